@@ -1,0 +1,55 @@
+// Bundles every place code runs into out/: extension host, kernel worker, cell language,
+// command line and renderers. Type-checking is separate (`npm run typecheck`).
+import * as esbuild from "esbuild";
+import { mkdirSync, readdirSync, statSync, copyFileSync, rmSync } from "node:fs";
+import path from "node:path";
+
+const production = process.argv.includes("--production");
+const root = path.dirname(path.dirname(new URL(import.meta.url).pathname));
+const out = path.join(root, "out");
+
+const common = {
+  bundle: true,
+  sourcemap: production ? false : "linked",
+  minify: production,
+  logLevel: "warning",
+  absWorkingDir: root,
+  legalComments: "none",
+};
+// jsonc-parser's UMD build hides its requires from the bundler: prefer ES modules.
+const node = { ...common, platform: "node", format: "cjs", target: "node20", mainFields: ["module", "main"] };
+const browser = { ...common, platform: "browser", format: "esm", target: "es2022" };
+
+rmSync(path.join(out, "renderers"), { recursive: true, force: true });
+
+await Promise.all([
+  esbuild.build({ ...node, entryPoints: ["src/extension/extension.ts"], outfile: "out/extension.js", external: ["vscode"] }),
+  esbuild.build({ ...node, entryPoints: ["src/kernel/worker/main.ts"], outfile: "out/kernel/worker.js" }),
+  esbuild.build({ ...common, platform: "neutral", format: "iife", target: "es2022", entryPoints: ["src/language/install.ts"], outfile: "out/kernel/language.js" }),
+  esbuild.build({ ...node, entryPoints: ["src/cli/main.ts"], outfile: "out/cli/nnbook.js", banner: { js: "#!/usr/bin/env node" } }),
+  esbuild.build({ ...browser, entryPoints: ["src/renderers/nnbookRenderer.ts"], outfile: "out/renderers/nnbookRenderer.js" }),
+  esbuild.build({ ...browser, entryPoints: ["src/renderers/plotly/plotlyBundle.ts"], outfile: "out/renderers/plotly.js", sourcemap: false, minify: true }),
+]);
+
+// KaTeX: the stylesheet and only its woff2 fonts, as VS Code's own markdown-math does.
+const katex = path.join(root, "node_modules", "katex", "dist");
+mkdirSync(path.join(out, "katex", "fonts"), { recursive: true });
+copyFileSync(path.join(katex, "katex.min.css"), path.join(out, "katex", "katex.min.css"));
+for (const font of readdirSync(path.join(katex, "fonts")).filter((f) => f.endsWith(".woff2"))) {
+  copyFileSync(path.join(katex, "fonts", font), path.join(out, "katex", "fonts", font));
+}
+
+// Bundle sizes, so growth is seen when it happens.
+const files = [];
+(function walk(dir) {
+  for (const name of readdirSync(dir)) {
+    const file = path.join(dir, name);
+    if (statSync(file).isDirectory()) {
+      if (name !== "types") walk(file);
+    } else if (name.endsWith(".js")) files.push(file);
+  }
+})(out);
+for (const file of files.sort()) {
+  const kb = (statSync(file).size / 1024).toFixed(0).padStart(6);
+  console.log(`${kb} KB  ${path.relative(root, file)}`);
+}

@@ -1,0 +1,57 @@
+import { readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { NnbookFormatError, parseNnbook, serializeNnbook } from "../format";
+import { parseArgs, USAGE, UsageError } from "./args";
+import { htmlReport } from "./htmlReport";
+import { runNotebook } from "./runNotebook";
+
+/** Exit codes: 0 every cell ran, 1 a cell failed, 2 the file or the arguments are wrong. */
+async function main(argv: string[]): Promise<number> {
+  let args;
+  try {
+    args = parseArgs(argv);
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    process.stderr.write(`nnbook: ${error.message}\n${USAGE}\n`);
+    return 2;
+  }
+
+  let notebook;
+  try {
+    notebook = parseNnbook(readFileSync(args.file));
+  } catch (error) {
+    if (error instanceof NnbookFormatError) {
+      process.stderr.write(`nnbook: cannot read ${error.inFile(args.file).message}\n`);
+    } else {
+      const reason = (error as NodeJS.ErrnoException).code === "ENOENT" ? "no such file" : (error as Error).message;
+      process.stderr.write(`nnbook: cannot read ${args.file}: ${reason}\n`);
+    }
+    return 2;
+  }
+
+  const out = path.resolve(__dirname, "..");
+  const outcome = await runNotebook(notebook, {
+    files: { workerPath: path.join(out, "kernel", "worker.js"), languagePath: path.join(out, "kernel", "language.js") },
+    timeoutSeconds: args.timeoutSeconds,
+    onText: args.quiet ? undefined : (text) => process.stdout.write(text),
+  });
+
+  if (args.out) writeFileSync(args.out, serializeNnbook(outcome.notebook));
+  if (args.html) writeFileSync(args.html, htmlReport(outcome.notebook, { title: path.basename(args.file), outDir: out }));
+  if (outcome.failure) {
+    const { cellNumber, line, message } = outcome.failure;
+    process.stderr.write(`nnbook: cell ${cellNumber}${line ? `, line ${line}` : ""} failed: ${message}\n`);
+    return 1;
+  }
+  return 0;
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error) => {
+    process.stderr.write(`nnbook: ${error instanceof Error ? error.stack : String(error)}\n`);
+    process.exitCode = 2;
+  },
+);

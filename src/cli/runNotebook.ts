@@ -1,0 +1,66 @@
+import { KernelSession, type KernelFiles } from "../kernel";
+import type { CodeCell, NnbookFile } from "../format";
+import { CellOutputCollector } from "./cellOutputs";
+
+export interface RunOptions {
+  files: KernelFiles;
+  timeoutSeconds?: number;
+  /** Text output as it comes: console text and the text form of each view. */
+  onText?: (text: string) => void;
+}
+
+export interface RunOutcome {
+  /** The notebook with the outputs of this run in its code cells. */
+  notebook: NnbookFile;
+  /** The first failure: which cell, where, and the message. */
+  failure?: { cellNumber: number; line?: number; message: string };
+}
+
+/**
+ * Runs a notebook's code cells in order in one kernel, as Run All in the editor does: a failed
+ * cell stops the run, and the cells after it keep no outputs.
+ */
+export async function runNotebook(input: NnbookFile, options: RunOptions): Promise<RunOutcome> {
+  const session = new KernelSession(options.files);
+  const notebook: NnbookFile = { ...input, cells: input.cells.map((c) => ({ ...c })) };
+  let timedOut = false;
+  const timer =
+    options.timeoutSeconds !== undefined
+      ? setTimeout(() => {
+          timedOut = true;
+          session.interrupt();
+        }, options.timeoutSeconds * 1000)
+      : undefined;
+  let order = 0;
+  let failure: RunOutcome["failure"];
+  try {
+    for (const [index, cell] of notebook.cells.entries()) {
+      if (cell.kind !== "code") continue;
+      if (failure) {
+        notebook.cells[index] = { ...cell, outputs: [], execution: undefined };
+        continue;
+      }
+      const collector = new CellOutputCollector((text) => options.onText?.(text));
+      const startTime = Date.now();
+      const result = await session.run(index + 1, cell.source, collector);
+      const ran: CodeCell = { ...cell, outputs: collector.outputs };
+      if (!result.ok) {
+        let { name, message, stack } = result.error;
+        if (timedOut) {
+          name = "Timeout";
+          message = `the run took longer than --timeout ${options.timeoutSeconds} s and was stopped`;
+          stack = `${name}: ${message}`;
+        }
+        collector.error(name, message, stack);
+        options.onText?.(stack + "\n");
+        failure = { cellNumber: index + 1, line: result.error.location?.line, message: `${name}: ${message}` };
+      }
+      ran.execution = { order: ++order, success: result.ok, startTime, endTime: Date.now() };
+      notebook.cells[index] = ran;
+    }
+  } finally {
+    if (timer) clearTimeout(timer);
+    session.dispose();
+  }
+  return { notebook, failure };
+}

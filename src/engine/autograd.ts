@@ -1,0 +1,140 @@
+import { Tensor } from "./tensor";
+import { fmt } from "./shape";
+import { alloc, copyOf } from "./storage";
+
+/** Given the gradient of the output, the gradients of each input (null where none is needed). */
+export type BackwardFn = (grad: Float32Array) => (Float32Array | null)[];
+
+/**
+ * The op that produced a tensor (PyTorch's `grad_fn`): its name, its inputs, and the
+ * closure that maps the output gradient to input gradients. `backward` becomes null once
+ * the graph is freed by a `backward()` call, which releases the arrays the closure saved.
+ */
+export interface GradFn {
+  readonly name: string;
+  readonly inputs: readonly Tensor[];
+  backward: BackwardFn | null;
+}
+
+let gradEnabled = true;
+
+/** Whether ops currently record the autograd graph (false inside `noGrad`). */
+export function isGradEnabled(): boolean {
+  return gradEnabled;
+}
+
+/**
+ * Run `fn` without recording the autograd graph, like `with torch.no_grad():`.
+ * Use it for evaluation and for updating weights by hand. `fn` must be synchronous.
+ * @example const pred = noGrad(() => net.forward(x));
+ */
+export function noGrad<T>(fn: () => T): T {
+  const prev = gradEnabled;
+  gradEnabled = false;
+  try {
+    return fn();
+  } finally {
+    gradEnabled = prev;
+  }
+}
+
+/**
+ * Wrap an op's result in a tensor and, when any input needs a gradient, remember how to
+ * differentiate it. Every op ends with this call.
+ */
+export function record(name: string, data: Float32Array, shape: number[], inputs: Tensor[], backward: BackwardFn): Tensor {
+  const out = new Tensor(data, shape);
+  if (gradEnabled && inputs.some((t) => t.requiresGrad)) {
+    out.requiresGrad = true;
+    out.gradFn = { name, inputs, backward };
+  }
+  return out;
+}
+
+/** Tensors reachable from `root` through inputs that need gradients, each after all its consumers. */
+function topoOrder(root: Tensor): Tensor[] {
+  const post: Tensor[] = [];
+  const seen = new Set<Tensor>([root]);
+  const stack: [Tensor, number][] = [[root, 0]];
+  while (stack.length > 0) {
+    const top = stack[stack.length - 1];
+    const fn = top[0].gradFn;
+    if (fn && fn.backward === null) {
+      throw new Error(
+        "backward: the graph behind this tensor was already freed by an earlier backward(). " +
+          "Run the forward pass again before calling backward(), or call backward(null, { retainGraph: true }) the first time.",
+      );
+    }
+    const inputs = fn ? fn.inputs : [];
+    if (top[1] < inputs.length) {
+      const next = inputs[top[1]++];
+      if (next.requiresGrad && !seen.has(next)) {
+        seen.add(next);
+        stack.push([next, 0]);
+      }
+    } else {
+      post.push(top[0]);
+      stack.pop();
+    }
+  }
+  return post.reverse();
+}
+
+function accumulateGrad(t: Tensor, g: Float32Array): void {
+  if (t.grad === null) t.grad = new Tensor(copyOf(g), t.shape.slice());
+  else {
+    const d = t.grad.data;
+    for (let i = 0; i < d.length; i++) d[i] += g[i];
+  }
+}
+
+/** Reverse-mode differentiation from `root`: walk the graph in reverse topological order. */
+export function runBackward(root: Tensor, gradient: Tensor | null, retainGraph: boolean): void {
+  if (!root.requiresGrad) {
+    throw new Error(
+      "backward: this tensor does not require grad: none of the tensors it was computed from has requiresGrad: true, or it was computed inside noGrad",
+    );
+  }
+  let seed: Float32Array;
+  if (gradient === null) {
+    if (root.size !== 1) {
+      throw new Error(
+        `backward: can only be called on a scalar (one element), but this tensor has shape ${fmt(root.shape)}; ` +
+          "reduce it first, e.g. loss.mean().backward(), or pass the gradient: t.backward(gradient)",
+      );
+    }
+    seed = alloc(1);
+    seed[0] = 1;
+  } else {
+    if (gradient.size !== root.size) {
+      throw new Error(`backward: gradient has shape ${fmt(gradient.shape)} but the tensor has shape ${fmt(root.shape)}`);
+    }
+    seed = gradient.data;
+  }
+  const order = topoOrder(root);
+  const grads = new Map<Tensor, Float32Array>([[root, seed]]);
+  const owned = new Set<Float32Array>(); // arrays we may add into in place
+  for (const t of order) {
+    const g = grads.get(t);
+    if (g === undefined) continue;
+    grads.delete(t);
+    const fn = t.gradFn;
+    if (fn === null || t.retainsGrad) accumulateGrad(t, g);
+    if (fn === null) continue;
+    const inputGrads = fn.backward!(g);
+    if (!retainGraph) fn.backward = null;
+    for (let i = 0; i < fn.inputs.length; i++) {
+      const x = fn.inputs[i], gx = inputGrads[i];
+      if (!x.requiresGrad || !gx) continue;
+      const prev = grads.get(x);
+      if (prev === undefined) grads.set(x, gx);
+      else {
+        // The first gradient may be shared with another tensor: copy it before adding in place.
+        const acc = owned.has(prev) ? prev : copyOf(prev);
+        for (let j = 0; j < acc.length; j++) acc[j] += gx[j];
+        owned.add(acc);
+        grads.set(x, acc);
+      }
+    }
+  }
+}

@@ -1,0 +1,25 @@
+import { Tensor } from "../tensor";
+import { alloc } from "../storage";
+import { defaultGenerator } from "../random";
+import { Module } from "./module";
+
+/** Randomly zeroes inputs while training; see `nn.Dropout`. */
+export class Dropout extends Module {
+  constructor(readonly p = 0.5) {
+    super();
+    if (!(p >= 0 && p <= 1)) throw new RangeError(`Dropout: p must be between 0 and 1, got ${p}`);
+  }
+
+  override forward(x: Tensor): Tensor {
+    if (!this.training || this.p === 0) return x;
+    // Keep each element with probability 1 − p and scale it by 1/(1 − p), so the
+    // expected output equals the input and eval mode needs no rescaling.
+    const g = defaultGenerator(), mask = alloc(x.size), scale = this.p === 1 ? 0 : 1 / (1 - this.p);
+    for (let i = 0; i < mask.length; i++) mask[i] = g.uniform() >= this.p ? scale : 0;
+    return x.mul(new Tensor(mask, x.shape.slice()));
+  }
+
+  override extraRepr(): string {
+    return `p=${this.p}`;
+  }
+}

@@ -1,0 +1,181 @@
+import { Tensor } from "../tensor";
+import { ParameterTensor } from "./parameter";
+import type { ModuleJSON } from "./serialize";
+
+const REGISTERED = Symbol("registered"), BUFFERS = Symbol("buffers");
+
+// serialize.ts knows every layer type, so it plugs itself in here instead of being
+// imported (which would make each layer file depend on itself through Module).
+let serializer: ((m: Module) => ModuleJSON) | null = null;
+export function setSerializer(fn: (m: Module) => ModuleJSON): void {
+  serializer = fn;
+}
+
+function registered(m: object): string[] {
+  return (m as Record<symbol, string[]>)[REGISTERED];
+}
+
+/** Remember `key` the first time it holds a module, a parameter or an array of modules. */
+function register(target: object, key: string | symbol, value: unknown): void {
+  if (typeof key !== "string") return;
+  const holds = value instanceof Module || value instanceof ParameterTensor || (Array.isArray(value) && value.some((v) => v instanceof Module));
+  const list = registered(target);
+  if (holds && !list.includes(key)) list.push(key);
+}
+
+/**
+ * Base class of every layer and network (torch.nn.Module). Subclass it, assign layers
+ * and `nn.Parameter`s to fields in the constructor after `super()`, and write `forward`:
+ * they are found by `parameters()` and named like `body.0.weight`.
+ * @example
+ * class Net extends nn.Module {
+ *   fc1 = nn.Linear(2, 8); fc2 = nn.Linear(8, 1);
+ *   forward(x: Tensor) { return this.fc2.forward(this.fc1.forward(x).relu()); }
+ * }
+ */
+export abstract class Module {
+  /** True in training mode (dropout active, batch norm uses batch statistics); see `train()` / `eval()`. */
+  training = true;
+
+  constructor() {
+    // Registration happens on assignment, as in PyTorch: a Proxy sees both `this.x = …`
+    // and TypeScript class fields (which are defined, not assigned). Fields declared
+    // without a value are registered when they first get a module, so the order of
+    // names is the order of assignment under either compiler setting.
+    Object.defineProperty(this, REGISTERED, { value: [] as string[], enumerable: false });
+    Object.defineProperty(this, BUFFERS, { value: [] as string[], enumerable: false });
+    return new Proxy(this, {
+      set(target, key, value, receiver) {
+        register(target, key, value);
+        return Reflect.set(target, key, value, receiver);
+      },
+      defineProperty(target, key, desc) {
+        register(target, key, desc.value);
+        return Reflect.defineProperty(target, key, desc);
+      },
+      deleteProperty(target, key) {
+        const list = registered(target), i = list.indexOf(String(key));
+        if (i >= 0) list.splice(i, 1);
+        return Reflect.deleteProperty(target, key);
+      },
+    });
+  }
+
+  /** Compute the output from the input(s). Call it directly: `net.forward(x)`. */
+  abstract forward(...inputs: any[]): any;
+
+  /**
+   * Direct sub-modules and parameters in the order they were assigned. Arrays of
+   * modules count too (named `blocks.0`, `blocks.1`, …).
+   */
+  protected members(): [string, Module | ParameterTensor][] {
+    const out: [string, Module | ParameterTensor][] = [];
+    for (const key of registered(this)) {
+      const v = (this as Record<string, unknown>)[key];
+      if (v instanceof Module || v instanceof ParameterTensor) out.push([key, v]);
+      else if (Array.isArray(v)) v.forEach((m, i) => m instanceof Module && out.push([`${key}.${i}`, m]));
+    }
+    return out;
+  }
+
+  /** Direct sub-modules with their field names: `[["0", Linear], ["1", ReLU]]`. */
+  namedChildren(): [string, Module][] {
+    return this.members().filter((m): m is [string, Module] => m[1] instanceof Module);
+  }
+
+  /** Every sub-module, depth first, this one first under the name "". */
+  namedModules(prefix = "", seen = new Set<Module>()): [string, Module][] {
+    if (seen.has(this)) return [];
+    seen.add(this);
+    const out: [string, Module][] = [[prefix, this]];
+    for (const [name, child] of this.namedChildren()) out.push(...child.namedModules(prefix ? `${prefix}.${name}` : name, seen));
+    return out;
+  }
+
+  /**
+   * Every learnable tensor with its dotted name, like PyTorch's named_parameters():
+   * `[["0.weight", …], ["0.bias", …], ["2.weight", …]]`. A shared parameter appears once.
+   */
+  namedParameters(): [string, Tensor][] {
+    const out: [string, Tensor][] = [];
+    const seen = new Set<Tensor>();
+    for (const [prefix, m] of this.namedModules()) {
+      for (const [name, v] of m.members()) {
+        if (v instanceof ParameterTensor && !seen.has(v)) {
+          seen.add(v);
+          out.push([prefix ? `${prefix}.${name}` : name, v]);
+        }
+      }
+    }
+    return out;
+  }
+
+  /** Every learnable tensor, to hand to an optimizer: `optim.SGD(net.parameters(), { lr: 0.1 })`. */
+  parameters(): Tensor[] {
+    return this.namedParameters().map(([, p]) => p);
+  }
+
+  /** Tensors that are state but not learned, e.g. batch norm's `runningMean`, with dotted names. */
+  namedBuffers(): [string, Tensor][] {
+    const out: [string, Tensor][] = [];
+    for (const [prefix, m] of this.namedModules()) {
+      for (const name of (m as unknown as Record<symbol, string[]>)[BUFFERS]) {
+        out.push([prefix ? `${prefix}.${name}` : name, (m as unknown as Record<string, Tensor>)[name]]);
+      }
+    }
+    return out;
+  }
+
+  /** Mark field `name` as a buffer: saved with the module, not trained (torch's register_buffer). */
+  protected registerBuffer(name: string, value: Tensor): void {
+    (this as unknown as Record<string, Tensor>)[name] = value;
+    const names = (this as unknown as Record<symbol, string[]>)[BUFFERS];
+    if (!names.includes(name)) names.push(name);
+  }
+
+  /** Switch this module and all below it to training mode. Returns this. */
+  train(mode = true): this {
+    for (const [, m] of this.namedModules()) m.training = mode;
+    return this;
+  }
+
+  /** Switch to evaluation mode: dropout off, batch norm uses its running statistics. Returns this. */
+  eval(): this {
+    return this.train(false);
+  }
+
+  /** Clear the gradients of every parameter (sets `.grad` to null, like torch's default). */
+  zeroGrad(): void {
+    for (const p of this.parameters()) p.grad = null;
+  }
+
+  /** Number of learnable numbers in the module. */
+  numParameters(): number {
+    return this.parameters().reduce((n, p) => n + p.size, 0);
+  }
+
+  /** One-line description of this layer's own settings, e.g. `inFeatures=2, outFeatures=4`. */
+  extraRepr(): string {
+    return "";
+  }
+
+  /**
+   * The module as plain JSON: its layers (for built-in ones) and every parameter and
+   * buffer by name. `JSON.stringify(net)` calls this; `nn.load(json)` restores it.
+   * @example const saved = JSON.stringify(net); const copy = nn.load(saved);
+   */
+  toJSON(): ModuleJSON {
+    if (!serializer) throw new Error("toJSON: import the engine through its index so serialisation is available");
+    return serializer(this);
+  }
+
+  /** PyTorch-style printout: the module tree with each layer's settings. */
+  toString(): string {
+    const children = this.namedChildren();
+    const name = this.constructor.name;
+    if (children.length === 0) return `${name}(${this.extraRepr()})`;
+    const lines = children.map(([n, c]) => `  (${n}): ` + c.toString().split("\n").join("\n  "));
+    return `${name}(\n${lines.join("\n")}\n)`;
+  }
+}
+

@@ -1,0 +1,110 @@
+// Saving and restoring modules as plain JSON: the architecture (for the built-in
+// layers) plus every parameter and buffer by its dotted name.
+import { Tensor } from "../tensor";
+import { alloc } from "../storage";
+import { fmt, sameShape } from "../shape";
+import { Module, setSerializer } from "./module";
+import { Linear } from "./linear";
+import { Sequential } from "./sequential";
+import * as act from "./activation";
+import { Dropout } from "./dropout";
+import { BatchNorm1d } from "./batchnorm";
+import * as loss from "./loss";
+import { Perceptron } from "../perceptron";
+
+/** The JSON form of a module: `JSON.stringify(net)` writes it, `nn.load` reads it. */
+export interface ModuleJSON {
+  format: "nnbook.module";
+  version: 1;
+  module: ArchJSON;
+  state: Record<string, { shape: number[]; data: number[] }>;
+}
+
+/** One module of the architecture tree. */
+export interface ArchJSON {
+  type: string;
+  config: Record<string, any>;
+  children: [string, ArchJSON][];
+}
+
+interface Kind {
+  save(m: any): Record<string, any>;
+  build(c: Record<string, any>, children: Module[]): Module;
+}
+
+const none = () => ({});
+const KINDS: Record<string, Kind> = {
+  Linear: { save: (m: Linear) => ({ inFeatures: m.inFeatures, outFeatures: m.outFeatures, bias: m.bias !== null }), build: (c) => new Linear(c.inFeatures, c.outFeatures, { bias: c.bias }) },
+  Sequential: { save: none, build: (_, children) => new Sequential(...children) },
+  ReLU: { save: none, build: () => new act.ReLU() },
+  LeakyReLU: { save: (m: act.LeakyReLU) => ({ alpha: m.alpha }), build: (c) => new act.LeakyReLU(c.alpha) },
+  Sigmoid: { save: none, build: () => new act.Sigmoid() },
+  Tanh: { save: none, build: () => new act.Tanh() },
+  GELU: { save: none, build: () => new act.GELU() },
+  SiLU: { save: none, build: () => new act.SiLU() },
+  Step: { save: none, build: () => new act.Step() },
+  Softmax: { save: (m: act.Softmax) => ({ dim: m.dim }), build: (c) => new act.Softmax(c.dim) },
+  Flatten: { save: (m: act.Flatten) => ({ startDim: m.startDim, endDim: m.endDim }), build: (c) => new act.Flatten(c.startDim, c.endDim) },
+  Dropout: { save: (m: Dropout) => ({ p: m.p }), build: (c) => new Dropout(c.p) },
+  BatchNorm1d: { save: (m: BatchNorm1d) => ({ numFeatures: m.numFeatures, eps: m.eps, momentum: m.momentum }), build: (c) => new BatchNorm1d(c.numFeatures, c) },
+  Perceptron: { save: (m: Perceptron) => ({ nInputs: m.nInputs }), build: (c) => new Perceptron(c.nInputs) },
+  MSELoss: { save: none, build: () => new loss.MSELoss() },
+  BCELoss: { save: none, build: () => new loss.BCELoss() },
+  BCEWithLogitsLoss: { save: none, build: () => new loss.BCEWithLogitsLoss() },
+  CrossEntropyLoss: { save: none, build: () => new loss.CrossEntropyLoss() },
+};
+
+function arch(m: Module): ArchJSON {
+  const type = m.constructor.name;
+  const kind = Object.prototype.hasOwnProperty.call(KINDS, type) ? KINDS[type] : null;
+  return { type, config: kind ? kind.save(m) : {}, children: m.namedChildren().map(([n, c]) => [n, arch(c)]) };
+}
+
+/** The JSON form of `m` (what `m.toJSON()` returns). */
+export function moduleToJSON(m: Module): ModuleJSON {
+  const state: ModuleJSON["state"] = {};
+  for (const [name, t] of [...m.namedParameters(), ...m.namedBuffers()]) state[name] = t.toJSON();
+  return { format: "nnbook.module", version: 1, module: arch(m), state };
+}
+
+function build(a: ArchJSON): Module {
+  const kind = Object.prototype.hasOwnProperty.call(KINDS, a.type) ? KINDS[a.type] : null;
+  if (!kind) {
+    throw new Error(`nn.load: cannot rebuild a "${a.type}" (a module class of your own); make one and load into it: nn.load(json, new ${a.type}())`);
+  }
+  return kind.build(a.config, a.children.map(([, c]) => build(c)));
+}
+
+/** Copy saved tensors into `m`, checking that names and shapes agree (torch's strict load_state_dict). */
+function loadState(m: Module, state: ModuleJSON["state"]): void {
+  const targets = new Map<string, Tensor>([...m.namedParameters(), ...m.namedBuffers()]);
+  const missing = [...targets.keys()].filter((k) => !(k in state));
+  const unexpected = Object.keys(state).filter((k) => !targets.has(k));
+  if (missing.length || unexpected.length) {
+    throw new Error(`nn.load: the saved tensors do not fit this module (missing: ${missing.join(", ") || "none"}; unexpected: ${unexpected.join(", ") || "none"})`);
+  }
+  for (const [name, t] of targets) {
+    const s = state[name];
+    if (!sameShape(t.shape, s.shape)) throw new Error(`nn.load: ${name} has shape ${fmt(t.shape)} here but ${fmt(s.shape)} in the file`);
+    const d = alloc(s.data.length);
+    d.set(s.data);
+    t.data.set(d);
+  }
+}
+
+/**
+ * Restore a module saved with `JSON.stringify(net)` or `net.toJSON()`. Built-in layers
+ * and Sequential are rebuilt from the file; for a class of your own, pass a fresh
+ * instance as `into` and its parameters and buffers are filled in (torch's load_state_dict).
+ * @example const copy = nn.load(JSON.stringify(net)); // same layers, same weights
+ */
+export function load(json: string | ModuleJSON, into?: Module): Module {
+  const data = (typeof json === "string" ? JSON.parse(json) : json) as ModuleJSON;
+  if (!data || data.format !== "nnbook.module") throw new Error('nn.load: this is not a saved module (expected "format": "nnbook.module")');
+  if (data.version !== 1) throw new Error(`nn.load: unsupported version ${data.version as number}`);
+  const m = into ?? build(data.module);
+  loadState(m, data.state);
+  return m;
+}
+
+setSerializer(moduleToJSON);

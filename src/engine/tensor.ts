@@ -1,0 +1,265 @@
+import { type GradFn, runBackward } from "./autograd";
+import { ShapeError, fmt, sizeOf } from "./shape";
+import { formatTensor } from "./format";
+import { add, div, mul, neg, pow, sub } from "./ops/arithmetic";
+import { abs, exp, log, sqrt } from "./ops/unary";
+import { gelu, leakyRelu, relu, sigmoid, silu, step, tanh } from "./ops/activation";
+import { matmul } from "./ops/matmul";
+import { flatten, permute, reshape, transpose } from "./ops/view";
+import { argmax, max, mean, sum } from "./ops/reduce";
+import { logSoftmax, softmax } from "./ops/softmax";
+import { clone } from "./ops/clone";
+
+/**
+ * An n-dimensional array of float32 numbers that can record how it was computed, so
+ * that `backward()` can find gradients (PyTorch's `torch.Tensor`).
+ *
+ * Elements live in `data`, a contiguous row-major `Float32Array`: element `[i, j]` of a
+ * `[rows, cols]` tensor is `data[i * cols + j]`. Make tensors with `tensor`, `zeros`,
+ * `randn`, …; every op returns a new tensor.
+ * @example const x = tensor([[1, 2], [3, 4]]); x.matmul(x) // tensor([[ 7., 10.], [15., 22.]])
+ */
+export class Tensor {
+  /** The elements, row-major. Writing into it changes the tensor (and any view of it) in place. */
+  readonly data: Float32Array;
+  /** Size of each dim, e.g. `[4, 2]` for 4 rows of 2 features; `[]` for a scalar. */
+  readonly shape: number[];
+  /** Whether gradients flow to this tensor; set it on weights you want to learn. */
+  requiresGrad: boolean;
+  /** ∂(what you called backward on)/∂(this tensor), filled by `backward()` on leaves; adds up until reset to null. */
+  grad: Tensor | null = null;
+  /** The op that produced this tensor (PyTorch's `grad_fn`); null for tensors you created. */
+  gradFn: GradFn | null = null;
+  /** Set by `retainGrad()`: keep `.grad` on this intermediate tensor too. */
+  retainsGrad = false;
+
+  constructor(data: Float32Array, shape: number[], requiresGrad = false) {
+    if (data.length !== sizeOf(shape)) {
+      throw new ShapeError(`Tensor: ${data.length} elements do not fill shape ${fmt(shape)} (${sizeOf(shape)} needed)`);
+    }
+    this.data = data;
+    this.shape = shape;
+    this.requiresGrad = requiresGrad;
+  }
+
+  /** Number of elements (PyTorch's `numel()`). */
+  get size(): number {
+    return this.data.length;
+  }
+
+  /** Number of dims: 0 for a scalar, 1 for a vector, 2 for a matrix. */
+  get ndim(): number {
+    return this.shape.length;
+  }
+
+  /** True for tensors you created, false for results of ops on tensors that require grad. */
+  get isLeaf(): boolean {
+    return this.gradFn === null;
+  }
+
+  // ── elementwise arithmetic (NumPy broadcasting) ──
+
+  /** a + b, elementwise with broadcasting. @example tensor([1, 2]).add(10) // tensor([11., 12.]) */
+  add(other: Tensor | number): Tensor {
+    return add(this, other);
+  }
+  /** a − b, elementwise with broadcasting. @example x.sub(x.mean()) */
+  sub(other: Tensor | number): Tensor {
+    return sub(this, other);
+  }
+  /** a · b, elementwise with broadcasting (not the matrix product: see `matmul`). @example x.mul(2) */
+  mul(other: Tensor | number): Tensor {
+    return mul(this, other);
+  }
+  /** a / b, elementwise with broadcasting. @example x.div(x.sum()) */
+  div(other: Tensor | number): Tensor {
+    return div(this, other);
+  }
+  /** aᵇ elementwise; ∂/∂a = b·aᵇ⁻¹. @example err.pow(2).mean() */
+  pow(exponent: Tensor | number): Tensor {
+    return pow(this, exponent);
+  }
+  /** −a. */
+  neg(): Tensor {
+    return neg(this);
+  }
+  /** eˣ elementwise; its derivative is itself. */
+  exp(): Tensor {
+    return exp(this);
+  }
+  /** Natural logarithm ln x elementwise; derivative 1/x. @example p.log().neg() // −log p */
+  log(): Tensor {
+    return log(this);
+  }
+  /** √x elementwise; derivative 1/(2√x). */
+  sqrt(): Tensor {
+    return sqrt(this);
+  }
+  /** |x| elementwise; derivative sign(x) (0 at 0). */
+  abs(): Tensor {
+    return abs(this);
+  }
+
+  // ── activations ──
+
+  /** ReLU: max(0, x). Derivative 1 for x > 0, else 0. @example tensor([-1, 2]).relu() // tensor([0., 2.]) */
+  relu(): Tensor {
+    return relu(this);
+  }
+  /** Sigmoid σ(x) = 1 / (1 + e⁻ˣ), squashes to (0, 1); σ' = σ(1 − σ). @example tensor(0.8).sigmoid() // tensor(0.6900) */
+  sigmoid(): Tensor {
+    return sigmoid(this);
+  }
+  /** tanh(x), squashes to (−1, 1); derivative 1 − tanh². */
+  tanh(): Tensor {
+    return tanh(this);
+  }
+  /** Leaky ReLU: x for x > 0, else alpha·x (keeps a small gradient for negatives). */
+  leakyRelu(alpha = 0.01): Tensor {
+    return leakyRelu(this, alpha);
+  }
+  /** GELU: x·Φ(x) with Φ the standard normal CDF (exact form, torch's default). */
+  gelu(): Tensor {
+    return gelu(this);
+  }
+  /** SiLU (swish): x·σ(x). */
+  silu(): Tensor {
+    return silu(this);
+  }
+  /** Heaviside step: 1 where x ≥ 0, else 0 (the perceptron's activation). Gradient 0. */
+  step(): Tensor {
+    return step(this);
+  }
+
+  // ── linear algebra and shapes ──
+
+  /**
+   * Matrix product (`@` in PyTorch): [m, k] × [k, n] → [m, n]. A 1-D operand acts as a
+   * row (left) or a column (right); leading batch dims broadcast.
+   * @example tensor([[1, 2], [3, 4]]).matmul(tensor([[1, 2], [3, 4]])) // tensor([[ 7., 10.], [15., 22.]])
+   */
+  matmul(other: Tensor): Tensor {
+    return matmul(this, other);
+  }
+  /** Transpose: rows become columns ([m, n] → [n, m]; dims reversed for other ranks). @example w.T */
+  get T(): Tensor {
+    return this.ndim < 2 ? this : permute(this, this.shape.map((_, i) => this.ndim - 1 - i));
+  }
+  /** Swap dims `dim0` and `dim1` (negative dims count from the end). @example x.transpose(0, 1) */
+  transpose(dim0: number, dim1: number): Tensor {
+    return transpose(this, dim0, dim1);
+  }
+  /** Reorder dims: output dim i is input dim dims[i]. @example x.permute(1, 0) */
+  permute(...dims: number[]): Tensor {
+    return permute(this, dims);
+  }
+  /**
+   * Same elements, new shape; one dim may be -1 to be inferred. Shares data with this tensor.
+   * @example arange(0, 6).reshape(2, -1) // shape [2, 3]
+   */
+  reshape(...shape: number[] | [number[]]): Tensor {
+    return reshape(this, Array.isArray(shape[0]) ? shape[0] : (shape as number[]));
+  }
+  /** Merge dims startDim..endDim into one (all by default: a 1-D tensor). @example images.flatten(1) // [n, 8, 8] → [n, 64] */
+  flatten(startDim = 0, endDim = -1): Tensor {
+    return flatten(this, startDim, endDim);
+  }
+
+  // ── reductions ──
+
+  /** Sum of all elements, or along `dim` (dropped unless keepDim). @example x.sum(0) // column sums */
+  sum(dim?: number | number[], keepDim = false): Tensor {
+    return sum(this, dim, keepDim);
+  }
+  /** Mean of all elements, or along `dim` (dropped unless keepDim). @example x.mean(0, true) */
+  mean(dim?: number | number[], keepDim = false): Tensor {
+    return mean(this, dim, keepDim);
+  }
+  /**
+   * Largest element, or the largest along `dim`. Returns the values only (torch.max(dim)
+   * also returns indices: use `argmax(dim)` for those).
+   */
+  max(dim?: number, keepDim = false): Tensor {
+    return max(this, dim, keepDim);
+  }
+  /** Index of the largest element (of the flattened tensor, or along `dim`), as a float tensor. @example logits.argmax(1) // predicted classes */
+  argmax(dim?: number, keepDim = false): Tensor {
+    return argmax(this, dim, keepDim);
+  }
+  /** softmax(x)ᵢ = eˣⁱ / Σⱼ eˣʲ along `dim`: positive, sums to 1. @example tensor([2, 1, 0.5]).softmax(0) // tensor([0.6285, 0.2312, 0.1402]) */
+  softmax(dim: number): Tensor {
+    return softmax(this, dim);
+  }
+  /** log(softmax(x)) along `dim`, computed stably as x − max − log Σ e^(x − max). */
+  logSoftmax(dim: number): Tensor {
+    return logSoftmax(this, dim);
+  }
+
+  // ── autograd ──
+
+  /**
+   * Compute d(this)/d(leaf) for every leaf with `requiresGrad` and add it to `leaf.grad`
+   * (gradients accumulate: zero them between steps). `this` must be a scalar, e.g. a loss.
+   * Frees the graph afterwards unless `retainGraph` is set.
+   * @example const loss = pred.sub(y).pow(2).mean(); loss.backward(); w.grad
+   */
+  backward(gradient: Tensor | null = null, options: { retainGraph?: boolean } = {}): void {
+    runBackward(this, gradient, options.retainGraph ?? false);
+  }
+  /** Keep `.grad` on this intermediate (non-leaf) tensor after `backward()`. */
+  retainGrad(): this {
+    this.retainsGrad = true;
+    return this;
+  }
+  /** The same data without the graph: a tensor that does not require grad. */
+  detach(): Tensor {
+    return new Tensor(this.data, this.shape.slice());
+  }
+  /** A copy with its own data; gradients flow back through the copy. */
+  clone(): Tensor {
+    return clone(this);
+  }
+
+  // ── reading values ──
+
+  /** The value of a one-element tensor as a number. @example loss.item() */
+  item(): number {
+    if (this.size !== 1) {
+      throw new Error(`item: only one-element tensors can be converted to a number, but this one has shape ${fmt(this.shape)}`);
+    }
+    return this.data[0];
+  }
+  /**
+   * The elements as nested arrays of numbers (a number for a scalar), like torch's tolist().
+   * Typed loosely so `t.toArray()[0][1]` needs no casts.
+   * @example tensor([[1, 2]]).toArray() // [[1, 2]]
+   */
+  toArray(): any {
+    return toNested(this.data, this.shape, 0, 0);
+  }
+  /** `{ shape, data }` with plain numbers, for JSON.stringify. */
+  toJSON(): { shape: number[]; data: number[] } {
+    return { shape: this.shape.slice(), data: Array.from(this.data) };
+  }
+  /** PyTorch's printout: `tensor([[ 7., 10.], [15., 22.]])`, `tensor(0.6900)`. */
+  toString(): string {
+    return formatTensor(this);
+  }
+  /** Node's console.log shows the PyTorch printout too. */
+  [Symbol.for("nodejs.util.inspect.custom")](): string {
+    return this.toString();
+  }
+
+}
+
+type NestedArray = number | NestedArray[];
+
+function toNested(data: Float32Array, shape: readonly number[], dim: number, offset: number): NestedArray {
+  if (dim === shape.length) return data[offset];
+  const n = shape[dim];
+  let stride = 1;
+  for (let i = dim + 1; i < shape.length; i++) stride *= shape[i];
+  const out: NestedArray[] = new Array(n);
+  for (let i = 0; i < n; i++) out[i] = toNested(data, shape, dim + 1, offset + i * stride);
+  return out;
+}

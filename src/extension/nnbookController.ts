@@ -1,0 +1,147 @@
+import * as vscode from "vscode";
+import { KernelSession, type CellResult } from "../kernel";
+import { Mime } from "../protocol/mimes";
+import type { OutputItem } from "../protocol/outputs";
+import { toVscodeItem } from "./outputItems";
+
+interface NotebookKernel {
+  session: KernelSession;
+  executionOrder: number;
+}
+
+/** Runs nnbook cells: one kernel (worker thread) per open notebook, cells queued in order. */
+export class NnbookController implements vscode.Disposable {
+  private readonly controller: vscode.NotebookController;
+  private readonly kernels = new Map<string, NotebookKernel>();
+  private readonly disposables: vscode.Disposable[] = [];
+
+  constructor(private readonly extensionUri: vscode.Uri) {
+    this.controller = vscode.notebooks.createNotebookController("nnbook-kernel", "nnbook", "nnbook");
+    this.controller.supportedLanguages = ["nnts"];
+    this.controller.supportsExecutionOrder = true;
+    this.controller.description = "neural networks in TypeScript";
+    this.controller.executeHandler = (cells, notebook) => this.execute(cells, notebook);
+    this.controller.interruptHandler = (notebook) => this.kernels.get(notebook.uri.toString())?.session.interrupt();
+    this.disposables.push(
+      this.controller,
+      vscode.workspace.onDidCloseNotebookDocument((notebook) => this.closeKernel(notebook)),
+    );
+  }
+
+  dispose(): void {
+    for (const kernel of this.kernels.values()) kernel.session.dispose();
+    this.kernels.clear();
+    for (const d of this.disposables) d.dispose();
+  }
+
+  private kernelFor(notebook: vscode.NotebookDocument): NotebookKernel {
+    const key = notebook.uri.toString();
+    let kernel = this.kernels.get(key);
+    if (!kernel) {
+      const out = vscode.Uri.joinPath(this.extensionUri, "out", "kernel");
+      const session = new KernelSession({
+        workerPath: vscode.Uri.joinPath(out, "worker.js").fsPath,
+        languagePath: vscode.Uri.joinPath(out, "language.js").fsPath,
+      });
+      kernel = { session, executionOrder: 0 };
+      this.kernels.set(key, kernel);
+    }
+    return kernel;
+  }
+
+  private closeKernel(notebook: vscode.NotebookDocument): void {
+    const key = notebook.uri.toString();
+    this.kernels.get(key)?.session.dispose();
+    this.kernels.delete(key);
+  }
+
+  private async execute(cells: vscode.NotebookCell[], notebook: vscode.NotebookDocument): Promise<void> {
+    const kernel = this.kernelFor(notebook);
+    // Created up front so the queued cells show as pending.
+    const executions = cells.map((cell) => this.controller.createNotebookCellExecution(cell));
+    let failed = false;
+    for (const execution of executions) {
+      if (failed) {
+        // Like Jupyter: after a failure, the cells queued behind it do not run.
+        execution.start();
+        execution.end(undefined);
+        continue;
+      }
+      failed = !(await this.runCell(kernel, execution, notebook));
+    }
+  }
+
+  private async runCell(kernel: NotebookKernel, execution: vscode.NotebookCellExecution, notebook: vscode.NotebookDocument): Promise<boolean> {
+    execution.executionOrder = ++kernel.executionOrder;
+    execution.start(Date.now());
+    await execution.clearOutput();
+    if (!vscode.workspace.isTrusted) {
+      await execution.appendOutput(errorOutput("UntrustedWorkspace", "nnbook runs no cells in an untrusted workspace. Trust this folder (Workspaces: Manage Workspace Trust) to run it."));
+      execution.end(false, Date.now());
+      return false;
+    }
+    const cancel = execution.token.onCancellationRequested(() => kernel.session.interrupt());
+    const outputs = new CellOutputs(execution);
+    const result: CellResult = await kernel.session.run(execution.cell.index + 1, execution.cell.document.getText(), {
+      stream: (name, text) => outputs.stream(name, text),
+      display: (items, options) => outputs.display(items, options),
+    });
+    cancel.dispose();
+    await outputs.settled();
+    if (!result.ok) {
+      await execution.appendOutput(errorOutput(result.error.name, result.error.message, result.error.stack));
+      if (result.error.name === "KernelRestarted" || result.error.name === "KernelCrashed" || result.error.name === "OutOfMemory") {
+        kernel.executionOrder = 0;
+      }
+    }
+    execution.end(result.ok, Date.now());
+    return result.ok;
+  }
+}
+
+function errorOutput(name: string, message: string, stack = `${name}: ${message}`): vscode.NotebookCellOutput {
+  return new vscode.NotebookCellOutput([vscode.NotebookCellOutputItem.error({ name, message, stack })]);
+}
+
+/** A cell's outputs while it runs: consecutive console text joins one output; views by id update in place. */
+class CellOutputs {
+  private lastStream: { name: string; output: vscode.NotebookCellOutput } | undefined;
+  private readonly byId = new Map<string, vscode.NotebookCellOutput>();
+  // VS Code applies output edits asynchronously; chaining keeps them in the order they came.
+  private pending: Thenable<void> = Promise.resolve();
+
+  constructor(private readonly execution: vscode.NotebookCellExecution) {}
+
+  stream(name: "stdout" | "stderr", text: string): void {
+    const item = toVscodeItem({ mime: name === "stdout" ? Mime.stdout : Mime.stderr, data: text });
+    const last = this.lastStream;
+    if (last && last.name === name) {
+      this.chain(() => this.execution.appendOutputItems(item, last.output));
+      return;
+    }
+    const output = new vscode.NotebookCellOutput([item]);
+    this.lastStream = { name, output };
+    this.chain(() => this.execution.appendOutput(output));
+  }
+
+  display(items: OutputItem[], options: { id?: string; update?: boolean }): void {
+    this.lastStream = undefined;
+    const vscodeItems = items.map(toVscodeItem);
+    const existing = options.id ? this.byId.get(options.id) : undefined;
+    if (existing && options.update) {
+      this.chain(() => this.execution.replaceOutputItems(vscodeItems, existing));
+      return;
+    }
+    const output = new vscode.NotebookCellOutput(vscodeItems);
+    if (options.id) this.byId.set(options.id, output);
+    this.chain(() => this.execution.appendOutput(output));
+  }
+
+  settled(): Thenable<void> {
+    return this.pending;
+  }
+
+  private chain(edit: () => Thenable<void>): void {
+    this.pending = this.pending.then(edit);
+  }
+}

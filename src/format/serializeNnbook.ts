@@ -1,0 +1,35 @@
+import type { CellOutput } from "../protocol/outputs";
+import { printJson } from "./jsonPrinter";
+import type { NnbookCell, NnbookFile } from "./nnbookFile";
+
+/** Writes a notebook in the canonical form: keys in the documented order, sources as lines. */
+export function serializeNnbook(file: NnbookFile): Uint8Array {
+  const doc = {
+    nnbook: file.nnbook,
+    metadata: file.metadata,
+    cells: file.cells.map(cellJson),
+  };
+  return new TextEncoder().encode(printJson(doc));
+}
+
+function cellJson(cell: NnbookCell): Record<string, unknown> {
+  const json: Record<string, unknown> = { kind: cell.kind };
+  if (cell.kind === "code") json.language = cell.language;
+  json.source = toLines(cell.source);
+  if (cell.metadata && Object.keys(cell.metadata).length > 0) json.metadata = cell.metadata;
+  if (cell.kind === "code") {
+    if (cell.execution && Object.keys(cell.execution).length > 0) json.execution = cell.execution;
+    json.outputs = cell.outputs.map(outputJson);
+  }
+  return json;
+}
+
+function outputJson(output: CellOutput): Record<string, unknown> {
+  const json: Record<string, unknown> = { items: output.items.map(({ mime, data }) => ({ mime, data })) };
+  if (output.metadata && Object.keys(output.metadata).length > 0) json.metadata = output.metadata;
+  return json;
+}
+
+function toLines(source: string): string[] {
+  return source === "" ? [] : source.split("\n");
+}

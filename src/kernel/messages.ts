@@ -1,0 +1,31 @@
+import type { ErrorData, OutputItem } from "../protocol/outputs";
+
+/** What the worker is started with. */
+export interface WorkerSetup {
+  /** Int32Array over a SharedArrayBuffer: [0] is set to 1 to ask the running cell to stop. */
+  interruptFlag: SharedArrayBuffer;
+  /** The bundled cell language, evaluated inside the cells' context. */
+  languagePath: string;
+}
+
+export interface RunRequest {
+  type: "run";
+  runId: number;
+  /** 1-based position of the cell in its notebook, for messages ("cell 3, line 2"). */
+  cellNumber: number;
+  source: string;
+}
+
+export type HostToWorker = RunRequest;
+
+export type WorkerToHost =
+  | { type: "stream"; runId: number; name: "stdout" | "stderr"; text: string }
+  | { type: "display"; runId: number; items: OutputItem[]; id?: string; update?: boolean }
+  | { type: "done"; runId: number; ok: true }
+  | { type: "done"; runId: number; ok: false; error: CellError };
+
+/** A failed cell: the error for the editor, and where it happened for one-line reports. */
+export interface CellError extends ErrorData {
+  /** Where in the user's cells it was thrown, when known. */
+  location?: { cellNumber: number; line: number; column: number };
+}

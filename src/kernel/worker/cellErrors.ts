@@ -1,0 +1,60 @@
+import { SourceMap } from "node:module";
+import type { CellError } from "../messages";
+import { CellSyntaxError } from "./compileCell";
+
+/** Compiled cells by file name, to map stack frames back to what the user wrote. */
+export class CellSourceMaps {
+  private readonly cells = new Map<string, { cellNumber: number; map: SourceMap; wrapperLine: number }>();
+
+  /** `js` is the compiled cell: its last line calls the wrapper, a frame the user did not write. */
+  add(fileName: string, cellNumber: number, js: string, map: string): void {
+    const wrapperLine = js.trimEnd().split("\n").length;
+    this.cells.set(fileName, { cellNumber, map: new SourceMap(JSON.parse(map)), wrapperLine });
+  }
+
+  /**
+   * The error as the user should see it: its message, and a stack of the frames in their own cells
+   * ("at f (cell 1, line 3:5)"); the engine's and the kernel's frames are left out.
+   */
+  describe(error: unknown, cellNumber: number): CellError {
+    if (error instanceof CellSyntaxError) {
+      const where = `cell ${cellNumber}, line ${error.line}:${error.column}`;
+      return {
+        name: "SyntaxError",
+        message: `${error.reason} (${where})`,
+        stack: `SyntaxError: ${error.reason}\n    at ${where}`,
+        location: { cellNumber, line: error.line, column: error.column },
+      };
+    }
+    const { name, message, stack } = asErrorLike(error);
+    let location: CellError["location"];
+    const frames: string[] = [];
+    for (const line of stack.split("\n").slice(1)) {
+      const frame = /^\s*at (?:async )?(?:(.*?) \()?(nnbook-cell-\d+-\d+)\.js:(\d+):(\d+)\)?$/.exec(line);
+      if (!frame) continue;
+      const cell = this.cells.get(frame[2]);
+      if (!cell || Number(frame[3]) === cell.wrapperLine) continue;
+      const entry = cell.map.findEntry(Number(frame[3]) - 1, Number(frame[4]) - 1) as {
+        originalLine?: number;
+        originalColumn?: number;
+      };
+      if (entry.originalLine === undefined) continue;
+      const at = { cellNumber: cell.cellNumber, line: entry.originalLine + 1, column: (entry.originalColumn ?? 0) + 1 };
+      location ??= at;
+      const where = `cell ${at.cellNumber}, line ${at.line}:${at.column}`;
+      const fn = frame[1]?.replace(/^async /, "");
+      frames.push(fn && fn !== "<anonymous>" ? `    at ${fn} (${where})` : `    at ${where}`);
+    }
+    return { name, message, stack: [`${name}: ${message}`, ...frames].join("\n"), location };
+  }
+}
+
+function asErrorLike(error: unknown): { name: string; message: string; stack: string } {
+  // Errors thrown by cells come from another realm: `instanceof Error` would be false.
+  if (typeof error === "object" && error !== null && "message" in error) {
+    const e = error as { name?: unknown; message: unknown; stack?: unknown };
+    const name = typeof e.name === "string" ? e.name : "Error";
+    return { name, message: String(e.message), stack: typeof e.stack === "string" ? e.stack : "" };
+  }
+  return { name: "Error", message: `uncaught value: ${String(error)}`, stack: "" };
+}

@@ -1,0 +1,163 @@
+import ts from "typescript";
+
+/** A cell turned into a script that runs in the kernel's context. */
+export interface CompiledCell {
+  /** Evaluates to a promise of the cell's last expression value (undefined when there is none). */
+  js: string;
+  /** Source map from `js` back to the cell's own text. */
+  map: string;
+}
+
+/** A cell that does not parse: message and 1-based position in the cell. */
+export class CellSyntaxError extends Error {
+  override name = "SyntaxError";
+  constructor(
+    readonly reason: string,
+    readonly line: number,
+    readonly column: number,
+  ) {
+    super(reason);
+  }
+}
+
+/**
+ * Compiles a cell so that its top-level declarations outlive it (later cells see them, re-running
+ * replaces them) and top-level `await` works: declarations become global `var`s assigned inside
+ * an async wrapper, and the last expression statement becomes the wrapper's result.
+ * One TypeScript transform does it all, so the emitted source map stays exact.
+ */
+export function compileCell(source: string, fileName: string): CompiledCell {
+  const out = ts.transpileModule(source, {
+    fileName: fileName + ".ts",
+    reportDiagnostics: true,
+    compilerOptions: {
+      target: ts.ScriptTarget.ES2022,
+      module: ts.ModuleKind.ESNext,
+      sourceMap: true,
+      useDefineForClassFields: true,
+    },
+    transformers: { before: [cellTransformer] },
+  });
+  const error = out.diagnostics?.find((d) => d.category === ts.DiagnosticCategory.Error && d.file);
+  if (error) {
+    const { line, character } = error.file!.getLineAndCharacterOfPosition(error.start ?? 0);
+    throw new CellSyntaxError(ts.flattenDiagnosticMessageText(error.messageText, "\n"), line + 1, character + 1);
+  }
+  // The map's reference comment would send the runtime looking for a file, and `export {}` (left
+  // where the cell had an import) is not valid in a script; both are on the last lines.
+  const js = out.outputText.replace(/\/\/# sourceMappingURL=.*\s*$/, "").replace(/^export \{\};\s*$/m, "");
+  return { js, map: out.sourceMapText! };
+}
+
+const cellTransformer: ts.TransformerFactory<ts.SourceFile> = (context) => (file) => {
+  const f = context.factory;
+  const globals: string[] = [];
+  const body: ts.Statement[] = [];
+  const statements = file.statements.filter((s) => !isNnbookImport(s));
+
+  statements.forEach((statement, i) => {
+    const last = i === statements.length - 1;
+    if (ts.isVariableStatement(statement) && !hasDeclareModifier(statement)) {
+      for (const decl of statement.declarationList.declarations) {
+        collectNames(decl.name, globals);
+        const value = decl.initializer ?? f.createVoidZero();
+        const assignment = f.createAssignment(toAssignmentTarget(f, decl.name), value);
+        body.push(ts.setTextRange(f.createExpressionStatement(parenthesizeObjectPattern(f, assignment)), decl));
+      }
+    } else if (ts.isFunctionDeclaration(statement) && statement.name && statement.body) {
+      // Kept as a declaration so it is hoisted within the cell; published right away.
+      globals.push(statement.name.text);
+      body.unshift(publish(f, statement.name.text));
+      body.push(statement);
+    } else if (ts.isClassDeclaration(statement) && statement.name && !hasDeclareModifier(statement)) {
+      globals.push(statement.name.text);
+      const expr = f.createClassExpression(
+        statement.modifiers?.filter(ts.isDecorator),
+        statement.name,
+        statement.typeParameters,
+        statement.heritageClauses,
+        statement.members,
+      );
+      body.push(ts.setTextRange(f.createExpressionStatement(f.createAssignment(f.createIdentifier(statement.name.text), expr)), statement));
+    } else if (last && ts.isExpressionStatement(statement)) {
+      body.push(ts.setTextRange(f.createReturnStatement(statement.expression), statement));
+    } else {
+      body.push(statement);
+    }
+  });
+
+  body.unshift(f.createExpressionStatement(f.createStringLiteral("use strict")));
+  const wrapper = f.createCallExpression(
+    f.createParenthesizedExpression(
+      f.createArrowFunction([f.createModifier(ts.SyntaxKind.AsyncKeyword)], undefined, [], undefined, undefined, f.createBlock(body, true)),
+    ),
+    undefined,
+    [],
+  );
+  const declared = [...new Set(globals)];
+  const prologue = declared.length
+    ? [f.createVariableStatement(undefined, f.createVariableDeclarationList(declared.map((n) => f.createVariableDeclaration(n)), ts.NodeFlags.None))]
+    : [];
+  return f.updateSourceFile(file, [...prologue, f.createExpressionStatement(wrapper)]);
+};
+
+function isNnbookImport(statement: ts.Statement): boolean {
+  return (
+    ts.isImportDeclaration(statement) &&
+    ts.isStringLiteral(statement.moduleSpecifier) &&
+    statement.moduleSpecifier.text === "nnbook"
+  );
+}
+
+function hasDeclareModifier(node: ts.VariableStatement | ts.ClassDeclaration): boolean {
+  return node.modifiers?.some((m) => m.kind === ts.SyntaxKind.DeclareKeyword) ?? false;
+}
+
+/** `globalThis.name = name;` — a function declared in the cell becomes visible to later cells. */
+function publish(f: ts.NodeFactory, name: string): ts.Statement {
+  return f.createExpressionStatement(
+    f.createAssignment(f.createPropertyAccessExpression(f.createIdentifier("globalThis"), name), f.createIdentifier(name)),
+  );
+}
+
+function collectNames(name: ts.BindingName, into: string[]): void {
+  if (ts.isIdentifier(name)) {
+    into.push(name.text);
+    return;
+  }
+  for (const element of name.elements) {
+    if (!ts.isOmittedExpression(element)) collectNames(element.name, into);
+  }
+}
+
+/** A binding pattern (`{ a, b: [c] }` in a declaration) as the equivalent assignment target. */
+function toAssignmentTarget(f: ts.NodeFactory, name: ts.BindingName): ts.Expression {
+  if (ts.isIdentifier(name)) return f.createIdentifier(name.text);
+  if (ts.isObjectBindingPattern(name)) {
+    return f.createObjectLiteralExpression(
+      name.elements.map((el) => {
+        if (el.dotDotDotToken) return f.createSpreadAssignment(toAssignmentTarget(f, el.name));
+        const target = toAssignmentTarget(f, el.name);
+        const key = el.propertyName ?? (ts.isIdentifier(el.name) ? el.name : undefined);
+        if (!el.propertyName && ts.isIdentifier(el.name)) {
+          return f.createShorthandPropertyAssignment(el.name.text, el.initializer);
+        }
+        const value = el.initializer ? f.createAssignment(target, el.initializer) : target;
+        return f.createPropertyAssignment(key as ts.PropertyName, value);
+      }),
+    );
+  }
+  return f.createArrayLiteralExpression(
+    name.elements.map((el) => {
+      if (ts.isOmittedExpression(el)) return f.createOmittedExpression();
+      const target = toAssignmentTarget(f, el.name);
+      if (el.dotDotDotToken) return f.createSpreadElement(target);
+      return el.initializer ? f.createAssignment(target, el.initializer) : target;
+    }),
+  );
+}
+
+/** `({ a } = obj)`: an object pattern at the start of a statement must be parenthesized. */
+function parenthesizeObjectPattern(f: ts.NodeFactory, assignment: ts.BinaryExpression): ts.Expression {
+  return ts.isObjectLiteralExpression(assignment.left) ? f.createParenthesizedExpression(assignment) : assignment;
+}

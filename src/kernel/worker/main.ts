@@ -1,0 +1,90 @@
+/**
+ * The kernel worker: one per notebook. Runs cells one at a time in a context of their own that
+ * keeps their declarations, and reports output, values and errors to the host.
+ */
+import { readFileSync } from "node:fs";
+import { formatWithOptions } from "node:util";
+import vm from "node:vm";
+import { parentPort, workerData } from "node:worker_threads";
+import type { KernelBridge, LanguageRuntime } from "../../language/install";
+import { Mime } from "../../protocol/mimes";
+import type { OutputItem } from "../../protocol/outputs";
+import type { HostToWorker, RunRequest, WorkerSetup, WorkerToHost } from "../messages";
+import { CellSourceMaps } from "./cellErrors";
+import { compileCell } from "./compileCell";
+import { StreamBuffer } from "./streamBuffer";
+
+const setup = workerData as WorkerSetup;
+const port = parentPort!;
+const interruptFlag = new Int32Array(setup.interruptFlag);
+const post = (message: WorkerToHost) => port.postMessage(message);
+
+let runId = 0;
+const streams = new StreamBuffer((name, text) => post({ type: "stream", runId, name, text }));
+const maps = new CellSourceMaps();
+
+const context = vm.createContext(cellGlobals(), { name: "nnbook cells" });
+const bridge: KernelBridge = {
+  display(items, options) {
+    streams.flush();
+    post({ type: "display", runId, items: items.map(plainItem), ...options });
+  },
+};
+// Symbol-keyed globals do not show through the context object: pass them by running code.
+vm.runInContext('(bridge) => { globalThis[Symbol.for("nnbook.bridge")] = bridge; }', context)(bridge);
+vm.runInContext(readFileSync(setup.languagePath, "utf8"), context, { filename: "nnbook-language.js" });
+const runtime = vm.runInContext('globalThis[Symbol.for("nnbook.runtime")]', context) as LanguageRuntime;
+
+/** What cells see besides the cell language and JavaScript's own globals: no process, no require. */
+function cellGlobals(): Record<string, unknown> {
+  const write = (name: "stdout" | "stderr") => (...args: unknown[]) =>
+    streams.write(name, formatWithOptions({ colors: false, depth: 4 }, ...args) + "\n");
+  return {
+    console: { log: write("stdout"), info: write("stdout"), debug: write("stdout"), warn: write("stderr"), error: write("stderr") },
+    setTimeout,
+    clearTimeout,
+    setInterval,
+    clearInterval,
+    queueMicrotask,
+    structuredClone,
+    TextEncoder,
+    TextDecoder,
+    performance,
+  };
+}
+
+/** Output items cross to the host as plain JSON values (objects from the cells' realm included). */
+function plainItem(item: OutputItem): OutputItem {
+  return { mime: item.mime, data: typeof item.data === "string" ? item.data : JSON.parse(JSON.stringify(item.data)) };
+}
+
+async function run(request: RunRequest): Promise<void> {
+  runId = request.runId;
+  Atomics.store(interruptFlag, 0, 0);
+  try {
+    const fileName = `nnbook-cell-${request.cellNumber}-${request.runId}`;
+    const compiled = compileCell(request.source, fileName);
+    maps.add(fileName, request.cellNumber, compiled.js, compiled.map);
+    const script = new vm.Script(compiled.js, { filename: fileName + ".js" });
+    const value = await script.runInContext(context);
+    if (value !== undefined) bridge.display(valueItems(value));
+    streams.flush();
+    post({ type: "done", runId, ok: true });
+  } catch (error) {
+    streams.flush();
+    post({ type: "done", runId, ok: false, error: maps.describe(error, request.cellNumber) });
+  }
+}
+
+function valueItems(value: unknown): OutputItem[] {
+  const rich = runtime.displayItems(value);
+  if (rich) return rich;
+  const text = typeof value === "string" ? value : formatWithOptions({ colors: false, depth: 4 }, value);
+  return [{ mime: Mime.text, data: text }];
+}
+
+// Cells run strictly one after another; the host queues them too, this is the worker's own guard.
+let queue = Promise.resolve();
+port.on("message", (message: HostToWorker) => {
+  if (message.type === "run") queue = queue.then(() => run(message));
+});

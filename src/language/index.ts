@@ -1,0 +1,6 @@
+/**
+ * The cell language: every name a cell sees without an import. The same module is what
+ * `import { … } from "nnbook"` names.
+ */
+export * from "../engine";
+export { show } from "../views";

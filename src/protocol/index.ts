@@ -1,0 +1,3 @@
+export * from "./mimes";
+export * from "./payloads";
+export * from "./outputs";

@@ -1,0 +1,14 @@
+/** The output mime types shared by the kernel, the serializer and the renderers. */
+export const Mime = {
+  text: "text/plain",
+  stdout: "application/vnd.code.notebook.stdout",
+  stderr: "application/vnd.code.notebook.stderr",
+  error: "application/vnd.code.notebook.error",
+  tensor: "application/vnd.nnbook.tensor+json",
+  loss: "application/vnd.nnbook.loss+json",
+} as const;
+
+/** Mimes whose `data` is a JSON value rather than a string, on disk and on the wire. */
+export function isJsonMime(mime: string): boolean {
+  return mime.endsWith("+json") || mime === "application/json" || mime === Mime.error;
+}

@@ -1,0 +1,47 @@
+/**
+ * Versioned payloads of the rich outputs. Plain JSON only: typed arrays are converted to
+ * `number[]` before they cross a boundary (JSON.stringify turns a Float32Array into an object).
+ */
+
+export const PAYLOAD_VERSION = 1;
+
+/** `application/vnd.nnbook.tensor+json`: a tensor shown as a matrix. */
+export interface TensorPayload {
+  version: 1;
+  shape: number[];
+  /** Row-major values; non-finite values as the strings "NaN", "Infinity", "-Infinity". */
+  data: (number | string)[];
+  requiresGrad: boolean;
+  /** Present when `data` holds only part of a large tensor. */
+  summary?: { min: number; max: number; mean: number };
+}
+
+/** One curve of a loss view. */
+export interface LossSeries {
+  label: string;
+  /** x positions (step or epoch numbers), same length as `y`. */
+  x: number[];
+  y: (number | string)[];
+}
+
+/** `application/vnd.nnbook.loss+json`: loss curves, possibly still growing during training. */
+export interface LossPayload {
+  version: 1;
+  title: string;
+  xLabel: string;
+  yLabel: string;
+  log: boolean;
+  series: LossSeries[];
+  /** Present while training is running. */
+  progress?: { done: number; total: number };
+}
+
+/** A JSON-safe number: JSON has no NaN or Infinity. */
+export function jsonNumber(v: number): number | string {
+  return Number.isFinite(v) ? v : String(v);
+}
+
+/** The inverse of `jsonNumber`. */
+export function fromJsonNumber(v: number | string): number {
+  return typeof v === "number" ? v : Number(v);
+}

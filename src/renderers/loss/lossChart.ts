@@ -1,0 +1,45 @@
+import { fromJsonNumber, type LossPayload } from "../../protocol/payloads";
+import { loadPlotly } from "../plotly/loadPlotly";
+import { themeColors } from "../theme";
+
+/** Loss curves on one axis; drawn again in place when the output is replaced during training. */
+export async function renderLossChart(element: HTMLElement, payload: LossPayload): Promise<void> {
+  const Plotly = await loadPlotly();
+  const theme = themeColors();
+  let chart = element.querySelector<HTMLDivElement>(".nnbook-chart");
+  if (!chart) {
+    element.replaceChildren();
+    const view = document.createElement("div");
+    view.className = "nnbook-view";
+    chart = document.createElement("div");
+    chart.className = "nnbook-chart";
+    view.appendChild(chart);
+    element.appendChild(view);
+  }
+  const traces = payload.series.map((s, i) => ({
+    type: "scatter" as const,
+    mode: "lines" as const,
+    name: s.label,
+    x: s.x,
+    y: s.y.map(fromJsonNumber),
+    line: { color: theme.series[i % theme.series.length], width: 2 },
+    hovertemplate: `${payload.xLabel} %{x}<br>${s.label} %{y:.4g}<extra></extra>`,
+  }));
+  const axis = { color: theme.foreground, gridcolor: theme.grid, zerolinecolor: theme.grid };
+  const title = payload.progress ? `${payload.title} (${payload.progress.done} / ${payload.progress.total})` : payload.title;
+  await Plotly.react(
+    chart,
+    traces,
+    {
+      title: { text: title, font: { size: 14 } },
+      paper_bgcolor: "rgba(0,0,0,0)",
+      plot_bgcolor: "rgba(0,0,0,0)",
+      font: { color: theme.foreground, family: getComputedStyle(document.body).fontFamily },
+      margin: { l: 60, r: 20, t: 40, b: 45 },
+      showlegend: traces.length > 1,
+      xaxis: { ...axis, title: { text: payload.xLabel } },
+      yaxis: { ...axis, title: { text: payload.yLabel }, type: payload.log ? "log" : "linear", exponentformat: "e" },
+    },
+    { displaylogo: false, responsive: true },
+  );
+}

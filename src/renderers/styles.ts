@@ -1,0 +1,19 @@
+const CSS = `
+.nnbook-view { font-family: var(--vscode-font-family, sans-serif); color: var(--vscode-foreground, #1f1f1f); }
+.nnbook-caption { font-size: 12px; opacity: 0.8; margin: 2px 0 6px; }
+.nnbook-matrix { border-collapse: collapse; font-family: var(--vscode-editor-font-family, monospace);
+  font-size: var(--vscode-editor-font-size, 13px); margin-bottom: 6px; }
+.nnbook-matrix td { padding: 2px 8px; text-align: right; border: 1px solid var(--vscode-editorWidget-border, rgba(128,128,128,0.25)); }
+.nnbook-matrix td.nnbook-gap { text-align: center; opacity: 0.6; }
+.nnbook-slice { font-size: 12px; opacity: 0.8; margin: 6px 0 2px; font-family: var(--vscode-editor-font-family, monospace); }
+.nnbook-chart { width: 100%; max-width: 760px; height: 320px; }
+`;
+
+/** Adds the views' stylesheet to the output document once. */
+export function ensureStyles(): void {
+  if (document.getElementById("nnbook-styles")) return;
+  const style = document.createElement("style");
+  style.id = "nnbook-styles";
+  style.textContent = CSS;
+  document.head.appendChild(style);
+}

@@ -1,0 +1,4 @@
+export { show } from "./show";
+export { setDisplaySink, type DisplayFn } from "./displaySink";
+export { displayItems } from "./valueDisplay";
+export { formatNumber } from "./format";

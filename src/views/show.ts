@@ -1,0 +1,24 @@
+import type { Tensor } from "../engine";
+import { display } from "./displaySink";
+import { lossItems, type LossOptions, type LossSource } from "./lossView";
+import { tensorItems } from "./tensorView";
+
+/** The inspection views: each puts one rich output into the running cell. */
+export const show = {
+  /**
+   * Loss curves: "is it learning?". Takes the losses of a loop, a training history, or several of
+   * them to compare.
+   * @example show.loss(losses, { log: true })
+   */
+  loss(sources: LossSource | LossSource[], options?: LossOptions): void {
+    display(lossItems(sources, options));
+  },
+
+  /**
+   * A tensor as a matrix, values tinted on one diverging scale centred on 0.
+   * @example show.tensor(net[0].weight)
+   */
+  tensor(t: Tensor): void {
+    display(tensorItems(t));
+  },
+};

@@ -1,0 +1,9 @@
+import { Tensor } from "../engine";
+import type { OutputItem } from "../protocol/outputs";
+import { tensorItems } from "./tensorView";
+
+/** The rich view of a cell's last value, or undefined when plain text is all it has. */
+export function displayItems(value: unknown): OutputItem[] | undefined {
+  if (value instanceof Tensor) return tensorItems(value);
+  return undefined;
+}

@@ -1,0 +1,83 @@
+import assert from "node:assert/strict";
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { test } from "node:test";
+import { parseNnbook } from "../../../src/format";
+
+const root = path.resolve(__dirname, "../../..");
+const cli = path.join(root, "out/cli/nnbook.js");
+const tmp = mkdtempSync(path.join(tmpdir(), "nnbook-cli-"));
+
+function nnbook(...args: string[]) {
+  const run = spawnSync(process.execPath, [cli, ...args], { cwd: root, encoding: "utf8", timeout: 60_000 });
+  return { code: run.status, stdout: run.stdout, stderr: run.stderr };
+}
+
+test("runs a notebook: prints its text output and exits 0", () => {
+  const run = nnbook("run", "examples/hello.nnbook");
+  assert.equal(run.code, 0, run.stderr);
+  assert.match(run.stdout, /tensor\(\[\[19\., 22\.\],\n {8}\[43\., 50\.\]\]\)/);
+  assert.match(run.stdout, /sigmoid\(0\.8\) = 0\.690/);
+  assert.match(run.stdout, /learned w = 3\.0\d\d, b = 2\.0\d\d/);
+  assert.match(run.stdout, /MSE loss while fitting/);
+});
+
+test("--out writes the notebook with its outputs and leaves the input untouched", () => {
+  const input = path.join(root, "examples/hello.nnbook");
+  const before = readFileSync(input);
+  const out = path.join(tmp, "ran.nnbook");
+  assert.equal(nnbook("run", input, "--out", out, "--quiet").code, 0);
+  assert.deepEqual(readFileSync(input), before);
+  const ran = parseNnbook(readFileSync(out));
+  const mimes = ran.cells.flatMap((c) => (c.kind === "code" ? c.outputs.flatMap((o) => o.items.map((i) => i.mime)) : []));
+  assert.ok(mimes.includes("application/vnd.nnbook.tensor+json"));
+  assert.ok(mimes.includes("application/vnd.nnbook.loss+json"));
+  assert.ok(mimes.includes("application/vnd.code.notebook.stdout"));
+  assert.ok(ran.cells.every((c) => c.kind === "markdown" || c.execution?.success === true));
+});
+
+test("--html writes one self-contained page with the renderer bundle in it", () => {
+  const html = path.join(tmp, "hello.html");
+  assert.equal(nnbook("run", "examples/hello.nnbook", "--html", html, "--quiet").code, 0);
+  const page = readFileSync(html, "utf8");
+  assert.doesNotMatch(page, /<(script|link|img)[^>]+(src|href)=["']?https?:/);
+  assert.match(page, /id="nnbook-renderer">[A-Za-z0-9+/=]{1000,}</);
+  assert.match(page, /class="katex"/);
+  assert.match(page, /data-nnbook-output="1"/);
+});
+
+test("a failing cell: exit 1, and the message names the cell and the line", () => {
+  const run = nnbook("run", "test/corpus/cli/fails.nnbook");
+  assert.equal(run.code, 1);
+  assert.match(run.stdout, /first cell ran/);
+  assert.doesNotMatch(run.stdout, /never printed/);
+  assert.match(run.stderr, /cell 2, line 2 failed: ShapeError: matmul: cannot multiply \[1,3\] by \[1,2\]/);
+});
+
+test("--timeout ends a cell stuck in a loop that never yields, as a failed cell", () => {
+  const started = Date.now();
+  const run = nnbook("run", "test/corpus/cli/busy-loop.nnbook", "--timeout", "1");
+  assert.equal(run.code, 1);
+  assert.ok(Date.now() - started < 15_000);
+  assert.match(run.stdout, /about to spin/);
+  assert.match(run.stderr, /cell 2 failed: Timeout: the run took longer than --timeout 1 s/);
+});
+
+test("a broken file: exit 2 and what is wrong, with file, line and column", () => {
+  const run = nnbook("run", "test/corpus/broken/newer-version.nnbook");
+  assert.equal(run.code, 2);
+  assert.match(run.stderr, /cannot read test\/corpus\/broken\/newer-version\.nnbook:2:13: this notebook uses format version 2/);
+  const missing = nnbook("run", "no-such.nnbook");
+  assert.equal(missing.code, 2);
+  assert.match(missing.stderr, /cannot read no-such\.nnbook: no such file$/m);
+});
+
+test("wrong arguments: exit 2 and the usage", () => {
+  for (const args of [[], ["frobnicate"], ["run"], ["run", "a.nnbook", "--timeout", "soon"], ["run", "a.nnbook", "--bogus"]]) {
+    const run = nnbook(...args);
+    assert.equal(run.code, 2, args.join(" "));
+    assert.match(run.stderr, /usage: nnbook run <file\.nnbook>/);
+  }
+});

@@ -1,0 +1,52 @@
+// Layers and losses against central differences, computed in float64.
+import { test } from "node:test";
+import { setStorage } from "../../../src/engine/storage";
+import { nn, manualSeed } from "../../../src/engine/index";
+import { gradcheck, type InputSpec } from "./gradcheck";
+
+setStorage(Float64Array);
+
+const S = (...shape: number[]): InputSpec => ({ shape });
+const labels = (shape: number[], values: number[]): InputSpec => ({ shape, values, constant: true });
+const probs = (...shape: number[]): InputSpec => ({ shape, lo: 0.05, hi: 0.95 });
+
+/** Check a module: its input plus every parameter. */
+function checkModule(name: string, m: nn.Module, input: InputSpec): void {
+  const params = m.parameters();
+  gradcheck(name, (x) => m.forward(x), [input, ...params.map((tensor) => ({ shape: tensor.shape, tensor }))]);
+}
+
+test("losses", async (t) => {
+  await t.test("MSELoss", () => gradcheck("MSELoss", (p, y) => nn.MSELoss().forward(p, y), [S(4, 3), S(4, 3)]));
+  await t.test("BCELoss", () => gradcheck("BCELoss", (p, y) => nn.BCELoss().forward(p, y), [probs(5, 1), labels([5, 1], [1, 0, 0, 1, 1])]));
+  await t.test("BCELoss soft targets", () => gradcheck("BCELoss", (p, y) => nn.BCELoss().forward(p, y), [probs(4), { ...probs(4), constant: true }]));
+  await t.test("BCEWithLogitsLoss", () => gradcheck("BCEWithLogitsLoss", (x, y) => nn.BCEWithLogitsLoss().forward(x, y), [{ shape: [6, 1], lo: -6, hi: 6 }, probs(6, 1)]));
+  await t.test("CrossEntropyLoss, class indices", () =>
+    gradcheck("CrossEntropyLoss", (x, y) => nn.CrossEntropyLoss().forward(x, y), [S(5, 4), labels([5], [0, 3, 1, 1, 2])]));
+  await t.test("CrossEntropyLoss, probabilities", () =>
+    gradcheck("CrossEntropyLoss", (x, y) => nn.CrossEntropyLoss().forward(x, y.softmax(1)), [S(3, 4), S(3, 4)]));
+});
+
+test("layers", async (t) => {
+  await t.test("Linear", () => checkModule("Linear", nn.Linear(3, 2), S(4, 3)));
+  await t.test("Linear without bias, 3-D input", () => checkModule("Linear", nn.Linear(3, 2, { bias: false }), S(2, 4, 3)));
+  const bn = () => {
+    const m = nn.BatchNorm1d(3);
+    m.weight.data.set([0.5, 1.5, -1]);
+    m.bias.data.set([0.1, -0.2, 0.3]);
+    return m;
+  };
+  await t.test("BatchNorm1d train [N, C]", () => checkModule("BatchNorm1d", bn(), S(5, 3)));
+  await t.test("BatchNorm1d train [N, C, L]", () => checkModule("BatchNorm1d", bn(), S(3, 3, 4)));
+  await t.test("BatchNorm1d eval", () => {
+    const m = bn();
+    m.runningMean.data.set([0.2, -0.1, 0.4]);
+    m.runningVar.data.set([0.5, 2, 1.2]);
+    checkModule("BatchNorm1d", m.eval(), S(4, 3));
+  });
+  await t.test("Dropout (same mask on every evaluation)", () =>
+    gradcheck("Dropout", (x) => (manualSeed(5), nn.Dropout(0.3).forward(x)), [S(4, 5)]));
+  await t.test("Sequential MLP through every activation layer", () =>
+    checkModule("MLP", nn.Sequential(nn.Linear(3, 4), nn.Tanh(), nn.Linear(4, 4), nn.GELU(), nn.SiLU(), nn.LeakyReLU(0.1), nn.Sigmoid(), nn.Softmax(-1)), S(2, 3)));
+  await t.test("Flatten then Linear", () => checkModule("Flatten", nn.Sequential(nn.Flatten(), nn.Linear(6, 2), nn.ReLU()), { shape: [3, 2, 3], gap: 0.05 }));
+});
