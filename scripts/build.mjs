@@ -15,12 +15,17 @@ const common = {
   logLevel: "warning",
   absWorkingDir: root,
   legalComments: "none",
+  // Class names show in messages and reprs (`Sequential(...)`); minifying must keep them.
+  keepNames: true,
 };
 // jsonc-parser's UMD build hides its requires from the bundler: prefer ES modules.
 const node = { ...common, platform: "node", format: "cjs", target: "node20", mainFields: ["module", "main"] };
 const browser = { ...common, platform: "browser", format: "esm", target: "es2022" };
 
-rmSync(path.join(out, "renderers"), { recursive: true, force: true });
+// Start clean (a production build must not ship a development build's source maps); out/types is tsc's.
+for (const entry of ["extension.js", "extension.js.map", "kernel", "cli", "renderers", "katex"]) {
+  rmSync(path.join(out, entry), { recursive: true, force: true });
+}
 
 await Promise.all([
   esbuild.build({ ...node, entryPoints: ["src/extension/extension.ts"], outfile: "out/extension.js", external: ["vscode"] }),

@@ -104,7 +104,7 @@ export function ensureDebianPackages() {
   log(`installing Debian packages: ${missing.join(' ')}`);
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
   run('apt-get', ['update'], { env });
-  run('apt-get', ['install', '-y', '--no-install-recommends', ...missing], { env });
+  run('apt-get', ['install', '-y', ...missing], { env });
   const still = missingDebianPackages();
   if (still.length) throw new Error(`apt-get did not install: ${still.join(' ')}`);
 }
@@ -161,11 +161,11 @@ export function ensureCodeServer() {
     join(prefix, 'package.json'),
     `${JSON.stringify({ name: 'nnbook-e2e-code-server', private: true }, null, 2)}\n`,
   );
-  log(`installing code-server ${CODE_SERVER_VERSION} into ${prefix} (takes 3-4 minutes)`);
+  log(`installing code-server ${CODE_SERVER_VERSION} into ${prefix} (about a minute here; a few on a slow network)`);
   const started = Date.now();
   const env = {
     ...installEnv(),
-    // As root npm would drop privileges for install scripts and fail to write.
+    // Older npm run as root drops privileges for install scripts, which then cannot write.
     npm_config_unsafe_perm: 'true',
     // code-server's postinstall runs a nested `npx node-gyp`, which must not prompt.
     npm_config_yes: 'true',
@@ -187,7 +187,9 @@ export function ensureCodeServer() {
   // --config keeps it from writing a default config into the user's home.
   const config = join(prefix, 'config.yaml');
   writeFileSync(config, 'auth: none\n');
-  run(codeServerBin(prefix), ['--config', config, '--version'], { env: process.env });
+  // Without VSCODE_* a surrounding VS Code terminal cannot take the call over.
+  const plainEnv = Object.fromEntries(Object.entries(process.env).filter(([key]) => !key.startsWith('VSCODE_')));
+  run(codeServerBin(prefix), ['--config', config, '--version'], { env: plainEnv });
   writeFileSync(markerPath(prefix), `${CODE_SERVER_VERSION}\n`);
   log(`code-server installed in ${Math.round((Date.now() - started) / 1000)} s`);
   return codeServerBin(prefix);

@@ -79,23 +79,23 @@ export class Tensor {
   pow(exponent: Tensor | number): Tensor {
     return pow(this, exponent);
   }
-  /** −a. */
+  /** −a elementwise (torch.neg). @example tensor([1, -2]).neg() // tensor([-1.,  2.]) */
   neg(): Tensor {
     return neg(this);
   }
-  /** eˣ elementwise; its derivative is itself. */
+  /** eˣ elementwise (torch.exp); its derivative is itself. @example tensor([0, 1]).exp() // tensor([1.0000, 2.7183]) */
   exp(): Tensor {
     return exp(this);
   }
-  /** Natural logarithm ln x elementwise; derivative 1/x. @example p.log().neg() // −log p */
+  /** Natural logarithm ln x elementwise (torch.log); derivative 1/x. @example tensor(0.9).log().neg() // tensor(0.1054), the loss −log p */
   log(): Tensor {
     return log(this);
   }
-  /** √x elementwise; derivative 1/(2√x). */
+  /** √x elementwise (torch.sqrt); derivative 1/(2√x). @example tensor([4, 9]).sqrt() // tensor([2., 3.]) */
   sqrt(): Tensor {
     return sqrt(this);
   }
-  /** |x| elementwise; derivative sign(x) (0 at 0). */
+  /** |x| elementwise (torch.abs); derivative sign(x), taken as 0 at 0. @example err.abs().mean() // mean absolute error */
   abs(): Tensor {
     return abs(this);
   }
@@ -110,23 +110,23 @@ export class Tensor {
   sigmoid(): Tensor {
     return sigmoid(this);
   }
-  /** tanh(x), squashes to (−1, 1); derivative 1 − tanh². */
+  /** tanh(x) = (eˣ − e⁻ˣ)/(eˣ + e⁻ˣ), squashes to (−1, 1) (torch.tanh); derivative 1 − tanh². @example tensor(0.5).tanh() // tensor(0.4621) */
   tanh(): Tensor {
     return tanh(this);
   }
-  /** Leaky ReLU: x for x > 0, else alpha·x (keeps a small gradient for negatives). */
+  /** Leaky ReLU: x for x > 0, else alpha·x, so negatives keep a small gradient (F.leaky_relu). @example tensor([-2, 3]).leakyRelu(0.1) // tensor([-0.2000,  3.0000]) */
   leakyRelu(alpha = 0.01): Tensor {
     return leakyRelu(this, alpha);
   }
-  /** GELU: x·Φ(x) with Φ the standard normal CDF (exact form, torch's default). */
+  /** GELU: x·Φ(x), Φ the standard normal CDF (F.gelu, exact form). A smooth ReLU used in transformers. @example tensor(1).gelu() // tensor(0.8413) */
   gelu(): Tensor {
     return gelu(this);
   }
-  /** SiLU (swish): x·σ(x). */
+  /** SiLU (swish): x·σ(x) (F.silu); derivative σ(x)(1 + x(1 − σ(x))). @example tensor(1).silu() // tensor(0.7311) */
   silu(): Tensor {
     return silu(this);
   }
-  /** Heaviside step: 1 where x ≥ 0, else 0 (the perceptron's activation). Gradient 0. */
+  /** Heaviside step: 1 where x ≥ 0, else 0 — the perceptron's activation (torch.heaviside with 1 at 0). Its gradient is 0, so it cannot be trained by backprop. @example tensor([-1, 0, 2]).step() // tensor([0., 1., 1.]) */
   step(): Tensor {
     return step(this);
   }
@@ -206,16 +206,16 @@ export class Tensor {
   backward(gradient: Tensor | null = null, options: { retainGraph?: boolean } = {}): void {
     runBackward(this, gradient, options.retainGraph ?? false);
   }
-  /** Keep `.grad` on this intermediate (non-leaf) tensor after `backward()`. */
+  /** Keep `.grad` on this intermediate (non-leaf) tensor after `backward()` (torch's retain_grad). @example const h = x.matmul(w).retainGrad(); loss.backward(); h.grad */
   retainGrad(): this {
     this.retainsGrad = true;
     return this;
   }
-  /** The same data without the graph: a tensor that does not require grad. */
+  /** The same data cut off from the graph: gradients stop here (torch's detach). Shares data. @example const target = pred.detach(); */
   detach(): Tensor {
     return new Tensor(this.data, this.shape.slice());
   }
-  /** A copy with its own data; gradients flow back through the copy. */
+  /** A copy with its own data; gradients flow back through the copy (torch's clone). @example const snapshot = w.detach().clone(); */
   clone(): Tensor {
     return clone(this);
   }
@@ -237,7 +237,7 @@ export class Tensor {
   toArray(): any {
     return toNested(this.data, this.shape, 0, 0);
   }
-  /** `{ shape, data }` with plain numbers, for JSON.stringify. */
+  /** `{ shape, data }` with plain numbers, so JSON.stringify(t) gives readable JSON. @example JSON.stringify(tensor([1, 2])) // {"shape":[2],"data":[1,2]} */
   toJSON(): { shape: number[]; data: number[] } {
     return { shape: this.shape.slice(), data: Array.from(this.data) };
   }

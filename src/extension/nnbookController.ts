@@ -22,8 +22,14 @@ export class NnbookController implements vscode.Disposable {
     this.controller.description = "neural networks in TypeScript";
     this.controller.executeHandler = (cells, notebook) => this.execute(cells, notebook);
     this.controller.interruptHandler = (notebook) => this.kernels.get(notebook.uri.toString())?.session.interrupt();
+    // The kernel for every nnbook notebook, without asking the user to pick one.
+    const prefer = (notebook: vscode.NotebookDocument) => {
+      if (notebook.notebookType === "nnbook") this.controller.updateNotebookAffinity(notebook, vscode.NotebookControllerAffinity.Preferred);
+    };
+    vscode.workspace.notebookDocuments.forEach(prefer);
     this.disposables.push(
       this.controller,
+      vscode.workspace.onDidOpenNotebookDocument(prefer),
       vscode.workspace.onDidCloseNotebookDocument((notebook) => this.closeKernel(notebook)),
     );
   }

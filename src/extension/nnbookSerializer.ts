@@ -1,5 +1,6 @@
 import * as vscode from "vscode";
-import { parseNnbook, serializeNnbook, FORMAT_VERSION, type NnbookCell } from "../format";
+import { NnbookFormatError, parseNnbook, serializeNnbook, FORMAT_VERSION, type NnbookCell } from "../format";
+import { showBrokenFileNotice } from "./brokenFileNotice";
 import { fromVscodeOutput, toVscodeOutput } from "./outputItems";
 
 /**
@@ -10,7 +11,13 @@ export class NnbookSerializer implements vscode.NotebookSerializer {
   deserializeNotebook(content: Uint8Array): vscode.NotebookData {
     // A new, empty file is a new notebook, not a broken one.
     if (content.byteLength === 0) return new vscode.NotebookData([]);
-    const file = parseNnbook(content);
+    let file;
+    try {
+      file = parseNnbook(content);
+    } catch (error) {
+      if (error instanceof NnbookFormatError) showBrokenFileNotice(error);
+      throw error;
+    }
     const notebook = new vscode.NotebookData(file.cells.map(toCellData));
     notebook.metadata = file.metadata;
     return notebook;

@@ -127,7 +127,12 @@ export async function waitForNotebookEditor(page: Page, fileName?: string, optio
         .waitFor({ state: 'visible', timeout: timeoutMs });
     }
     const editor = page.locator('.notebookOverlay:visible').first();
-    await editor.locator('.cell-list-container .monaco-list-row').first().waitFor({ state: 'visible', timeout: timeoutMs });
+    // Some rows (a markdown cell shown as its preview) count as hidden: wait for any visible one.
+    await editor
+      .locator('.cell-list-container .monaco-list-row')
+      .filter({ visible: true })
+      .first()
+      .waitFor({ state: 'visible', timeout: timeoutMs });
     return editor;
   });
 }

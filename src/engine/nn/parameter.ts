@@ -1,11 +1,7 @@
 import { Tensor } from "../tensor";
 import { callable } from "../callable";
 
-/**
- * A tensor that is a learnable weight of a module (torch.nn.Parameter). Assign one to a
- * field of your module and `parameters()` finds it. Shares data with the tensor given.
- * @example this.w = nn.Parameter(randn([3, 1]));
- */
+/** A tensor that is a learnable weight of a module; see `nn.Parameter`. */
 export class ParameterTensor extends Tensor {
   constructor(t: Tensor, requiresGrad = true) {
     super(t.data, t.shape.slice(), requiresGrad);
@@ -16,5 +12,11 @@ export class ParameterTensor extends Tensor {
   }
 }
 
+/**
+ * Mark a tensor as a learnable weight of a module (torch.nn.Parameter): it gets
+ * requiresGrad and is found by `parameters()` when assigned to a module field.
+ * Shares data with the tensor given.
+ * @example this.w = nn.Parameter(randn([3, 1]));
+ */
 export const Parameter = callable(ParameterTensor);
 export type Parameter = ParameterTensor;

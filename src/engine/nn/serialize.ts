@@ -28,36 +28,38 @@ export interface ArchJSON {
 }
 
 interface Kind {
+  cls: abstract new (...args: any[]) => Module;
   save(m: any): Record<string, any>;
   build(c: Record<string, any>, children: Module[]): Module;
 }
 
+// Matched by class, not by constructor.name, so saved files survive minified bundles.
 const none = () => ({});
 const KINDS: Record<string, Kind> = {
-  Linear: { save: (m: Linear) => ({ inFeatures: m.inFeatures, outFeatures: m.outFeatures, bias: m.bias !== null }), build: (c) => new Linear(c.inFeatures, c.outFeatures, { bias: c.bias }) },
-  Sequential: { save: none, build: (_, children) => new Sequential(...children) },
-  ReLU: { save: none, build: () => new act.ReLU() },
-  LeakyReLU: { save: (m: act.LeakyReLU) => ({ alpha: m.alpha }), build: (c) => new act.LeakyReLU(c.alpha) },
-  Sigmoid: { save: none, build: () => new act.Sigmoid() },
-  Tanh: { save: none, build: () => new act.Tanh() },
-  GELU: { save: none, build: () => new act.GELU() },
-  SiLU: { save: none, build: () => new act.SiLU() },
-  Step: { save: none, build: () => new act.Step() },
-  Softmax: { save: (m: act.Softmax) => ({ dim: m.dim }), build: (c) => new act.Softmax(c.dim) },
-  Flatten: { save: (m: act.Flatten) => ({ startDim: m.startDim, endDim: m.endDim }), build: (c) => new act.Flatten(c.startDim, c.endDim) },
-  Dropout: { save: (m: Dropout) => ({ p: m.p }), build: (c) => new Dropout(c.p) },
-  BatchNorm1d: { save: (m: BatchNorm1d) => ({ numFeatures: m.numFeatures, eps: m.eps, momentum: m.momentum }), build: (c) => new BatchNorm1d(c.numFeatures, c) },
-  Perceptron: { save: (m: Perceptron) => ({ nInputs: m.nInputs }), build: (c) => new Perceptron(c.nInputs) },
-  MSELoss: { save: none, build: () => new loss.MSELoss() },
-  BCELoss: { save: none, build: () => new loss.BCELoss() },
-  BCEWithLogitsLoss: { save: none, build: () => new loss.BCEWithLogitsLoss() },
-  CrossEntropyLoss: { save: none, build: () => new loss.CrossEntropyLoss() },
+  Linear: { cls: Linear, save: (m: Linear) => ({ inFeatures: m.inFeatures, outFeatures: m.outFeatures, bias: m.bias !== null }), build: (c) => new Linear(c.inFeatures, c.outFeatures, { bias: c.bias }) },
+  Sequential: { cls: Sequential, save: none, build: (_, children) => new Sequential(...children) },
+  ReLU: { cls: act.ReLU, save: none, build: () => new act.ReLU() },
+  LeakyReLU: { cls: act.LeakyReLU, save: (m: act.LeakyReLU) => ({ alpha: m.alpha }), build: (c) => new act.LeakyReLU(c.alpha) },
+  Sigmoid: { cls: act.Sigmoid, save: none, build: () => new act.Sigmoid() },
+  Tanh: { cls: act.Tanh, save: none, build: () => new act.Tanh() },
+  GELU: { cls: act.GELU, save: none, build: () => new act.GELU() },
+  SiLU: { cls: act.SiLU, save: none, build: () => new act.SiLU() },
+  Step: { cls: act.Step, save: none, build: () => new act.Step() },
+  Softmax: { cls: act.Softmax, save: (m: act.Softmax) => ({ dim: m.dim }), build: (c) => new act.Softmax(c.dim) },
+  Flatten: { cls: act.Flatten, save: (m: act.Flatten) => ({ startDim: m.startDim, endDim: m.endDim }), build: (c) => new act.Flatten(c.startDim, c.endDim) },
+  Dropout: { cls: Dropout, save: (m: Dropout) => ({ p: m.p }), build: (c) => new Dropout(c.p) },
+  BatchNorm1d: { cls: BatchNorm1d, save: (m: BatchNorm1d) => ({ numFeatures: m.numFeatures, eps: m.eps, momentum: m.momentum }), build: (c) => new BatchNorm1d(c.numFeatures, c) },
+  Perceptron: { cls: Perceptron, save: (m: Perceptron) => ({ nInputs: m.nInputs }), build: (c) => new Perceptron(c.nInputs) },
+  MSELoss: { cls: loss.MSELoss, save: none, build: () => new loss.MSELoss() },
+  BCELoss: { cls: loss.BCELoss, save: none, build: () => new loss.BCELoss() },
+  BCEWithLogitsLoss: { cls: loss.BCEWithLogitsLoss, save: none, build: () => new loss.BCEWithLogitsLoss() },
+  CrossEntropyLoss: { cls: loss.CrossEntropyLoss, save: none, build: () => new loss.CrossEntropyLoss() },
 };
 
 function arch(m: Module): ArchJSON {
-  const type = m.constructor.name;
-  const kind = Object.prototype.hasOwnProperty.call(KINDS, type) ? KINDS[type] : null;
-  return { type, config: kind ? kind.save(m) : {}, children: m.namedChildren().map(([n, c]) => [n, arch(c)]) };
+  const entry = Object.entries(KINDS).find(([, k]) => m.constructor === k.cls);
+  const type = entry ? entry[0] : m.constructor.name;
+  return { type, config: entry ? entry[1].save(m) : {}, children: m.namedChildren().map(([n, c]) => [n, arch(c)]) };
 }
 
 /** The JSON form of `m` (what `m.toJSON()` returns). */

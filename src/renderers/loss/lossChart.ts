@@ -26,6 +26,8 @@ export async function renderLossChart(element: HTMLElement, payload: LossPayload
     hovertemplate: `${payload.xLabel} %{x}<br>${s.label} %{y:.4g}<extra></extra>`,
   }));
   const axis = { color: theme.foreground, gridcolor: theme.grid, zerolinecolor: theme.grid };
+  // On a log axis spanning decades, label the powers of ten only (plotly adds 2s and 5s otherwise).
+  const decades = payload.log ? decadeSpan(traces.flatMap((t) => t.y)) : 0;
   const title = payload.progress ? `${payload.title} (${payload.progress.done} / ${payload.progress.total})` : payload.title;
   await Plotly.react(
     chart,
@@ -38,8 +40,20 @@ export async function renderLossChart(element: HTMLElement, payload: LossPayload
       margin: { l: 60, r: 20, t: 40, b: 45 },
       showlegend: traces.length > 1,
       xaxis: { ...axis, title: { text: payload.xLabel } },
-      yaxis: { ...axis, title: { text: payload.yLabel }, type: payload.log ? "log" : "linear", exponentformat: "e" },
+      yaxis: {
+        ...axis,
+        title: { text: payload.yLabel },
+        type: payload.log ? "log" : "linear",
+        exponentformat: "e",
+        ...(decades >= 2 ? { dtick: 1 } : {}),
+      },
     },
     { displaylogo: false, responsive: true },
   );
+}
+
+function decadeSpan(values: number[]): number {
+  const positive = values.filter((v) => v > 0 && Number.isFinite(v));
+  if (positive.length === 0) return 0;
+  return Math.log10(Math.max(...positive)) - Math.log10(Math.min(...positive));
 }

@@ -3,7 +3,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { optim, tensor } from "../../../src/engine/index";
 import { fixture } from "./helpers";
-import { camel, replay, type OptCase } from "./optim.test";
+import { camel, replay, type OptCase } from "./replay";
 
 const cases = fixture<OptCase[]>("optimizers");
 

@@ -1,0 +1,147 @@
+// The extension as a user gets it: the packaged VSIX installed into code-server, examples/hello.nnbook
+// opened and run, and what the renderer draws checked inside its frame. `npm test` packages the VSIX
+// (nnbook.vsix) and runs scripts/e2e/setup.mjs before this suite.
+
+import assert from "node:assert/strict";
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { after, before, describe, test } from "node:test";
+import type { Browser, Frame } from "playwright-core";
+import { installExtension, launchBrowser, openWorkbench, startCodeServer, type CodeServer, type Workbench } from "./codeServer";
+import {
+  cellOutputTexts,
+  openNotebook,
+  outputFrames,
+  quickOpen,
+  runAllCells,
+  screenshot,
+  step,
+  waitForKernel,
+  waitForOutput,
+} from "./notebookPage";
+
+const repo = resolve(__dirname, "../..");
+const vsix = join(repo, "nnbook.vsix");
+
+let root: string;
+let server: CodeServer | undefined;
+let browser: Browser | undefined;
+let workbench: Workbench | undefined;
+
+before(async () => {
+  assert.ok(existsSync(vsix), "nnbook.vsix is missing: run `npm run package` first");
+  root = mkdtempSync(join(tmpdir(), "nnbook-e2e-"));
+  const workspace = join(root, "workspace");
+  cpSync(join(repo, "examples"), workspace, { recursive: true, filter: (src) => !src.endsWith(".html") });
+  cpSync(join(repo, "test/corpus/broken/newer-version.nnbook"), join(workspace, "broken.nnbook"));
+  cpSync(join(repo, "test/corpus/cli/fails.nnbook"), join(workspace, "fails.nnbook"));
+  const extensionsDir = join(root, "extensions");
+  await installExtension(vsix, extensionsDir);
+  server = await startCodeServer({ workspace, extensionsDir });
+  browser = await launchBrowser();
+  workbench = await openWorkbench(browser, server, { viewport: { width: 1280, height: 1400 } });
+});
+
+after(async () => {
+  await workbench?.close().catch(() => {});
+  await browser?.close().catch(() => {});
+  await server?.stop();
+  if (root) rmSync(root, { recursive: true, force: true });
+});
+
+/** Scrolls the notebook down: outputs far below the view are not rendered until they come near it. */
+async function scrollNotebook(pixels = 600): Promise<void> {
+  const page = workbench!.page;
+  const box = await page.locator(".notebookOverlay:visible .cell-list-container").first().boundingBox();
+  if (!box) return;
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  await page.mouse.wheel(0, pixels);
+}
+
+/** Polls a check inside the output frames until it passes, scrolling down between tries. */
+async function inOutputFrames<T>(what: string, check: (frame: Frame) => Promise<T | undefined>, timeoutMs = 60_000): Promise<T> {
+  const page = workbench!.page;
+  const started = Date.now();
+  for (;;) {
+    for (const frame of outputFrames(page)) {
+      const found = await check(frame).catch(() => undefined);
+      if (found !== undefined) return found;
+    }
+    if (Date.now() - started > timeoutMs) {
+      await screenshot(page, `failed-${what.replace(/\W+/g, "-")}`);
+      throw new Error(`timed out waiting for ${what}`);
+    }
+    await scrollNotebook();
+    await page.waitForTimeout(250);
+  }
+}
+
+describe("hello.nnbook in code-server", () => {
+  test("Run All: a matrix, streamed console text and a plotly loss curve", async () => {
+    const page = workbench!.page;
+    await openNotebook(page, "hello.nnbook");
+    assert.equal(await waitForKernel(page), "nnbook");
+
+    const statuses = await runAllCells(page, { timeoutMs: 120_000 });
+    assert.ok(statuses.length > 0);
+    assert.ok(statuses.every((s) => s.state === "success" || s.state === "idle"), JSON.stringify(statuses));
+
+    const { locator: matrix } = await waitForOutput(page, "table.nnbook-matrix");
+    assert.deepEqual(await matrix.first().locator("td").allTextContents(), ["19", "22", "43", "50"]);
+    assert.match((await matrix.first().locator("xpath=..").innerText()).trim(), /^Tensor \[2, 2\] · float32/);
+
+    const streamed = await inOutputFrames("the console text", async (frame) => {
+      const text = await frame.locator("#container").innerText();
+      return /sigmoid\(0\.8\) = 0\.690/.test(text) && /learned w = 3\.0\d\d, b = 2\.0\d\d/.test(text) ? text : undefined;
+    });
+    assert.match(streamed, /sigmoid\(-2\) = 0\.119\s+sigmoid\(0\) = 0\.500/);
+
+    const trace = await inOutputFrames("a plotly chart with data", (frame) =>
+      frame.evaluate(() => {
+        const plot = document.querySelector(".js-plotly-plot") as (HTMLElement & { data?: { y: number[]; name: string }[] }) | null;
+        const y = plot?.data?.[0]?.y;
+        return y && y.length > 0 ? { points: y.length, first: y[0], last: y[y.length - 1], svgPaths: plot!.querySelectorAll("path.js-line").length, height: plot!.getBoundingClientRect().height, outputHeight: (plot!.closest(".output") as HTMLElement | null)?.getBoundingClientRect().height ?? -1 } : undefined;
+      }),
+    );
+    assert.equal(trace.points, 300);
+    assert.ok(trace.first > 1 && trace.last < 0.02, JSON.stringify(trace));
+    assert.ok(trace.svgPaths > 0, "the curve is drawn");
+    assert.ok(trace.height >= 250 && trace.outputHeight >= 250, `the chart has room: ${JSON.stringify(trace)}`);
+
+    // Bring the training cell and its chart into view for the picture.
+    for (let i = 0; i < 8; i++) {
+      await scrollNotebook(400);
+      await page.waitForTimeout(150);
+    }
+    await page.waitForTimeout(500);
+    await screenshot(page, "hello-notebook");
+  });
+
+  test("a cell that throws shows the message and its line; the cells before keep their state", async () => {
+    const page = workbench!.page;
+    await openNotebook(page, "fails.nnbook");
+    const statuses = await runAllCells(page, { timeoutMs: 60_000 });
+    assert.equal(statuses.find((s) => s.index === 1)?.state, "error", JSON.stringify(statuses));
+    const texts = await cellOutputTexts(page, 1);
+    const error = texts.join("\n");
+    assert.match(error, /matmul: cannot multiply \[1,3\] by \[1,2\] \(3 ≠ 1\)/);
+    assert.match(error, /cell 2, line 2/);
+    await screenshot(page, "cell-error");
+  });
+
+  test("a broken .nnbook says what and where, and the file is left as it was", async () => {
+    const page = workbench!.page;
+    const file = join(server!.workspace, "broken.nnbook");
+    const before = readFileSync(file);
+    await quickOpen(page, "broken.nnbook");
+    const message = page.locator(".notification-toast", { hasText: "Cannot open broken.nnbook" }).first();
+    await step(page, "broken-file-message", () => message.waitFor({ state: "visible", timeout: 30_000 }));
+    assert.match(await message.innerText(), /line 2, column 13: this notebook uses format version 2, newer than this nnbook reads \(1\)/);
+    await page.waitForTimeout(500); // the toast fades in
+    await screenshot(page, "broken-file");
+    await page.keyboard.press("Control+S");
+    await page.waitForTimeout(1000);
+    assert.deepEqual(readFileSync(file), before);
+  });
+});
