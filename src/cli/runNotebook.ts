@@ -4,6 +4,8 @@ import { CellOutputCollector } from "./cellOutputs";
 
 export interface RunOptions {
   files: KernelFiles;
+  /** Where relative paths in cells start: the notebook's folder. */
+  notebookDir: string;
   timeoutSeconds?: number;
   /** Text output as it comes: console text and the text form of each view. */
   onText?: (text: string) => void;
@@ -21,7 +23,7 @@ export interface RunOutcome {
  * cell stops the run, and the cells after it keep no outputs.
  */
 export async function runNotebook(input: NnbookFile, options: RunOptions): Promise<RunOutcome> {
-  const session = new KernelSession(options.files);
+  const session = new KernelSession(options.files, { notebookDir: options.notebookDir });
   const notebook: NnbookFile = { ...input, cells: input.cells.map((c) => ({ ...c })) };
   let timedOut = false;
   const timer =

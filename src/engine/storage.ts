@@ -4,8 +4,20 @@
  */
 let Storage: Float32ArrayConstructor = Float32Array;
 
+/**
+ * The largest tensor allowed, in elements (1 GiB of float32). Typed arrays live outside the
+ * JavaScript heap, so a heap limit would not stop a huge one: this check does, before allocating.
+ */
+export const MAX_ELEMENTS = 2 ** 28;
+
 /** A new zero-filled element array of length `n`. */
 export function alloc(n: number): Float32Array {
+  if (n > MAX_ELEMENTS) {
+    const gb = (n * 4) / 2 ** 30;
+    throw new RangeError(
+      `a tensor of ${n.toLocaleString("en-US")} elements would need ${gb.toFixed(1)} GB; the limit is ${MAX_ELEMENTS.toLocaleString("en-US")} elements (1 GB) per tensor`,
+    );
+  }
   return new Storage(n);
 }
 

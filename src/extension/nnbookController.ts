@@ -45,14 +45,26 @@ export class NnbookController implements vscode.Disposable {
     let kernel = this.kernels.get(key);
     if (!kernel) {
       const out = vscode.Uri.joinPath(this.extensionUri, "out", "kernel");
-      const session = new KernelSession({
-        workerPath: vscode.Uri.joinPath(out, "worker.js").fsPath,
-        languagePath: vscode.Uri.joinPath(out, "language.js").fsPath,
-      });
+      const settings = vscode.workspace.getConfiguration("nnbook", notebook.uri);
+      const session = new KernelSession(
+        {
+          workerPath: vscode.Uri.joinPath(out, "worker.js").fsPath,
+          languagePath: vscode.Uri.joinPath(out, "language.js").fsPath,
+        },
+        { notebookDir: notebookFolder(notebook), allowNodeModules: settings.get<boolean>("kernel.allowNodeModules", false) },
+      );
       kernel = { session, executionOrder: 0 };
       this.kernels.set(key, kernel);
     }
     return kernel;
+  }
+
+  /** Ends the notebook's kernel: the next cell run starts a fresh one, with no state. */
+  restartKernel(notebook: vscode.NotebookDocument): void {
+    const kernel = this.kernels.get(notebook.uri.toString());
+    if (!kernel) return;
+    kernel.session.restart();
+    kernel.executionOrder = 0;
   }
 
   private closeKernel(notebook: vscode.NotebookDocument): void {
@@ -103,6 +115,12 @@ export class NnbookController implements vscode.Disposable {
     execution.end(result.ok, Date.now());
     return result.ok;
   }
+}
+
+/** Where relative paths in cells start: the notebook's folder, or the workspace's for an untitled one. */
+function notebookFolder(notebook: vscode.NotebookDocument): string {
+  if (notebook.uri.scheme === "file") return vscode.Uri.joinPath(notebook.uri, "..").fsPath;
+  return vscode.workspace.workspaceFolders?.[0]?.uri.fsPath ?? process.cwd();
 }
 
 function errorOutput(name: string, message: string, stack = `${name}: ${message}`): vscode.NotebookCellOutput {

@@ -17,6 +17,10 @@ export interface CellListener {
 export type CellResult = { ok: true } | { ok: false; error: CellError };
 
 export interface KernelOptions {
+  /** The notebook's folder: relative paths in cells start there. Default: the current directory. */
+  notebookDir?: string;
+  /** Cells may import Node modules and see `require` and `process`. */
+  allowNodeModules?: boolean;
   /** How long a cell may ignore an interrupt before its worker is ended. */
   interruptGraceMs?: number;
   /** Heap limit of the worker. */
@@ -92,7 +96,12 @@ export class KernelSession {
   private ensureWorker(): Worker {
     if (this.worker) return this.worker;
     this.interruptFlag = new Int32Array(new SharedArrayBuffer(4));
-    const setup: WorkerSetup = { interruptFlag: this.interruptFlag.buffer as SharedArrayBuffer, languagePath: this.files.languagePath };
+    const setup: WorkerSetup = {
+      interruptFlag: this.interruptFlag.buffer as SharedArrayBuffer,
+      languagePath: this.files.languagePath,
+      notebookDir: this.options.notebookDir ?? process.cwd(),
+      allowNodeModules: this.options.allowNodeModules ?? false,
+    };
     const worker = new Worker(this.files.workerPath, {
       workerData: setup,
       resourceLimits: { maxOldGenerationSizeMb: this.options.maxMemoryMb ?? 4096 },

@@ -6,6 +6,10 @@ export interface WorkerSetup {
   interruptFlag: SharedArrayBuffer;
   /** The bundled cell language, evaluated inside the cells' context. */
   languagePath: string;
+  /** The notebook's folder: relative paths in cells start there. */
+  notebookDir: string;
+  /** Cells may `import` Node modules (and see `require` and `process`). */
+  allowNodeModules: boolean;
 }
 
 export interface RunRequest {

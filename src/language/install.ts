@@ -13,6 +13,8 @@ export interface KernelBridge {
 
 export interface LanguageRuntime {
   displayItems: typeof displayItems;
+  /** What `import … from "nnbook"` gives. */
+  language: typeof language;
 }
 
 const BRIDGE = Symbol.for("nnbook.bridge");
@@ -30,4 +32,4 @@ Object.defineProperty(Tensor.prototype, Symbol.for("nodejs.util.inspect.custom")
     return this.toString();
   },
 });
-scope[RUNTIME] = { displayItems } satisfies LanguageRuntime;
+scope[RUNTIME] = { displayItems, language } satisfies LanguageRuntime;

@@ -53,11 +53,16 @@ const cellTransformer: ts.TransformerFactory<ts.SourceFile> = (context) => (file
   const f = context.factory;
   const globals: string[] = [];
   const body: ts.Statement[] = [];
-  const statements = file.statements.filter((s) => !isNnbookImport(s));
+  const statements = file.statements;
 
   statements.forEach((statement, i) => {
     const last = i === statements.length - 1;
-    if (ts.isVariableStatement(statement) && !hasDeclareModifier(statement)) {
+    if (ts.isImportDeclaration(statement)) {
+      for (const binding of importBindings(f, statement)) {
+        globals.push(binding.name);
+        body.push(ts.setTextRange(f.createExpressionStatement(f.createAssignment(f.createIdentifier(binding.name), binding.value)), statement));
+      }
+    } else if (ts.isVariableStatement(statement) && !hasDeclareModifier(statement)) {
       for (const decl of statement.declarationList.declarations) {
         collectNames(decl.name, globals);
         const value = decl.initializer ?? f.createVoidZero();
@@ -101,13 +106,40 @@ const cellTransformer: ts.TransformerFactory<ts.SourceFile> = (context) => (file
   return f.updateSourceFile(file, [...prologue, f.createExpressionStatement(wrapper)]);
 };
 
-function isNnbookImport(statement: ts.Statement): boolean {
-  return (
-    ts.isImportDeclaration(statement) &&
-    ts.isStringLiteral(statement.moduleSpecifier) &&
-    statement.moduleSpecifier.text === "nnbook"
-  );
+/**
+ * `import { a as b } from "m"` as `b = <import "m">.a`: cells are scripts, where import statements
+ * cannot stand. The kernel's import function decides what may be imported, and what a default
+ * import of a CommonJS module is.
+ */
+function importBindings(f: ts.NodeFactory, statement: ts.ImportDeclaration): { name: string; value: ts.Expression }[] {
+  const clause = statement.importClause;
+  if (!clause || clause.isTypeOnly) return [];
+  const specifier = (statement.moduleSpecifier as ts.StringLiteral).text;
+  const loaded = (asDefault = false) =>
+    f.createCallExpression(
+      f.createElementAccessExpression(
+        f.createIdentifier("globalThis"),
+        f.createCallExpression(f.createPropertyAccessExpression(f.createIdentifier("Symbol"), "for"), undefined, [f.createStringLiteral(IMPORT_SYMBOL)]),
+      ),
+      undefined,
+      asDefault ? [f.createStringLiteral(specifier), f.createTrue()] : [f.createStringLiteral(specifier)],
+    );
+  const bindings: { name: string; value: ts.Expression }[] = [];
+  if (clause.name) bindings.push({ name: clause.name.text, value: loaded(true) });
+  const named = clause.namedBindings;
+  if (named && ts.isNamespaceImport(named)) bindings.push({ name: named.name.text, value: loaded() });
+  if (named && ts.isNamedImports(named)) {
+    for (const element of named.elements) {
+      if (element.isTypeOnly) continue;
+      const imported = (element.propertyName ?? element.name).text;
+      bindings.push({ name: element.name.text, value: f.createPropertyAccessExpression(loaded(), imported) });
+    }
+  }
+  return bindings;
 }
+
+/** The global (symbol-keyed, so cells do not see it by name) through which compiled imports load modules. */
+export const IMPORT_SYMBOL = "nnbook.import";
 
 function hasDeclareModifier(node: ts.VariableStatement | ts.ClassDeclaration): boolean {
   return node.modifiers?.some((m) => m.kind === ts.SyntaxKind.DeclareKeyword) ?? false;

@@ -3,6 +3,8 @@
  * keeps their declarations, and reports output, values and errors to the host.
  */
 import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import path from "node:path";
 import { formatWithOptions } from "node:util";
 import vm from "node:vm";
 import { parentPort, workerData } from "node:worker_threads";
@@ -11,10 +13,11 @@ import { Mime } from "../../protocol/mimes";
 import type { OutputItem } from "../../protocol/outputs";
 import type { HostToWorker, RunRequest, WorkerSetup, WorkerToHost } from "../messages";
 import { CellSourceMaps } from "./cellErrors";
-import { compileCell } from "./compileCell";
+import { compileCell, IMPORT_SYMBOL } from "./compileCell";
 import { StreamBuffer } from "./streamBuffer";
 
 const setup = workerData as WorkerSetup;
+const notebookRequire = createRequire(path.join(setup.notebookDir, "notebook.js"));
 const port = parentPort!;
 const interruptFlag = new Int32Array(setup.interruptFlag);
 const post = (message: WorkerToHost) => port.postMessage(message);
@@ -34,8 +37,25 @@ const bridge: KernelBridge = {
 vm.runInContext('(bridge) => { globalThis[Symbol.for("nnbook.bridge")] = bridge; }', context)(bridge);
 vm.runInContext(readFileSync(setup.languagePath, "utf8"), context, { filename: "nnbook-language.js" });
 const runtime = vm.runInContext('globalThis[Symbol.for("nnbook.runtime")]', context) as LanguageRuntime;
+vm.runInContext(`(load) => { globalThis[Symbol.for(${JSON.stringify(IMPORT_SYMBOL)})] = load; }`, context)(importModule);
 
-/** What cells see besides the cell language and JavaScript's own globals: no process, no require. */
+/** What a cell's `import` loads: the cell language, or a Node module when the setting allows. */
+function importModule(specifier: string, asDefault = false): unknown {
+  if (specifier === "nnbook") return runtime.language;
+  if (!setup.allowNodeModules) {
+    throw new Error(
+      `cells can import only from "nnbook", not "${specifier}". To use Node modules in cells, turn on the setting "nnbook.kernel.allowNodeModules".`,
+    );
+  }
+  const loaded = notebookRequire(specifier) as { __esModule?: boolean; default?: unknown };
+  // A CommonJS module is its own default export, as in Node's ES module interop.
+  return asDefault && loaded?.__esModule ? loaded.default : loaded;
+}
+
+/**
+ * What cells see besides the cell language and JavaScript's own globals: no process, no require,
+ * unless the user's setting allows Node modules.
+ */
 function cellGlobals(): Record<string, unknown> {
   const write = (name: "stdout" | "stderr") => (...args: unknown[]) =>
     streams.write(name, formatWithOptions({ colors: false, depth: 4 }, ...args) + "\n");
@@ -50,6 +70,7 @@ function cellGlobals(): Record<string, unknown> {
     TextEncoder,
     TextDecoder,
     performance,
+    ...(setup.allowNodeModules ? { require: notebookRequire, process } : {}),
   };
 }
 
