@@ -108,7 +108,7 @@ export class NnbookController implements vscode.Disposable {
     await outputs.settled();
     if (!result.ok) {
       await execution.appendOutput(errorOutput(result.error.name, result.error.message, result.error.stack));
-      if (result.error.name === "KernelRestarted" || result.error.name === "KernelCrashed" || result.error.name === "OutOfMemory") {
+      if (result.error.kernelLost) {
         kernel.executionOrder = 0;
       }
     }

@@ -27,6 +27,8 @@ export interface KernelOptions {
   maxMemoryMb?: number;
 }
 
+const STATE_LOST = "Every variable from earlier cells is gone: run them again.";
+
 interface PendingRun {
   listener: CellListener;
   resolve: (result: CellResult) => void;
@@ -68,7 +70,7 @@ export class KernelSession {
       if (this.runs.size > 0) {
         this.fail(
           "KernelRestarted",
-          "The cell did not stop when asked, so its kernel was restarted: every variable from earlier cells is gone. Run the cells again.",
+          `The cell did not stop when asked, so its kernel was restarted.\n${STATE_LOST}`,
         );
       }
     }, this.options.interruptGraceMs ?? 1000);
@@ -76,7 +78,7 @@ export class KernelSession {
 
   /** Ends the worker and everything it held; the next run starts a fresh one. */
   restart(): void {
-    this.fail("KernelRestarted", "The kernel was restarted: every variable from earlier cells is gone.");
+    this.fail("KernelRestarted", `The kernel was restarted.\n${STATE_LOST}`);
   }
 
   dispose(): void {
@@ -115,12 +117,12 @@ export class KernelSession {
       this.fail(
         outOfMemory ? "OutOfMemory" : "KernelCrashed",
         outOfMemory
-          ? `The kernel ran out of memory (limit ${this.options.maxMemoryMb ?? 4096} MB) and was restarted: every variable is gone.`
-          : `The kernel stopped unexpectedly (${error.message}) and was restarted: every variable is gone.`,
+          ? `The kernel ran out of memory (limit ${this.options.maxMemoryMb ?? 4096} MB) and was restarted.\n${STATE_LOST}`
+          : `The kernel stopped unexpectedly (${error.message}) and was restarted.\n${STATE_LOST}`,
       );
     });
     worker.on("exit", () => {
-      if (this.worker === worker) this.fail("KernelCrashed", "The kernel stopped unexpectedly and was restarted: every variable is gone.");
+      if (this.worker === worker) this.fail("KernelCrashed", `The kernel stopped unexpectedly and was restarted.\n${STATE_LOST}`);
     });
     this.worker = worker;
     return worker;
@@ -152,7 +154,7 @@ export class KernelSession {
     void worker?.terminate();
     const runs = [...this.runs.values()];
     this.runs.clear();
-    for (const run of runs) run.resolve({ ok: false, error: { name, message, stack: `${name}: ${message}` } });
+    for (const run of runs) run.resolve({ ok: false, error: { name, message, stack: `${name}: ${message}`, kernelLost: true } });
   }
 
   private clearEscalation(): void {

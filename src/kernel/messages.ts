@@ -32,4 +32,6 @@ export type WorkerToHost =
 export interface CellError extends ErrorData {
   /** Where in the user's cells it was thrown, when known. */
   location?: { cellNumber: number; line: number; column: number };
+  /** The kernel ended (restart, crash, out of memory): the state of earlier cells is gone. */
+  kernelLost?: boolean;
 }

@@ -15,8 +15,10 @@ import {
   outputFrames,
   quickOpen,
   runAllCells,
+  runCommand,
   screenshot,
   step,
+  waitForExecutionIdle,
   waitForKernel,
   waitForOutput,
 } from "./notebookPage";
@@ -36,6 +38,7 @@ before(async () => {
   cpSync(join(repo, "examples"), workspace, { recursive: true, filter: (src) => !src.endsWith(".html") });
   cpSync(join(repo, "test/corpus/broken/newer-version.nnbook"), join(workspace, "broken.nnbook"));
   cpSync(join(repo, "test/corpus/cli/fails.nnbook"), join(workspace, "fails.nnbook"));
+  cpSync(join(repo, "test/corpus/cli/busy-loop.nnbook"), join(workspace, "busy.nnbook"));
   const extensionsDir = join(root, "extensions");
   await installExtension(vsix, extensionsDir);
   server = await startCodeServer({ workspace, extensionsDir });
@@ -128,6 +131,23 @@ describe("hello.nnbook in code-server", () => {
     assert.match(error, /matmul: cannot multiply \[1,3\] by \[1,2\] \(3 ≠ 1\)/);
     assert.match(error, /cell 2, line 2/);
     await screenshot(page, "cell-error");
+  });
+
+  test("the stop button ends a loop that never yields within the second, and says the kernel restarted", async () => {
+    const page = workbench!.page;
+    await openNotebook(page, "busy.nnbook");
+    await runCommand(page, "Notebook: Run All");
+    const interrupt = page.locator(".notebookOverlay:visible .notebook-toolbar-container").getByRole("button", { name: /Interrupt/ }).first();
+    await step(page, "interrupt-button", () => interrupt.waitFor({ state: "visible", timeout: 30_000 }));
+    await page.waitForTimeout(500);
+    const started = Date.now();
+    await interrupt.click();
+    const statuses = await waitForExecutionIdle(page, { timeoutMs: 10_000 });
+    const elapsed = Date.now() - started;
+    assert.ok(elapsed < 3000, `stopped after ${elapsed} ms`);
+    assert.equal(statuses.find((s) => s.index === 1)?.state, "error", JSON.stringify(statuses));
+    assert.match((await cellOutputTexts(page, 1)).join("\n"), /kernel was restarted\.\s+Every variable from earlier cells is gone/);
+    await screenshot(page, "interrupted");
   });
 
   test("a broken .nnbook says what and where, and the file is left as it was", async () => {

@@ -87,7 +87,56 @@ test("a loop that never yields is ended by restarting the kernel, which says tha
   assert.equal(ran.result.ok, false);
   if (ran.result.ok) return;
   assert.equal(ran.result.error.name, "KernelRestarted");
-  assert.match(ran.result.error.message, /restarted/);
+  assert.match(ran.result.error.message, /^The cell did not stop when asked, so its kernel was restarted\.\nEvery variable from earlier cells is gone: run them again\.$/);
+  assert.equal(ran.result.error.kernelLost, true);
   const after = await runCell(kernel, 14, "typeof survivor");
   assert.deepEqual(after.text, ["undefined"]);
+});
+
+test('`import … from "nnbook"` names the cell language, under any alias', async () => {
+  const ran = await runCell(kernel, 15, 'import { tensor as t, nn } from "nnbook";\nimport * as lib from "nnbook";\n[t === lib.tensor, typeof nn.Linear]');
+  assert.deepEqual(ran.text, ["[ true, 'function' ]"]);
+});
+
+test("importing a Node module is refused with the setting that allows it named", async () => {
+  const ran = await runCell(kernel, 16, 'import { readFileSync } from "node:fs";');
+  assert.equal(ran.result.ok, false);
+  if (ran.result.ok) return;
+  assert.match(ran.result.error.message, /cells can import only from "nnbook", not "node:fs".*nnbook\.kernel\.allowNodeModules/);
+  assert.equal(ran.result.error.location?.line, 1);
+});
+
+test("with Node modules allowed, cells import them and see require and process", async () => {
+  const open = newKernel({ allowNodeModules: true });
+  try {
+    const ran = await runCell(open, 1, 'import path from "node:path";\nimport { sep } from "node:path";\n[path.join("a", "b"), sep, typeof require, typeof process.cwd]');
+    assert.deepEqual(ran.text, ["[ 'a/b', '/', 'function', 'function' ]"]);
+  } finally {
+    open.dispose();
+  }
+});
+
+test("a tensor too large for memory is refused before it is allocated, and the kernel lives on", async () => {
+  const ran = await runCell(kernel, 17, "const huge = zeros(100000, 100000);");
+  assert.equal(ran.result.ok, false);
+  if (ran.result.ok) return;
+  assert.equal(ran.result.error.name, "RangeError");
+  assert.match(ran.result.error.message, /10,000,000,000 elements would need 37\.3 GB; the limit is 268,435,456 elements \(1 GB\) per tensor/);
+  assert.deepEqual((await runCell(kernel, 18, "1 + 1")).text, ["2"]);
+});
+
+test("running out of memory ends only the worker, with a message that says so", async () => {
+  const small = newKernel({ maxMemoryMb: 64 });
+  try {
+    await runCell(small, 1, "const keep = 1;");
+    const ran = await runCell(small, 2, "const hog: number[][] = [];\nwhile (true) hog.push(new Array(100000).fill(1.5));");
+    assert.equal(ran.result.ok, false);
+    if (ran.result.ok) return;
+    assert.equal(ran.result.error.name, "OutOfMemory");
+    assert.match(ran.result.error.message, /ran out of memory \(limit 64 MB\) and was restarted\.\nEvery variable from earlier cells is gone/);
+    assert.equal(ran.result.error.kernelLost, true);
+    assert.deepEqual((await runCell(small, 3, "typeof keep")).text, ["undefined"]);
+  } finally {
+    small.dispose();
+  }
 });
