@@ -26,10 +26,12 @@ delete scope[BRIDGE];
 setDisplaySink(bridge.display);
 
 Object.assign(globalThis, language);
-// console.log (Node's util.inspect) then prints a tensor as PyTorch does.
-Object.defineProperty(Tensor.prototype, Symbol.for("nodejs.util.inspect.custom"), {
-  value(this: Tensor) {
-    return this.toString();
-  },
-});
+// console.log (Node's util.inspect) then prints tensors, modules and optimizers as PyTorch does.
+for (const type of [Tensor, language.nn.Module, language.optim.Optimizer]) {
+  Object.defineProperty(type.prototype, Symbol.for("nodejs.util.inspect.custom"), {
+    value(this: { toString(): string }) {
+      return this.toString();
+    },
+  });
+}
 scope[RUNTIME] = { displayItems, language } satisfies LanguageRuntime;

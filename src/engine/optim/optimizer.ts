@@ -21,4 +21,12 @@ export abstract class Optimizer {
   zeroGrad(): void {
     for (const p of this.params) p.grad = null;
   }
+
+  /** The settings, e.g. `SGD(lr=0.1, momentum=0.9, nesterov=false, weightDecay=0; 4 parameters)`. */
+  toString(): string {
+    const settings = Object.entries(this)
+      .filter(([, v]) => typeof v === "number" || typeof v === "boolean" || (Array.isArray(v) && v.every((x) => typeof x === "number")))
+      .map(([k, v]) => `${k}=${Array.isArray(v) ? `[${v.join(", ")}]` : v}`);
+    return `${this.constructor.name}(${settings.join(", ")}; ${this.params.length} parameters)`;
+  }
 }
