@@ -147,6 +147,6 @@ test("modules and optimizers display and log as PyTorch prints them", async () =
     19,
     "const net = nn.Sequential(nn.Linear(2, 4), nn.Tanh());\nconsole.log(optim.SGD(net.parameters(), { lr: 0.1 }));\nnet",
   );
-  assert.equal(ran.stdout, "SGD(lr=0.1, momentum=0, nesterov=false, weightDecay=0; 4 parameters)\n");
+  assert.equal(ran.stdout, "SGD(lr=0.1, momentum=0, nesterov=false, weightDecay=0; 2 parameters)\n");
   assert.deepEqual(ran.text, ["Sequential(\n  (0): Linear(inFeatures=2, outFeatures=4, bias=true)\n  (1): Tanh()\n)"]);
 });
