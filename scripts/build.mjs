@@ -3,6 +3,7 @@
 import * as esbuild from "esbuild";
 import { mkdirSync, readdirSync, statSync, copyFileSync, rmSync } from "node:fs";
 import path from "node:path";
+import { buildCellTypes } from "./intellisense/buildTypes.mjs";
 
 const production = process.argv.includes("--production");
 const root = path.dirname(path.dirname(new URL(import.meta.url).pathname));
@@ -23,7 +24,7 @@ const node = { ...common, platform: "node", format: "cjs", target: "node20", mai
 const browser = { ...common, platform: "browser", format: "esm", target: "es2022" };
 
 // Start clean (a production build must not ship a development build's source maps); out/types is tsc's.
-for (const entry of ["extension.js", "extension.js.map", "kernel", "cli", "renderers", "katex"]) {
+for (const entry of ["extension.js", "extension.js.map", "kernel", "cli", "renderers", "katex", "intellisense"]) {
   rmSync(path.join(out, entry), { recursive: true, force: true });
 }
 
@@ -31,10 +32,14 @@ await Promise.all([
   esbuild.build({ ...node, entryPoints: ["src/extension/extension.ts"], outfile: "out/extension.js", external: ["vscode"] }),
   esbuild.build({ ...node, entryPoints: ["src/kernel/worker/main.ts"], outfile: "out/kernel/worker.js" }),
   esbuild.build({ ...common, platform: "neutral", format: "iife", target: "es2022", entryPoints: ["src/language/install.ts"], outfile: "out/kernel/language.js" }),
+  esbuild.build({ ...node, entryPoints: ["src/intellisense/index.ts"], outfile: "out/intellisense/service.js" }),
   esbuild.build({ ...node, entryPoints: ["src/cli/main.ts"], outfile: "out/cli/nnbook.js", banner: { js: "#!/usr/bin/env node" } }),
   esbuild.build({ ...browser, entryPoints: ["src/renderers/nnbookRenderer.ts"], outfile: "out/renderers/nnbookRenderer.js" }),
   esbuild.build({ ...browser, entryPoints: ["src/renderers/plotly/plotlyBundle.ts"], outfile: "out/renderers/plotly.js", sourcemap: false, minify: true }),
 ]);
+
+// Declarations the cells' language service checks against (out/intellisense/types).
+const cellTypes = buildCellTypes({ root });
 
 // KaTeX: the stylesheet and only its woff2 fonts, as VS Code's own markdown-math does.
 const katex = path.join(root, "node_modules", "katex", "dist");
@@ -58,3 +63,4 @@ for (const file of files.sort()) {
   const kb = (statSync(file).size / 1024).toFixed(0).padStart(6);
   console.log(`${kb} KB  ${path.relative(root, file)}`);
 }
+console.log(`${(cellTypes.bytes / 1024).toFixed(0).padStart(6)} KB  ${path.relative(root, cellTypes.outDir)}/ (${cellTypes.files} files)`);

@@ -23,7 +23,8 @@ export interface RunOutcome {
  * cell stops the run, and the cells after it keep no outputs.
  */
 export async function runNotebook(input: NnbookFile, options: RunOptions): Promise<RunOutcome> {
-  const session = new KernelSession(options.files, { notebookDir: options.notebookDir });
+  // On the command line the notebook's folder and the current one are the workspace.
+  const session = new KernelSession(options.files, { notebookDir: options.notebookDir, fileRoots: [options.notebookDir, process.cwd()] });
   const notebook: NnbookFile = { ...input, cells: input.cells.map((c) => ({ ...c })) };
   let timedOut = false;
   const timer =

@@ -21,3 +21,9 @@ export * as optim from "./optim/index";
  */
 export const Perceptron = callable(perceptron.Perceptron);
 export type Perceptron = perceptron.Perceptron;
+
+export * as data from "./data/index";
+export { Dataset } from "./data/index";
+export type { Task, DatasetInfo, Normalization } from "./data/index";
+export { train, History, TrainingError } from "./train/index";
+export type { TrainOptions, ProgressState, Snapshot, HistoryJSON } from "./train/index";

@@ -3,6 +3,7 @@ import { NnbookController } from "./nnbookController";
 import { NnbookSerializer } from "./nnbookSerializer";
 import { registerKernelCommands } from "./kernelCommands";
 import { registerNewNotebookCommand } from "./newNotebookCommand";
+import { registerCellIntelliSense } from "../intellisense/editor/cellIntelliSense";
 
 export const NOTEBOOK_TYPE = "nnbook";
 
@@ -15,6 +16,7 @@ export function activate(context: vscode.ExtensionContext): void {
     controller,
     registerNewNotebookCommand(),
     registerKernelCommands(controller),
+    registerCellIntelliSense(vscode.Uri.joinPath(context.extensionUri, "out", "intellisense")),
   );
 }
 

@@ -51,7 +51,11 @@ export class NnbookController implements vscode.Disposable {
           workerPath: vscode.Uri.joinPath(out, "worker.js").fsPath,
           languagePath: vscode.Uri.joinPath(out, "language.js").fsPath,
         },
-        { notebookDir: notebookFolder(notebook), allowNodeModules: settings.get<boolean>("kernel.allowNodeModules", false) },
+        {
+          notebookDir: notebookFolder(notebook),
+          fileRoots: vscode.workspace.workspaceFolders?.map((folder) => folder.uri.fsPath) ?? [notebookFolder(notebook)],
+          allowNodeModules: settings.get<boolean>("kernel.allowNodeModules", false),
+        },
       );
       kernel = { session, executionOrder: 0 };
       this.kernels.set(key, kernel);

@@ -19,6 +19,8 @@ export type CellResult = { ok: true } | { ok: false; error: CellError };
 export interface KernelOptions {
   /** The notebook's folder: relative paths in cells start there. Default: the current directory. */
   notebookDir?: string;
+  /** Folders cells may read files from. Default: the notebook's folder. */
+  fileRoots?: string[];
   /** Cells may import Node modules and see `require` and `process`. */
   allowNodeModules?: boolean;
   /** How long a cell may ignore an interrupt before its worker is ended. */
@@ -102,6 +104,7 @@ export class KernelSession {
       interruptFlag: this.interruptFlag.buffer as SharedArrayBuffer,
       languagePath: this.files.languagePath,
       notebookDir: this.options.notebookDir ?? process.cwd(),
+      fileRoots: this.options.fileRoots ?? [this.options.notebookDir ?? process.cwd()],
       allowNodeModules: this.options.allowNodeModules ?? false,
     };
     const worker = new Worker(this.files.workerPath, {

@@ -8,6 +8,8 @@ export interface WorkerSetup {
   languagePath: string;
   /** The notebook's folder: relative paths in cells start there. */
   notebookDir: string;
+  /** Folders cells may read files from (the workspace); the notebook's folder when there is none. */
+  fileRoots: string[];
   /** Cells may `import` Node modules (and see `require` and `process`). */
   allowNodeModules: boolean;
 }

@@ -5,10 +5,16 @@
  */
 import * as language from "./index";
 import { Tensor } from "../engine";
-import { displayItems, setDisplaySink, type DisplayFn } from "../views";
+import { setFileReader, type CsvFileReader } from "../engine/data/csvFile";
+import { setTrainingHooks } from "../engine/train/hooks";
+import { displayItems, liveTraining, setDisplaySink, type DisplayFn } from "../views";
 
 export interface KernelBridge {
   display: DisplayFn;
+  /** True once the user asked the running cell to stop. */
+  shouldStop(): boolean;
+  /** Reads a file relative to the notebook, inside the folders cells may read. */
+  readFile: CsvFileReader;
 }
 
 export interface LanguageRuntime {
@@ -24,6 +30,8 @@ const scope = globalThis as unknown as Record<symbol, unknown>;
 const bridge = scope[BRIDGE] as KernelBridge;
 delete scope[BRIDGE];
 setDisplaySink(bridge.display);
+setFileReader(bridge.readFile);
+setTrainingHooks({ shouldStop: () => bridge.shouldStop(), progress: liveTraining() });
 
 Object.assign(globalThis, language);
 // console.log (Node's util.inspect) then prints tensors, modules and optimizers as PyTorch does.

@@ -14,6 +14,8 @@ export interface LossOptions {
   /** What one x step is: "step" for a hand-written loop, "epoch" for a history. */
   xLabel?: string;
   title?: string;
+  /** While training runs: epochs done of the total. */
+  progress?: { done: number; total: number };
 }
 
 export function lossItems(sources: LossSource | LossSource[], options: LossOptions = {}): OutputItem[] {
@@ -39,7 +41,9 @@ export function lossPayload(sources: LossSource | LossSource[], options: LossOpt
     }
   });
   const xLabel = options.xLabel ?? (runs.some((r) => "loss" in r) ? "epoch" : "step");
-  return { version: 1, title: options.title ?? "Loss", xLabel, yLabel: "loss", log: options.log ?? false, series };
+  const payload: LossPayload = { version: 1, title: options.title ?? "Loss", xLabel, yLabel: "loss", log: options.log ?? false, series };
+  if (options.progress) payload.progress = options.progress;
+  return payload;
 }
 
 function isRunList(sources: LossSource | LossSource[]): sources is LossSource[] {
@@ -72,5 +76,6 @@ export function lossText(payload: LossPayload): string {
     const last = ys.length - 1;
     return `${s.label}: ${formatNumber(ys[0])} → ${formatNumber(ys[last])} over ${ys.length} ${payload.xLabel}s (best ${formatNumber(ys[best])} at ${payload.xLabel} ${s.x[best]})`;
   });
-  return `${payload.title}\n${lines.join("\n")}`;
+  const progress = payload.progress ? ` (${payload.progress.done} / ${payload.progress.total} ${payload.xLabel}s)` : "";
+  return `${payload.title}${progress}\n${lines.join("\n")}`;
 }

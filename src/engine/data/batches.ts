@@ -29,6 +29,10 @@ export class Batches implements Iterable<Dataset> {
 
   *[Symbol.iterator](): Iterator<Dataset> {
     const n = this.dataset.length;
+    if (this.size >= n && !this.options.shuffle) {
+      yield this.dataset; // one batch of everything, in order: no copy needed
+      return;
+    }
     let order: ArrayLike<number> & { subarray(a: number, b: number): Int32Array };
     if (this.options.shuffle) order = permutation(n, this.generator ?? defaultGenerator());
     else order = Int32Array.from({ length: n }, (_, i) => i);

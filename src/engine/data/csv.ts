@@ -34,9 +34,9 @@ interface Line {
  *
  * Header: a first line with names (cells that are not numbers, above a line of numbers) names
  * the columns. scikit-learn's own header is recognised too: a first line of row count, feature
- * count and then class names (as in iris.csv: `150,4,setosa,versicolor,virginica`); the names
- * become `classes`. Commas separate cells (or semicolons or tabs when the first line has no
- * comma); cells may be "quoted"; blank lines are skipped.
+ * count and then class names (as in iris.csv: `150,4,setosa,versicolor,virginica`), when the
+ * two counts match the file; the names become `classes`. Commas separate cells (or semicolons
+ * or tabs when the first line has no comma); cells may be "quoted"; blank lines are skipped.
  *
  * Labels: with scikit-learn's header, classes as named. Otherwise a target column of words
  * gives one class per distinct word (sorted, as scikit-learn's LabelEncoder); a column of whole
@@ -66,7 +66,7 @@ export function parseCsv(text: string, options: ParseCsvOptions = {}): Dataset {
   if (rows.length === 0) throw new Error(`${file}: no rows of data after the header`);
   const width = sk ? sk.features + 1 : (columnNames?.length ?? rows[0].cells.length);
   for (const row of rows) {
-    if (row.cells.length !== width) throw new Error(`${file}, line ${row.number}: ${row.cells.length} columns, expected ${width}`);
+    if (row.cells.length !== width) throw new Error(`${file}, line ${row.number}: ${row.cells.length} ${row.cells.length === 1 ? "column" : "columns"}, expected ${width}`);
   }
   if (width < 2) throw new Error(`${file}: a data set needs at least two columns (features and a label), found ${width}`);
 
@@ -121,8 +121,8 @@ function sklearnHeader(lines: Line[]): { features: number; classNames: string[] 
   if (classNames.some(isNumber)) return null;
   const dataLines = lines.length - 1 - (isNameLine(next, lines[2]) ? 1 : 0);
   const widthMatches = (isNameLine(next, lines[2]) ? lines[2]?.cells.length : next.cells.length) === features + 1;
-  // Without class names two numbers look like data, so the row count must match as well.
-  return widthMatches && (classNames.length > 0 || rows === dataLines) ? { features, classNames } : null;
+  // Both numbers must match the file, or a first row of data that starts with two whole numbers would be taken for a header.
+  return widthMatches && rows === dataLines ? { features, classNames } : null;
 }
 
 /** A line of column names: some cell is not a number where the line below has one (or every cell is a name). */

@@ -3,6 +3,7 @@
  * keeps their declarations, and reports output, values and errors to the host.
  */
 import { readFileSync } from "node:fs";
+import { readFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { formatWithOptions } from "node:util";
@@ -32,7 +33,27 @@ const bridge: KernelBridge = {
     streams.flush();
     post({ type: "display", runId, items: items.map(plainItem), ...options });
   },
+  shouldStop: () => Atomics.load(interruptFlag, 0) === 1,
+  readFile: readNotebookFile,
 };
+
+/** `data.csv`'s reader: paths relative to the notebook, and only inside the folders cells may read. */
+async function readNotebookFile(file: string): Promise<{ text: string; displayPath: string }> {
+  const full = path.resolve(setup.notebookDir, file);
+  const inside = setup.fileRoots.some((root) => {
+    const relative = path.relative(root, full);
+    return relative === "" || (!relative.startsWith("..") && !path.isAbsolute(relative));
+  });
+  if (!inside) throw new Error(`${file}: cells read files inside the workspace only (${setup.fileRoots.join(", ")})`);
+  try {
+    return { text: await readFile(full, "utf8"), displayPath: file };
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === "ENOENT") throw new Error(`${file}: no such file (looked for ${full})`);
+    if (code === "EISDIR") throw new Error(`${file}: is a folder, not a file`);
+    throw new Error(`${file}: cannot be read (${(error as Error).message})`);
+  }
+}
 // Symbol-keyed globals do not show through the context object: pass them by running code.
 vm.runInContext('(bridge) => { globalThis[Symbol.for("nnbook.bridge")] = bridge; }', context)(bridge);
 vm.runInContext(readFileSync(setup.languagePath, "utf8"), context, { filename: "nnbook-language.js" });

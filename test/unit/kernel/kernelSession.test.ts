@@ -1,4 +1,5 @@
 import assert from "node:assert/strict";
+import path from "node:path";
 import { after, test } from "node:test";
 import { newKernel, runCell } from "./kernelHarness";
 
@@ -149,4 +150,36 @@ test("modules and optimizers display and log as PyTorch prints them", async () =
   );
   assert.equal(ran.stdout, "SGD(lr=0.1, momentum=0, nesterov=false, weightDecay=0; 2 parameters)\n");
   assert.deepEqual(ran.text, ["Sequential(\n  (0): Linear(inFeatures=2, outFeatures=4, bias=true)\n  (1): Tanh()\n)"]);
+});
+
+test("the stop button ends train() between two steps and keeps the model", async () => {
+  await runCell(kernel, 20, "manualSeed(0);\nconst spiral = data.spiral({ classes: 3 });\nconst model = nn.Sequential(nn.Linear(2, 32), nn.Tanh(), nn.Linear(32, 3));");
+  const running = runCell(kernel, 21, "const run = await train(model, spiral, { epochs: 1000000, live: false });\nrun.interrupted");
+  setTimeout(() => kernel.interrupt(), 400);
+  const ran = await running;
+  assert.deepEqual(ran.result, { ok: true });
+  assert.deepEqual(ran.text, ["true"]);
+  assert.deepEqual((await runCell(kernel, 22, "[run.epochs > 0, model.parameters().length]")).text, ["[ true, 4 ]"]);
+});
+
+test("training streams one live loss chart, replaced in place", async () => {
+  const ran = await runCell(kernel, 23, "await train(model, spiral, { epochs: 40 });");
+  const displays = ran.events.filter((e) => e.kind === "display");
+  assert.ok(displays.length >= 2);
+  assert.ok(displays.every((e) => e.kind === "display" && e.items[0].mime === "application/vnd.nnbook.loss+json"));
+});
+
+test("data.csv reads relative to the notebook and says what is missing", async () => {
+  const reader = newKernel({ notebookDir: path.resolve(__dirname, "../../../examples") });
+  try {
+    assert.deepEqual((await runCell(reader, 1, 'const iris = await data.csv("iris.csv");\niris.toString()')).text, ["Dataset(150 rows, x [150,4], y [150])"]);
+    const missing = await runCell(reader, 2, 'await data.csv("nope.csv")');
+    assert.equal(missing.result.ok, false);
+    if (!missing.result.ok) assert.match(missing.result.error.message, /^nope\.csv: no such file/);
+    const outside = await runCell(reader, 3, 'await data.csv("../../etc/passwd")');
+    assert.equal(outside.result.ok, false);
+    if (!outside.result.ok) assert.match(outside.result.error.message, /inside the workspace only/);
+  } finally {
+    reader.dispose();
+  }
 });

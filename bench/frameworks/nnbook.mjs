@@ -1,0 +1,47 @@
+// nnbook's engine, used as a notebook cell would use it: nn.Sequential, a loss module,
+// optim.SGD, backward(). `enginePath` is the esbuild bundle of src/engine/index.ts.
+import { pathToFileURL } from "node:url";
+
+export async function load({ enginePath }) {
+  const engine = await import(pathToFileURL(enginePath).href);
+  return { info: { name: "nnbook" }, build: (w, batches, weights) => build(engine, w, batches, weights) };
+}
+
+function build({ Tensor, nn, optim, noGrad, manualSeed }, w, batches, weights) {
+  manualSeed(0);
+  const layers = [];
+  weights.forEach((l, i) => {
+    const linear = nn.Linear(l.nIn, l.nOut);
+    linear.weight.data.set(l.weight);
+    linear.bias.data.set(l.bias);
+    layers.push(linear);
+    if (w.acts[i] === "relu") layers.push(nn.ReLU());
+    else if (w.acts[i] === "tanh") layers.push(nn.Tanh());
+    else if (w.acts[i] === "sigmoid") layers.push(nn.Sigmoid());
+  });
+  const net = nn.Sequential(...layers);
+  const lossFn = w.loss === "ce" ? nn.CrossEntropyLoss() : nn.MSELoss();
+  const opt = optim.SGD(net.parameters(), { lr: w.lr });
+  const nIn = w.sizes[0], nOut = w.sizes[w.sizes.length - 1];
+  const data = batches.map(({ x, y }) => ({
+    x: new Tensor(x, [w.batch, nIn]),
+    y: w.loss === "ce" ? new Tensor(Float32Array.from(y), [w.batch]) : new Tensor(y, [w.batch, nOut]),
+  }));
+
+  let next = 0;
+  return {
+    train(steps) {
+      for (let s = 0; s < steps; s++) {
+        const { x, y } = data[next];
+        next = (next + 1) % data.length;
+        opt.zeroGrad();
+        const loss = lossFn.forward(net.forward(x), y);
+        loss.backward();
+        opt.step();
+      }
+    },
+    loss() {
+      return noGrad(() => lossFn.forward(net.forward(data[0].x), data[0].y).item());
+    },
+  };
+}

@@ -1,0 +1,98 @@
+// TensorFlow.js on its "cpu" (plain JavaScript kernels) or "wasm" backend, trained the
+// idiomatic fast way: variables and optimizer.minimize, which runs forward, loss,
+// gradients and update inside one tidy scope. matMul + add, not tf.fused.matMul: the
+// fused op's gradient also computes ∂/∂input for the data batch, which makes W1 1.4–1.6×
+// slower.
+import fs from "node:fs";
+import path from "node:path";
+import { createRequire } from "node:module";
+
+export async function load({ backend }) {
+  const { tf, info } = await initTf(backend);
+  return { info, build: (w, batches, weights) => build(tf, w, batches, weights) };
+}
+
+/** TensorFlow.js with `backend` active, and what it reports about that backend. */
+export async function initTf(backend) {
+  const tf = await import("@tensorflow/tfjs");
+  tf.enableProdMode(); // production setting; in 4.x it only silences warnings (DEBUG checks are off by default)
+  const info = { name: `tfjs-${backend}`, tfjs: tf.version.tfjs };
+  if (backend === "wasm") {
+    const wasm = await import("@tensorflow/tfjs-backend-wasm");
+    // In Node the binaries must be given as a file path, or the backend tries to fetch them.
+    const dir = path.dirname(createRequire(import.meta.url).resolve("@tensorflow/tfjs-backend-wasm"));
+    wasm.setWasmPaths(dir + path.sep);
+    // Note which binary the backend actually reads (plain, SIMD or threaded SIMD).
+    const read = fs.readFileSync;
+    fs.readFileSync = function (file, ...rest) {
+      if (String(file).endsWith(".wasm")) info.wasmBinary = path.basename(String(file));
+      return read.call(this, file, ...rest);
+    };
+    try {
+      await tf.setBackend("wasm");
+      await tf.ready();
+    } finally {
+      fs.readFileSync = read;
+    }
+    info.simd = await tf.env().getAsync("WASM_HAS_SIMD_SUPPORT");
+    info.threads = await tf.env().getAsync("WASM_HAS_MULTITHREAD_SUPPORT");
+    info.threadsCount = wasm.getThreadsCount();
+  } else {
+    await tf.setBackend(backend);
+    await tf.ready();
+  }
+  info.backend = tf.getBackend();
+  if (info.backend !== backend) throw new Error(`tfjs: asked for the ${backend} backend but ${info.backend} is active`);
+  return { tf, info };
+}
+
+function build(tf, w, batches, weights) {
+  const params = weights.map((l) => {
+    const wt = new Float32Array(l.nIn * l.nOut); // [in, out], so the forward pass is x·W
+    for (let j = 0; j < l.nOut; j++) for (let p = 0; p < l.nIn; p++) wt[p * l.nOut + j] = l.weight[j * l.nIn + p];
+    return { W: tf.variable(tf.tensor2d(wt, [l.nIn, l.nOut])), b: tf.variable(tf.tensor1d(l.bias)) };
+  });
+  const vars = params.flatMap((p) => [p.W, p.b]);
+  const nIn = w.sizes[0], nOut = w.sizes[w.sizes.length - 1];
+  const data = batches.map(({ x, y }) => ({
+    x: tf.tensor2d(x, [w.batch, nIn]),
+    // softmaxCrossEntropy takes one-hot labels: made once here, not per step.
+    y: w.loss === "ce" ? tf.tidy(() => tf.oneHot(tf.tensor1d(y, "int32"), nOut).toFloat()) : tf.tensor2d(y, [w.batch, nOut]),
+  }));
+  const optimizer = tf.train.sgd(w.lr);
+
+  const forward = (x) => {
+    let h = x;
+    params.forEach((p, i) => {
+      h = tf.add(tf.matMul(h, p.W), p.b);
+      if (w.acts[i] === "relu") h = tf.relu(h);
+      else if (w.acts[i] === "tanh") h = tf.tanh(h);
+      else if (w.acts[i] === "sigmoid") h = tf.sigmoid(h);
+    });
+    return h;
+  };
+  const lossOf = ({ x, y }) =>
+    w.loss === "ce" ? tf.losses.softmaxCrossEntropy(y, forward(x)) : tf.losses.meanSquaredError(y, forward(x));
+
+  let next = 0;
+  return {
+    train(steps) {
+      for (let s = 0; s < steps; s++) {
+        const batch = data[next];
+        next = (next + 1) % data.length;
+        optimizer.minimize(() => lossOf(batch), false, vars);
+      }
+      vars[vars.length - 1].dataSync(); // both backends run synchronously; this makes sure
+    },
+    loss() {
+      return tf.tidy(() => lossOf(data[0]).dataSync()[0]);
+    },
+    tensors() {
+      return tf.memory().numTensors;
+    },
+    dispose() {
+      tf.dispose([...vars, ...data.flatMap((b) => [b.x, b.y])]);
+      optimizer.dispose();
+    },
+  };
+}

@@ -1,0 +1,137 @@
+// `npm run bench`: trains the same workloads with nnbook, TensorFlow.js (cpu and wasm
+// backends) and a hand-written plain-JS MLP, and prints samples per second and ratios.
+// Each framework runs in its own process; rounds interleave the frameworks, so noise
+// from the (shared) machine spreads over all of them instead of hitting one.
+//
+//   node bench/run.mjs [--quick] [--rounds N] [--only W1,W3] [--json results.json]
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { cpus, tmpdir } from "node:os";
+import path from "node:path";
+import { bundleEngine } from "./engine.mjs";
+import { FRAMEWORKS, startFramework } from "./frameworks.mjs";
+import { WORKLOADS } from "./workloads.mjs";
+
+const TARGETS = [
+  { workload: "W1", against: "tfjs-wasm", ratio: 2 },
+  { workload: "W2", against: "plain", ratio: 0.5 },
+];
+
+const args = process.argv.slice(2);
+const option = (name) => {
+  const i = args.indexOf(name);
+  return i >= 0 ? args[i + 1] : undefined;
+};
+const quick = args.includes("--quick");
+const rounds = Number(option("--rounds") ?? (quick ? 2 : 7));
+const only = option("--only")?.split(",");
+const jsonFile = option("--json");
+const workloads = WORKLOADS.filter((w) => !only || only.includes(w.id)).map((w) =>
+  quick ? { ...w, steps: Math.ceil(w.steps / 5), warmup: Math.ceil(w.warmup / 5) } : w,
+);
+
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b), m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+};
+const fmtRate = (x) => (x >= 100 ? Math.round(x).toLocaleString("en-US") : x.toPrecision(3));
+const fmtStep = (ms) => (ms >= 1 ? `${ms.toFixed(2)} ms` : `${(ms * 1000).toPrecision(3)} µs`);
+const pct = (x) => `${(x * 100).toFixed(0)}%`;
+
+function machine() {
+  const cpu = readFileSync("/proc/cpuinfo", "utf8").match(/^model name\s*:\s*(.*)$/m)?.[1] ?? cpus()[0]?.model ?? "?";
+  return { cpu, cores: cpus().length, node: process.version, platform: `${process.platform}-${process.arch}` };
+}
+
+const started = Date.now();
+const dir = mkdtempSync(path.join(tmpdir(), "nnbook-bench-"));
+const children = [];
+try {
+  const enginePath = await bundleEngine(dir);
+  const info = machine();
+  console.log(`machine: ${info.cpu}, ${info.cores} cores, node ${info.node} (${info.platform})`);
+  for (const f of FRAMEWORKS) children.push(startFramework(f, enginePath));
+  await Promise.all(children.map((c) => c.ready));
+  const infos = {};
+  for (const c of children) infos[c.framework] = await c.call("info");
+  const wasm = infos["tfjs-wasm"];
+  console.log(
+    `tfjs ${wasm.tfjs}; wasm backend active: ${wasm.backend}, binary ${wasm.wasmBinary}, ` +
+      `SIMD ${wasm.simd}, threads ${wasm.threads} (${wasm.threadsCount} thread)`,
+  );
+  console.log(`${rounds} timed rounds per workload, frameworks interleaved\n`);
+
+  const results = [];
+  for (const w of workloads) {
+    console.log(`${w.id}: ${w.title}`);
+    const res = { id: w.id, title: w.title, batch: w.batch, steps: w.steps, frameworks: {} };
+    for (const c of children) {
+      await c.call("setup", { workload: w.id });
+      await c.call("run", { steps: w.warmup });
+      res.frameworks[c.framework] = { ms: [], tensors: [] };
+    }
+    for (let r = 0; r < rounds; r++) {
+      // Rotate the order so no framework always runs first (or right after another's garbage).
+      const order = children.map((_, i) => children[(i + r) % children.length]);
+      for (const c of order) {
+        const { ms, tensorsBefore, tensorsAfter } = await c.call("run", { steps: w.steps });
+        const f = res.frameworks[c.framework];
+        f.ms.push(ms);
+        if (tensorsBefore !== undefined) f.tensors.push([tensorsBefore, tensorsAfter]);
+      }
+    }
+    for (const c of children) {
+      const f = res.frameworks[c.framework];
+      f.loss = (await c.call("loss")).loss;
+      f.rates = f.ms.map((ms) => (w.batch * w.steps * 1000) / ms);
+      f.rate = median(f.rates);
+      f.msPerStep = median(f.ms) / w.steps;
+      f.spread = (Math.max(...f.rates) - Math.min(...f.rates)) / f.rate;
+    }
+    // tfjs frees nothing by itself: a tensor leaked per step would grow this count.
+    const counts = ["tfjs-cpu", "tfjs-wasm"].map((fw) => {
+      const t = res.frameworks[fw].tensors;
+      res.frameworks[fw].tensorsFlat = t.every(([before, after]) => before === t[0][0] && after === t[0][0]);
+      return `${fw} ${t[0][0]} → ${t[t.length - 1][1]}`;
+    });
+    res.tensorsFlat = res.frameworks["tfjs-cpu"].tensorsFlat && res.frameworks["tfjs-wasm"].tensorsFlat;
+    console.log(`  tfjs live tensors over ${rounds} rounds: ${counts.join(", ")} (${res.tensorsFlat ? "flat" : "LEAKING"})`);
+    // Same data, same starting weights, same steps: the losses must agree, or the work differs.
+    const ref = res.frameworks.plain.loss;
+    res.lossAgrees = Object.values(res.frameworks).every((f) => Math.abs(f.loss - ref) <= 1e-3 + 1e-2 * Math.abs(ref));
+    for (const fw of FRAMEWORKS) {
+      const f = res.frameworks[fw];
+      const ratio = fw === "nnbook" ? "" : `  nnbook ÷ this ${(res.frameworks.nnbook.rate / f.rate).toFixed(2)}`;
+      console.log(
+        `  ${fw.padEnd(10)} ${fmtRate(f.rate).padStart(10)} samples/s  ±${pct(f.spread / 2).padEnd(4)}` +
+          ` ${fmtStep(f.msPerStep).padStart(9)}/step  loss ${f.loss.toFixed(5)}${ratio}`,
+      );
+    }
+    if (!res.lossAgrees) console.log("  WARNING: final losses differ: the frameworks did not do the same work");
+    if (!res.lossAgrees || !res.tensorsFlat) process.exitCode = 1;
+    console.log("");
+    results.push(res);
+  }
+
+  console.log("| workload | nnbook | tfjs-cpu | tfjs-wasm | plain JS | nnbook ÷ tfjs-cpu | nnbook ÷ tfjs-wasm | nnbook ÷ plain |");
+  console.log("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+  for (const r of results) {
+    const f = r.frameworks, n = f.nnbook.rate;
+    const cell = (fw) => `${fmtRate(f[fw].rate)} ±${pct(f[fw].spread / 2)}`;
+    console.log(
+      `| ${r.id} | ${FRAMEWORKS.map(cell).join(" | ")} | ` +
+        `${(n / f["tfjs-cpu"].rate).toFixed(2)}× | ${(n / f["tfjs-wasm"].rate).toFixed(2)}× | ${(n / f.plain.rate).toFixed(2)}× |`,
+    );
+  }
+  console.log("\nsamples/s: median of the rounds; ± half the spread between the slowest and fastest round.\n");
+  for (const t of TARGETS) {
+    const r = results.find((x) => x.id === t.workload);
+    if (!r) continue;
+    const got = r.frameworks.nnbook.rate / r.frameworks[t.against].rate;
+    console.log(`target ${t.workload}: nnbook ≥ ${t.ratio}× ${t.against}: ${got.toFixed(2)}× — ${got >= t.ratio ? "met" : "NOT met"}`);
+  }
+  console.log(`\ntotal ${((Date.now() - started) / 1000).toFixed(0)} s`);
+  if (jsonFile) writeFileSync(jsonFile, JSON.stringify({ machine: info, frameworks: infos, rounds, results }, null, 2) + "\n");
+} finally {
+  await Promise.allSettled(children.map((c) => c.call("exit")));
+  rmSync(dir, { recursive: true, force: true });
+}

@@ -1,0 +1,118 @@
+// The workloads every framework trains, with the data and starting weights they share:
+// all of it is made from fixed seeds here, so each framework does exactly the same steps.
+
+/**
+ * sizes: layer widths; acts: the activation after each linear layer ("none" = raw logits);
+ * loss: "ce" (softmax cross-entropy on class indices) or "mse"; batch: rows per step.
+ * steps and warmup are per framework and per round, chosen so a round of the slowest
+ * framework takes a fraction of a second on a 2-core machine.
+ */
+export const WORKLOADS = [
+  {
+    id: "W1",
+    title: "MLP 784-128-64-10, ReLU, softmax cross-entropy, SGD lr 0.01, batch 64 (random inputs)",
+    sizes: [784, 128, 64, 10], acts: ["relu", "relu", "none"], loss: "ce", lr: 0.01, batch: 64,
+    data: "random", batches: 8, steps: 20, warmup: 15,
+  },
+  {
+    id: "W2",
+    title: "spiral, 3 classes × 100 points, MLP 2-16-16-3, Tanh, softmax cross-entropy, SGD lr 0.1, full batch (300 rows)",
+    sizes: [2, 16, 16, 3], acts: ["tanh", "tanh", "none"], loss: "ce", lr: 0.1, batch: 300,
+    data: "spiral", batches: 1, steps: 400, warmup: 300,
+  },
+  {
+    id: "W2b",
+    title: "as W2 in mini-batches of 32 rows (9 batches cycled) — per-step overhead shows here",
+    sizes: [2, 16, 16, 3], acts: ["tanh", "tanh", "none"], loss: "ce", lr: 0.1, batch: 32,
+    data: "spiral", batches: 9, steps: 2000, warmup: 1000,
+  },
+  {
+    id: "W3",
+    title: "XOR, MLP 2-2-1, Sigmoid hidden and output, MSE, SGD lr 0.5, full batch (4 rows)",
+    sizes: [2, 2, 1], acts: ["sigmoid", "sigmoid"], loss: "mse", lr: 0.5, batch: 4,
+    data: "xor", batches: 1, steps: 10000, warmup: 3000,
+  },
+];
+
+export function workload(id) {
+  const w = WORKLOADS.find((x) => x.id === id);
+  if (!w) throw new Error(`unknown workload ${id}; known: ${WORKLOADS.map((x) => x.id).join(", ")}`);
+  return w;
+}
+
+/** mulberry32 uniforms in [0, 1) and Box–Muller normals. */
+export function rng(seed) {
+  let state = seed >>> 0;
+  const uniform = () => {
+    let t = (state = (state + 0x6d2b79f5) >>> 0);
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  const normal = () => Math.sqrt(-2 * Math.log(1 - uniform())) * Math.cos(2 * Math.PI * uniform());
+  return { uniform, normal };
+}
+
+/**
+ * The batches of a workload: x is [batch, inputs] row-major; for "ce" y holds class
+ * indices (Int32Array [batch]), for "mse" targets (Float32Array [batch, outputs]).
+ */
+export function makeBatches(w) {
+  const nIn = w.sizes[0], nOut = w.sizes[w.sizes.length - 1];
+  const r = rng(1234);
+  if (w.data === "random") {
+    return Array.from({ length: w.batches }, () => {
+      const x = new Float32Array(w.batch * nIn), y = new Int32Array(w.batch);
+      for (let i = 0; i < x.length; i++) x[i] = r.uniform(); // pixel-like intensities in [0, 1)
+      for (let i = 0; i < y.length; i++) y[i] = Math.floor(r.uniform() * nOut);
+      return { x, y };
+    });
+  }
+  if (w.data === "spiral") {
+    // The classic spiral: class k's points lie on an arm of radius 0..1, angle 4k..4(k+1) plus noise.
+    const perClass = 100, classes = nOut, n = perClass * classes;
+    const px = new Float32Array(n * 2), py = new Int32Array(n);
+    for (let k = 0; k < classes; k++) {
+      for (let i = 0; i < perClass; i++) {
+        const row = k * perClass + i, radius = i / (perClass - 1);
+        const angle = 4 * k + (4 * i) / (perClass - 1) + 0.2 * r.normal();
+        px[2 * row] = radius * Math.sin(angle);
+        px[2 * row + 1] = radius * Math.cos(angle);
+        py[row] = k;
+      }
+    }
+    const order = Array.from({ length: n }, (_, i) => i);
+    for (let i = n - 1; i > 0; i--) {
+      const j = Math.floor(r.uniform() * (i + 1));
+      [order[i], order[j]] = [order[j], order[i]];
+    }
+    return Array.from({ length: w.batches }, (_, b) => {
+      const x = new Float32Array(w.batch * 2), y = new Int32Array(w.batch);
+      for (let i = 0; i < w.batch; i++) {
+        const row = order[(b * w.batch + i) % n];
+        x[2 * i] = px[2 * row];
+        x[2 * i + 1] = px[2 * row + 1];
+        y[i] = py[row];
+      }
+      return { x, y };
+    });
+  }
+  if (w.data === "xor") {
+    return [{ x: Float32Array.of(0, 0, 0, 1, 1, 0, 1, 1), y: Float32Array.of(0, 1, 1, 0) }];
+  }
+  throw new Error(`unknown data ${w.data}`);
+}
+
+/** Starting weights as PyTorch's nn.Linear draws them: U(−1/√in, 1/√in), weight [out, in]. */
+export function initialWeights(w) {
+  const r = rng(42);
+  const layers = [];
+  for (let i = 0; i + 1 < w.sizes.length; i++) {
+    const nIn = w.sizes[i], nOut = w.sizes[i + 1], bound = 1 / Math.sqrt(nIn);
+    const weight = new Float32Array(nOut * nIn), bias = new Float32Array(nOut);
+    for (let j = 0; j < weight.length; j++) weight[j] = (2 * r.uniform() - 1) * bound;
+    for (let j = 0; j < bias.length; j++) bias[j] = (2 * r.uniform() - 1) * bound;
+    layers.push({ nIn, nOut, weight, bias });
+  }
+  return layers;
+}

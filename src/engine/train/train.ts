@@ -1,0 +1,183 @@
+import { Tensor } from "../tensor";
+import type { Module } from "../nn/module";
+import { BCEWithLogitsLoss } from "../nn/loss";
+import { clipGradNorm } from "../nn/clip";
+import { defaultGenerator } from "../random";
+import { Dataset } from "../data/dataset";
+import { History } from "./history";
+import { trainingHooks } from "./hooks";
+import { MetricTotal } from "./metrics";
+import { TrainingError, nonFiniteMessage } from "./errors";
+import { activationStats, copyWeights, gradientStats, sampleRows, type GradientStats, type Snapshot } from "./record";
+import * as opts from "./options";
+import { computeLoss, evaluate, firstNonFinite, l2Penalty, yieldToHost } from "./step";
+
+/** Longest stretch of work between two yields to the host, in milliseconds. */
+const YIELD_EVERY_MS = 50;
+
+/**
+ * Train `model` on `dataset` and return the History (Keras's `model.fit`, written as the
+ * PyTorch loop it replaces: for each epoch, for each batch, forward → loss → zeroGrad →
+ * backward → clip → step). Everything in `options` has a default; see `TrainOptions`.
+ *
+ * The reported loss is the mean over the epoch's batches as they were computed (before each
+ * step), and so is training accuracy. Validation runs after each epoch in eval mode.
+ * NaN or Infinity stops training with a `TrainingError` that says where and why (with
+ * `error.history`). The stop button ends training after the current step, keeping the
+ * model as it stands (`history.interrupted`). The model's train/eval mode is restored at the end.
+ * @example const run = await train(net, data.xor(), { loss: nn.BCELoss(), optimizer: optim.Adam(net.parameters(), { lr: 0.05 }), epochs: 500, seed: 1 });
+ */
+export async function train(model: Module, dataset: Dataset | { x: Tensor; y: Tensor }, options: opts.TrainOptions = {}): Promise<History> {
+  const all = asDataset(dataset, "dataset");
+  checkFinite(all);
+  const seed = options.seed ?? Math.floor(defaultGenerator().uniform() * 2 ** 31);
+  let trainSet = all, valSet: Dataset | null = null;
+  if (typeof options.validation === "number") {
+    const f = options.validation;
+    if (!(f > 0 && f < 1)) throw new RangeError(`train: validation must be a Dataset or a fraction between 0 and 1, got ${f}`);
+    [trainSet, valSet] = all.split(1 - f, { seed });
+  } else if (options.validation) valSet = asDataset(options.validation, "validation");
+  if (trainSet.length === 0) throw new Error("train: the training set has no rows");
+
+  const epochs = opts.wholeNumber("epochs", options.epochs ?? 100, 0);
+  const n = trainSet.length, batchSize = opts.wholeNumber("batchSize", options.batchSize ?? (n <= 1024 ? n : 32), 1);
+  const loader = trainSet.batches(batchSize, { shuffle: batchSize < n, seed });
+  const steps = loader.length;
+  const lossFn = options.loss ?? opts.defaultLoss(model, all.task);
+  const optimizer = options.optimizer ?? opts.defaultOptimizer(model);
+  const metrics = opts.resolveMetrics(options.metrics, all.task);
+  const threshold = lossFn instanceof BCEWithLogitsLoss ? 0 : 0.5;
+  const recording = opts.resolveRecording(options.record, epochs);
+  const early = opts.resolveEarlyStopping(options.earlyStopping);
+  const l2 = options.l2 ?? 0, clipNorm = options.clipNorm;
+  const weights = l2 > 0 ? model.parameters().filter((p) => p.ndim >= 2) : [];
+  const hooks = trainingHooks(), live = options.live !== false;
+  const sample = recording?.activations ? sampleRows(trainSet.x, recording.every) : null;
+
+  const history = new History();
+  history.stepsPerEpoch = steps;
+  for (const m of metrics) {
+    history.metrics[m] = [];
+    if (valSet) history.metrics[valName(m)] = [];
+  }
+  const snapshot = (epoch: number, grads?: GradientStats[]): void => {
+    if (!recording) return;
+    const s: Snapshot = { epoch };
+    if (recording.weights) s.weights = copyWeights(model);
+    if (recording.gradients && grads) s.gradients = grads;
+    if (sample) {
+      const a = activationStats(model, sample);
+      if (a) s.activations = a;
+    }
+    history.snapshots.push(s);
+  };
+  const report = (epoch: number, step: number, done: boolean): void => {
+    if (live) hooks?.progress?.(history, { epoch, epochs, step, stepsPerEpoch: steps, done });
+  };
+
+  const modes = model.namedModules().map(([, m]) => m.training);
+  const restoreModes = (): void => model.namedModules().forEach(([, m], i) => (m.training = modes[i]));
+  model.train();
+  snapshot(0);
+  let lastYield = Date.now(), best = Infinity, wait = 0, step = 0;
+
+  try {
+    for (let epoch = 1; epoch <= epochs; epoch++) {
+      const lr = optimizer.lr, totals = metrics.map((m) => new MetricTotal(m, threshold));
+      let lossSum = 0, rows = 0, grads: GradientStats[] | undefined;
+      step = 0;
+      for (const batch of loader) {
+        step++;
+        const pred = model.forward(batch.x) as Tensor;
+        let loss: Tensor;
+        try {
+          loss = computeLoss(lossFn, pred, batch.y);
+        } catch (e) {
+          const bad = firstNonFinite(pred);
+          if (bad === null) throw e;
+          throw new TrainingError(nonFiniteMessage("output", bad, epoch, step, steps, optimizer.lr, lossFn, clipNorm), history, epoch, step);
+        }
+        const value = loss.item();
+        if (!Number.isFinite(value)) {
+          const bad = firstNonFinite(pred), what = bad === null ? "loss" : "output";
+          throw new TrainingError(nonFiniteMessage(what, bad ?? value, epoch, step, steps, optimizer.lr, lossFn, clipNorm), history, epoch, step);
+        }
+        const penalty = l2Penalty(weights, l2);
+        optimizer.zeroGrad();
+        model.zeroGrad();
+        (penalty ? loss.add(penalty) : loss).backward();
+        if (recording?.gradients && step === steps) grads = gradientStats(model);
+        if (clipNorm !== undefined) clipGradNorm(model.parameters(), clipNorm);
+        optimizer.step();
+        lossSum += value * batch.length;
+        rows += batch.length;
+        totals.forEach((t) => t.add(pred, batch.y));
+        if (hooks?.shouldStop?.()) {
+          history.interrupted = true;
+          break;
+        }
+        if (Date.now() - lastYield >= YIELD_EVERY_MS) {
+          await yieldToHost();
+          lastYield = Date.now();
+        }
+      }
+
+      history.epochs = epoch;
+      history.loss.push(lossSum / rows);
+      history.lr.push(lr);
+      metrics.forEach((m, i) => history.metrics[m].push(totals[i].value()));
+      let monitored = lossSum / rows;
+      if (valSet) {
+        const v = evaluate(model, valSet, lossFn, metrics, threshold);
+        history.valLoss.push(v.loss);
+        metrics.forEach((m, i) => history.metrics[valName(m)].push(v.metrics[i]));
+        monitored = v.loss;
+      }
+      // As Keras: an epoch counts as better only when it beats the best by more than minDelta.
+      if (monitored < best - (early?.minDelta ?? 0)) {
+        best = monitored;
+        history.bestEpoch = epoch;
+        wait = 0;
+      } else wait++;
+      if (early && wait >= early.patience) history.stoppedEarly = true;
+      if (!history.interrupted) options.scheduler?.step();
+
+      const last = history.interrupted || history.stoppedEarly || epoch === epochs;
+      if (recording && (epoch % recording.every === 0 || last)) {
+        snapshot(epoch, grads ?? (history.interrupted && recording.gradients ? gradientStats(model) : undefined));
+      }
+      report(epoch, step, false);
+      if (last) break;
+      if (Date.now() - lastYield >= YIELD_EVERY_MS) {
+        await yieldToHost();
+        lastYield = Date.now();
+      }
+    }
+  } catch (e) {
+    restoreModes();
+    report(history.epochs, step, true);
+    throw e;
+  }
+  restoreModes();
+  report(history.epochs, step, true);
+  return history;
+}
+
+function valName(metric: string): string {
+  return `val${metric[0].toUpperCase()}${metric.slice(1)}`;
+}
+
+function asDataset(d: Dataset | { x: Tensor; y: Tensor }, what: string): Dataset {
+  if (d instanceof Dataset) return d;
+  if (d && d.x instanceof Tensor && d.y instanceof Tensor) return new Dataset(d.x, d.y);
+  throw new TypeError(`train: ${what} must be a Dataset (e.g. data.xor()) or { x, y } tensors`);
+}
+
+function checkFinite(d: Dataset): void {
+  for (const [name, t] of [["x", d.x], ["y", d.y]] as const) {
+    const i = t.data.findIndex((v) => !Number.isFinite(v));
+    if (i < 0) continue;
+    const width = t.size / t.shape[0];
+    throw new Error(`train: the data has ${t.data[i]} in ${name} at row ${Math.floor(i / width)}, column ${i % width}; remove or fill such values first`);
+  }
+}
