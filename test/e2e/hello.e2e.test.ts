@@ -121,6 +121,22 @@ describe("hello.nnbook in code-server", () => {
     await screenshot(page, "hello-notebook");
   });
 
+  test("iris.nnbook: data.csv and train() with a validation curve, drawn live and at the end", async () => {
+    const page = workbench!.page;
+    await openNotebook(page, "iris.nnbook");
+    const statuses = await runAllCells(page, { timeoutMs: 120_000 });
+    assert.ok(statuses.every((s) => s.state === "success" || s.state === "idle"), JSON.stringify(statuses));
+    const curves = await inOutputFrames("training curves with validation", (frame) =>
+      frame.evaluate(() => {
+        const plots = [...document.querySelectorAll(".js-plotly-plot")] as (HTMLElement & { data?: { name: string; y: number[] }[] })[];
+        const full = plots.filter((p) => p.data?.length === 2 && p.data.every((t) => t.y.length === 60));
+        return full.length >= 2 ? full.map((p) => p.data!.map((t) => t.name)) : undefined;
+      }),
+    );
+    assert.deepEqual(curves[0], ["train", "validation"]);
+    await screenshot(page, "iris-notebook");
+  });
+
   test("a cell that throws shows the message and its line; the cells before keep their state", async () => {
     const page = workbench!.page;
     await openNotebook(page, "fails.nnbook");

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { test } from "node:test";
@@ -79,5 +79,12 @@ test("wrong arguments: exit 2 and the usage", () => {
     const run = nnbook(...args);
     assert.equal(run.code, 2, args.join(" "));
     assert.match(run.stderr, /usage: nnbook run <file\.nnbook>/);
+  }
+});
+
+test("every example notebook runs headless without a failing cell", () => {
+  for (const name of readdirSync(path.join(root, "examples")).filter((f) => f.endsWith(".nnbook"))) {
+    const run = nnbook("run", path.join("examples", name), "--quiet");
+    assert.equal(run.code, 0, `${name}: ${run.stderr}`);
   }
 });
