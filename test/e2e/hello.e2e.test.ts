@@ -3,12 +3,11 @@
 // (nnbook.vsix) and runs scripts/e2e/setup.mjs before this suite.
 
 import assert from "node:assert/strict";
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
+import { cpSync, readFileSync } from "node:fs";
+import { join } from "node:path";
 import { after, before, describe, test } from "node:test";
-import type { Browser, Frame } from "playwright-core";
-import { installExtension, launchBrowser, openWorkbench, startCodeServer, type CodeServer, type Workbench } from "./codeServer";
+import type { Frame } from "playwright-core";
+import type { CodeServer, Workbench } from "./codeServer";
 import {
   cellOutputTexts,
   openNotebook,
@@ -22,36 +21,25 @@ import {
   waitForKernel,
   waitForOutput,
 } from "./notebookPage";
+import { openProduct, repo, type ProductWorkbench } from "./productWorkbench";
 
-const repo = resolve(__dirname, "../..");
-const vsix = join(repo, "nnbook.vsix");
-
-let root: string;
-let server: CodeServer | undefined;
-let browser: Browser | undefined;
+let product: ProductWorkbench | undefined;
 let workbench: Workbench | undefined;
+let server: CodeServer | undefined;
 
 before(async () => {
-  assert.ok(existsSync(vsix), "nnbook.vsix is missing: run `npm run package` first");
-  root = mkdtempSync(join(tmpdir(), "nnbook-e2e-"));
-  const workspace = join(root, "workspace");
-  cpSync(join(repo, "examples"), workspace, { recursive: true, filter: (src) => !src.endsWith(".html") });
-  cpSync(join(repo, "test/corpus/broken/newer-version.nnbook"), join(workspace, "broken.nnbook"));
-  cpSync(join(repo, "test/corpus/cli/fails.nnbook"), join(workspace, "fails.nnbook"));
-  cpSync(join(repo, "test/corpus/cli/busy-loop.nnbook"), join(workspace, "busy.nnbook"));
-  const extensionsDir = join(root, "extensions");
-  await installExtension(vsix, extensionsDir);
-  server = await startCodeServer({ workspace, extensionsDir });
-  browser = await launchBrowser();
-  workbench = await openWorkbench(browser, server, { viewport: { width: 1280, height: 1400 } });
+  product = await openProduct({
+    prepare(workspace) {
+      cpSync(join(repo, "examples"), workspace, { recursive: true, filter: (src) => !src.endsWith(".html") });
+      cpSync(join(repo, "test/corpus/broken/newer-version.nnbook"), join(workspace, "broken.nnbook"));
+      cpSync(join(repo, "test/corpus/cli/fails.nnbook"), join(workspace, "fails.nnbook"));
+      cpSync(join(repo, "test/corpus/cli/busy-loop.nnbook"), join(workspace, "busy.nnbook"));
+    },
+  });
+  ({ workbench, server } = product);
 });
 
-after(async () => {
-  await workbench?.close().catch(() => {});
-  await browser?.close().catch(() => {});
-  await server?.stop();
-  if (root) rmSync(root, { recursive: true, force: true });
-});
+after(() => product?.close());
 
 /** Scrolls the notebook down: outputs far below the view are not rendered until they come near it. */
 async function scrollNotebook(pixels = 600): Promise<void> {

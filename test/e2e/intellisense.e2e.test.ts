@@ -3,16 +3,14 @@
 // with the engine's JSDoc. `npm test` packages the VSIX (nnbook.vsix) and runs scripts/e2e/setup.mjs first.
 
 import assert from "node:assert/strict";
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
+import { writeFileSync } from "node:fs";
+import { join } from "node:path";
 import { after, before, describe, test } from "node:test";
-import type { Browser, Locator, Page } from "playwright-core";
-import { installExtension, launchBrowser, openWorkbench, startCodeServer, type CodeServer, type Workbench } from "./codeServer";
+import type { Locator, Page } from "playwright-core";
+import type { Workbench } from "./codeServer";
 import { openNotebook, runCommand, screenshot, step } from "./notebookPage";
+import { openProduct, type ProductWorkbench } from "./productWorkbench";
 
-const repo = resolve(__dirname, "../..");
-const vsix = join(repo, "nnbook.vsix");
 
 const CELLS = [
   "const net = nn.Linear(2, 1);",
@@ -21,32 +19,22 @@ const CELLS = [
   "",
 ];
 
-let root: string;
-let server: CodeServer | undefined;
-let browser: Browser | undefined;
+let product: ProductWorkbench | undefined;
 let workbench: Workbench | undefined;
 
 before(async () => {
-  assert.ok(existsSync(vsix), "nnbook.vsix is missing: run `npm run package` first");
-  root = mkdtempSync(join(tmpdir(), "nnbook-e2e-intellisense-"));
-  const workspace = join(root, "workspace");
-  mkdirSync(workspace);
-  const cells = CELLS.map((source) => ({ kind: "code", language: "nnts", source: source ? [source] : [], outputs: [] }));
-  writeFileSync(join(workspace, "cells.nnbook"), JSON.stringify({ nnbook: 1, metadata: {}, cells }, null, 2) + "\n");
-  const extensionsDir = join(root, "extensions");
-  await installExtension(vsix, extensionsDir);
-  server = await startCodeServer({ workspace, extensionsDir });
-  browser = await launchBrowser();
-  workbench = await openWorkbench(browser, server, { viewport: { width: 1280, height: 900 } });
+  product = await openProduct({
+    prepare(workspace) {
+      const cells = CELLS.map((source) => ({ kind: "code", language: "nnts", source: source ? [source] : [], outputs: [] }));
+      writeFileSync(join(workspace, "cells.nnbook"), JSON.stringify({ nnbook: 1, metadata: {}, cells }, null, 2) + "\n");
+    },
+    viewport: { width: 1280, height: 900 },
+  });
+  workbench = product.workbench;
   await openNotebook(workbench.page, "cells.nnbook");
 });
 
-after(async () => {
-  await workbench?.close().catch(() => {});
-  await browser?.close().catch(() => {});
-  await server?.stop();
-  if (root) rmSync(root, { recursive: true, force: true });
-});
+after(() => product?.close());
 
 const cellRow = (page: Page, index: number): Locator =>
   page.locator(`.notebookOverlay:visible .cell-list-container .monaco-list-row[data-index="${index}"]`);

@@ -1,40 +1,26 @@
 // Workspace trust: in a folder the user has not trusted, notebooks open but no cell runs.
 
 import assert from "node:assert/strict";
-import { cpSync, mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
+import { cpSync } from "node:fs";
+import { join } from "node:path";
 import { after, before, test } from "node:test";
-import type { Browser } from "playwright-core";
-import { installExtension, launchBrowser, openWorkbench, startCodeServer, type CodeServer, type Workbench } from "./codeServer";
 import { cellStatuses, openNotebook, outputTexts, runCommand, screenshot, step } from "./notebookPage";
+import { openProduct, repo, type ProductWorkbench } from "./productWorkbench";
 
-const repo = resolve(__dirname, "../..");
-let root: string;
-let server: CodeServer | undefined;
-let browser: Browser | undefined;
-let workbench: Workbench | undefined;
+let product: ProductWorkbench | undefined;
 
 before(async () => {
-  root = mkdtempSync(join(tmpdir(), "nnbook-untrusted-"));
-  const workspace = join(root, "workspace");
-  cpSync(join(repo, "examples"), workspace, { recursive: true, filter: (src) => !src.endsWith(".html") });
-  const extensionsDir = join(root, "extensions");
-  await installExtension(join(repo, "nnbook.vsix"), extensionsDir);
-  server = await startCodeServer({ workspace, extensionsDir, trusted: false });
-  browser = await launchBrowser();
-  workbench = await openWorkbench(browser, server, { viewport: { width: 1280, height: 1000 } });
+  product = await openProduct({
+    prepare: (workspace) => cpSync(join(repo, "examples"), workspace, { recursive: true, filter: (src) => !src.endsWith(".html") }),
+    trusted: false,
+    viewport: { width: 1280, height: 1000 },
+  });
 });
 
-after(async () => {
-  await workbench?.close().catch(() => {});
-  await browser?.close().catch(() => {});
-  await server?.stop();
-  if (root) rmSync(root, { recursive: true, force: true });
-});
+after(() => product?.close());
 
 test("an untrusted folder runs nothing: VS Code asks for trust, and declining runs no cell", async () => {
-  const page = workbench!.page;
+  const page = product!.workbench.page;
   await step(page, "restricted-mode", () =>
     page.locator(".statusbar-item", { hasText: "Restricted Mode" }).first().waitFor({ state: "visible", timeout: 30_000 }),
   );
