@@ -8,7 +8,7 @@ import type { CellOutput, ErrorData } from "../protocol/outputs";
 import { reportStyles } from "./reportStyles";
 
 /** Mimes the editor's renderer draws; the report hands them to the same renderer bundle. */
-const RENDERED = new Set<string>([Mime.tensor, Mime.loss]);
+const RENDERED = new Set<string>([Mime.tensor, Mime.loss, Mime.dataset]);
 
 export interface ReportOptions {
   title: string;

@@ -6,6 +6,7 @@ export const Mime = {
   error: "application/vnd.code.notebook.error",
   tensor: "application/vnd.nnbook.tensor+json",
   loss: "application/vnd.nnbook.loss+json",
+  dataset: "application/vnd.nnbook.dataset+json",
 } as const;
 
 /** Mimes whose `data` is a JSON value rather than a string, on disk and on the wire. */

@@ -45,3 +45,21 @@ export function jsonNumber(v: number): number | string {
 export function fromJsonNumber(v: number | string): number {
   return typeof v === "number" ? v : Number(v);
 }
+
+/** `application/vnd.nnbook.dataset+json`: a dataset's first rows and a scatter of its points. */
+export interface DatasetPayload {
+  version: 1;
+  title: string;
+  rows: number;
+  task: "binary" | "multiclass" | "regression";
+  /** Class names by index; empty for regression. */
+  classes: string[];
+  featureNames: string[];
+  targetName: string;
+  head: { x: (number | string)[]; y: number | string }[];
+  /**
+   * The first two features against each other (one feature: the feature against the target), with each
+   * point's label. Absent when labels are not one per row.
+   */
+  scatter?: { x: (number | string)[]; y: (number | string)[]; label: (number | string)[] };
+}

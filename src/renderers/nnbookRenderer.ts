@@ -1,6 +1,7 @@
 import type { ActivationFunction } from "vscode-notebook-renderer";
 import { Mime } from "../protocol/mimes";
-import type { LossPayload, TensorPayload } from "../protocol/payloads";
+import type { DatasetPayload, LossPayload, TensorPayload } from "../protocol/payloads";
+import { renderDataset } from "./dataset/datasetView";
 import { renderLossChart } from "./loss/lossChart";
 import { ensureStyles } from "./styles";
 import { renderMatrix } from "./tensor/matrixView";
@@ -16,6 +17,9 @@ export const activate: ActivationFunction = () => ({
           break;
         case Mime.loss:
           await renderLossChart(element, item.json() as LossPayload);
+          break;
+        case Mime.dataset:
+          await renderDataset(element, item.json() as DatasetPayload);
           break;
         default:
           element.textContent = `nnbook cannot show ${item.mime}`;

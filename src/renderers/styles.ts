@@ -4,6 +4,7 @@ const CSS = `
 .nnbook-matrix { border-collapse: collapse; font-family: var(--vscode-editor-font-family, monospace);
   font-size: var(--vscode-editor-font-size, 13px); margin-bottom: 6px; }
 .nnbook-matrix td { padding: 2px 8px; text-align: right; border: 1px solid var(--vscode-editorWidget-border, rgba(128,128,128,0.25)); }
+.nnbook-matrix th { padding: 2px 8px; text-align: right; font-weight: 600; border-bottom: 2px solid var(--vscode-editorWidget-border, rgba(128,128,128,0.4)); }
 .nnbook-matrix td.nnbook-gap { text-align: center; opacity: 0.6; }
 .nnbook-slice { font-size: 12px; opacity: 0.8; margin: 6px 0 2px; font-family: var(--vscode-editor-font-family, monospace); }
 .nnbook-chart { width: 100%; max-width: 760px; height: 320px; }

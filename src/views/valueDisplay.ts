@@ -1,4 +1,5 @@
-import { History, Tensor } from "../engine";
+import { Dataset, History, Tensor } from "../engine";
+import { datasetItems } from "./datasetView";
 import { lossItems } from "./lossView";
 import type { OutputItem } from "../protocol/outputs";
 import { tensorItems } from "./tensorView";
@@ -6,6 +7,7 @@ import { tensorItems } from "./tensorView";
 /** The rich view of a cell's last value, or undefined when plain text is all it has. */
 export function displayItems(value: unknown): OutputItem[] | undefined {
   if (value instanceof Tensor) return tensorItems(value);
+  if (value instanceof Dataset) return datasetItems(value);
   if (value instanceof History) return lossItems(value, { title: "Training loss" });
   return undefined;
 }

@@ -122,6 +122,14 @@ describe("hello.nnbook in code-server", () => {
       }),
     );
     assert.deepEqual(curves[0], ["train", "validation"]);
+    const classes = await inOutputFrames("the dataset scatter", (frame) =>
+      frame.evaluate(() => {
+        const table = document.querySelector("table.nnbook-dataset");
+        const plot = table?.parentElement?.querySelector(".js-plotly-plot") as (HTMLElement & { data?: { name: string; x: number[] }[] }) | null;
+        return plot?.data?.length ? plot.data.map((t) => `${t.name}:${t.x.length}`) : undefined;
+      }),
+    );
+    assert.deepEqual(classes, ["setosa:50", "versicolor:50", "virginica:50"]);
     await screenshot(page, "iris-notebook");
   });
 

@@ -183,3 +183,15 @@ test("data.csv reads relative to the notebook and says what is missing", async (
     reader.dispose();
   }
 });
+
+test("a dataset is displayed as its first rows and a scatter coloured by class", async () => {
+  const ran = await runCell(kernel, 24, "data.xor()");
+  const display = ran.events.find((e) => e.kind === "display");
+  assert.ok(display && display.kind === "display");
+  assert.equal(display.items[0].mime, "application/vnd.nnbook.dataset+json");
+  const payload = display.items[0].data as { rows: number; classes: string[]; head: unknown[]; scatter: { label: number[] } };
+  assert.equal(payload.rows, 4);
+  assert.equal(payload.head.length, 4);
+  assert.deepEqual(payload.scatter.label, [0, 1, 1, 0]);
+  assert.equal(display.items[1].data, "Dataset(4 rows, x [4,2], y [4,1])");
+});

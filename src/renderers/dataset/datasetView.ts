@@ -1,0 +1,85 @@
+import { fromJsonNumber, type DatasetPayload } from "../../protocol/payloads";
+import { loadPlotly } from "../plotly/loadPlotly";
+import { formatValue } from "../tensor/matrixView";
+import { themeColors } from "../theme";
+
+/** A dataset: its size and first rows as a table, and its points as a scatter coloured by class. */
+export async function renderDataset(element: HTMLElement, payload: DatasetPayload): Promise<void> {
+  const view = document.createElement("div");
+  view.className = "nnbook-view";
+  const caption = document.createElement("div");
+  caption.className = "nnbook-caption";
+  const kinds = payload.task === "regression" ? "regression" : `${payload.classes.length} classes (${payload.classes.join(", ")})`;
+  caption.textContent = `${payload.title} · ${payload.rows.toLocaleString("en-US")} rows · ${payload.featureNames.length} features · ${kinds}`;
+  view.appendChild(caption);
+  view.appendChild(headTable(payload));
+  element.replaceChildren(view);
+  if (!payload.scatter) return;
+
+  const chart = document.createElement("div");
+  chart.className = "nnbook-chart";
+  view.appendChild(chart);
+  const Plotly = await loadPlotly();
+  const theme = themeColors();
+  const { x, y, label } = payload.scatter;
+  const xs = x.map(fromJsonNumber);
+  const ys = y.map(fromJsonNumber);
+  const labels = label.map(fromJsonNumber);
+  const oneFeature = payload.featureNames.length === 1;
+  const marker = { size: 6, opacity: 0.85 };
+  const traces =
+    payload.task === "regression"
+      ? [{ type: "scatter" as const, mode: "markers" as const, x: xs, y: ys, name: payload.targetName, marker: { ...marker, color: theme.series[0] } }]
+      : payload.classes.map((name, c) => {
+          // Classes keep their colour in every view: the series colour of their index.
+          const keep = labels.map((l) => l === c);
+          return {
+            type: "scatter" as const,
+            mode: "markers" as const,
+            name,
+            x: xs.filter((_, i) => keep[i]),
+            y: ys.filter((_, i) => keep[i]),
+            marker: { ...marker, color: theme.series[c % theme.series.length] },
+          };
+        });
+  const axis = { color: theme.foreground, gridcolor: theme.grid, zerolinecolor: theme.grid };
+  await Plotly.react(
+    chart,
+    traces,
+    {
+      paper_bgcolor: "rgba(0,0,0,0)",
+      plot_bgcolor: "rgba(0,0,0,0)",
+      font: { color: theme.foreground, family: getComputedStyle(document.body).fontFamily },
+      margin: { l: 60, r: 20, t: 20, b: 45 },
+      showlegend: traces.length > 1,
+      xaxis: { ...axis, title: { text: payload.featureNames[0] } },
+      yaxis: { ...axis, title: { text: oneFeature ? payload.targetName : payload.featureNames[1] } },
+    },
+    { displaylogo: false, responsive: true },
+  );
+}
+
+function headTable(payload: DatasetPayload): HTMLTableElement {
+  const table = document.createElement("table");
+  table.className = "nnbook-matrix nnbook-dataset";
+  const header = table.createTHead().insertRow();
+  for (const name of [...payload.featureNames, payload.targetName]) {
+    const th = document.createElement("th");
+    th.textContent = name;
+    header.appendChild(th);
+  }
+  const body = table.createTBody();
+  for (const row of payload.head) {
+    const tr = body.insertRow();
+    for (const v of row.x) tr.insertCell().textContent = formatValue(fromJsonNumber(v));
+    const y = fromJsonNumber(row.y);
+    tr.insertCell().textContent = payload.task === "regression" ? formatValue(y) : (payload.classes[y] ?? String(y));
+  }
+  if (payload.rows > payload.head.length) {
+    const more = body.insertRow().insertCell();
+    more.colSpan = payload.featureNames.length + 1;
+    more.className = "nnbook-gap";
+    more.textContent = `… ${(payload.rows - payload.head.length).toLocaleString("en-US")} more rows`;
+  }
+  return table;
+}

@@ -1,0 +1,43 @@
+import type { Dataset } from "../engine";
+import { Mime } from "../protocol/mimes";
+import type { OutputItem } from "../protocol/outputs";
+import { jsonNumber, type DatasetPayload } from "../protocol/payloads";
+
+/** Rows shown in the table; points drawn in the scatter (a sample of the first ones beyond that). */
+const HEAD_ROWS = 8;
+const MAX_POINTS = 2000;
+
+/** A dataset as its first rows and a scatter of its first two features, coloured by class. */
+export function datasetItems(ds: Dataset): OutputItem[] {
+  return [
+    { mime: Mime.dataset, data: datasetPayload(ds) },
+    { mime: Mime.text, data: ds.toString() },
+  ];
+}
+
+export function datasetPayload(ds: Dataset): DatasetPayload {
+  const features = ds.features;
+  const labelsPerRow = ds.y.size / Math.max(ds.length, 1);
+  const row = (i: number) => Array.from(ds.x.data.subarray(i * features, (i + 1) * features), jsonNumber);
+  const label = (i: number) => jsonNumber(ds.y.data[i * labelsPerRow]);
+  const head = Array.from({ length: Math.min(HEAD_ROWS, ds.length) }, (_, i) => ({ x: row(i), y: label(i) }));
+  const payload: DatasetPayload = {
+    version: 1,
+    title: ds.name ?? "Dataset",
+    rows: ds.length,
+    task: ds.task,
+    classes: ds.task === "regression" ? [] : [...ds.classes],
+    featureNames: ds.featureNames ? [...ds.featureNames] : Array.from({ length: features }, (_, j) => `x${j}`),
+    targetName: ds.targetName ?? "y",
+    head,
+  };
+  if (features >= 1 && labelsPerRow === 1) {
+    const n = Math.min(ds.length, MAX_POINTS);
+    payload.scatter = {
+      x: Array.from({ length: n }, (_, i) => jsonNumber(ds.x.data[i * features])),
+      y: Array.from({ length: n }, (_, i) => (features >= 2 ? jsonNumber(ds.x.data[i * features + 1]) : label(i))),
+      label: Array.from({ length: n }, (_, i) => label(i)),
+    };
+  }
+  return payload;
+}
