@@ -11,7 +11,8 @@ export class CellOutputCollector implements CellListener {
   private lastStream: { name: string; output: CellOutput } | undefined;
   private readonly byId = new Map<string, CellOutput>();
 
-  constructor(private readonly onText: (text: string, kind: "stream" | "display") => void = () => {}) {}
+  /** `onText` gets console text and views' text as they come; `progress` marks a live view's updates. */
+  constructor(private readonly onText: (text: string, kind: "stream" | "display" | "progress") => void = () => {}) {}
 
   stream(name: "stdout" | "stderr", text: string): void {
     const item: OutputItem = { mime: name === "stdout" ? Mime.stdout : Mime.stderr, data: text };
@@ -28,6 +29,8 @@ export class CellOutputCollector implements CellListener {
 
   display(items: OutputItem[], options: { id?: string; update?: boolean }): void {
     this.lastStream = undefined;
+    const text = items.find((i) => i.mime === Mime.text);
+    if (text) this.onText(String(text.data) + "\n", options.id ? "progress" : "display");
     const existing = options.id ? this.byId.get(options.id) : undefined;
     if (existing && options.update) {
       existing.items = items;
@@ -36,8 +39,6 @@ export class CellOutputCollector implements CellListener {
     const output = { items };
     if (options.id) this.byId.set(options.id, output);
     this.outputs.push(output);
-    const text = items.find((i) => i.mime === Mime.text);
-    if (text) this.onText(String(text.data) + "\n", "display");
   }
 
   error(name: string, message: string, stack: string): void {

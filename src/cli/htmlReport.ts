@@ -8,7 +8,7 @@ import type { CellOutput, ErrorData } from "../protocol/outputs";
 import { reportStyles } from "./reportStyles";
 
 /** Mimes the editor's renderer draws; the report hands them to the same renderer bundle. */
-const RENDERED = new Set<string>([Mime.tensor, Mime.loss, Mime.dataset]);
+const RENDERED = new Set<string>([Mime.tensor, Mime.loss, Mime.dataset, Mime.summary]);
 
 export interface ReportOptions {
   title: string;
@@ -96,6 +96,7 @@ const moduleUrl = (id) => {
   return URL.createObjectURL(new Blob([bytes], { type: "text/javascript" }));
 };
 globalThis.nnbookPlotlyUrl = moduleUrl("nnbook-plotly");
+globalThis.nnbookKatexCssUrl = ""; // KaTeX styles are in the page already
 const renderer = await import(moduleUrl("nnbook-renderer"));
 const outputs = JSON.parse(document.getElementById("nnbook-outputs").textContent);
 const api = renderer.activate({ workspace: { isTrusted: true }, settings: {}, postMessage: undefined, onDidReceiveMessage: undefined });

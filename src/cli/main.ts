@@ -35,6 +35,7 @@ async function main(argv: string[]): Promise<number> {
     notebookDir: path.dirname(path.resolve(args.file)),
     timeoutSeconds: args.timeoutSeconds,
     onText: args.quiet ? undefined : (text) => process.stdout.write(text),
+    onProgress: args.quiet ? undefined : (text) => process.stderr.write(text),
   });
 
   if (args.out) writeFileSync(args.out, serializeNnbook(outcome.notebook));

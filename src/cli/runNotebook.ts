@@ -9,6 +9,8 @@ export interface RunOptions {
   timeoutSeconds?: number;
   /** Text output as it comes: console text and the text form of each view. */
   onText?: (text: string) => void;
+  /** The text of live views (training progress) at each update. */
+  onProgress?: (text: string) => void;
 }
 
 export interface RunOutcome {
@@ -43,7 +45,7 @@ export async function runNotebook(input: NnbookFile, options: RunOptions): Promi
         notebook.cells[index] = { ...cell, outputs: [], execution: undefined };
         continue;
       }
-      const collector = new CellOutputCollector((text) => options.onText?.(text));
+      const collector = new CellOutputCollector((text, kind) => (kind === "progress" ? options.onProgress : options.onText)?.(text));
       const startTime = Date.now();
       const result = await session.run(index + 1, cell.source, collector);
       const ran: CodeCell = { ...cell, outputs: collector.outputs };

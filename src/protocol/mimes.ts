@@ -7,6 +7,7 @@ export const Mime = {
   tensor: "application/vnd.nnbook.tensor+json",
   loss: "application/vnd.nnbook.loss+json",
   dataset: "application/vnd.nnbook.dataset+json",
+  summary: "application/vnd.nnbook.summary+json",
 } as const;
 
 /** Mimes whose `data` is a JSON value rather than a string, on disk and on the wire. */

@@ -63,3 +63,21 @@ export interface DatasetPayload {
    */
   scatter?: { x: (number | string)[]; y: (number | string)[]; label: (number | string)[] };
 }
+
+/** `application/vnd.nnbook.summary+json`: a model layer by layer. */
+export interface SummaryPayload {
+  version: 1;
+  title: string;
+  rows: {
+    /** The layer's name in `namedParameters()` (`0`, `body`), empty for a model without children. */
+    name: string;
+    /** The layer as PyTorch prints it, first line. */
+    layer: string;
+    /** `[N, features]`, or `?` where it depends on the input. */
+    outputShape: string;
+    params: number;
+    /** The layer's equation, rendered by KaTeX to HTML. */
+    equation?: string;
+  }[];
+  total: number;
+}

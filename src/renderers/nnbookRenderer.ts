@@ -1,6 +1,7 @@
 import type { ActivationFunction } from "vscode-notebook-renderer";
 import { Mime } from "../protocol/mimes";
-import type { DatasetPayload, LossPayload, TensorPayload } from "../protocol/payloads";
+import type { DatasetPayload, LossPayload, SummaryPayload, TensorPayload } from "../protocol/payloads";
+import { renderSummary } from "./summary/summaryView";
 import { renderDataset } from "./dataset/datasetView";
 import { renderLossChart } from "./loss/lossChart";
 import { ensureStyles } from "./styles";
@@ -17,6 +18,9 @@ export const activate: ActivationFunction = () => ({
           break;
         case Mime.loss:
           await renderLossChart(element, item.json() as LossPayload);
+          break;
+        case Mime.summary:
+          renderSummary(element, item.json() as SummaryPayload);
           break;
         case Mime.dataset:
           await renderDataset(element, item.json() as DatasetPayload);

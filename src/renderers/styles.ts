@@ -6,6 +6,10 @@ const CSS = `
 .nnbook-matrix td { padding: 2px 8px; text-align: right; border: 1px solid var(--vscode-editorWidget-border, rgba(128,128,128,0.25)); }
 .nnbook-matrix th { padding: 2px 8px; text-align: right; font-weight: 600; border-bottom: 2px solid var(--vscode-editorWidget-border, rgba(128,128,128,0.4)); }
 .nnbook-matrix td.nnbook-gap { text-align: center; opacity: 0.6; }
+.nnbook-summary td, .nnbook-summary th { text-align: left; }
+.nnbook-summary td:nth-child(4), .nnbook-summary th:nth-child(4), .nnbook-summary tr.nnbook-total td:nth-child(2) { text-align: right; }
+.nnbook-summary tr.nnbook-total td { font-weight: 600; border-top: 2px solid var(--vscode-editorWidget-border, rgba(128,128,128,0.4)); }
+.nnbook-equation { font-family: initial; padding: 4px 12px !important; white-space: nowrap; }
 .nnbook-slice { font-size: 12px; opacity: 0.8; margin: 6px 0 2px; font-family: var(--vscode-editor-font-family, monospace); }
 .nnbook-chart { width: 100%; max-width: 760px; height: 320px; }
 `;

@@ -2,6 +2,8 @@ import type { Tensor } from "../engine";
 import { display } from "./displaySink";
 import { lossItems, type LossOptions, type LossSource } from "./lossView";
 import { tensorItems } from "./tensorView";
+import { summaryItems } from "./summaryView";
+import type { nn } from "../engine";
 
 /** The inspection views: each puts one rich output into the running cell. */
 export const show = {
@@ -12,6 +14,15 @@ export const show = {
    */
   loss(sources: LossSource | LossSource[], options?: LossOptions): void {
     display(lossItems(sources, options));
+  },
+
+  /**
+   * What a model is: its layers, output shapes, parameter counts (the total matches PyTorch's) and
+   * each layer's equation.
+   * @example show.summary(net)
+   */
+  summary(model: nn.Module): void {
+    display(summaryItems(model));
   },
 
   /**

@@ -1,4 +1,5 @@
-import { Dataset, History, Tensor } from "../engine";
+import { Dataset, History, nn, Tensor } from "../engine";
+import { summaryItems } from "./summaryView";
 import { datasetItems } from "./datasetView";
 import { lossItems } from "./lossView";
 import type { OutputItem } from "../protocol/outputs";
@@ -8,6 +9,7 @@ import { tensorItems } from "./tensorView";
 export function displayItems(value: unknown): OutputItem[] | undefined {
   if (value instanceof Tensor) return tensorItems(value);
   if (value instanceof Dataset) return datasetItems(value);
+  if (value instanceof nn.Module) return summaryItems(value);
   if (value instanceof History) return lossItems(value, { title: "Training loss" });
   return undefined;
 }

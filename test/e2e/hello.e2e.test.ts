@@ -130,6 +130,16 @@ describe("hello.nnbook in code-server", () => {
       }),
     );
     assert.deepEqual(classes, ["setosa:50", "versicolor:50", "virginica:50"]);
+    const summary = await inOutputFrames("the model summary with its equations", (frame) =>
+      frame.evaluate(() => {
+        const table = document.querySelector("table.nnbook-summary") as HTMLTableElement | null;
+        const katexFont = getComputedStyle(document.querySelector(".nnbook-equation .katex") ?? document.body).fontFamily;
+        return table ? { total: table.querySelector(".nnbook-total")?.textContent, equations: table.querySelectorAll(".katex").length, katexFont } : undefined;
+      }),
+    );
+    assert.equal(summary.total, "total131");
+    assert.equal(summary.equations, 3);
+    assert.match(summary.katexFont, /KaTeX/, "KaTeX's stylesheet is loaded in the output frame");
     await screenshot(page, "iris-notebook");
   });
 

@@ -88,3 +88,11 @@ test("every example notebook runs headless without a failing cell", () => {
     assert.equal(run.code, 0, `${name}: ${run.stderr}`);
   }
 });
+
+test("training progress goes to stderr, the results to stdout", () => {
+  const run = nnbook("run", "examples/iris.nnbook");
+  assert.equal(run.code, 0, run.stderr);
+  assert.match(run.stderr, /Training loss \(\d+ \/ 60 epochs\)/);
+  assert.doesNotMatch(run.stdout, /Training loss \(/);
+  assert.match(run.stdout, /History\(60 epochs/);
+});

@@ -142,14 +142,29 @@ test("running out of memory ends only the worker, with a message that says so", 
   }
 });
 
-test("modules and optimizers display and log as PyTorch prints them", async () => {
+test("optimizers and modules log as PyTorch prints them; a model displays as its summary", async () => {
   const ran = await runCell(
     kernel,
     19,
-    "const net = nn.Sequential(nn.Linear(2, 4), nn.Tanh());\nconsole.log(optim.SGD(net.parameters(), { lr: 0.1 }));\nnet",
+    "const net = nn.Sequential(nn.Linear(2, 4), nn.Tanh());\nconsole.log(optim.SGD(net.parameters(), { lr: 0.1 }));\nconsole.log(net);\nnet",
   );
-  assert.equal(ran.stdout, "SGD(lr=0.1, momentum=0, nesterov=false, weightDecay=0; 2 parameters)\n");
-  assert.deepEqual(ran.text, ["Sequential(\n  (0): Linear(inFeatures=2, outFeatures=4, bias=true)\n  (1): Tanh()\n)"]);
+  assert.equal(
+    ran.stdout,
+    "SGD(lr=0.1, momentum=0, nesterov=false, weightDecay=0; 2 parameters)\nSequential(\n  (0): Linear(inFeatures=2, outFeatures=4, bias=true)\n  (1): Tanh()\n)\n",
+  );
+  const display = ran.events.find((e) => e.kind === "display");
+  assert.ok(display && display.kind === "display");
+  assert.equal(display.items[0].mime, "application/vnd.nnbook.summary+json");
+  const summary = display.items[0].data as { total: number; rows: { outputShape: string; params: number; equation?: string }[] };
+  assert.equal(summary.total, 12);
+  assert.deepEqual(summary.rows.map((r) => [r.outputShape, r.params]), [["[N, 4]", 12], ["[N, 4]", 0]]);
+  assert.ok(summary.rows.every((r) => r.equation?.includes('class="katex"')));
+  assert.match(ran.text[0], /^Sequential: 12 parameters\n0 +Linear/);
+});
+
+test("a [4, 8, 6, 1] MLP has 101 parameters in its summary", async () => {
+  const ran = await runCell(kernel, 25, "nn.Sequential(nn.Linear(4, 8), nn.ReLU(), nn.Linear(8, 6), nn.ReLU(), nn.Linear(6, 1))");
+  assert.match(ran.text[0], /^Sequential: 101 parameters/);
 });
 
 test("the stop button ends train() between two steps and keeps the model", async () => {
