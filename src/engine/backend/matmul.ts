@@ -2,9 +2,53 @@
 // into c, so broadcast batches sum their gradients for free. Each handles four steps of
 // the reduction at once: the output row is then loaded and stored a quarter as often,
 // which is where plain JavaScript loops lose most of their time.
+//
+// mmNN, mmNT and mmTN hand float32 products to the WebAssembly SIMD kernels of
+// wasm-kernels.ts (about 12–15× faster on W1's layers, copies included) and keep the
+// JavaScript loops below (jsNN, jsNT, jsTN) for tiny products, where the call and the
+// operand copies cost more than they save, for float64 storage (gradient checks), and where
+// WebAssembly SIMD is unavailable.
+
+import { wasmKernels, type WasmKernels } from "./wasm-kernels";
+
+/**
+ * Products with fewer multiply-adds than this (m·k·n) stay in JavaScript. Measured: at
+ * 4×2×2 the loops win by 2–3×; from about 32×16×2 on, the SIMD kernels win.
+ */
+export const WASM_MIN_WORK = 1024;
+
+let simd: WasmKernels | null | undefined;
+
+function pick(a: Float32Array, b: Float32Array, c: Float32Array, m: number, k: number, n: number): WasmKernels | null {
+  if (m * k * n < WASM_MIN_WORK) return null;
+  if (!(a instanceof Float32Array && b instanceof Float32Array && c instanceof Float32Array)) return null;
+  if (simd === undefined) simd = wasmKernels();
+  return simd;
+}
+
+/** c[m,n] += a[m,k] · b[k,n]. */
+export function mmNN(a: Float32Array, ao: number, b: Float32Array, bo: number, c: Float32Array, co: number, m: number, k: number, n: number): void {
+  const w = pick(a, b, c, m, k, n);
+  if (w) w.mmNN(a, ao, b, bo, c, co, m, k, n);
+  else jsNN(a, ao, b, bo, c, co, m, k, n);
+}
+
+/** c[m,n] += a[m,k] · b[n,k]ᵀ. */
+export function mmNT(a: Float32Array, ao: number, b: Float32Array, bo: number, c: Float32Array, co: number, m: number, k: number, n: number): void {
+  const w = pick(a, b, c, m, k, n);
+  if (w) w.mmNT(a, ao, b, bo, c, co, m, k, n);
+  else jsNT(a, ao, b, bo, c, co, m, k, n);
+}
+
+/** c[m,n] += a[k,m]ᵀ · b[k,n]. */
+export function mmTN(a: Float32Array, ao: number, b: Float32Array, bo: number, c: Float32Array, co: number, m: number, k: number, n: number): void {
+  const w = pick(a, b, c, m, k, n);
+  if (w) w.mmTN(a, ao, b, bo, c, co, m, k, n);
+  else jsTN(a, ao, b, bo, c, co, m, k, n);
+}
 
 /** c[m,n] += a[m,k] · b[k,n]. i-k-j order: the inner loop runs along rows of b and c. */
-export function mmNN(a: Float32Array, ao: number, b: Float32Array, bo: number, c: Float32Array, co: number, m: number, k: number, n: number): void {
+export function jsNN(a: Float32Array, ao: number, b: Float32Array, bo: number, c: Float32Array, co: number, m: number, k: number, n: number): void {
   const k4 = k - (k % 4);
   for (let i = 0; i < m; i++) {
     const ci = co + i * n, ai = ao + i * k;
@@ -23,7 +67,7 @@ export function mmNN(a: Float32Array, ao: number, b: Float32Array, bo: number, c
 }
 
 /** c[m,n] += a[m,k] · b[n,k]ᵀ. Each output is a dot product of two contiguous rows. */
-export function mmNT(a: Float32Array, ao: number, b: Float32Array, bo: number, c: Float32Array, co: number, m: number, k: number, n: number): void {
+export function jsNT(a: Float32Array, ao: number, b: Float32Array, bo: number, c: Float32Array, co: number, m: number, k: number, n: number): void {
   const n4 = n - (n % 4);
   for (let i = 0; i < m; i++) {
     const ai = ao + i * k, ci = co + i * n;
@@ -54,7 +98,7 @@ export function mmNT(a: Float32Array, ao: number, b: Float32Array, bo: number, c
 }
 
 /** c[m,n] += a[k,m]ᵀ · b[k,n]: a sum of outer products of rows, all contiguous. */
-export function mmTN(a: Float32Array, ao: number, b: Float32Array, bo: number, c: Float32Array, co: number, m: number, k: number, n: number): void {
+export function jsTN(a: Float32Array, ao: number, b: Float32Array, bo: number, c: Float32Array, co: number, m: number, k: number, n: number): void {
   const k4 = k - (k % 4);
   let p = 0;
   for (; p < k4; p += 4) {
