@@ -109,6 +109,31 @@ describe("hello.nnbook in code-server", () => {
     await screenshot(page, "hello-notebook");
   });
 
+  test("Restart Kernel and Run All starts a fresh kernel: execution counts begin again at 1", async () => {
+    const page = workbench!.page;
+    await openNotebook(page, "hello.nnbook");
+    await runAllCells(page, { timeoutMs: 120_000 });
+    await runAllCells(page, { timeoutMs: 120_000 });
+    // Only rendered rows have a count label: compare the numbers shown, whichever cells they are.
+    const counts = async () =>
+      (await page.locator(".notebookOverlay:visible .execution-count-label").allInnerTexts())
+        .map((t) => /^\[(\d+)\]$/.exec(t.trim())?.[1])
+        .filter((n): n is string => n !== undefined)
+        .map(Number);
+    // A second Run All in the same kernel counts on past the 4 code cells.
+    assert.ok((await counts()).some((n) => n > 4), JSON.stringify(await counts()));
+    await runCommand(page, "nnbook: Restart Kernel and Run All");
+    const started = Date.now();
+    for (;;) {
+      const now = await counts();
+      if (now.length >= 2 && now.every((n) => n <= 4)) break;
+      if (Date.now() - started > 60_000) throw new Error(`execution counts after restart: ${JSON.stringify(now)}`);
+      await page.waitForTimeout(250);
+    }
+    const statuses = await waitForExecutionIdle(page, { timeoutMs: 120_000 });
+    assert.ok(statuses.every((s) => s.state === "success" || s.state === "idle"), JSON.stringify(statuses));
+  });
+
   test("iris.nnbook: data.csv and train() with a validation curve, drawn live and at the end", async () => {
     const page = workbench!.page;
     await openNotebook(page, "iris.nnbook");
