@@ -1,4 +1,6 @@
 import { fromJsonNumber, type DatasetPayload } from "../../protocol/payloads";
+import { caption } from "../caption";
+import { CHART_CONFIG, chartLayout, themedAxis } from "../plotly/chartLayout";
 import { loadPlotly } from "../plotly/loadPlotly";
 import { formatValue } from "../tensor/matrixView";
 import { themeColors } from "../theme";
@@ -7,11 +9,8 @@ import { themeColors } from "../theme";
 export async function renderDataset(element: HTMLElement, payload: DatasetPayload): Promise<void> {
   const view = document.createElement("div");
   view.className = "nnbook-view";
-  const caption = document.createElement("div");
-  caption.className = "nnbook-caption";
   const kinds = payload.task === "regression" ? "regression" : `${payload.classes.length} classes (${payload.classes.join(", ")})`;
-  caption.textContent = `${payload.title} · ${payload.rows.toLocaleString("en-US")} rows · ${payload.featureNames.length} features · ${kinds}`;
-  view.appendChild(caption);
+  view.appendChild(caption(`${payload.title} · ${payload.rows.toLocaleString("en-US")} rows · ${payload.featureNames.length} features · ${kinds}`));
   view.appendChild(headTable(payload));
   element.replaceChildren(view);
   if (!payload.scatter) return;
@@ -42,20 +41,17 @@ export async function renderDataset(element: HTMLElement, payload: DatasetPayloa
             marker: { ...marker, color: theme.series[c % theme.series.length] },
           };
         });
-  const axis = { color: theme.foreground, gridcolor: theme.grid, zerolinecolor: theme.grid };
+  const axis = themedAxis(theme);
   await Plotly.react(
     chart,
     traces,
     {
-      paper_bgcolor: "rgba(0,0,0,0)",
-      plot_bgcolor: "rgba(0,0,0,0)",
-      font: { color: theme.foreground, family: getComputedStyle(document.body).fontFamily },
-      margin: { l: 60, r: 20, t: 20, b: 45 },
+      ...chartLayout(theme, { t: 20 }),
       showlegend: traces.length > 1,
       xaxis: { ...axis, title: { text: payload.featureNames[0] } },
       yaxis: { ...axis, title: { text: oneFeature ? payload.targetName : payload.featureNames[1] } },
     },
-    { displaylogo: false, responsive: true },
+    CHART_CONFIG,
   );
 }
 

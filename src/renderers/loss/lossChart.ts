@@ -1,4 +1,5 @@
 import { fromJsonNumber, type LossPayload } from "../../protocol/payloads";
+import { CHART_CONFIG, chartLayout, themedAxis } from "../plotly/chartLayout";
 import { loadPlotly } from "../plotly/loadPlotly";
 import { themeColors } from "../theme";
 
@@ -25,7 +26,7 @@ export async function renderLossChart(element: HTMLElement, payload: LossPayload
     line: { color: theme.series[i % theme.series.length], width: 2 },
     hovertemplate: `${payload.xLabel} %{x}<br>${s.label} %{y:.4g}<extra></extra>`,
   }));
-  const axis = { color: theme.foreground, gridcolor: theme.grid, zerolinecolor: theme.grid };
+  const axis = themedAxis(theme);
   // On a log axis spanning decades, label the powers of ten only (plotly adds 2s and 5s otherwise).
   const decades = payload.log ? decadeSpan(traces.flatMap((t) => t.y)) : 0;
   const title = payload.progress ? `${payload.title} (${payload.progress.done} / ${payload.progress.total})` : payload.title;
@@ -33,11 +34,8 @@ export async function renderLossChart(element: HTMLElement, payload: LossPayload
     chart,
     traces,
     {
+      ...chartLayout(theme, { t: 40 }),
       title: { text: title, font: { size: 14 } },
-      paper_bgcolor: "rgba(0,0,0,0)",
-      plot_bgcolor: "rgba(0,0,0,0)",
-      font: { color: theme.foreground, family: getComputedStyle(document.body).fontFamily },
-      margin: { l: 60, r: 20, t: 40, b: 45 },
       showlegend: traces.length > 1,
       xaxis: { ...axis, title: { text: payload.xLabel } },
       yaxis: {
@@ -48,7 +46,7 @@ export async function renderLossChart(element: HTMLElement, payload: LossPayload
         ...(decades >= 2 ? { dtick: 1 } : {}),
       },
     },
-    { displaylogo: false, responsive: true },
+    CHART_CONFIG,
   );
 }
 

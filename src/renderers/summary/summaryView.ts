@@ -1,4 +1,5 @@
 import type { SummaryPayload } from "../../protocol/payloads";
+import { caption } from "../caption";
 import { ensureKatexStyles } from "../katexStyles";
 
 /** A model as a table: layer, output shape, parameter count and the layer's equation. */
@@ -6,10 +7,7 @@ export function renderSummary(element: HTMLElement, payload: SummaryPayload): vo
   ensureKatexStyles();
   const view = document.createElement("div");
   view.className = "nnbook-view";
-  const caption = document.createElement("div");
-  caption.className = "nnbook-caption";
-  caption.textContent = `${payload.title} · ${payload.total.toLocaleString("en-US")} parameters`;
-  view.appendChild(caption);
+  view.appendChild(caption(`${payload.title} · ${payload.total.toLocaleString("en-US")} parameters`));
 
   const table = document.createElement("table");
   table.className = "nnbook-matrix nnbook-summary";

@@ -1,4 +1,5 @@
 import { fromJsonNumber, type TensorPayload } from "../../protocol/payloads";
+import { caption } from "../caption";
 import { themeColors } from "../theme";
 
 /** Rows or columns past this are shown as their first and last few, like PyTorch's print. */
@@ -11,7 +12,7 @@ export function renderMatrix(element: HTMLElement, payload: TensorPayload): void
   const values = payload.data.map(fromJsonNumber);
   const view = document.createElement("div");
   view.className = "nnbook-view";
-  view.appendChild(caption(payload));
+  view.appendChild(tensorCaption(payload));
 
   let maxAbs = 0;
   for (const v of values) if (Number.isFinite(v)) maxAbs = Math.max(maxAbs, Math.abs(v));
@@ -46,25 +47,18 @@ export function renderMatrix(element: HTMLElement, payload: TensorPayload): void
     }
     view.appendChild(table);
   }
-  if (slices > MAX_SLICES) view.appendChild(note(`… ${slices - MAX_SLICES} more slices not shown`));
+  if (slices > MAX_SLICES) view.appendChild(caption(`… ${slices - MAX_SLICES} more slices not shown`));
   element.replaceChildren(view);
 }
 
-function caption(payload: TensorPayload): HTMLElement {
+function tensorCaption(payload: TensorPayload): HTMLElement {
   const parts = [`Tensor [${payload.shape.join(", ")}]`, "float32"];
   if (payload.requiresGrad) parts.push("requires grad");
   if (payload.summary) {
     const { min, mean, max } = payload.summary;
     parts.push(`min ${formatValue(min)}, mean ${formatValue(mean)}, max ${formatValue(max)}`);
   }
-  return note(parts.join(" · "));
-}
-
-function note(text: string): HTMLElement {
-  const div = document.createElement("div");
-  div.className = "nnbook-caption";
-  div.textContent = text;
-  return div;
+  return caption(parts.join(" · "));
 }
 
 function sliceLabel(slice: number, shape: number[]): HTMLElement {
