@@ -3,12 +3,12 @@ import path from "node:path";
 import MarkdownIt from "markdown-it";
 import markdownKatex from "@vscode/markdown-it-katex";
 import type { NnbookFile } from "../format";
-import { Mime } from "../protocol/mimes";
+import { isNnbookMime, Mime } from "../protocol/mimes";
 import type { CellOutput, ErrorData } from "../protocol/outputs";
 import { reportStyles } from "./reportStyles";
 
-/** Mimes the editor's renderer draws; the report hands them to the same renderer bundle. */
-const RENDERED = new Set<string>([Mime.tensor, Mime.loss, Mime.dataset, Mime.summary]);
+/** Mimes the editor's renderer draws (all of nnbook's own); the report hands them to the same bundle. */
+const RENDERED = new Set<string>(Object.values(Mime).filter(isNnbookMime));
 
 export interface ReportOptions {
   title: string;

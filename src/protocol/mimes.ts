@@ -14,3 +14,8 @@ export const Mime = {
 export function isJsonMime(mime: string): boolean {
   return mime.endsWith("+json") || mime === "application/json" || mime === Mime.error;
 }
+
+/** nnbook's own view mimes: the ones its renderer draws. */
+export function isNnbookMime(mime: string): boolean {
+  return mime.startsWith("application/vnd.nnbook.");
+}

@@ -1,5 +1,6 @@
 import { fromJsonNumber, type DatasetPayload } from "../../protocol/payloads";
 import { caption } from "../caption";
+import { headedTable } from "../headedTable";
 import { CHART_CONFIG, chartLayout, themedAxis } from "../plotly/chartLayout";
 import { loadPlotly } from "../plotly/loadPlotly";
 import { formatValue } from "../tensor/matrixView";
@@ -56,15 +57,7 @@ export async function renderDataset(element: HTMLElement, payload: DatasetPayloa
 }
 
 function headTable(payload: DatasetPayload): HTMLTableElement {
-  const table = document.createElement("table");
-  table.className = "nnbook-matrix nnbook-dataset";
-  const header = table.createTHead().insertRow();
-  for (const name of [...payload.featureNames, payload.targetName]) {
-    const th = document.createElement("th");
-    th.textContent = name;
-    header.appendChild(th);
-  }
-  const body = table.createTBody();
+  const { table, body } = headedTable("nnbook-matrix nnbook-dataset", [...payload.featureNames, payload.targetName]);
   for (const row of payload.head) {
     const tr = body.insertRow();
     for (const v of row.x) tr.insertCell().textContent = formatValue(fromJsonNumber(v));

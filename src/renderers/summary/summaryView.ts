@@ -1,5 +1,6 @@
 import type { SummaryPayload } from "../../protocol/payloads";
 import { caption } from "../caption";
+import { headedTable } from "../headedTable";
 import { ensureKatexStyles } from "../katexStyles";
 
 /** A model as a table: layer, output shape, parameter count and the layer's equation. */
@@ -9,15 +10,7 @@ export function renderSummary(element: HTMLElement, payload: SummaryPayload): vo
   view.className = "nnbook-view";
   view.appendChild(caption(`${payload.title} · ${payload.total.toLocaleString("en-US")} parameters`));
 
-  const table = document.createElement("table");
-  table.className = "nnbook-matrix nnbook-summary";
-  const header = table.createTHead().insertRow();
-  for (const title of ["", "layer", "output shape", "parameters", "equation"]) {
-    const th = document.createElement("th");
-    th.textContent = title;
-    header.appendChild(th);
-  }
-  const body = table.createTBody();
+  const { table, body } = headedTable("nnbook-matrix nnbook-summary", ["", "layer", "output shape", "parameters", "equation"]);
   for (const row of payload.rows) {
     const tr = body.insertRow();
     tr.insertCell().textContent = row.name;
