@@ -78,8 +78,9 @@ function strideOf(shape: readonly number[], dim: number): number {
 
 /** Indices along a dim that are printed: all, or the first and last EDGE when summarising. */
 function shownRows(n: number, summarize: boolean): number[] | [number[], number[]] {
-  const all = Array.from({ length: n }, (_, i) => i);
-  return summarize && n > 2 * EDGE ? [all.slice(0, EDGE), all.slice(n - EDGE)] : all;
+  const range = (from: number, to: number) => Array.from({ length: to - from }, (_, i) => from + i);
+  // Only the printed indices are built: a dimension of 2^28 must not become an array of 2^28.
+  return summarize && n > 2 * EDGE ? [range(0, EDGE), range(n - EDGE, n)] : range(0, n);
 }
 
 /** The values the formatter looks at (only the printed ones when summarising). */

@@ -10,20 +10,50 @@ let Storage: Float32ArrayConstructor = Float32Array;
  */
 export const MAX_ELEMENTS = 2 ** 28;
 
-/** A new zero-filled element array of length `n`. */
-export function alloc(n: number): Float32Array {
+/**
+ * Asked before element arrays are allocated, with their size in bytes; throws to refuse. The kernel
+ * installs one that holds every kernel to its memory budget.
+ */
+export type AllocationGuard = (bytes: number) => void;
+
+let guard: AllocationGuard | undefined;
+/** Small arrays are checked together, once this many bytes of them have been allocated. */
+const GUARD_BATCH = 1 << 22;
+let unchecked = 0;
+
+/** Install (or remove, with undefined) the guard. Called by the host, not by cells. */
+export function setAllocationGuard(next: AllocationGuard | undefined): void {
+  guard = next;
+  unchecked = 0;
+}
+
+function checkAllocation(n: number): void {
   if (n > MAX_ELEMENTS) {
     const gb = (n * 4) / 2 ** 30;
     throw new RangeError(
       `a tensor of ${n.toLocaleString("en-US")} elements would need ${gb.toFixed(1)} GB; the limit is ${MAX_ELEMENTS.toLocaleString("en-US")} elements (1 GB) per tensor`,
     );
   }
+  if (!guard) return;
+  const bytes = n * Storage.BYTES_PER_ELEMENT;
+  if (bytes >= GUARD_BATCH) return guard(bytes);
+  unchecked += bytes;
+  if (unchecked >= GUARD_BATCH) {
+    const batch = unchecked;
+    unchecked = 0;
+    guard(batch);
+  }
+}
+
+/** A new zero-filled element array of length `n`. */
+export function alloc(n: number): Float32Array {
+  checkAllocation(n);
   return new Storage(n);
 }
 
 /** Copy of an element array (same storage type). */
 export function copyOf(x: Float32Array): Float32Array {
-  const out = new Storage(x.length);
+  const out = alloc(x.length);
   out.set(x);
   return out;
 }

@@ -21,8 +21,14 @@ export function generator(seed: number | undefined): Generator {
   return new Generator(seed ?? DEFAULT_SEED);
 }
 
+/** The most points a generated data set holds: its plain-number buffers are built before any tensor. */
+export const MAX_POINTS = 10_000_000;
+
 export function checkCount(op: string, n: number, min = 1): number {
   if (!Number.isInteger(n) || n < min) throw new RangeError(`${op}: n must be a whole number ≥ ${min}, got ${n}`);
+  if (n > MAX_POINTS) {
+    throw new RangeError(`${op}: n = ${n.toLocaleString("en-US")} is more than a generated data set holds (at most ${MAX_POINTS.toLocaleString("en-US")} points)`);
+  }
   return n;
 }
 
