@@ -30,8 +30,9 @@ for (const entry of ["extension.js", "extension.js.map", "kernel", "cli", "rende
 
 await Promise.all([
   esbuild.build({ ...node, entryPoints: ["src/extension/extension.ts"], outfile: "out/extension.js", external: ["vscode"] }),
+  esbuild.build({ ...node, entryPoints: ["src/kernel/process/main.ts"], outfile: "out/kernel/process.js" }),
   esbuild.build({ ...node, entryPoints: ["src/kernel/worker/main.ts"], outfile: "out/kernel/worker.js" }),
-  esbuild.build({ ...common, platform: "neutral", format: "iife", target: "es2022", entryPoints: ["src/language/install.ts"], outfile: "out/kernel/language.js" }),
+  esbuild.build({ ...common, platform: "neutral", format: "iife", target: "es2022", entryPoints: ["src/language/install.ts"], outfile: "out/kernel/language.js", inject: ["src/language/realm/inspectUrl.ts"] }),
   esbuild.build({ ...node, entryPoints: ["src/intellisense/index.ts"], outfile: "out/intellisense/service.js" }),
   esbuild.build({ ...node, entryPoints: ["src/cli/main.ts"], outfile: "out/cli/nnbook.js", banner: { js: "#!/usr/bin/env node" } }),
   esbuild.build({ ...browser, entryPoints: ["src/renderers/nnbookRenderer.ts"], outfile: "out/renderers/nnbookRenderer.js" }),

@@ -1,5 +1,5 @@
-// What a cell sees besides JavaScript's own globals and the cell language: exactly what the kernel's
-// cellGlobals() (src/kernel/worker/main.ts) hands the cells' context. No DOM, no process, no require.
+// What a cell sees besides JavaScript's own globals and the cell language: exactly what cellGlobals()
+// (src/language/realm/cellGlobals.ts) makes in the cells' realm. No DOM, no process, no require.
 
 /** Writes to the cell's output as it runs: `log`, `info` and `debug` as text, `warn` and `error` marked as errors. */
 declare var console: {
@@ -13,13 +13,32 @@ declare var console: {
   warn(...data: unknown[]): void;
   /** Prints to the cell's output, marked as an error. */
   error(...data: unknown[]): void;
+  /** Prints "Trace: …" and the stack, marked as an error. */
+  trace(...data: unknown[]): void;
+  /** Prints `value` as `util.inspect` shows it (`{ depth }` and the other inspect options). */
+  dir(value: unknown, options?: { depth?: number | null; showHidden?: boolean }): void;
+  /** Prints "Assertion failed" and the rest, marked as an error, when `condition` is falsy. */
+  assert(condition: unknown, ...data: unknown[]): void;
+  /** Prints how many times it was called with this label ("default" without one). */
+  count(label?: string): void;
+  countReset(label?: string): void;
+  /** Starts a timer; `timeEnd` with the same label prints the milliseconds since. */
+  time(label?: string): void;
+  timeLog(label?: string, ...data: unknown[]): void;
+  timeEnd(label?: string): void;
+  /** Indents what is printed after it until `groupEnd`. */
+  group(...label: unknown[]): void;
+  groupEnd(): void;
 };
 
-/** A timer made by `setTimeout` or `setInterval`, for `clearTimeout` / `clearInterval`. */
+/**
+ * A timer made by `setTimeout` or `setInterval`, for `clearTimeout` / `clearInterval`. A timer belongs
+ * to the cell that started it: what its callback prints shows in that cell while it runs, and nowhere after.
+ */
 interface TimerHandle {
-  /** Let the kernel end while this timer is pending. */
+  /** Kept for Node code: the kernel lives while the notebook is open, pending timers or not. */
   unref(): this;
-  /** Keep the kernel alive while this timer is pending (the default). */
+  /** Kept for Node code: the kernel lives while the notebook is open, pending timers or not. */
   ref(): this;
   hasRef(): boolean;
   /** Restart the timer with its original delay. */
@@ -36,7 +55,7 @@ declare function setInterval<A extends unknown[]>(callback: (...args: A) => void
 declare function setInterval(callback: (arg: void) => void, ms?: number): TimerHandle;
 declare function clearInterval(timer: TimerHandle | string | number | undefined): void;
 declare function queueMicrotask(callback: () => void): void;
-/** A deep copy of `value` by the structured clone algorithm. */
+/** A deep copy of `value` by the structured clone algorithm (plain data, Date, RegExp, Map, Set, typed arrays, errors). */
 declare function structuredClone<T>(value: T, options?: { transfer?: readonly unknown[] }): T;
 
 /** Encodes strings as UTF-8 bytes. */
@@ -46,7 +65,7 @@ declare class TextEncoder {
   encodeInto(source: string, destination: Uint8Array): { read: number; written: number };
 }
 
-/** Decodes bytes into a string. */
+/** Decodes UTF-8 bytes into a string (only UTF-8 in cells). */
 declare class TextDecoder {
   constructor(label?: string, options?: { fatal?: boolean; ignoreBOM?: boolean });
   readonly encoding: string;

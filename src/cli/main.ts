@@ -31,7 +31,7 @@ async function main(argv: string[]): Promise<number> {
 
   const out = path.resolve(__dirname, "..");
   const outcome = await runNotebook(notebook, {
-    files: { workerPath: path.join(out, "kernel", "worker.js"), languagePath: path.join(out, "kernel", "language.js") },
+    files: { dir: path.join(out, "kernel") },
     notebookDir: path.dirname(path.resolve(args.file)),
     timeoutSeconds: args.timeoutSeconds,
     onText: args.quiet ? undefined : (text) => process.stdout.write(text),

@@ -1,4 +1,4 @@
-import { KernelSession, type KernelFiles } from "../kernel";
+import { KernelSession, type CellResult, type KernelFiles } from "../kernel";
 import type { CodeCell, NnbookFile } from "../format";
 import { CellOutputCollector } from "./cellOutputs";
 
@@ -28,6 +28,8 @@ export async function runNotebook(input: NnbookFile, options: RunOptions): Promi
   // On the command line the notebook's folder and the current one are the workspace.
   const session = new KernelSession(options.files, { notebookDir: options.notebookDir, fileRoots: [options.notebookDir, process.cwd()] });
   const notebook: NnbookFile = { ...input, cells: input.cells.map((c) => ({ ...c })) };
+  // --timeout is a deadline for the whole run: the cell running when it passes is stopped and
+  // fails, even if it stopped cleanly (train() does), and no cell after it runs.
   let timedOut = false;
   const timer =
     options.timeoutSeconds !== undefined
@@ -36,6 +38,10 @@ export async function runNotebook(input: NnbookFile, options: RunOptions): Promi
           session.interrupt();
         }, options.timeoutSeconds * 1000)
       : undefined;
+  const timeout = () => {
+    const message = `the run took longer than --timeout ${options.timeoutSeconds} s and was stopped`;
+    return { name: "Timeout", message, stack: `Timeout: ${message}` };
+  };
   let order = 0;
   let failure: RunOutcome["failure"];
   try {
@@ -47,20 +53,15 @@ export async function runNotebook(input: NnbookFile, options: RunOptions): Promi
       }
       const collector = new CellOutputCollector((text, kind) => (kind === "progress" ? options.onProgress : options.onText)?.(text));
       const startTime = Date.now();
-      const result = await session.run(index + 1, cell.source, collector);
+      const result: CellResult = timedOut ? { ok: false, error: timeout() } : await session.run(index + 1, cell.source, collector);
       const ran: CodeCell = { ...cell, outputs: collector.outputs };
-      if (!result.ok) {
-        let { name, message, stack } = result.error;
-        if (timedOut) {
-          name = "Timeout";
-          message = `the run took longer than --timeout ${options.timeoutSeconds} s and was stopped`;
-          stack = `${name}: ${message}`;
-        }
-        collector.error(name, message, stack);
-        options.onText?.(stack + "\n");
-        failure = { cellNumber: index + 1, line: result.error.location?.line, message: `${name}: ${message}` };
+      const error = timedOut ? { ...timeout(), location: result.ok ? undefined : result.error.location } : result.ok ? undefined : result.error;
+      if (error) {
+        collector.error(error.name, error.message, error.stack);
+        options.onText?.(error.stack + "\n");
+        failure = { cellNumber: index + 1, line: error.location?.line, message: `${error.name}: ${error.message}` };
       }
-      ran.execution = { order: ++order, success: result.ok, startTime, endTime: Date.now() };
+      ran.execution = { order: ++order, success: !error, startTime, endTime: Date.now() };
       notebook.cells[index] = ran;
     }
   } finally {

@@ -1,5 +1,5 @@
 import * as vscode from "vscode";
-import { KernelSession, type CellResult } from "../kernel";
+import { DEFAULT_MEMORY_LIMIT_MB, KernelSession, type CellResult } from "../kernel";
 import { Mime } from "../protocol/mimes";
 import type { OutputItem } from "../protocol/outputs";
 import { toVscodeItem } from "./outputItems";
@@ -9,7 +9,7 @@ interface NotebookKernel {
   executionOrder: number;
 }
 
-/** Runs nnbook cells: one kernel (worker thread) per open notebook, cells queued in order. */
+/** Runs nnbook cells: one kernel (a process of its own) per open notebook, cells queued in order. */
 export class NnbookController implements vscode.Disposable {
   private readonly controller: vscode.NotebookController;
   private readonly kernels = new Map<string, NotebookKernel>();
@@ -44,17 +44,14 @@ export class NnbookController implements vscode.Disposable {
     const key = notebook.uri.toString();
     let kernel = this.kernels.get(key);
     if (!kernel) {
-      const out = vscode.Uri.joinPath(this.extensionUri, "out", "kernel");
       const settings = vscode.workspace.getConfiguration("nnbook", notebook.uri);
       const session = new KernelSession(
-        {
-          workerPath: vscode.Uri.joinPath(out, "worker.js").fsPath,
-          languagePath: vscode.Uri.joinPath(out, "language.js").fsPath,
-        },
+        { dir: vscode.Uri.joinPath(this.extensionUri, "out", "kernel").fsPath },
         {
           notebookDir: notebookFolder(notebook),
           fileRoots: vscode.workspace.workspaceFolders?.map((folder) => folder.uri.fsPath) ?? [notebookFolder(notebook)],
           allowNodeModules: settings.get<boolean>("kernel.allowNodeModules", false),
+          memoryLimitMb: settings.get<number>("kernel.memoryLimitMb", DEFAULT_MEMORY_LIMIT_MB),
         },
       );
       kernel = { session, executionOrder: 0 };

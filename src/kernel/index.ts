@@ -1,2 +1,2 @@
-export { KernelSession, type CellListener, type CellResult, type KernelFiles, type KernelOptions } from "./kernelSession";
+export { KernelSession, DEFAULT_MEMORY_LIMIT_MB, type CellListener, type CellResult, type KernelFiles, type KernelOptions } from "./kernelSession";
 export type { CellError } from "./messages";

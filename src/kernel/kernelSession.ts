@@ -1,11 +1,12 @@
-import { Worker } from "node:worker_threads";
+import { fork, type ChildProcess } from "node:child_process";
+import path from "node:path";
 import type { OutputItem } from "../protocol/outputs";
-import type { CellError, RunRequest, WorkerSetup, WorkerToHost } from "./messages";
+import type { CellError, HostToKernel, KernelEnd, KernelSetup, KernelToHost, RunRequest } from "./messages";
+import { sandboxFlags, SANDBOX_UNAVAILABLE_EXIT } from "./sandboxFlags";
 
-/** Where the kernel's bundles are: the worker script and the cell language it loads. */
+/** Where the kernel's bundles are: out/kernel, with process.js, worker.js and language.js. */
 export interface KernelFiles {
-  workerPath: string;
-  languagePath: string;
+  dir: string;
 }
 
 /** What a running cell produces, as it comes. */
@@ -23,30 +24,51 @@ export interface KernelOptions {
   fileRoots?: string[];
   /** Cells may import Node modules and see `require` and `process`. */
   allowNodeModules?: boolean;
-  /** How long a cell may ignore an interrupt before its worker is ended. */
+  /** How long a cell may ignore an interrupt before its kernel is ended. */
   interruptGraceMs?: number;
-  /** Heap limit of the worker. */
-  maxMemoryMb?: number;
+  /** The cells' JavaScript heap, and separately their tensors and WebAssembly memory, in MB. */
+  memoryLimitMb?: number;
+  /** Console text one cell keeps; the rest is dropped with a note. */
+  maxTextBytes?: number;
 }
 
+export const DEFAULT_MEMORY_LIMIT_MB = 4096;
+export const DEFAULT_MAX_TEXT_BYTES = 2 * 2 ** 20;
+
 const STATE_LOST = "Every variable from earlier cells is gone: run them again.";
+/** How long an ended kernel may take to send its last text before it is killed. */
+const EXIT_GRACE_MS = 2000;
 
 interface PendingRun {
+  request: RunRequest;
   listener: CellListener;
   resolve: (result: CellResult) => void;
 }
 
+interface RunningKernel {
+  child: ChildProcess;
+  /** The last lines the kernel process wrote to stderr: what a V8 fatal error says. */
+  stderr: string;
+  /** False when the runtime has no permission model and the kernel runs without it. */
+  sandboxed: boolean;
+  heard: boolean;
+}
+
 /**
- * One notebook's kernel as the host sees it: a worker thread that keeps the cells' state, cells
- * run one at a time in the order asked. Used alike by the editor and the command line.
+ * One notebook's kernel as the host sees it: a process of its own (child_process.fork) that keeps
+ * the cells' state, cells run one at a time in the order asked. Whatever happens in that process
+ * ends only it: the runs it had fail with what happened, and the next run starts a fresh one.
+ * Used alike by the editor and the command line.
  */
 export class KernelSession {
-  private worker: Worker | undefined;
-  private interruptFlag = new Int32Array(new SharedArrayBuffer(4));
+  private kernel: RunningKernel | undefined;
   private readonly runs = new Map<number, PendingRun>();
   private nextRunId = 1;
   private queue: Promise<unknown> = Promise.resolve();
   private escalation: ReturnType<typeof setTimeout> | undefined;
+  /** Set once the runtime refused the permission flags: later kernels start without them. */
+  private sandboxRefused = false;
+  private sandboxNoted = false;
 
   constructor(
     private readonly files: KernelFiles,
@@ -62,84 +84,128 @@ export class KernelSession {
 
   /**
    * Asks the running cell to stop (training stops between two steps). A cell that does not stop
-   * within the grace time (a loop that never yields) is ended with its worker; state is lost.
+   * within the grace time (a loop that never yields) is ended with its kernel; state is lost.
    */
   interrupt(): void {
-    if (!this.worker || this.runs.size === 0) return;
-    Atomics.store(this.interruptFlag, 0, 1);
+    const kernel = this.kernel;
+    if (!kernel || this.runs.size === 0) return;
+    this.send(kernel, { type: "interrupt" });
     this.escalation ??= setTimeout(() => {
       this.escalation = undefined;
-      if (this.runs.size > 0) {
-        this.fail(
-          "KernelRestarted",
-          `The cell did not stop when asked, so its kernel was restarted.\n${STATE_LOST}`,
-        );
-      }
+      if (this.runs.size === 0 || this.kernel !== kernel) return;
+      this.send(kernel, { type: "terminate" });
+      // A kernel that cannot even answer is killed.
+      setTimeout(() => {
+        if (this.kernel === kernel) this.lose(kernel, { cause: "terminated" });
+      }, EXIT_GRACE_MS).unref();
     }, this.options.interruptGraceMs ?? 1000);
   }
 
-  /** Ends the worker and everything it held; the next run starts a fresh one. */
+  /** Ends the kernel and everything it held; the next run starts a fresh one. */
   restart(): void {
-    this.fail("KernelRestarted", `The kernel was restarted.\n${STATE_LOST}`);
+    const kernel = this.kernel;
+    this.kernel = undefined;
+    this.clearEscalation();
+    kernel?.child.kill("SIGKILL");
+    this.failRuns("KernelRestarted", `The kernel was restarted.\n${STATE_LOST}`);
   }
 
   dispose(): void {
     this.restart();
   }
 
+  /** The pid of the kernel process, while there is one (for tests and diagnostics). */
+  get pid(): number | undefined {
+    return this.kernel?.child.pid;
+  }
+
   private start(cellNumber: number, source: string, listener: CellListener): Promise<CellResult> {
-    const worker = this.ensureWorker();
+    const kernel = this.ensureKernel();
     const runId = this.nextRunId++;
     return new Promise<CellResult>((resolve) => {
-      this.runs.set(runId, { listener, resolve });
-      const request: RunRequest = { type: "run", runId, cellNumber, source };
-      worker.postMessage(request);
+      const run: PendingRun = { request: { type: "run", runId, cellNumber, source }, listener, resolve };
+      this.runs.set(runId, run);
+      this.dispatch(kernel, run);
     });
   }
 
-  private ensureWorker(): Worker {
-    if (this.worker) return this.worker;
-    this.interruptFlag = new Int32Array(new SharedArrayBuffer(4));
-    const setup: WorkerSetup = {
-      interruptFlag: this.interruptFlag.buffer as SharedArrayBuffer,
-      languagePath: this.files.languagePath,
-      notebookDir: this.options.notebookDir ?? process.cwd(),
-      fileRoots: this.options.fileRoots ?? [this.options.notebookDir ?? process.cwd()],
+  private ensureKernel(): RunningKernel {
+    if (this.kernel) return this.kernel;
+    const notebookDir = this.options.notebookDir ?? process.cwd();
+    const setup: KernelSetup = {
+      workerPath: path.join(this.files.dir, "worker.js"),
+      languagePath: path.join(this.files.dir, "language.js"),
+      notebookDir,
+      fileRoots: this.options.fileRoots ?? [notebookDir],
       allowNodeModules: this.options.allowNodeModules ?? false,
+      memoryLimitMb: this.options.memoryLimitMb ?? DEFAULT_MEMORY_LIMIT_MB,
+      maxTextBytes: this.options.maxTextBytes ?? DEFAULT_MAX_TEXT_BYTES,
     };
-    const worker = new Worker(this.files.workerPath, {
-      workerData: setup,
-      resourceLimits: { maxOldGenerationSizeMb: this.options.maxMemoryMb ?? 4096 },
-      stdout: false,
-      stderr: false,
+    const sandbox = this.sandboxRefused ? [] : sandboxFlags([this.files.dir, notebookDir, ...setup.fileRoots]);
+    // Not the host's own flags (a test runner's loaders) nor NODE_OPTIONS: the kernel is plain Node.
+    const env: NodeJS.ProcessEnv = { ...process.env, ELECTRON_RUN_AS_NODE: "1" };
+    delete env.NODE_OPTIONS;
+    const child = fork(path.join(this.files.dir, "process.js"), [JSON.stringify(setup)], {
+      execArgv: [...sandbox, "--expose-gc", "--no-warnings", "--max-old-space-size=256"],
+      // As Jupyter: relative paths in Node APIs (with Node modules allowed) start at the notebook.
+      cwd: notebookDir,
+      serialization: "advanced",
+      stdio: ["ignore", "ignore", "pipe", "ipc"],
+      env,
     });
-    worker.on("message", (message: WorkerToHost) => this.receive(message));
-    worker.on("error", (error) => {
-      if (this.worker !== worker) return;
-      const outOfMemory = /memory/i.test(error.message);
-      this.fail(
-        outOfMemory ? "OutOfMemory" : "KernelCrashed",
-        outOfMemory
-          ? `The kernel ran out of memory (limit ${this.options.maxMemoryMb ?? 4096} MB) and was restarted.\n${STATE_LOST}`
-          : `The kernel stopped unexpectedly (${error.message}) and was restarted.\n${STATE_LOST}`,
-      );
+    const kernel: RunningKernel = { child, stderr: "", sandboxed: sandbox.length > 0, heard: false };
+    child.stderr?.setEncoding("utf8");
+    child.stderr?.on("data", (text: string) => {
+      kernel.stderr = (kernel.stderr + text).slice(-4000);
     });
-    worker.on("exit", () => {
-      if (this.worker === worker) this.fail("KernelCrashed", `The kernel stopped unexpectedly and was restarted.\n${STATE_LOST}`);
+    child.on("message", (message: KernelToHost) => {
+      kernel.heard = true;
+      if (this.kernel === kernel) this.receive(kernel, message);
     });
-    this.worker = worker;
-    return worker;
+    child.on("error", () => {
+      if (this.kernel === kernel) this.lose(kernel, { cause: "crashed", detail: "the kernel process could not be started" });
+    });
+    child.on("exit", (code, signal) => {
+      if (this.kernel !== kernel) return;
+      if (code === SANDBOX_UNAVAILABLE_EXIT && !kernel.heard && kernel.sandboxed) return this.retryWithoutSandbox();
+      this.lose(kernel, describeExit(code, signal, kernel.stderr));
+    });
+    this.kernel = kernel;
+    return kernel;
   }
 
-  private receive(message: WorkerToHost): void {
-    const run = this.runs.get(message.runId);
+  /** Sends a run to the kernel; the first run in a kernel without the permission model says so. */
+  private dispatch(kernel: RunningKernel, run: PendingRun): void {
+    if (!kernel.sandboxed && !this.sandboxNoted) {
+      this.sandboxNoted = true;
+      run.listener.stream(
+        "stderr",
+        "Note: this runtime has no Node permission model, so the kernel runs without it. Cells still see no Node objects, but no process-level limit stops one that finds a way out.\n",
+      );
+    }
+    this.send(kernel, run.request);
+  }
+
+  /** The runtime (an editor's Electron) refused the permission flags: start again without them. */
+  private retryWithoutSandbox(): void {
+    this.sandboxRefused = true;
+    this.kernel = undefined;
+    const fresh = this.ensureKernel();
+    for (const run of this.runs.values()) this.dispatch(fresh, run);
+  }
+
+  private receive(kernel: RunningKernel, message: KernelToHost): void {
+    // The kernel runs user code: its messages are checked, not trusted.
+    if (typeof message !== "object" || message === null) return;
+    if (message.type === "ended") return this.lose(kernel, message.end);
+    const run = typeof message.runId === "number" ? this.runs.get(message.runId) : undefined;
     if (!run) return;
     switch (message.type) {
       case "stream":
-        run.listener.stream(message.name, message.text);
+        if ((message.name === "stdout" || message.name === "stderr") && typeof message.text === "string") run.listener.stream(message.name, message.text);
         break;
       case "display":
-        run.listener.display(message.items, { id: message.id, update: message.update });
+        if (Array.isArray(message.items)) run.listener.display(message.items, { id: message.id, update: message.update });
         break;
       case "done":
         this.runs.delete(message.runId);
@@ -149,19 +215,42 @@ export class KernelSession {
     }
   }
 
-  /** Ends the worker and fails whatever was running in it. */
-  private fail(name: string, message: string): void {
+  /** The kernel ended (or must): fail what was running in it, and say why. */
+  private lose(kernel: RunningKernel, end: KernelEnd): void {
+    if (this.kernel !== kernel) return;
+    this.kernel = undefined;
     this.clearEscalation();
-    const worker = this.worker;
-    this.worker = undefined;
-    void worker?.terminate();
+    setTimeout(() => kernel.child.kill("SIGKILL"), EXIT_GRACE_MS).unref();
+    switch (end.cause) {
+      case "terminated":
+        return this.failRuns("KernelRestarted", `The cell did not stop when asked, so its kernel was restarted.\n${STATE_LOST}`);
+      case "out-of-memory":
+        return this.failRuns("OutOfMemory", `The kernel ran out of memory (${end.detail}) and was restarted.\n${STATE_LOST}`);
+      case "crashed":
+        return this.failRuns("KernelCrashed", `The kernel stopped unexpectedly (${end.detail}) and was restarted.\n${STATE_LOST}`);
+    }
+  }
+
+  private failRuns(name: string, message: string): void {
     const runs = [...this.runs.values()];
     this.runs.clear();
     for (const run of runs) run.resolve({ ok: false, error: { name, message, stack: `${name}: ${message}`, kernelLost: true } });
+  }
+
+  private send(kernel: RunningKernel, message: HostToKernel): void {
+    if (kernel.child.connected) kernel.child.send(message);
   }
 
   private clearEscalation(): void {
     if (this.escalation) clearTimeout(this.escalation);
     this.escalation = undefined;
   }
+}
+
+/** What an exit code, a signal and the last stderr lines say about how a kernel process ended. */
+function describeExit(code: number | null, signal: NodeJS.Signals | null, stderr: string): KernelEnd {
+  const fatal = /FATAL ERROR: ([^\n]*)/.exec(stderr)?.[1]?.trim();
+  if (fatal && /heap|memory|allocation/i.test(fatal)) return { cause: "out-of-memory", detail: `V8: ${fatal}` };
+  const how = signal ? `killed by ${signal}` : `exit code ${code}`;
+  return { cause: "crashed", detail: fatal ? `${how}: ${fatal}` : how };
 }

@@ -1,9 +1,14 @@
 import type { ErrorData, OutputItem } from "../protocol/outputs";
 
-/** What the worker is started with. */
-export interface WorkerSetup {
-  /** Int32Array over a SharedArrayBuffer: [0] is set to 1 to ask the running cell to stop. */
-  interruptFlag: SharedArrayBuffer;
+/**
+ * The kernel is a process of its own (process/main.ts) that runs cells in a worker thread
+ * (worker/main.ts). Host ⇄ process over IPC; process ⇄ worker over a MessagePort; the interrupt flag
+ * and the text not yet sent live in shared memory between the process and its worker.
+ */
+
+/** What the kernel process is started with (its one argument, as JSON). */
+export interface KernelSetup {
+  workerPath: string;
   /** The bundled cell language, evaluated inside the cells' context. */
   languagePath: string;
   /** The notebook's folder: relative paths in cells start there. */
@@ -12,6 +17,18 @@ export interface WorkerSetup {
   fileRoots: string[];
   /** Cells may `import` Node modules (and see `require` and `process`). */
   allowNodeModules: boolean;
+  /** The JavaScript heap of the cells, and separately their tensors and WebAssembly memory, in MB. */
+  memoryLimitMb: number;
+  /** Console text a cell keeps, in bytes; more is dropped and counted. */
+  maxTextBytes: number;
+}
+
+/** What the worker is started with. */
+export interface WorkerSetup extends KernelSetup {
+  /** Int32Array over a SharedArrayBuffer: [0] is set to 1 to ask the running cell to stop. */
+  interruptFlag: SharedArrayBuffer;
+  /** Console text written but not yet sent (see worker/pendingText.ts). */
+  pendingText: SharedArrayBuffer;
 }
 
 export interface RunRequest {
@@ -22,6 +39,13 @@ export interface RunRequest {
   source: string;
 }
 
+export type HostToKernel =
+  | RunRequest
+  /** Asks the running cell to stop (training stops between two steps). */
+  | { type: "interrupt" }
+  /** Ends the worker now: a cell ignored the interrupt. The kernel sends what text is left, then `ended`. */
+  | { type: "terminate" };
+
 export type HostToWorker = RunRequest;
 
 export type WorkerToHost =
@@ -29,6 +53,14 @@ export type WorkerToHost =
   | { type: "display"; runId: number; items: OutputItem[]; id?: string; update?: boolean }
   | { type: "done"; runId: number; ok: true }
   | { type: "done"; runId: number; ok: false; error: CellError };
+
+/** Why a kernel ended by itself, before the process exits. */
+export type KernelEnd =
+  | { cause: "terminated" }
+  | { cause: "out-of-memory"; detail: string }
+  | { cause: "crashed"; detail: string };
+
+export type KernelToHost = WorkerToHost | { type: "ended"; end: KernelEnd };
 
 /** A failed cell: the error for the editor, and where it happened for one-line reports. */
 export interface CellError extends ErrorData {

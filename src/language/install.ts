@@ -1,40 +1,53 @@
 /**
- * Runs inside a kernel's cell context (bundled as a script): puts the cell language into the
- * context's global scope and hands the kernel what it needs, through a bridge the kernel left there.
- * Running the engine in the cells' own realm keeps `instanceof`, typed arrays and errors uniform.
+ * Runs inside a kernel's cell context (bundled as a script), before any cell: builds the globals
+ * cells see — the cell language, console, timers, performance — in this realm, over the one
+ * primitive-only function the kernel left (realm/hostCall.ts), and hands the kernel the entry
+ * points it calls back with. Running the engine in the cells' own realm keeps `instanceof`, typed
+ * arrays and errors uniform.
  */
 import * as language from "./index";
 import { Tensor } from "../engine";
-import { setFileReader, type CsvFileReader } from "../engine/data/csvFile";
+import { setFileReader } from "../engine/data/csvFile";
 import { setTrainingHooks } from "../engine/train/hooks";
-import { displayItems, liveTraining, setDisplaySink, type DisplayFn } from "../views";
+import { liveTraining, setDisplaySink } from "../views";
+import { cellGlobals } from "./realm/cellGlobals";
+import { CellRunner } from "./realm/cellRunner";
+import { CellTimers } from "./realm/cellTimers";
+import { describeThrown } from "./realm/describeThrown";
+import { FileRequests } from "./realm/fileRequests";
+import { host, IMPORT_KEY, REALM_ENTRY_KEY, type RealmEntry } from "./realm/hostCall";
+import { installMemoryBudget } from "./realm/memoryBudget";
+import { owner } from "./realm/owner";
 
-export interface KernelBridge {
-  display: DisplayFn;
-  /** True once the user asked the running cell to stop. */
-  shouldStop(): boolean;
-  /** Reads a file relative to the notebook, inside the folders cells may read. */
-  readFile: CsvFileReader;
+const scope = globalThis as unknown as Record<string | symbol, unknown>;
+
+/** An error a callback threw with nothing to catch it: shown in its cell, as Node prints it. */
+const reportUncaught = (runId: number, error: unknown) => host("write", runId, "stderr", `Uncaught ${describeThrown(error).stack}\n`);
+
+const timers = new CellTimers(reportUncaught);
+const runner = new CellRunner(timers);
+const files = new FileRequests();
+
+setDisplaySink((items, options) => host("display", owner(), JSON.stringify({ items, ...options })));
+setFileReader(files.read);
+setTrainingHooks({ shouldStop: () => host("shouldStop"), progress: liveTraining() });
+installMemoryBudget();
+
+let loadModule: ((specifier: string, asDefault: boolean) => unknown) | undefined;
+function importModule(specifier: string, asDefault = false): unknown {
+  if (specifier === "nnbook") return language;
+  if (!loadModule) {
+    throw new Error(
+      `cells can import only from "nnbook", not "${specifier}". To use Node modules in cells, turn on the setting "nnbook.kernel.allowNodeModules".`,
+    );
+  }
+  return loadModule(specifier, asDefault);
 }
 
-export interface LanguageRuntime {
-  displayItems: typeof displayItems;
-  /** What `import … from "nnbook"` gives. */
-  language: typeof language;
-}
+Object.assign(globalThis, language, cellGlobals(timers));
+scope[Symbol.for(IMPORT_KEY)] = importModule;
 
-const BRIDGE = Symbol.for("nnbook.bridge");
-const RUNTIME = Symbol.for("nnbook.runtime");
-
-const scope = globalThis as unknown as Record<symbol, unknown>;
-const bridge = scope[BRIDGE] as KernelBridge;
-delete scope[BRIDGE];
-setDisplaySink(bridge.display);
-setFileReader(bridge.readFile);
-setTrainingHooks({ shouldStop: () => bridge.shouldStop(), progress: liveTraining() });
-
-Object.assign(globalThis, language);
-// console.log (Node's util.inspect) then prints tensors, modules and optimizers as PyTorch does.
+// console.log (Node's util.inspect, in this realm) then prints tensors, modules and optimizers as PyTorch does.
 for (const type of [Tensor, language.nn.Module, language.optim.Optimizer]) {
   Object.defineProperty(type.prototype, Symbol.for("nodejs.util.inspect.custom"), {
     value(this: { toString(): string }) {
@@ -42,4 +55,16 @@ for (const type of [Tensor, language.nn.Module, language.optim.Optimizer]) {
     },
   });
 }
-scope[RUNTIME] = { displayItems, language } satisfies LanguageRuntime;
+
+const entry: RealmEntry = {
+  begin: (runId) => runner.begin(runId),
+  settle: (runId, result) => runner.settle(runId, result),
+  fail: (runId, thrown) => runner.fail(runId, thrown),
+  fireTimer: (id) => timers.fire(id),
+  deliverFile: (requestId, ok, text, displayPath) => files.deliver(requestId, ok, text, displayPath),
+  unhandled: (reason) => reportUncaught(owner(), reason),
+  allowModules: (load) => {
+    loadModule = load;
+  },
+};
+scope[Symbol.for(REALM_ENTRY_KEY)] = entry;

@@ -186,6 +186,14 @@ describe("hello.nnbook in code-server", () => {
     await runCommand(page, "Notebook: Run All");
     const interrupt = page.locator(".notebookOverlay:visible .notebook-toolbar-container").getByRole("button", { name: /Interrupt/ }).first();
     await step(page, "interrupt-button", () => interrupt.waitFor({ state: "visible", timeout: 30_000 }));
+    // As a user would: stop once the first cell has printed and the loop is running.
+    await step(page, "first-cell-output", async () => {
+      const until = Date.now() + 30_000;
+      while (!(await cellOutputTexts(page, 0)).join("\n").includes("about to spin")) {
+        if (Date.now() > until) throw new Error('no "about to spin" in the first cell');
+        await page.waitForTimeout(200);
+      }
+    });
     await page.waitForTimeout(500);
     const started = Date.now();
     await interrupt.click();

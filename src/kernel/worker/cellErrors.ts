@@ -1,6 +1,13 @@
 import { SourceMap } from "node:module";
 import type { CellError } from "../messages";
-import { CellSyntaxError } from "./compileCell";
+import type { CellSyntaxError } from "./compileCell";
+
+/** A thrown value as the cells' realm describes it: strings only. */
+export interface ThrownText {
+  name: string;
+  message: string;
+  stack: string;
+}
 
 /** Compiled cells by file name, to map stack frames back to what the user wrote. */
 export class CellSourceMaps {
@@ -16,17 +23,7 @@ export class CellSourceMaps {
    * The error as the user should see it: its message, and a stack of the frames in their own cells
    * ("at f (cell 1, line 3:5)"); the engine's and the kernel's frames are left out.
    */
-  describe(error: unknown, cellNumber: number): CellError {
-    if (error instanceof CellSyntaxError) {
-      const where = `cell ${cellNumber}, line ${error.line}:${error.column}`;
-      return {
-        name: "SyntaxError",
-        message: `${error.reason} (${where})`,
-        stack: `SyntaxError: ${error.reason}\n    at ${where}`,
-        location: { cellNumber, line: error.line, column: error.column },
-      };
-    }
-    const { name, message, stack } = asErrorLike(error);
+  describe({ name, message, stack }: ThrownText): CellError {
     let location: CellError["location"];
     const frames: string[] = [];
     for (const line of stack.split("\n").slice(1)) {
@@ -47,14 +44,14 @@ export class CellSourceMaps {
     }
     return { name, message, stack: [`${name}: ${message}`, ...frames].join("\n"), location };
   }
-}
 
-function asErrorLike(error: unknown): { name: string; message: string; stack: string } {
-  // Errors thrown by cells come from another realm: `instanceof Error` would be false.
-  if (typeof error === "object" && error !== null && "message" in error) {
-    const e = error as { name?: unknown; message: unknown; stack?: unknown };
-    const name = typeof e.name === "string" ? e.name : "Error";
-    return { name, message: String(e.message), stack: typeof e.stack === "string" ? e.stack : "" };
+  describeSyntax(error: CellSyntaxError, cellNumber: number): CellError {
+    const where = `cell ${cellNumber}, line ${error.line}:${error.column}`;
+    return {
+      name: "SyntaxError",
+      message: `${error.reason} (${where})`,
+      stack: `SyntaxError: ${error.reason}\n    at ${where}`,
+      location: { cellNumber, line: error.line, column: error.column },
+    };
   }
-  return { name: "Error", message: `uncaught value: ${String(error)}`, stack: "" };
 }

@@ -49,10 +49,11 @@ export function compileCell(source: string, fileName: string): CompiledCell {
   return { js, map: out.sourceMapText! };
 }
 
-const cellTransformer: ts.TransformerFactory<ts.SourceFile> = (context) => (file) => {
+const cellTransformer: ts.TransformerFactory<ts.SourceFile> = (context) => (source) => {
   const f = context.factory;
   const globals: string[] = [];
   const body: ts.Statement[] = [];
+  const file = dynamicImports(context, source);
   const statements = file.statements;
 
   statements.forEach((statement, i) => {
@@ -116,14 +117,7 @@ function importBindings(f: ts.NodeFactory, statement: ts.ImportDeclaration): { n
   if (!clause || clause.isTypeOnly) return [];
   const specifier = (statement.moduleSpecifier as ts.StringLiteral).text;
   const loaded = (asDefault = false) =>
-    f.createCallExpression(
-      f.createElementAccessExpression(
-        f.createIdentifier("globalThis"),
-        f.createCallExpression(f.createPropertyAccessExpression(f.createIdentifier("Symbol"), "for"), undefined, [f.createStringLiteral(IMPORT_SYMBOL)]),
-      ),
-      undefined,
-      asDefault ? [f.createStringLiteral(specifier), f.createTrue()] : [f.createStringLiteral(specifier)],
-    );
+    f.createCallExpression(importFunction(f), undefined, asDefault ? [f.createStringLiteral(specifier), f.createTrue()] : [f.createStringLiteral(specifier)]);
   const bindings: { name: string; value: ts.Expression }[] = [];
   if (clause.name) bindings.push({ name: clause.name.text, value: loaded(true) });
   const named = clause.namedBindings;
@@ -140,6 +134,35 @@ function importBindings(f: ts.NodeFactory, statement: ts.ImportDeclaration): { n
 
 /** The global (symbol-keyed, so cells do not see it by name) through which compiled imports load modules. */
 export const IMPORT_SYMBOL = "nnbook.import";
+
+/**
+ * `import(x)` as `Promise.resolve().then(() => <import>(x))`: the kernel's own dynamic import would
+ * reject with an error of the kernel's realm, and the cells' import function decides what loads.
+ */
+function dynamicImports(context: ts.TransformationContext, file: ts.SourceFile): ts.SourceFile {
+  const f = context.factory;
+  const visit = (node: ts.Node): ts.Node => {
+    if (ts.isCallExpression(node) && node.expression.kind === ts.SyntaxKind.ImportKeyword) {
+      const args = node.arguments.map((a) => ts.visitNode(a, visit) as ts.Expression).slice(0, 1);
+      const load = f.createCallExpression(importFunction(f), undefined, args);
+      const then = f.createCallExpression(
+        f.createPropertyAccessExpression(f.createCallExpression(f.createPropertyAccessExpression(f.createIdentifier("Promise"), "resolve"), undefined, []), "then"),
+        undefined,
+        [f.createArrowFunction(undefined, undefined, [], undefined, undefined, load)],
+      );
+      return ts.setTextRange(then, node);
+    }
+    return ts.visitEachChild(node, visit, context);
+  };
+  return ts.visitEachChild(file, visit, context);
+}
+
+function importFunction(f: ts.NodeFactory): ts.Expression {
+  return f.createElementAccessExpression(
+    f.createIdentifier("globalThis"),
+    f.createCallExpression(f.createPropertyAccessExpression(f.createIdentifier("Symbol"), "for"), undefined, [f.createStringLiteral(IMPORT_SYMBOL)]),
+  );
+}
 
 function hasDeclareModifier(node: ts.VariableStatement | ts.ClassDeclaration): boolean {
   return node.modifiers?.some((m) => m.kind === ts.SyntaxKind.DeclareKeyword) ?? false;

@@ -1,128 +1,133 @@
 /**
- * The kernel worker: one per notebook. Runs cells one at a time in a context of their own that
- * keeps their declarations, and reports output, values and errors to the host.
+ * The kernel's worker thread: runs cells one at a time in a context of their own that keeps their
+ * declarations. Nothing of this realm is handed to that context but one function that takes and
+ * returns primitives (hostCalls.ts); the cells' console, timers and errors are made inside it.
  */
 import { readFileSync } from "node:fs";
-import { readFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import path from "node:path";
-import { formatWithOptions } from "node:util";
 import vm from "node:vm";
 import { parentPort, workerData } from "node:worker_threads";
-import type { KernelBridge, LanguageRuntime } from "../../language/install";
-import { Mime } from "../../protocol/mimes";
-import type { OutputItem } from "../../protocol/outputs";
-import type { HostToWorker, RunRequest, WorkerSetup, WorkerToHost } from "../messages";
-import { CellSourceMaps } from "./cellErrors";
-import { compileCell, IMPORT_SYMBOL } from "./compileCell";
+import { HOST_CALL_KEY, REALM_ENTRY_KEY, type RealmEntry } from "../../language/realm/hostCall";
+import type { CellError, HostToWorker, RunRequest, WorkerSetup, WorkerToHost } from "../messages";
+import { CellSourceMaps, type ThrownText } from "./cellErrors";
+import { CellSyntaxError, compileCell } from "./compileCell";
+import { hostCalls } from "./hostCalls";
+import { PendingText } from "./pendingText";
 import { StreamBuffer } from "./streamBuffer";
 
 const setup = workerData as WorkerSetup;
-const notebookRequire = createRequire(path.join(setup.notebookDir, "notebook.js"));
 const port = parentPort!;
-const interruptFlag = new Int32Array(setup.interruptFlag);
 const post = (message: WorkerToHost) => port.postMessage(message);
 
-let runId = 0;
-const streams = new StreamBuffer((name, text) => post({ type: "stream", runId, name, text }));
+const streams = new StreamBuffer((runId, name, text) => post({ type: "stream", runId, name, text }), new PendingText(setup.pendingText), setup.maxTextBytes);
 const maps = new CellSourceMaps();
+let finish: ((json: string) => void) | undefined;
 
-const context = vm.createContext(cellGlobals(), { name: "nnbook cells" });
-const bridge: KernelBridge = {
-  display(items, options) {
-    streams.flush();
-    post({ type: "display", runId, items: items.map(plainItem), ...options });
-  },
-  shouldStop: () => Atomics.load(interruptFlag, 0) === 1,
-  readFile: readNotebookFile,
-};
-
-/** `data.csv`'s reader: paths relative to the notebook, and only inside the folders cells may read. */
-async function readNotebookFile(file: string): Promise<{ text: string; displayPath: string }> {
-  const full = path.resolve(setup.notebookDir, file);
-  const inside = setup.fileRoots.some((root) => {
-    const relative = path.relative(root, full);
-    return relative === "" || (!relative.startsWith("..") && !path.isAbsolute(relative));
-  });
-  if (!inside) throw new Error(`${file}: cells read files inside the workspace only (${setup.fileRoots.join(", ")})`);
-  try {
-    return { text: await readFile(full, "utf8"), displayPath: file };
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === "ENOENT") throw new Error(`${file}: no such file (looked for ${full})`);
-    if (code === "EISDIR") throw new Error(`${file}: is a folder, not a file`);
-    throw new Error(`${file}: cannot be read (${(error as Error).message})`);
-  }
-}
-// Symbol-keyed globals do not show through the context object: pass them by running code.
-vm.runInContext('(bridge) => { globalThis[Symbol.for("nnbook.bridge")] = bridge; }', context)(bridge);
+// A null prototype: the context's global forwards lookups to this object, and an ordinary one would
+// hand cells this realm's `Object` as `globalThis.constructor`. No eval or new Function: cells are
+// compiled by the kernel (compileCell.ts) or not at all.
+const context = vm.createContext(Object.create(null), { name: "nnbook cells", codeGeneration: { strings: false, wasm: true } });
+const { call, active } = hostCalls({
+  setup,
+  streams,
+  post,
+  interruptFlag: new Int32Array(setup.interruptFlag),
+  realm: () => entry,
+  done: (_runId, json) => finish?.(json),
+});
+// Symbol-keyed, so cells do not see it by name; the cell language takes it away before any cell runs.
+vm.runInContext(`(call) => { globalThis[Symbol.for(${JSON.stringify(HOST_CALL_KEY)})] = call; }`, context)(call);
 vm.runInContext(readFileSync(setup.languagePath, "utf8"), context, { filename: "nnbook-language.js" });
-const runtime = vm.runInContext('globalThis[Symbol.for("nnbook.runtime")]', context) as LanguageRuntime;
-vm.runInContext(`(load) => { globalThis[Symbol.for(${JSON.stringify(IMPORT_SYMBOL)})] = load; }`, context)(importModule);
+const entry = vm.runInContext(
+  `(() => { const key = Symbol.for(${JSON.stringify(REALM_ENTRY_KEY)}), entry = globalThis[key]; delete globalThis[key]; return entry; })()`,
+  context,
+) as RealmEntry;
 
-/** What a cell's `import` loads: the cell language, or a Node module when the setting allows. */
-function importModule(specifier: string, asDefault = false): unknown {
-  if (specifier === "nnbook") return runtime.language;
-  if (!setup.allowNodeModules) {
-    throw new Error(
-      `cells can import only from "nnbook", not "${specifier}". To use Node modules in cells, turn on the setting "nnbook.kernel.allowNodeModules".`,
-    );
-  }
-  const loaded = notebookRequire(specifier) as { __esModule?: boolean; default?: unknown };
-  // A CommonJS module is its own default export, as in Node's ES module interop.
-  return asDefault && loaded?.__esModule ? loaded.default : loaded;
+if (setup.allowNodeModules) {
+  // The user's setting: cells get Node itself, and with it everything the kernel process may do.
+  const notebookRequire = createRequire(path.join(setup.notebookDir, "notebook.js"));
+  Object.assign(context, { require: notebookRequire, process });
+  entry.allowModules((specifier, asDefault) => {
+    const loaded = notebookRequire(specifier) as { __esModule?: boolean; default?: unknown };
+    // A CommonJS module is its own default export, as in Node's ES module interop.
+    return asDefault && loaded?.__esModule ? loaded.default : loaded;
+  });
 }
 
-/**
- * What cells see besides the cell language and JavaScript's own globals: no process, no require,
- * unless the user's setting allows Node modules.
- */
-function cellGlobals(): Record<string, unknown> {
-  const write = (name: "stdout" | "stderr") => (...args: unknown[]) =>
-    streams.write(name, formatWithOptions({ colors: false, depth: 4 }, ...args) + "\n");
-  return {
-    console: { log: write("stdout"), info: write("stdout"), debug: write("stdout"), warn: write("stderr"), error: write("stderr") },
-    setTimeout,
-    clearTimeout,
-    setInterval,
-    clearInterval,
-    queueMicrotask,
-    structuredClone,
-    TextEncoder,
-    TextDecoder,
-    performance,
-    ...(setup.allowNodeModules ? { require: notebookRequire, process } : {}),
-  };
-}
+// A promise a cell rejected and nobody handled: shown in its cell; the kernel goes on.
+process.on("unhandledRejection", (reason) => intoRealm(() => entry.unhandled(reason)));
 
-/** Output items cross to the host as plain JSON values (objects from the cells' realm included). */
-function plainItem(item: OutputItem): OutputItem {
-  return { mime: item.mime, data: typeof item.data === "string" ? item.data : JSON.parse(JSON.stringify(item.data)) };
-}
-
-async function run(request: RunRequest): Promise<void> {
-  runId = request.runId;
-  Atomics.store(interruptFlag, 0, 0);
+/** Calls into the cells' realm. What it throws is a cell's doing and is not touched here. */
+function intoRealm(fn: () => void): boolean {
   try {
-    const fileName = `nnbook-cell-${request.cellNumber}-${request.runId}`;
-    const compiled = compileCell(request.source, fileName);
-    maps.add(fileName, request.cellNumber, compiled.js, compiled.map);
-    const script = new vm.Script(compiled.js, { filename: fileName + ".js" });
-    const value = await script.runInContext(context);
-    if (value !== undefined) bridge.display(valueItems(value));
-    streams.flush();
-    post({ type: "done", runId, ok: true });
-  } catch (error) {
-    streams.flush();
-    post({ type: "done", runId, ok: false, error: maps.describe(error, request.cellNumber) });
+    fn();
+    return true;
+  } catch {
+    return false;
   }
 }
 
-function valueItems(value: unknown): OutputItem[] {
-  const rich = runtime.displayItems(value);
-  if (rich) return rich;
-  const text = typeof value === "string" ? value : formatWithOptions({ colors: false, depth: 4 }, value);
-  return [{ mime: Mime.text, data: text }];
+function run(request: RunRequest): Promise<void> {
+  const { runId, cellNumber } = request;
+  active.begin(runId);
+  const fileName = `nnbook-cell-${cellNumber}-${runId}`;
+  let script: vm.Script;
+  try {
+    const compiled = compileCell(request.source, fileName);
+    maps.add(fileName, cellNumber, compiled.js, compiled.map);
+    script = new vm.Script(compiled.js, { filename: fileName + ".js" });
+  } catch (error) {
+    const thrown = error instanceof CellSyntaxError ? maps.describeSyntax(error, cellNumber) : maps.describe(error as ThrownText);
+    end(runId, { ok: false, error: thrown });
+    return Promise.resolve();
+  }
+  return new Promise((resolve) => {
+    finish = (json) => {
+      finish = undefined;
+      report(runId, json);
+      resolve();
+    };
+    let result: unknown;
+    let ran = false;
+    if (!intoRealm(() => entry.begin(runId))) return lost(runId);
+    try {
+      result = script.runInContext(context);
+      ran = true;
+    } catch (thrown) {
+      if (!intoRealm(() => entry.fail(runId, thrown))) lost(runId);
+    }
+    if (ran && !intoRealm(() => entry.settle(runId, result))) lost(runId);
+  });
+}
+
+/** The cell replaced what the realm needs to report its end (Promise, JSON): it still ends. */
+function lost(runId: number): void {
+  finish?.(
+    JSON.stringify({
+      ok: false,
+      error: { name: "Error", message: `cell ${runId}: a built-in the kernel needs (Promise or JSON) was replaced, so the cell's result could not be read`, stack: "" },
+    }),
+  );
+}
+
+function report(runId: number, json: string): void {
+  let parsed: { ok?: unknown; note?: unknown; error?: { name?: unknown; message?: unknown; stack?: unknown } };
+  try {
+    parsed = JSON.parse(json);
+  } catch {
+    parsed = { ok: false, error: { message: "the cell's result could not be read" } };
+  }
+  if (typeof parsed.note === "string") streams.write("stderr", parsed.note + "\n");
+  if (parsed.ok === true) return end(runId, { ok: true });
+  const raw = parsed.error ?? {};
+  const text = (v: unknown, fallback: string) => (typeof v === "string" ? v : fallback);
+  end(runId, { ok: false, error: maps.describe({ name: text(raw.name, "Error"), message: text(raw.message, ""), stack: text(raw.stack, "") }) });
+}
+
+function end(runId: number, outcome: { ok: true } | { ok: false; error: CellError }): void {
+  active.end();
+  post(outcome.ok ? { type: "done", runId, ok: true } : { type: "done", runId, ok: false, error: outcome.error });
 }
 
 // Cells run strictly one after another; the host queues them too, this is the worker's own guard.

@@ -1,19 +1,51 @@
+import type { PendingText } from "./pendingText";
+
+type Stream = "stdout" | "stderr";
+
 /**
  * Batches console output: a loop that logs thousands of lines per second would otherwise cost
  * more in messages than in work. Flushes at most every `intervalMs`, also while the worker is busy
- * in a synchronous loop (timers cannot fire then, so each write checks the clock).
+ * in a synchronous loop (timers cannot fire then, so each write checks the clock). What is held is
+ * mirrored in shared memory, and a run keeps at most `maxBytes` of text: the rest is counted, not kept.
  */
 export class StreamBuffer {
-  private chunks: { name: "stdout" | "stderr"; text: string }[] = [];
+  private chunks: { name: Stream; text: string }[] = [];
   private lastFlush = 0;
   private timer: ReturnType<typeof setTimeout> | undefined;
+  private runId = 0;
+  private kept = 0;
+  private dropped = 0;
 
   constructor(
-    private readonly send: (name: "stdout" | "stderr", text: string) => void,
+    private readonly send: (runId: number, name: Stream, text: string) => void,
+    private readonly pending: PendingText,
+    private readonly maxBytes: number,
     private readonly intervalMs = 50,
   ) {}
 
-  write(name: "stdout" | "stderr", text: string): void {
+  /** Starts counting for a new run. */
+  begin(runId: number): void {
+    this.flush();
+    this.runId = runId;
+    this.kept = 0;
+    this.dropped = 0;
+  }
+
+  write(name: Stream, text: string): void {
+    const room = this.maxBytes - this.kept;
+    if (room <= 0) {
+      this.dropped += text.length;
+      return;
+    }
+    if (text.length > room) {
+      this.dropped += text.length - room;
+      text = text.slice(0, room);
+    }
+    this.kept += text.length;
+    if (!this.pending.append(this.runId, name, text)) {
+      this.flush();
+      this.pending.append(this.runId, name, text);
+    }
     const last = this.chunks[this.chunks.length - 1];
     if (last && last.name === name) last.text += text;
     else this.chunks.push({ name, text });
@@ -22,12 +54,18 @@ export class StreamBuffer {
     else this.timer ??= setTimeout(() => this.flush(), this.intervalMs);
   }
 
+  /** Characters dropped from the current run so far. */
+  droppedChars(): number {
+    return this.dropped;
+  }
+
   flush(): void {
     if (this.timer) clearTimeout(this.timer);
     this.timer = undefined;
     this.lastFlush = Date.now();
     const chunks = this.chunks;
     this.chunks = [];
-    for (const { name, text } of chunks) this.send(name, text);
+    for (const { name, text } of chunks) this.send(this.runId, name, text);
+    this.pending.clear();
   }
 }

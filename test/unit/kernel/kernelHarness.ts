@@ -6,7 +6,7 @@ const out = path.resolve(__dirname, "../../../out/kernel");
 
 /** A kernel on the built bundles (`npm test` builds first). */
 export function newKernel(options?: ConstructorParameters<typeof KernelSession>[1]): KernelSession {
-  return new KernelSession({ workerPath: path.join(out, "worker.js"), languagePath: path.join(out, "language.js") }, options);
+  return new KernelSession({ dir: out }, options);
 }
 
 export interface Ran {

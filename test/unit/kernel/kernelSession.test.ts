@@ -127,14 +127,14 @@ test("a tensor too large for memory is refused before it is allocated, and the k
 });
 
 test("running out of memory ends only the worker, with a message that says so", async () => {
-  const small = newKernel({ maxMemoryMb: 64 });
+  const small = newKernel({ memoryLimitMb: 64 });
   try {
     await runCell(small, 1, "const keep = 1;");
     const ran = await runCell(small, 2, "const hog: number[][] = [];\nwhile (true) hog.push(new Array(100000).fill(1.5));");
     assert.equal(ran.result.ok, false);
     if (ran.result.ok) return;
     assert.equal(ran.result.error.name, "OutOfMemory");
-    assert.match(ran.result.error.message, /ran out of memory \(limit 64 MB\) and was restarted\.\nEvery variable from earlier cells is gone/);
+    assert.match(ran.result.error.message, /ran out of memory \(its JavaScript heap passed 64 MB\) and was restarted\.\nEvery variable from earlier cells is gone/);
     assert.equal(ran.result.error.kernelLost, true);
     assert.deepEqual((await runCell(small, 3, "typeof keep")).text, ["undefined"]);
   } finally {

@@ -1,0 +1,69 @@
+/**
+ * The kernel process: started by the editor or the command line, one per notebook, so that nothing
+ * a cell does — a V8 fatal error, running out of memory, an abort — can end more than the kernel.
+ * Cells run in a worker thread; this thread stays free to relay messages, set the interrupt flag,
+ * end a worker that ignores it, and watch the process's memory.
+ */
+import { Worker } from "node:worker_threads";
+import type { HostToKernel, KernelEnd, KernelSetup, KernelToHost, WorkerSetup, WorkerToHost } from "../messages";
+import { PENDING_TEXT_BYTES, PendingText } from "../worker/pendingText";
+
+const setup = JSON.parse(process.argv[2]) as KernelSetup;
+const send = (message: KernelToHost) => process.send?.(message);
+
+const interruptFlag = new Int32Array(new SharedArrayBuffer(4));
+const pendingBuffer = new SharedArrayBuffer(PENDING_TEXT_BYTES);
+const pending = new PendingText(pendingBuffer);
+let ending = false;
+
+const workerSetup: WorkerSetup = { ...setup, interruptFlag: interruptFlag.buffer as SharedArrayBuffer, pendingText: pendingBuffer };
+const worker = new Worker(setup.workerPath, {
+  workerData: workerSetup,
+  resourceLimits: { maxOldGenerationSizeMb: setup.memoryLimitMb },
+  stdout: false,
+  stderr: false,
+});
+// Forwarded even while ending: text the worker sent just before it was ended still belongs to its cell.
+worker.on("message", (message: WorkerToHost) => send(message));
+worker.on("error", (error) => {
+  const outOfMemory = (error as NodeJS.ErrnoException).code === "ERR_WORKER_OUT_OF_MEMORY" || /out of memory/i.test(error.message);
+  void endKernel(outOfMemory ? { cause: "out-of-memory", detail: `its JavaScript heap passed ${setup.memoryLimitMb} MB` } : { cause: "crashed", detail: error.message });
+});
+worker.on("exit", (code) => void endKernel({ cause: "crashed", detail: `its worker exited with code ${code}` }));
+
+process.on("message", (message: HostToKernel) => {
+  switch (message.type) {
+    case "run":
+      worker.postMessage(message);
+      break;
+    case "interrupt":
+      Atomics.store(interruptFlag, 0, 1);
+      break;
+    case "terminate":
+      void endKernel({ cause: "terminated" });
+      break;
+  }
+});
+// The host went away (editor closed, command line ended): so does the kernel.
+process.on("disconnect", () => process.exit(0));
+
+// Memory outside the JavaScript heap that no check saw being allocated (WebAssembly a module grew
+// itself, native buffers) still counts: the whole process is held to the heap limit and the budget.
+const rssLimit = (2 * setup.memoryLimitMb + 512) * 2 ** 20;
+setInterval(() => {
+  const rss = process.memoryUsage.rss();
+  if (rss > rssLimit) {
+    void endKernel({ cause: "out-of-memory", detail: `the process used ${Math.round(rss / 2 ** 20)} MB, over its ${Math.round(rssLimit / 2 ** 20)} MB` });
+  }
+}, 200).unref();
+
+/** Ends the worker, sends the console text it had not sent yet, says why, and exits. */
+async function endKernel(end: KernelEnd): Promise<void> {
+  if (ending) return;
+  ending = true;
+  await worker.terminate();
+  const { runId, chunks } = pending.take();
+  for (const { name, text } of chunks) send({ type: "stream", runId, name, text });
+  if (!process.connected) process.exit(0);
+  process.send!({ type: "ended", end } satisfies KernelToHost, () => process.exit(0));
+}

@@ -1,0 +1,62 @@
+import { formatWithOptions } from "node-inspect-extracted";
+import { Mime } from "../../protocol/mimes";
+import type { OutputItem } from "../../protocol/outputs";
+import { displayItems } from "../../views";
+import type { CellTimers } from "./cellTimers";
+import { describeThrown } from "./describeThrown";
+import { host, type CellEnd } from "./hostCall";
+import { setRunning } from "./owner";
+
+/**
+ * Follows a cell to its end inside the cells' realm: awaits its last value, shows it, and reports
+ * how the cell ended as plain data, so the kernel never touches a value a cell made.
+ */
+export class CellRunner {
+  constructor(private readonly timers: CellTimers) {}
+
+  begin(runId: number): void {
+    setRunning(runId);
+  }
+
+  settle(runId: number, result: unknown): void {
+    Promise.resolve(result).then(
+      (value) => {
+        try {
+          if (value !== undefined) show(runId, value);
+          this.end(runId, { ok: true });
+        } catch (error) {
+          this.end(runId, { ok: false, error: describeThrown(error) });
+        }
+      },
+      (error: unknown) => this.end(runId, { ok: false, error: describeThrown(error) }),
+    );
+  }
+
+  fail(runId: number, thrown: unknown): void {
+    this.end(runId, { ok: false, error: describeThrown(thrown) });
+  }
+
+  private end(runId: number, end: CellEnd): void {
+    const note = this.pendingNote(runId);
+    host("done", runId, JSON.stringify(note ? { ...end, note } : end));
+  }
+
+  /** Timers a cell leaves behind run on, but their output has no cell to go to: say so. */
+  private pendingNote(runId: number): string | undefined {
+    const { timeouts, intervals } = this.timers.pending(runId);
+    const parts = [
+      ...(intervals ? [`${intervals} setInterval${intervals > 1 ? "s" : ""}`] : []),
+      ...(timeouts ? [`${timeouts} setTimeout${timeouts > 1 ? "s" : ""}`] : []),
+    ];
+    if (parts.length === 0) return undefined;
+    return `This cell ended with ${parts.join(" and ")} still pending: what they print from now on is not shown (await them, or clear them with clearInterval/clearTimeout).`;
+  }
+}
+
+/** A cell's last value: its rich view, or its text as console.log shows it. */
+function show(runId: number, value: unknown): void {
+  const items: OutputItem[] = displayItems(value) ?? [
+    { mime: Mime.text, data: typeof value === "string" ? value : formatWithOptions({ colors: false, depth: 4 }, value) },
+  ];
+  host("display", runId, JSON.stringify({ items }));
+}

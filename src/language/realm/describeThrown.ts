@@ -1,0 +1,40 @@
+import { inspect } from "node-inspect-extracted";
+
+/**
+ * Anything a cell can throw, as strings: an Error, a null-prototype object, an object whose getters
+ * throw, a symbol, a Proxy. Never throws itself, whatever the value does.
+ */
+export function describeThrown(value: unknown): { name: string; message: string; stack: string } {
+  if ((typeof value === "object" && value !== null) || typeof value === "function") {
+    const name = read(value, "name");
+    const message = read(value, "message");
+    const stack = read(value, "stack");
+    if (message !== undefined) {
+      const shownName = name || "Error";
+      return { name: shownName, message, stack: stack ?? `${shownName}: ${message}` };
+    }
+    const text = `uncaught value: ${show(value)}`;
+    return { name: "Error", message: text, stack: `Error: ${text}` };
+  }
+  const text = `uncaught value: ${show(value)}`;
+  return { name: "Error", message: text, stack: `Error: ${text}` };
+}
+
+/** A string property, or undefined when it is missing, not a string, or its getter throws. */
+function read(value: object, key: "name" | "message" | "stack"): string | undefined {
+  try {
+    const v = (value as Record<string, unknown>)[key];
+    return typeof v === "string" ? v : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The value as console.log would show it, or a plain word if even that throws. */
+export function show(value: unknown): string {
+  try {
+    return typeof value === "string" ? value : inspect(value, { depth: 2, breakLength: Infinity });
+  } catch {
+    return `(a ${typeof value} that cannot be shown)`;
+  }
+}
