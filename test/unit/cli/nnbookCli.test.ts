@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, readdirSync, readFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { test } from "node:test";
@@ -14,6 +14,10 @@ function nnbook(...args: string[]) {
   const run = spawnSync(process.execPath, [cli, ...args], { cwd: root, encoding: "utf8", timeout: 60_000 });
   return { code: run.status, stdout: run.stdout, stderr: run.stderr };
 }
+
+test("the built command is executable, so `npx nnbook` runs it", () => {
+  assert.equal(statSync(cli).mode & 0o755, 0o755, (statSync(cli).mode & 0o777).toString(8));
+});
 
 test("runs a notebook: prints its text output and exits 0", () => {
   const run = nnbook("run", "examples/hello.nnbook");
