@@ -2,6 +2,7 @@ import { parseTree, printParseErrorCode, type Node, type ParseError } from "json
 import type { CellOutput, OutputItem } from "../protocol/outputs";
 import { isJsonMime } from "../protocol/mimes";
 import { NnbookFormatError, positionAt } from "./formatError";
+import { MAX_NESTING, tooDeepAt } from "./nesting";
 import { FORMAT_VERSION, type CellExecution, type NnbookCell, type NnbookFile } from "./nnbookFile";
 
 const SYNTAX_MESSAGES: Record<string, string> = {
@@ -33,6 +34,11 @@ export function parseNnbook(bytes: Uint8Array): NnbookFile {
   }
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   if (text.trim() === "") throw new NnbookFormatError("the file is empty: a .nnbook file is a JSON object", 1, 1);
+  const tooDeep = tooDeepAt(text);
+  if (tooDeep >= 0) {
+    const where = positionAt(text, tooDeep);
+    throw new NnbookFormatError(`nesting deeper than ${MAX_NESTING} levels of objects and arrays`, where.line, where.column);
+  }
 
   const errors: ParseError[] = [];
   const root = parseTree(text, errors, { disallowComments: true, allowTrailingComma: false });

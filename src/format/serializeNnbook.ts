@@ -1,5 +1,6 @@
 import type { CellOutput } from "../protocol/outputs";
 import { printJson } from "./jsonPrinter";
+import { MAX_NESTING, nestingOf } from "./nesting";
 import type { NnbookCell, NnbookFile } from "./nnbookFile";
 
 /** Writes a notebook in the canonical form: keys in the documented order, sources as lines. */
@@ -9,6 +10,10 @@ export function serializeNnbook(file: NnbookFile): Uint8Array {
     metadata: file.metadata,
     cells: file.cells.map(cellJson),
   };
+  // What the reader would refuse is not written: the save fails instead, and the file on disk stays readable.
+  if (nestingOf(doc) > MAX_NESTING) {
+    throw new Error(`cannot save the notebook: its metadata or outputs nest deeper than ${MAX_NESTING} levels of objects and arrays`);
+  }
   return new TextEncoder().encode(printJson(doc));
 }
 
