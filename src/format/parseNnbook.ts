@@ -3,6 +3,7 @@ import type { CellOutput, OutputItem } from "../protocol/outputs";
 import { isJsonMime } from "../protocol/mimes";
 import { NnbookFormatError, positionAt } from "./formatError";
 import { MAX_NESTING, tooDeepAt } from "./nesting";
+import { firstInvalidUtf8 } from "./utf8";
 import { FORMAT_VERSION, type CellExecution, type NnbookCell, type NnbookFile } from "./nnbookFile";
 
 const SYNTAX_MESSAGES: Record<string, string> = {
@@ -28,11 +29,14 @@ const SYNTAX_MESSAGES: Record<string, string> = {
 export function parseNnbook(bytes: Uint8Array): NnbookFile {
   let text: string;
   try {
-    text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+    text = withoutBom(new TextDecoder("utf-8", { fatal: true }).decode(bytes));
   } catch {
-    throw new NnbookFormatError(`the file is not UTF-8 text (at byte ${firstInvalidUtf8(bytes)})`, 1, 1);
+    const bad = firstInvalidUtf8(bytes);
+    // The bytes before it are valid, so their text places it as an editor would.
+    const before = withoutBom(new TextDecoder().decode(bytes.subarray(0, bad)));
+    const where = positionAt(before, before.length);
+    throw new NnbookFormatError(`the file is not UTF-8 text (at byte ${bad})`, where.line, where.column);
   }
-  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   if (text.trim() === "") throw new NnbookFormatError("the file is empty: a .nnbook file is a JSON object", 1, 1);
   const tooDeep = tooDeepAt(text);
   if (tooDeep >= 0) {
@@ -212,14 +216,6 @@ function truncate(s: string): string {
   return s.length > 30 ? s.slice(0, 30) + "…" : s;
 }
 
-function firstInvalidUtf8(bytes: Uint8Array): number {
-  const decoder = new TextDecoder("utf-8", { fatal: true });
-  for (let i = 0; i < bytes.length; i++) {
-    try {
-      decoder.decode(bytes.subarray(i, i + 1), { stream: true });
-    } catch {
-      return i;
-    }
-  }
-  return bytes.length;
+function withoutBom(text: string): string {
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }

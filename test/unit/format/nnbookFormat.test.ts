@@ -70,6 +70,7 @@ const BROKEN: Record<string, RegExp> = {
   "deep-metadata.nnbook": /^3:532: nesting deeper than 512 levels of objects and arrays$/,
   "deep-output.nnbook": /^10:2585: nesting deeper than 512 levels of objects and arrays$/,
   "empty.nnbook": /^1:1: the file is empty/,
+  "latin1.nnbook": /^5:44: the file is not UTF-8 text \(at byte 91\)$/,
   "newer-version.nnbook": /^2:13: this notebook uses format version 2, newer than this nnbook reads \(1\)/,
   "no-version.nnbook": /^1:1: the notebook has no "nnbook"$/,
   "not-an-object.nnbook": /^1:1: the notebook must be an object, not an array$/,
