@@ -1,6 +1,7 @@
 import { parseTree, printParseErrorCode, type Node, type ParseError } from "jsonc-parser";
 import type { CellOutput, OutputItem } from "../protocol/outputs";
 import { isJsonMime } from "../protocol/mimes";
+import { firstDuplicateKey } from "./duplicateKeys";
 import { NnbookFormatError, positionAt } from "./formatError";
 import { MAX_NESTING, tooDeepAt } from "./nesting";
 import { firstInvalidUtf8 } from "./utf8";
@@ -27,9 +28,17 @@ const SYNTAX_MESSAGES: Record<string, string> = {
 
 /** Reads a `.nnbook` file. Throws `NnbookFormatError` saying what is wrong and where. */
 export function parseNnbook(bytes: Uint8Array): NnbookFile {
-  let text: string;
+  const text = decodeText(bytes);
+  if (text.trim() === "") throw new NnbookFormatError("the file is empty: a .nnbook file is a JSON object", 1, 1);
+  refuseDeepNesting(text);
+  const root = parseJson(text);
+  refuseDuplicateKeys(text, root);
+  return new Reader(text).notebook(root);
+}
+
+function decodeText(bytes: Uint8Array): string {
   try {
-    text = withoutBom(new TextDecoder("utf-8", { fatal: true }).decode(bytes));
+    return withoutBom(new TextDecoder("utf-8", { fatal: true }).decode(bytes));
   } catch {
     const bad = firstInvalidUtf8(bytes);
     // The bytes before it are valid, so their text places it as an editor would.
@@ -37,24 +46,35 @@ export function parseNnbook(bytes: Uint8Array): NnbookFile {
     const where = positionAt(before, before.length);
     throw new NnbookFormatError(`the file is not UTF-8 text (at byte ${bad})`, where.line, where.column);
   }
-  if (text.trim() === "") throw new NnbookFormatError("the file is empty: a .nnbook file is a JSON object", 1, 1);
-  const tooDeep = tooDeepAt(text);
-  if (tooDeep >= 0) {
-    const where = positionAt(text, tooDeep);
-    throw new NnbookFormatError(`nesting deeper than ${MAX_NESTING} levels of objects and arrays`, where.line, where.column);
-  }
+}
 
+function refuseDeepNesting(text: string): void {
+  const tooDeep = tooDeepAt(text);
+  if (tooDeep < 0) return;
+  const where = positionAt(text, tooDeep);
+  throw new NnbookFormatError(`nesting deeper than ${MAX_NESTING} levels of objects and arrays`, where.line, where.column);
+}
+
+function parseJson(text: string): Node {
   const errors: ParseError[] = [];
   const root = parseTree(text, errors, { disallowComments: true, allowTrailingComma: false });
-  if (errors.length > 0 || !root) {
-    const first = errors[0];
-    const offset = first?.offset ?? 0;
-    const where = positionAt(text, offset);
-    const what = (first && SYNTAX_MESSAGES[printParseErrorCode(first.error)]) ?? "expected a value";
-    const atEnd = offset + (first?.length ?? 0) >= text.length ? " (the file ends too early)" : "";
-    throw new NnbookFormatError(`invalid JSON: ${what}${atEnd}`, where.line, where.column);
-  }
-  return new Reader(text).notebook(root);
+  if (errors.length === 0 && root) return root;
+  const first = errors[0];
+  const offset = first?.offset ?? 0;
+  const where = positionAt(text, offset);
+  const what = (first && SYNTAX_MESSAGES[printParseErrorCode(first.error)]) ?? "expected a value";
+  const atEnd = offset + (first?.length ?? 0) >= text.length ? " (the file ends too early)" : "";
+  throw new NnbookFormatError(`invalid JSON: ${what}${atEnd}`, where.line, where.column);
+}
+
+function refuseDuplicateKeys(text: string, root: Node): void {
+  // A root that is not an object is the reader's to refuse, with its own message.
+  const duplicate = root.type === "object" ? firstDuplicateKey(root) : undefined;
+  if (!duplicate) return;
+  const { key, first, again, path } = duplicate;
+  const where = positionAt(text, again.offset);
+  const reason = `duplicate property "${key}" in ${path || "the notebook"} (first at line ${positionAt(text, first.offset).line})`;
+  throw new NnbookFormatError(reason, where.line, where.column);
 }
 
 class Reader {
@@ -74,7 +94,6 @@ class Reader {
       if (!known.includes(key)) {
         this.fail(keyNode, `unknown property "${key}" in ${path} (expected ${known.map((k) => `"${k}"`).join(", ")})`);
       }
-      if (props.has(key)) this.fail(keyNode, `duplicate property "${key}" in ${path}`);
       props.set(key, valueNode);
     }
     return props;
