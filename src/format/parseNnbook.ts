@@ -4,6 +4,7 @@ import { isJsonMime } from "../protocol/mimes";
 import { firstDuplicateKey } from "./duplicateKeys";
 import { NnbookFormatError, positionAt } from "./formatError";
 import { MAX_NESTING, tooDeepAt } from "./nesting";
+import { LAYOUT_METADATA_KEY, layoutOf } from "./textLayout";
 import { firstInvalidUtf8 } from "./utf8";
 import { FORMAT_VERSION, type CellExecution, type NnbookCell, type NnbookFile } from "./nnbookFile";
 
@@ -28,21 +29,26 @@ const SYNTAX_MESSAGES: Record<string, string> = {
 
 /** Reads a `.nnbook` file. Throws `NnbookFormatError` saying what is wrong and where. */
 export function parseNnbook(bytes: Uint8Array): NnbookFile {
-  const text = decodeText(bytes);
+  const decoded = decodeText(bytes);
+  const layout = layoutOf(decoded);
+  // Positions are counted as editors show them, without the byte order mark.
+  const text = withoutBom(decoded);
   if (text.trim() === "") throw new NnbookFormatError("the file is empty: a .nnbook file is a JSON object", 1, 1);
   refuseDeepNesting(text);
   const root = parseJson(text);
   refuseDuplicateKeys(text, root);
-  return new Reader(text).notebook(root);
+  const file = new Reader(text).notebook(root);
+  return layout ? { ...file, layout } : file;
 }
 
 function decodeText(bytes: Uint8Array): string {
   try {
-    return withoutBom(new TextDecoder("utf-8", { fatal: true }).decode(bytes));
+    // ignoreBOM keeps the mark in the text, where the layout sees it.
+    return new TextDecoder("utf-8", { fatal: true, ignoreBOM: true }).decode(bytes);
   } catch {
     const bad = firstInvalidUtf8(bytes);
     // The bytes before it are valid, so their text places it as an editor would.
-    const before = withoutBom(new TextDecoder().decode(bytes.subarray(0, bad)));
+    const before = withoutBom(new TextDecoder("utf-8", { ignoreBOM: true }).decode(bytes.subarray(0, bad)));
     const where = positionAt(before, before.length);
     throw new NnbookFormatError(`the file is not UTF-8 text (at byte ${bad})`, where.line, where.column);
   }
@@ -140,6 +146,10 @@ class Reader {
     }
     const metadataNode = props.get("metadata");
     const metadata = metadataNode ? this.jsonObject(metadataNode, '"metadata"') : {};
+    const reserved = metadataNode?.children?.find((p) => p.children![0].value === LAYOUT_METADATA_KEY);
+    if (reserved) {
+      this.fail(reserved, `"metadata" may not hold "${LAYOUT_METADATA_KEY}": the editor keeps the file's line endings there`);
+    }
     const cellsNode = this.required(props, "cells", root, "the notebook");
     const cells = this.array(cellsNode, '"cells"').map((node, i) => this.cell(node, `cells[${i}]`));
     return { nnbook: version, metadata, cells };

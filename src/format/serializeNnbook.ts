@@ -2,8 +2,12 @@ import type { CellOutput } from "../protocol/outputs";
 import { printJson } from "./jsonPrinter";
 import { MAX_NESTING, nestingOf } from "./nesting";
 import type { NnbookCell, NnbookFile } from "./nnbookFile";
+import { withLayout } from "./textLayout";
 
-/** Writes a notebook in the canonical form: keys in the documented order, sources as lines. */
+/**
+ * Writes a notebook in the canonical form: keys in the documented order, sources as lines; with the
+ * byte order mark and line endings of the file it was read from.
+ */
 export function serializeNnbook(file: NnbookFile): Uint8Array {
   const doc = {
     nnbook: file.nnbook,
@@ -14,7 +18,7 @@ export function serializeNnbook(file: NnbookFile): Uint8Array {
   if (nestingOf(doc) > MAX_NESTING) {
     throw new Error(`cannot save the notebook: its metadata or outputs nest deeper than ${MAX_NESTING} levels of objects and arrays`);
   }
-  return new TextEncoder().encode(printJson(doc));
+  return new TextEncoder().encode(withLayout(printJson(doc), file.layout));
 }
 
 function cellJson(cell: NnbookCell): Record<string, unknown> {
