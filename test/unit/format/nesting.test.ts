@@ -28,6 +28,21 @@ test("a notebook nested as deep as allowed is written, read back and written aga
   assert.deepEqual(serializeNnbook(parseNnbook(bytes)), bytes);
 });
 
+test("output data nested as deep as allowed round-trips too", () => {
+  // The notebook, cells, a cell, outputs, an output, items and an item are the first 7 levels.
+  let data: unknown = [1, 2];
+  for (let depth = 8; depth < MAX_NESTING; depth++) data = { a: data, b: "x" };
+  const file: NnbookFile = {
+    nnbook: 1,
+    metadata: {},
+    cells: [{ kind: "code", language: "nnts", source: "", outputs: [{ items: [{ mime: "application/json", data }] }] }],
+  };
+  assert.equal(nestingOf(file), MAX_NESTING);
+  const bytes = serializeNnbook(file);
+  assert.deepEqual(parseNnbook(bytes), file);
+  assert.deepEqual(serializeNnbook(parseNnbook(bytes)), bytes);
+});
+
 test("one level more is refused at the bracket that opens it", () => {
   const text = JSON.stringify(nestedNotebook(MAX_NESTING + 1));
   const error = refusal(text);
