@@ -93,6 +93,7 @@ class Reader {
 
   object(node: Node, path: string, known: readonly string[]): Map<string, Node> {
     if (node.type !== "object") this.fail(node, `${path} must be an object, not ${describe(node)}`);
+    // Repeated keys were refused before reading, anywhere in the file.
     const props = new Map<string, Node>();
     for (const prop of node.children ?? []) {
       const [keyNode, valueNode] = prop.children!;
@@ -148,7 +149,7 @@ class Reader {
     const metadata = metadataNode ? this.jsonObject(metadataNode, '"metadata"') : {};
     const reserved = metadataNode?.children?.find((p) => p.children![0].value === LAYOUT_METADATA_KEY);
     if (reserved) {
-      this.fail(reserved, `"metadata" may not hold "${LAYOUT_METADATA_KEY}": the editor keeps the file's line endings there`);
+      this.fail(reserved, `"metadata" may not hold "${LAYOUT_METADATA_KEY}": the editor keeps the file's byte order mark and line endings there`);
     }
     const cellsNode = this.required(props, "cells", root, "the notebook");
     const cells = this.array(cellsNode, '"cells"').map((node, i) => this.cell(node, `cells[${i}]`));

@@ -67,7 +67,7 @@ test("a file may not use the metadata key the editor carries the layout in", () 
     () => parseNnbook(Buffer.from(text)),
     (error: unknown) => {
       assert.ok(error instanceof NnbookFormatError);
-      assert.equal(error.message, `3:25: "metadata" may not hold "${LAYOUT_METADATA_KEY}": the editor keeps the file's line endings there`);
+      assert.equal(error.message, `3:25: "metadata" may not hold "${LAYOUT_METADATA_KEY}": the editor keeps the file's byte order mark and line endings there`);
       return true;
     },
   );
