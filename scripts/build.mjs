@@ -1,7 +1,7 @@
 // Bundles every place code runs into out/: extension host, kernel worker, cell language,
 // command line and renderers. Type-checking is separate (`npm run typecheck`).
 import * as esbuild from "esbuild";
-import { mkdirSync, readdirSync, statSync, copyFileSync, rmSync } from "node:fs";
+import { chmodSync, mkdirSync, readdirSync, statSync, copyFileSync, rmSync } from "node:fs";
 import path from "node:path";
 import { buildCellTypes } from "./intellisense/buildTypes.mjs";
 
@@ -38,6 +38,9 @@ await Promise.all([
   esbuild.build({ ...browser, entryPoints: ["src/renderers/nnbookRenderer.ts"], outfile: "out/renderers/nnbookRenderer.js" }),
   esbuild.build({ ...browser, entryPoints: ["src/renderers/plotly/plotlyBundle.ts"], outfile: "out/renderers/plotly.js", sourcemap: false, minify: true }),
 ]);
+
+// The package's `bin`: esbuild writes a plain file, and `npx nnbook` runs it only if it is executable.
+chmodSync(path.join(out, "cli", "nnbook.js"), 0o755);
 
 // Declarations the cells' language service checks against (out/intellisense/types).
 const cellTypes = buildCellTypes({ root });

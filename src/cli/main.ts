@@ -3,9 +3,13 @@ import path from "node:path";
 import { NnbookFormatError, parseNnbook, serializeNnbook } from "../format";
 import { parseArgs, USAGE, UsageError } from "./args";
 import { htmlReport } from "./htmlReport";
+import { OutGuard } from "./outGuard";
 import { runNotebook } from "./runNotebook";
 
-/** Exit codes: 0 every cell ran, 1 a cell failed, 2 the file or the arguments are wrong. */
+/**
+ * Exit codes: 0 every cell ran, 1 a cell failed, 2 the file or the arguments are wrong, or the
+ * `--out` file changed on disk during the run and was left as it is.
+ */
 async function main(argv: string[]): Promise<number> {
   let args;
   try {
@@ -28,6 +32,7 @@ async function main(argv: string[]): Promise<number> {
     }
     return 2;
   }
+  const guard = args.out ? new OutGuard(args.out) : undefined;
 
   const out = path.resolve(__dirname, "..");
   const outcome = await runNotebook(notebook, {
@@ -38,14 +43,23 @@ async function main(argv: string[]): Promise<number> {
     onProgress: args.quiet ? undefined : (text) => process.stderr.write(text),
   });
 
-  if (args.out) writeFileSync(args.out, serializeNnbook(outcome.notebook));
+  const keptOut = guard !== undefined && !guard.unchanged();
+  if (args.out && !keptOut) writeFileSync(args.out, serializeNnbook(outcome.notebook));
   if (args.html) writeFileSync(args.html, htmlReport(outcome.notebook, { title: path.basename(args.file), outDir: out }));
+  let code = 0;
   if (outcome.failure) {
     const { cellNumber, line, message } = outcome.failure;
     process.stderr.write(`nnbook: cell ${cellNumber}${line ? `, line ${line}` : ""} failed: ${message}\n`);
-    return 1;
+    code = 1;
   }
-  return 0;
+  if (keptOut) {
+    process.stderr.write(
+      `nnbook: ${args.out} changed on disk during the run; nothing was overwritten. ` +
+        `To keep this run's outputs, run again with --out naming another file.\n`,
+    );
+    code = 2;
+  }
+  return code;
 }
 
 main(process.argv.slice(2)).then(

@@ -1,5 +1,13 @@
 import * as vscode from "vscode";
-import { NnbookFormatError, parseNnbook, serializeNnbook, FORMAT_VERSION, type NnbookCell } from "../format";
+import {
+  NnbookFormatError,
+  parseNnbook,
+  serializeNnbook,
+  metadataWithLayout,
+  splitLayout,
+  FORMAT_VERSION,
+  type NnbookCell,
+} from "../format";
 import { showBrokenFileNotice } from "./brokenFileNotice";
 import { fromVscodeOutput, toVscodeOutput } from "./outputItems";
 
@@ -19,16 +27,19 @@ export class NnbookSerializer implements vscode.NotebookSerializer {
       throw error;
     }
     const notebook = new vscode.NotebookData(file.cells.map(toCellData));
-    notebook.metadata = file.metadata;
+    // The file's byte order mark and line endings ride in the metadata, which VS Code hands back on save.
+    notebook.metadata = metadataWithLayout(file.metadata, file.layout);
     return notebook;
   }
 
   serializeNotebook(data: vscode.NotebookData): Uint8Array {
     const saveOutputs = vscode.workspace.getConfiguration("nnbook").get<boolean>("saveOutputs", true);
+    const { metadata, layout } = splitLayout(data.metadata ?? {});
     return serializeNnbook({
       nnbook: FORMAT_VERSION,
-      metadata: data.metadata ?? {},
+      metadata,
       cells: data.cells.map((cell) => fromCellData(cell, saveOutputs)),
+      layout,
     });
   }
 }

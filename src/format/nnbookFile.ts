@@ -1,4 +1,5 @@
 import type { CellOutput } from "../protocol/outputs";
+import type { TextLayout } from "./textLayout";
 
 /** The newest format version this reader understands. */
 export const FORMAT_VERSION = 1;
@@ -8,6 +9,8 @@ export interface NnbookFile {
   nnbook: number;
   metadata: Record<string, unknown>;
   cells: NnbookCell[];
+  /** Present when the file had a byte order mark or `\r\n` line endings, which a save keeps. */
+  layout?: TextLayout;
 }
 
 export type NnbookCell = MarkdownCell | CodeCell;

@@ -1,7 +1,11 @@
 import { parseTree, printParseErrorCode, type Node, type ParseError } from "jsonc-parser";
 import type { CellOutput, OutputItem } from "../protocol/outputs";
 import { isJsonMime } from "../protocol/mimes";
+import { firstDuplicateKey } from "./duplicateKeys";
 import { NnbookFormatError, positionAt } from "./formatError";
+import { MAX_NESTING, tooDeepAt } from "./nesting";
+import { LAYOUT_METADATA_KEY, layoutOf } from "./textLayout";
+import { firstInvalidUtf8 } from "./utf8";
 import { FORMAT_VERSION, type CellExecution, type NnbookCell, type NnbookFile } from "./nnbookFile";
 
 const SYNTAX_MESSAGES: Record<string, string> = {
@@ -25,26 +29,58 @@ const SYNTAX_MESSAGES: Record<string, string> = {
 
 /** Reads a `.nnbook` file. Throws `NnbookFormatError` saying what is wrong and where. */
 export function parseNnbook(bytes: Uint8Array): NnbookFile {
-  let text: string;
-  try {
-    text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
-  } catch {
-    throw new NnbookFormatError(`the file is not UTF-8 text (at byte ${firstInvalidUtf8(bytes)})`, 1, 1);
-  }
-  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  const decoded = decodeText(bytes);
+  const layout = layoutOf(decoded);
+  // Positions are counted as editors show them, without the byte order mark.
+  const text = withoutBom(decoded);
   if (text.trim() === "") throw new NnbookFormatError("the file is empty: a .nnbook file is a JSON object", 1, 1);
+  refuseDeepNesting(text);
+  const root = parseJson(text);
+  refuseDuplicateKeys(text, root);
+  const file = new Reader(text).notebook(root);
+  return layout ? { ...file, layout } : file;
+}
 
+function decodeText(bytes: Uint8Array): string {
+  try {
+    // ignoreBOM keeps the mark in the text, where the layout sees it.
+    return new TextDecoder("utf-8", { fatal: true, ignoreBOM: true }).decode(bytes);
+  } catch {
+    const bad = firstInvalidUtf8(bytes);
+    // The bytes before it are valid, so their text places it as an editor would.
+    const before = withoutBom(new TextDecoder("utf-8", { ignoreBOM: true }).decode(bytes.subarray(0, bad)));
+    const where = positionAt(before, before.length);
+    throw new NnbookFormatError(`the file is not UTF-8 text (at byte ${bad})`, where.line, where.column);
+  }
+}
+
+function refuseDeepNesting(text: string): void {
+  const tooDeep = tooDeepAt(text);
+  if (tooDeep < 0) return;
+  const where = positionAt(text, tooDeep);
+  throw new NnbookFormatError(`nesting deeper than ${MAX_NESTING} levels of objects and arrays`, where.line, where.column);
+}
+
+function parseJson(text: string): Node {
   const errors: ParseError[] = [];
   const root = parseTree(text, errors, { disallowComments: true, allowTrailingComma: false });
-  if (errors.length > 0 || !root) {
-    const first = errors[0];
-    const offset = first?.offset ?? 0;
-    const where = positionAt(text, offset);
-    const what = (first && SYNTAX_MESSAGES[printParseErrorCode(first.error)]) ?? "expected a value";
-    const atEnd = offset + (first?.length ?? 0) >= text.length ? " (the file ends too early)" : "";
-    throw new NnbookFormatError(`invalid JSON: ${what}${atEnd}`, where.line, where.column);
-  }
-  return new Reader(text).notebook(root);
+  if (errors.length === 0 && root) return root;
+  const first = errors[0];
+  const offset = first?.offset ?? 0;
+  const where = positionAt(text, offset);
+  const what = (first && SYNTAX_MESSAGES[printParseErrorCode(first.error)]) ?? "expected a value";
+  const atEnd = offset + (first?.length ?? 0) >= text.length ? " (the file ends too early)" : "";
+  throw new NnbookFormatError(`invalid JSON: ${what}${atEnd}`, where.line, where.column);
+}
+
+function refuseDuplicateKeys(text: string, root: Node): void {
+  // A root that is not an object is the reader's to refuse, with its own message.
+  const duplicate = root.type === "object" ? firstDuplicateKey(root) : undefined;
+  if (!duplicate) return;
+  const { key, first, again, path } = duplicate;
+  const where = positionAt(text, again.offset);
+  const reason = `duplicate property "${key}" in ${path || "the notebook"} (first at line ${positionAt(text, first.offset).line})`;
+  throw new NnbookFormatError(reason, where.line, where.column);
 }
 
 class Reader {
@@ -57,6 +93,7 @@ class Reader {
 
   object(node: Node, path: string, known: readonly string[]): Map<string, Node> {
     if (node.type !== "object") this.fail(node, `${path} must be an object, not ${describe(node)}`);
+    // Repeated keys were refused before reading, anywhere in the file.
     const props = new Map<string, Node>();
     for (const prop of node.children ?? []) {
       const [keyNode, valueNode] = prop.children!;
@@ -64,7 +101,6 @@ class Reader {
       if (!known.includes(key)) {
         this.fail(keyNode, `unknown property "${key}" in ${path} (expected ${known.map((k) => `"${k}"`).join(", ")})`);
       }
-      if (props.has(key)) this.fail(keyNode, `duplicate property "${key}" in ${path}`);
       props.set(key, valueNode);
     }
     return props;
@@ -111,6 +147,10 @@ class Reader {
     }
     const metadataNode = props.get("metadata");
     const metadata = metadataNode ? this.jsonObject(metadataNode, '"metadata"') : {};
+    const reserved = metadataNode?.children?.find((p) => p.children![0].value === LAYOUT_METADATA_KEY);
+    if (reserved) {
+      this.fail(reserved, `"metadata" may not hold "${LAYOUT_METADATA_KEY}": the editor keeps the file's byte order mark and line endings there`);
+    }
     const cellsNode = this.required(props, "cells", root, "the notebook");
     const cells = this.array(cellsNode, '"cells"').map((node, i) => this.cell(node, `cells[${i}]`));
     return { nnbook: version, metadata, cells };
@@ -206,14 +246,6 @@ function truncate(s: string): string {
   return s.length > 30 ? s.slice(0, 30) + "…" : s;
 }
 
-function firstInvalidUtf8(bytes: Uint8Array): number {
-  const decoder = new TextDecoder("utf-8", { fatal: true });
-  for (let i = 0; i < bytes.length; i++) {
-    try {
-      decoder.decode(bytes.subarray(i, i + 1), { stream: true });
-    } catch {
-      return i;
-    }
-  }
-  return bytes.length;
+function withoutBom(text: string): string {
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }

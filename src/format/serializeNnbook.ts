@@ -1,15 +1,24 @@
 import type { CellOutput } from "../protocol/outputs";
 import { printJson } from "./jsonPrinter";
+import { MAX_NESTING, nestingOf } from "./nesting";
 import type { NnbookCell, NnbookFile } from "./nnbookFile";
+import { withLayout } from "./textLayout";
 
-/** Writes a notebook in the canonical form: keys in the documented order, sources as lines. */
+/**
+ * Writes a notebook in the canonical form: keys in the documented order, sources as lines; with the
+ * byte order mark and line endings of the file it was read from.
+ */
 export function serializeNnbook(file: NnbookFile): Uint8Array {
   const doc = {
     nnbook: file.nnbook,
     metadata: file.metadata,
     cells: file.cells.map(cellJson),
   };
-  return new TextEncoder().encode(printJson(doc));
+  // What the reader would refuse is not written: the save fails instead, and the file on disk stays readable.
+  if (nestingOf(doc) > MAX_NESTING) {
+    throw new Error(`cannot save the notebook: its metadata or outputs nest deeper than ${MAX_NESTING} levels of objects and arrays`);
+  }
+  return new TextEncoder().encode(withLayout(printJson(doc), file.layout));
 }
 
 function cellJson(cell: NnbookCell): Record<string, unknown> {

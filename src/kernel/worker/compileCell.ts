@@ -36,16 +36,15 @@ export function compileCell(source: string, fileName: string): CompiledCell {
       sourceMap: true,
       useDefineForClassFields: true,
     },
-    transformers: { before: [cellTransformer] },
+    transformers: { before: [cellTransformer], after: [dropEmptyExport] },
   });
   const error = out.diagnostics?.find((d) => d.category === ts.DiagnosticCategory.Error && d.file);
   if (error) {
     const { line, character } = error.file!.getLineAndCharacterOfPosition(error.start ?? 0);
     throw new CellSyntaxError(ts.flattenDiagnosticMessageText(error.messageText, "\n"), line + 1, character + 1);
   }
-  // The map's reference comment would send the runtime looking for a file, and `export {}` (left
-  // where the cell had an import) is not valid in a script; both are on the last lines.
-  const js = out.outputText.replace(/\/\/# sourceMappingURL=.*\s*$/, "").replace(/^export \{\};\s*$/m, "");
+  // The map's reference comment would send the runtime looking for a file.
+  const js = out.outputText.replace(/\/\/# sourceMappingURL=.*\s*$/, "");
   return { js, map: out.sourceMapText! };
 }
 
@@ -106,6 +105,26 @@ const cellTransformer: ts.TransformerFactory<ts.SourceFile> = (context) => (sour
     : [];
   return f.updateSourceFile(file, [...prologue, f.createExpressionStatement(wrapper)]);
 };
+
+/**
+ * TypeScript ends a file that had an import but has none left with `export {};`, to keep it a
+ * module; cells run as scripts, where that statement is a syntax error. Runs after TypeScript's
+ * own transforms, so it removes that statement and nothing that only looks like it.
+ */
+const dropEmptyExport: ts.TransformerFactory<ts.SourceFile> = (context) => (file) => {
+  const kept = file.statements.filter((s) => !isEmptyExport(s));
+  return kept.length === file.statements.length ? file : context.factory.updateSourceFile(file, kept);
+};
+
+function isEmptyExport(statement: ts.Statement): boolean {
+  return (
+    ts.isExportDeclaration(statement) &&
+    !statement.moduleSpecifier &&
+    !!statement.exportClause &&
+    ts.isNamedExports(statement.exportClause) &&
+    statement.exportClause.elements.length === 0
+  );
+}
 
 /**
  * `import { a as b } from "m"` as `b = <import "m">.a`: cells are scripts, where import statements

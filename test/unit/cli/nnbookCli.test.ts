@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
-import { spawnSync } from "node:child_process";
-import { mkdtempSync, readdirSync, readFileSync } from "node:fs";
+import { spawn, spawnSync } from "node:child_process";
+import { copyFileSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { test } from "node:test";
@@ -14,6 +14,10 @@ function nnbook(...args: string[]) {
   const run = spawnSync(process.execPath, [cli, ...args], { cwd: root, encoding: "utf8", timeout: 60_000 });
   return { code: run.status, stdout: run.stdout, stderr: run.stderr };
 }
+
+test("the built command is executable, so `npx nnbook` runs it", () => {
+  assert.equal(statSync(cli).mode & 0o755, 0o755, (statSync(cli).mode & 0o777).toString(8));
+});
 
 test("runs a notebook: prints its text output and exits 0", () => {
   const run = nnbook("run", "examples/hello.nnbook");
@@ -36,6 +40,47 @@ test("--out writes the notebook with its outputs and leaves the input untouched"
   assert.ok(mimes.includes("application/vnd.nnbook.loss+json"));
   assert.ok(mimes.includes("application/vnd.code.notebook.stdout"));
   assert.ok(ran.cells.every((c) => c.kind === "markdown" || c.execution?.success === true));
+});
+
+/** Runs the command and, once its output says `waiting`, calls `meanwhile` while the run goes on. */
+function nnbookMeanwhile(args: string[], meanwhile: () => void): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [cli, ...args], { cwd: root });
+    let stdout = "";
+    let stderr = "";
+    let called = false;
+    child.stdout.setEncoding("utf8").on("data", (chunk: string) => {
+      stdout += chunk;
+      if (!called && stdout.includes("waiting")) {
+        called = true;
+        meanwhile();
+      }
+    });
+    child.stderr.setEncoding("utf8").on("data", (chunk: string) => (stderr += chunk));
+    child.on("error", reject);
+    child.on("close", (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+test("--out naming the input writes its outputs into it when nobody edited it meanwhile", async () => {
+  const input = path.join(tmp, "self.nnbook");
+  copyFileSync(path.join(root, "test/corpus/cli/waits.nnbook"), input);
+  const run = await nnbookMeanwhile(["run", input, "--out", input], () => {});
+  assert.equal(run.code, 0, run.stderr);
+  const ran = parseNnbook(readFileSync(input)).cells[0];
+  assert.ok(ran.kind === "code" && ran.outputs.length > 0 && ran.execution?.success === true);
+});
+
+test("--out refuses to overwrite a file edited on disk during the run: exit 2, the edit kept", async () => {
+  const input = path.join(tmp, "edited.nnbook");
+  copyFileSync(path.join(root, "test/corpus/cli/waits.nnbook"), input);
+  const edited = readFileSync(input, "utf8").replace("done", "edited while it ran");
+  assert.notEqual(edited, readFileSync(input, "utf8"));
+  const run = await nnbookMeanwhile(["run", input, "--out", input], () => writeFileSync(input, edited));
+  assert.match(run.stdout, /done/);
+  assert.equal(run.code, 2);
+  assert.match(run.stderr, /edited\.nnbook changed on disk during the run; nothing was overwritten\..*--out naming another file/);
+  assert.equal(readFileSync(input, "utf8"), edited);
 });
 
 test("--html writes one self-contained page with the renderer bundle in it", () => {

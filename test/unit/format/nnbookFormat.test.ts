@@ -67,7 +67,13 @@ test("long number arrays in outputs are packed, not one number per line", () => 
 const BROKEN: Record<string, RegExp> = {
   "binary.nnbook": /^1:1: the file is not UTF-8 text \(at byte 0\)$/,
   "cells-not-array.nnbook": /^4:12: "cells" must be an array, not an object$/,
+  "deep-metadata.nnbook": /^3:532: nesting deeper than 512 levels of objects and arrays$/,
+  "deep-output.nnbook": /^10:2585: nesting deeper than 512 levels of objects and arrays$/,
+  "duplicate-cell-key.nnbook": /^11:7: duplicate property "source" in cells\[1\] \(first at line 9\)$/,
+  "duplicate-nested-metadata.nnbook": /^11:9: duplicate property "view" in cells\[0\]\.metadata \(first at line 9\)$/,
+  "duplicate-output-data.nnbook": /^12:135: duplicate property "shape" in cells\[0\]\.outputs\[0\]\.items\[0\]\.data \(first at line 12\)$/,
   "empty.nnbook": /^1:1: the file is empty/,
+  "latin1.nnbook": /^5:44: the file is not UTF-8 text \(at byte 91\)$/,
   "newer-version.nnbook": /^2:13: this notebook uses format version 2, newer than this nnbook reads \(1\)/,
   "no-version.nnbook": /^1:1: the notebook has no "nnbook"$/,
   "not-an-object.nnbook": /^1:1: the notebook must be an object, not an array$/,
@@ -99,4 +105,32 @@ test("every broken file gives an error that says what and where", () => {
 test("unknown and duplicate properties are errors, so nothing is silently dropped on save", () => {
   assert.throws(() => parseNnbook(Buffer.from('{"nnbook":1,"cells":[],"extra":1}')), /unknown property "extra" in the notebook/);
   assert.throws(() => parseNnbook(Buffer.from('{"nnbook":1,"nnbook":1,"cells":[]}')), /duplicate property "nnbook"/);
+});
+
+test("a key repeated in any object is refused where it repeats, naming the line of the first", () => {
+  const code = (rest: string) => `{"nnbook":1,"cells":[\n{"kind":"code","source":[],${rest}}]}`;
+  const cases: [string, string][] = [
+    ['{"nnbook":1,\n"cells":[],\n"cells":[]}', 'duplicate property "cells" in the notebook (first at line 2)'],
+    ['{"nnbook":1,"cells":[],"metadata":{\n"a":1,\n"a":2}}', 'duplicate property "a" in metadata (first at line 2)'],
+    ['{"nnbook":1,"cells":[],"metadata":{"a":{"b":[{"c":1,\n"c":1}]}}}', 'duplicate property "c" in metadata.a.b[0] (first at line 1)'],
+    ['{"nnbook":1,"cells":[],"metadata":{"my key":{"x":1,"x":2}}}', 'duplicate property "x" in metadata["my key"] (first at line 1)'],
+    [code('"kind":"code","outputs":[]'), 'duplicate property "kind" in cells[0] (first at line 2)'],
+    [code('"metadata":{"t":1,"t":1},"outputs":[]'), 'duplicate property "t" in cells[0].metadata (first at line 2)'],
+    [code('"execution":{"order":1,"order":2},"outputs":[]'), 'duplicate property "order" in cells[0].execution (first at line 2)'],
+    [code('"outputs":[{"items":[],"items":[]}]'), 'duplicate property "items" in cells[0].outputs[0] (first at line 2)'],
+    [code('"outputs":[{"items":[],"metadata":{"m":1,"m":2}}]'), 'duplicate property "m" in cells[0].outputs[0].metadata (first at line 2)'],
+    [code('"outputs":[{"items":[{"mime":"text/plain","mime":"text/html","data":""}]}]'), 'duplicate property "mime" in cells[0].outputs[0].items[0] (first at line 2)'],
+    [code('"outputs":[{"items":[{"mime":"application/json","data":{"d":1,"d":2}}]}]'), 'duplicate property "d" in cells[0].outputs[0].items[0].data (first at line 2)'],
+  ];
+  for (const [text, reason] of cases) {
+    // The position is the repeated key's: the last occurrence of it in these texts.
+    const key = /"([^"]+)"/.exec(reason)![0];
+    const before = text.slice(0, text.lastIndexOf(key)).split("\n");
+    assert.throws(() => parseNnbook(Buffer.from(text)), { message: `${before.length}:${before.at(-1)!.length + 1}: ${reason}` }, text);
+  }
+});
+
+test("of several repeated keys, the one earliest in the file is reported", () => {
+  const text = '{"nnbook":1,"metadata":{"a":{"x":1,"x":2},"a":1},"cells":[]}';
+  assert.throws(() => parseNnbook(Buffer.from(text)), { message: '1:36: duplicate property "x" in metadata.a (first at line 1)' });
 });

@@ -99,6 +99,12 @@ test('`import … from "nnbook"` names the cell language, under any alias', asyn
   assert.deepEqual(ran.text, ["[ true, 'function' ]"]);
 });
 
+test("a cell with an import keeps a line `export {};` that stands in a string", async () => {
+  const ran = await runCell(kernel, 15, 'import { tensor } from "nnbook";\nconst s = `\nexport {};\n`;\n[typeof tensor, s]');
+  assert.deepEqual(ran.result, { ok: true });
+  assert.deepEqual(ran.text, ["[ 'function', '\\nexport {};\\n' ]"]);
+});
+
 test("importing a Node module is refused with the setting that allows it named", async () => {
   const ran = await runCell(kernel, 16, 'import { readFileSync } from "node:fs";');
   assert.equal(ran.result.ok, false);
