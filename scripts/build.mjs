@@ -36,6 +36,7 @@ await Promise.all([
   esbuild.build({ ...node, entryPoints: ["src/cli/main.ts"], outfile: "out/cli/nnbook.js", banner: { js: "#!/usr/bin/env node" } }),
   esbuild.build({ ...browser, entryPoints: ["src/renderers/nnbookRenderer.ts"], outfile: "out/renderers/nnbookRenderer.js" }),
   esbuild.build({ ...browser, entryPoints: ["src/renderers/plotly/plotlyBundle.ts"], outfile: "out/renderers/plotly.js", sourcemap: false, minify: true }),
+  esbuild.build({ ...browser, entryPoints: ["src/renderers/math/katexBundle.ts"], outfile: "out/renderers/katex.js", sourcemap: false, minify: true }),
 ]);
 
 // Declarations the cells' language service checks against (out/intellisense/types).

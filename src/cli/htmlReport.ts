@@ -5,6 +5,7 @@ import markdownKatex from "@vscode/markdown-it-katex";
 import type { NnbookFile } from "../format";
 import { isNnbookMime, Mime } from "../protocol/mimes";
 import type { CellOutput, ErrorData } from "../protocol/outputs";
+import { TEX_OPTIONS } from "../protocol/texOptions";
 import { reportStyles } from "./reportStyles";
 
 /** Mimes the editor's renderer draws (all of nnbook's own); the report hands them to the same bundle. */
@@ -22,7 +23,7 @@ export interface ReportOptions {
  */
 export function htmlReport(notebook: NnbookFile, options: ReportOptions): string {
   const md = new MarkdownIt({ html: false, linkify: true });
-  md.use(markdownKatex, { enableBareBlocks: true, enableFencedBlocks: true, throwOnError: false });
+  md.use(markdownKatex, { ...TEX_OPTIONS, enableBareBlocks: true, enableFencedBlocks: true });
   const rich: { mime: string; data: unknown }[] = [];
 
   const cells = notebook.cells.map((cell) => {
@@ -54,6 +55,7 @@ ${cells.join("\n")}
 <script type="application/json" id="nnbook-outputs">${safeJson(rich)}</script>
 <script type="text/plain" id="nnbook-renderer">${read("renderers/nnbookRenderer.js").toString("base64")}</script>
 <script type="text/plain" id="nnbook-plotly">${read("renderers/plotly.js").toString("base64")}</script>
+<script type="text/plain" id="nnbook-katex">${read("renderers/katex.js").toString("base64")}</script>
 <script type="module">${BOOTSTRAP}</script>
 </body>
 </html>
@@ -96,6 +98,7 @@ const moduleUrl = (id) => {
   return URL.createObjectURL(new Blob([bytes], { type: "text/javascript" }));
 };
 globalThis.nnbookPlotlyUrl = moduleUrl("nnbook-plotly");
+globalThis.nnbookKatexUrl = moduleUrl("nnbook-katex");
 globalThis.nnbookKatexCssUrl = ""; // KaTeX styles are in the page already
 const renderer = await import(moduleUrl("nnbook-renderer"));
 const outputs = JSON.parse(document.getElementById("nnbook-outputs").textContent);

@@ -1,0 +1,2 @@
+export { PayloadError } from "./check";
+export { readSummary } from "./summary";

@@ -1,0 +1,28 @@
+import { Mime } from "../protocol/mimes";
+import type { DatasetPayload, LossPayload, TensorPayload } from "../protocol/payloads";
+import { readSummary } from "../protocol/read";
+import { renderDataset } from "./dataset/datasetView";
+import { renderLossChart } from "./loss/lossChart";
+import { renderSummary } from "./summary/summaryView";
+import { renderMatrix } from "./tensor/matrixView";
+
+/** A view of one mime: its name for messages, and how it reads and draws a payload. */
+export interface View {
+  name: string;
+  draw(element: HTMLElement, json: unknown): void | Promise<void>;
+}
+
+function view<P>(name: string, read: (json: unknown) => P, render: (element: HTMLElement, payload: P) => void | Promise<void>): View {
+  return { name, draw: (element, json) => render(element, read(json)) };
+}
+
+const VIEWS: Record<string, View> = {
+  [Mime.tensor]: view("tensor", (json) => json as TensorPayload, renderMatrix),
+  [Mime.loss]: view("loss chart", (json) => json as LossPayload, renderLossChart),
+  [Mime.dataset]: view("dataset", (json) => json as DatasetPayload, renderDataset),
+  [Mime.summary]: view("model summary", readSummary, renderSummary),
+};
+
+export function viewFor(mime: string): View | undefined {
+  return Object.hasOwn(VIEWS, mime) ? VIEWS[mime] : undefined;
+}
