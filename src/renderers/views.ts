@@ -1,6 +1,5 @@
 import { Mime } from "../protocol/mimes";
-import type { DatasetPayload, LossPayload, TensorPayload } from "../protocol/payloads";
-import { readSummary } from "../protocol/read";
+import { readDataset, readLoss, readSummary, readTensor } from "../protocol/read";
 import { renderDataset } from "./dataset/datasetView";
 import { renderLossChart } from "./loss/lossChart";
 import { renderSummary } from "./summary/summaryView";
@@ -17,9 +16,9 @@ function view<P>(name: string, read: (json: unknown) => P, render: (element: HTM
 }
 
 const VIEWS: Record<string, View> = {
-  [Mime.tensor]: view("tensor", (json) => json as TensorPayload, renderMatrix),
-  [Mime.loss]: view("loss chart", (json) => json as LossPayload, renderLossChart),
-  [Mime.dataset]: view("dataset", (json) => json as DatasetPayload, renderDataset),
+  [Mime.tensor]: view("tensor", readTensor, renderMatrix),
+  [Mime.loss]: view("loss chart", readLoss, renderLossChart),
+  [Mime.dataset]: view("dataset", readDataset, renderDataset),
   [Mime.summary]: view("model summary", readSummary, renderSummary),
 };
 
