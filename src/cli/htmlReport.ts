@@ -4,8 +4,9 @@ import MarkdownIt from "markdown-it";
 import markdownKatex from "@vscode/markdown-it-katex";
 import type { NnbookFile } from "../format";
 import { isNnbookMime, Mime } from "../protocol/mimes";
-import type { CellOutput, ErrorData } from "../protocol/outputs";
+import type { CellOutput } from "../protocol/outputs";
 import { TEX_OPTIONS } from "../protocol/texOptions";
+import { escapeHtml, scriptJson } from "./pageText";
 import { reportStyles } from "./reportStyles";
 
 /** Mimes the editor's renderer draws (all of nnbook's own); the report hands them to the same bundle. */
@@ -52,7 +53,7 @@ export function htmlReport(notebook: NnbookFile, options: ReportOptions): string
 <h1 class="title">${escapeHtml(options.title)}</h1>
 ${cells.join("\n")}
 </main>
-<script type="application/json" id="nnbook-outputs">${safeJson(rich)}</script>
+<script type="application/json" id="nnbook-outputs">${scriptJson(rich)}</script>
 <script type="text/plain" id="nnbook-renderer">${read("renderers/nnbookRenderer.js").toString("base64")}</script>
 <script type="text/plain" id="nnbook-plotly">${read("renderers/plotly.js").toString("base64")}</script>
 <script type="text/plain" id="nnbook-katex">${read("renderers/katex.js").toString("base64")}</script>
@@ -71,10 +72,7 @@ function outputHtml(output: CellOutput, rich: { mime: string; data: unknown }[])
   }
   const [item] = output.items;
   if (!item) return "";
-  if (item.mime === Mime.error) {
-    const error = item.data as ErrorData;
-    return `<pre class="output error">${escapeHtml(error.stack || `${error.name}: ${error.message}`)}</pre>`;
-  }
+  if (item.mime === Mime.error) return `<pre class="output error">${escapeHtml(errorText(item.data))}</pre>`;
   const text = output.items.find((i) => i.mime === Mime.text || i.mime === Mime.stdout || i.mime === Mime.stderr);
   const kind = item.mime === Mime.stderr ? "stderr" : "stdout";
   return `<pre class="output ${kind}">${escapeHtml(String(text?.data ?? `(${item.mime})`))}</pre>`;
@@ -118,11 +116,10 @@ for (const element of document.querySelectorAll("[data-nnbook-output]")) {
 document.body.dataset.nnbookRendered = "true";
 `;
 
-function escapeHtml(text: string): string {
-  return text.replace(/[&<>"]/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" })[c]!);
-}
-
-/** JSON inside a script element: "<" escaped so no "</script>" can end it early. */
-function safeJson(value: unknown): string {
-  return JSON.stringify(value).replace(/</g, "\\u003c");
+/** An error output's text: its stack, or its name and message; whatever a file holds, as text. */
+function errorText(data: unknown): string {
+  const error = (typeof data === "object" && data !== null ? data : {}) as Record<string, unknown>;
+  if (typeof error.stack === "string" && error.stack) return error.stack;
+  if (typeof error.message === "string") return `${typeof error.name === "string" ? error.name : "Error"}: ${error.message}`;
+  return `Error: ${JSON.stringify(data)}`;
 }
