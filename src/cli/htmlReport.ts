@@ -98,6 +98,8 @@ const moduleUrl = (id) => {
 globalThis.nnbookPlotlyUrl = moduleUrl("nnbook-plotly");
 globalThis.nnbookKatexUrl = moduleUrl("nnbook-katex");
 globalThis.nnbookKatexCssUrl = ""; // KaTeX styles are in the page already
+// The reader's system theme, set before drawing: the views take their colours from it as they draw.
+if (matchMedia("(prefers-color-scheme: dark)").matches) document.body.dataset.vscodeThemeKind = "vscode-dark";
 const renderer = await import(moduleUrl("nnbook-renderer"));
 const outputs = JSON.parse(document.getElementById("nnbook-outputs").textContent);
 const api = renderer.activate({ workspace: { isTrusted: true }, settings: {}, postMessage: undefined, onDidReceiveMessage: undefined });
