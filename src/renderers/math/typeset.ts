@@ -10,10 +10,11 @@ export type Typeset = (element: HTMLElement, tex: string) => void;
  * `trust: false`, drops every command that could make a link, a class or a style.
  */
 export async function loadTypeset(): Promise<Typeset> {
+  // The stylesheet loads while KaTeX does.
+  ensureKatexStyles();
   let katex: Katex | undefined;
   try {
     katex = await loadKatex();
-    ensureKatexStyles();
   } catch {
     // Without KaTeX the TeX itself is still worth reading.
   }
