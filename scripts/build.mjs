@@ -37,6 +37,7 @@ await Promise.all([
   esbuild.build({ ...node, entryPoints: ["src/cli/main.ts"], outfile: "out/cli/nnbook.js", banner: { js: "#!/usr/bin/env node" } }),
   esbuild.build({ ...browser, entryPoints: ["src/renderers/nnbookRenderer.ts"], outfile: "out/renderers/nnbookRenderer.js" }),
   esbuild.build({ ...browser, entryPoints: ["src/renderers/plotly/plotlyBundle.ts"], outfile: "out/renderers/plotly.js", sourcemap: false, minify: true }),
+  esbuild.build({ ...browser, entryPoints: ["src/renderers/math/katexBundle.ts"], outfile: "out/renderers/katex.js", sourcemap: false, minify: true }),
 ]);
 
 // The package's `bin`: esbuild writes a plain file, and `npx nnbook` runs it only if it is executable.

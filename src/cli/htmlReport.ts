@@ -4,7 +4,9 @@ import MarkdownIt from "markdown-it";
 import markdownKatex from "@vscode/markdown-it-katex";
 import type { NnbookFile } from "../format";
 import { isNnbookMime, Mime } from "../protocol/mimes";
-import type { CellOutput, ErrorData } from "../protocol/outputs";
+import type { CellOutput } from "../protocol/outputs";
+import { TEX_OPTIONS } from "../protocol/texOptions";
+import { escapeHtml, scriptJson } from "./pageText";
 import { reportStyles } from "./reportStyles";
 
 /** Mimes the editor's renderer draws (all of nnbook's own); the report hands them to the same bundle. */
@@ -22,7 +24,7 @@ export interface ReportOptions {
  */
 export function htmlReport(notebook: NnbookFile, options: ReportOptions): string {
   const md = new MarkdownIt({ html: false, linkify: true });
-  md.use(markdownKatex, { enableBareBlocks: true, enableFencedBlocks: true, throwOnError: false });
+  md.use(markdownKatex, { ...TEX_OPTIONS, enableBareBlocks: true, enableFencedBlocks: true });
   const rich: { mime: string; data: unknown }[] = [];
 
   const cells = notebook.cells.map((cell) => {
@@ -51,9 +53,10 @@ export function htmlReport(notebook: NnbookFile, options: ReportOptions): string
 <h1 class="title">${escapeHtml(options.title)}</h1>
 ${cells.join("\n")}
 </main>
-<script type="application/json" id="nnbook-outputs">${safeJson(rich)}</script>
+<script type="application/json" id="nnbook-outputs">${scriptJson(rich)}</script>
 <script type="text/plain" id="nnbook-renderer">${read("renderers/nnbookRenderer.js").toString("base64")}</script>
 <script type="text/plain" id="nnbook-plotly">${read("renderers/plotly.js").toString("base64")}</script>
+<script type="text/plain" id="nnbook-katex">${read("renderers/katex.js").toString("base64")}</script>
 <script type="module">${BOOTSTRAP}</script>
 </body>
 </html>
@@ -69,10 +72,7 @@ function outputHtml(output: CellOutput, rich: { mime: string; data: unknown }[])
   }
   const [item] = output.items;
   if (!item) return "";
-  if (item.mime === Mime.error) {
-    const error = item.data as ErrorData;
-    return `<pre class="output error">${escapeHtml(error.stack || `${error.name}: ${error.message}`)}</pre>`;
-  }
+  if (item.mime === Mime.error) return `<pre class="output error">${escapeHtml(errorText(item.data))}</pre>`;
   const text = output.items.find((i) => i.mime === Mime.text || i.mime === Mime.stdout || i.mime === Mime.stderr);
   const kind = item.mime === Mime.stderr ? "stderr" : "stdout";
   return `<pre class="output ${kind}">${escapeHtml(String(text?.data ?? `(${item.mime})`))}</pre>`;
@@ -96,7 +96,10 @@ const moduleUrl = (id) => {
   return URL.createObjectURL(new Blob([bytes], { type: "text/javascript" }));
 };
 globalThis.nnbookPlotlyUrl = moduleUrl("nnbook-plotly");
+globalThis.nnbookKatexUrl = moduleUrl("nnbook-katex");
 globalThis.nnbookKatexCssUrl = ""; // KaTeX styles are in the page already
+// The reader's system theme, set before drawing: the views take their colours from it as they draw.
+if (matchMedia("(prefers-color-scheme: dark)").matches) document.body.dataset.vscodeThemeKind = "vscode-dark";
 const renderer = await import(moduleUrl("nnbook-renderer"));
 const outputs = JSON.parse(document.getElementById("nnbook-outputs").textContent);
 const api = renderer.activate({ workspace: { isTrusted: true }, settings: {}, postMessage: undefined, onDidReceiveMessage: undefined });
@@ -115,11 +118,10 @@ for (const element of document.querySelectorAll("[data-nnbook-output]")) {
 document.body.dataset.nnbookRendered = "true";
 `;
 
-function escapeHtml(text: string): string {
-  return text.replace(/[&<>"]/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" })[c]!);
-}
-
-/** JSON inside a script element: "<" escaped so no "</script>" can end it early. */
-function safeJson(value: unknown): string {
-  return JSON.stringify(value).replace(/</g, "\\u003c");
+/** An error output's text: its stack, or its name and message; whatever a file holds, as text. */
+function errorText(data: unknown): string {
+  const error = (typeof data === "object" && data !== null ? data : {}) as Record<string, unknown>;
+  if (typeof error.stack === "string" && error.stack) return error.stack;
+  if (typeof error.message === "string") return `${typeof error.name === "string" ? error.name : "Error"}: ${error.message}`;
+  return `Error: ${JSON.stringify(data)}`;
 }

@@ -1,3 +1,4 @@
 export * from "./mimes";
 export * from "./payloads";
 export * from "./outputs";
+export * from "./texOptions";

@@ -66,7 +66,8 @@ export interface DatasetPayload {
 
 /** `application/vnd.nnbook.summary+json`: a model layer by layer. */
 export interface SummaryPayload {
-  version: 1;
+  /** 2: `equation` is TeX. Version 1 carried KaTeX's HTML, which renderers no longer read. */
+  version: 2;
   title: string;
   rows: {
     /** The layer's name in `namedParameters()` (`0`, `body`), empty for a model without children. */
@@ -76,7 +77,7 @@ export interface SummaryPayload {
     /** `[N, features]`, or `?` where it depends on the input. */
     outputShape: string;
     params: number;
-    /** The layer's equation, rendered by KaTeX to HTML. */
+    /** The layer's equation in TeX, typeset by the renderer. */
     equation?: string;
   }[];
   total: number;

@@ -1,35 +1,24 @@
 import type { ActivationFunction } from "vscode-notebook-renderer";
-import { Mime } from "../protocol/mimes";
-import type { DatasetPayload, LossPayload, SummaryPayload, TensorPayload } from "../protocol/payloads";
-import { renderSummary } from "./summary/summaryView";
-import { renderDataset } from "./dataset/datasetView";
-import { renderLossChart } from "./loss/lossChart";
+import { PayloadError } from "../protocol/read";
+import { errorBox } from "./errorBox";
 import { ensureStyles } from "./styles";
-import { renderMatrix } from "./tensor/matrixView";
+import { viewFor } from "./views";
 
 /** The renderer for every nnbook view; each view module draws one payload into one element. */
 export const activate: ActivationFunction = () => ({
   async renderOutputItem(item, element) {
     ensureStyles();
+    const view = viewFor(item.mime);
+    if (!view) {
+      element.replaceChildren(errorBox("nnbook cannot draw this output", `no nnbook view draws ${item.mime}`));
+      return;
+    }
     try {
-      switch (item.mime) {
-        case Mime.tensor:
-          renderMatrix(element, item.json() as TensorPayload);
-          break;
-        case Mime.loss:
-          await renderLossChart(element, item.json() as LossPayload);
-          break;
-        case Mime.summary:
-          renderSummary(element, item.json() as SummaryPayload);
-          break;
-        case Mime.dataset:
-          await renderDataset(element, item.json() as DatasetPayload);
-          break;
-        default:
-          element.textContent = `nnbook cannot show ${item.mime}`;
-      }
+      await view.draw(element, item.json());
     } catch (error) {
-      element.textContent = `nnbook could not draw this output: ${error instanceof Error ? error.message : String(error)}`;
+      // A payload from a file is read as untrusted: whatever is wrong with it is said, as text.
+      const title = error instanceof PayloadError ? `nnbook cannot read this ${view.name}` : `nnbook could not draw this ${view.name}`;
+      element.replaceChildren(errorBox(title, error instanceof Error ? error.message : String(error)));
     }
   },
 });

@@ -10,6 +10,11 @@ const CSS = `
 .nnbook-summary td:nth-child(4), .nnbook-summary th:nth-child(4), .nnbook-summary tr.nnbook-total td:nth-child(2) { text-align: right; }
 .nnbook-summary tr.nnbook-total td { font-weight: 600; border-top: 2px solid var(--vscode-editorWidget-border, rgba(128,128,128,0.4)); }
 .nnbook-equation { font-family: initial; padding: 4px 12px !important; white-space: nowrap; }
+.nnbook-tex { font-family: var(--vscode-editor-font-family, monospace); font-size: 12px; white-space: pre-wrap; }
+.nnbook-error { border-left: 3px solid var(--vscode-errorForeground, #e51400); padding: 6px 12px; margin: 2px 0;
+  background: var(--vscode-inputValidation-errorBackground, rgba(229, 20, 0, 0.08)); }
+.nnbook-error-title { font-weight: 600; margin-bottom: 2px; }
+.nnbook-error-detail { font-family: var(--vscode-editor-font-family, monospace); font-size: 12px; white-space: pre-wrap; overflow-wrap: anywhere; }
 .nnbook-slice { font-size: 12px; opacity: 0.8; margin: 6px 0 2px; font-family: var(--vscode-editor-font-family, monospace); }
 .nnbook-chart { width: 100%; max-width: 760px; height: 320px; }
 `;

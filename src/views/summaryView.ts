@@ -1,11 +1,10 @@
-import katex from "katex";
 import type { nn } from "../engine";
 import { Mime } from "../protocol/mimes";
 import type { OutputItem } from "../protocol/outputs";
 import type { SummaryPayload } from "../protocol/payloads";
 import { layerEquation } from "./layerEquations";
 
-/** A model's layers, output shapes and parameter counts, with each layer's equation in KaTeX. */
+/** A model's layers, output shapes and parameter counts, with each layer's equation in TeX. */
 export function summaryItems(model: nn.Module): OutputItem[] {
   const payload = summaryPayload(model);
   return [
@@ -30,10 +29,10 @@ export function summaryPayload(model: nn.Module): SummaryPayload {
       layer: layer.toString().split("\n")[0],
       outputShape: features === undefined ? "?" : `[N, ${features}]`,
       params: layer.numParameters(),
-      ...(tex ? { equation: katex.renderToString(tex, { throwOnError: false }) } : {}),
+      ...(tex ? { equation: tex } : {}),
     };
   });
-  return { version: 1, title: model.constructor.name, rows, total: model.numParameters() };
+  return { version: 2, title: model.constructor.name, rows, total: model.numParameters() };
 }
 
 export function summaryText(payload: SummaryPayload): string {

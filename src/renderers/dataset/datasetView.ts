@@ -3,6 +3,7 @@ import { caption } from "../caption";
 import { headedTable } from "../headedTable";
 import { CHART_CONFIG, chartLayout, themedAxis } from "../plotly/chartLayout";
 import { loadPlotly } from "../plotly/loadPlotly";
+import { plotlyText } from "../plotly/plotlyText";
 import { formatValue } from "../tensor/matrixView";
 import { themeColors } from "../theme";
 
@@ -29,14 +30,14 @@ export async function renderDataset(element: HTMLElement, payload: DatasetPayloa
   const marker = { size: 6, opacity: 0.85 };
   const traces =
     payload.task === "regression"
-      ? [{ type: "scatter" as const, mode: "markers" as const, x: xs, y: ys, name: payload.targetName, marker: { ...marker, color: theme.series[0] } }]
+      ? [{ type: "scatter" as const, mode: "markers" as const, x: xs, y: ys, name: plotlyText(payload.targetName), marker: { ...marker, color: theme.series[0] } }]
       : payload.classes.map((name, c) => {
           // Classes keep their colour in every view: the series colour of their index.
           const keep = labels.map((l) => l === c);
           return {
             type: "scatter" as const,
             mode: "markers" as const,
-            name,
+            name: plotlyText(name),
             x: xs.filter((_, i) => keep[i]),
             y: ys.filter((_, i) => keep[i]),
             marker: { ...marker, color: theme.series[c % theme.series.length] },
@@ -49,8 +50,8 @@ export async function renderDataset(element: HTMLElement, payload: DatasetPayloa
     {
       ...chartLayout(theme, { t: 20 }),
       showlegend: traces.length > 1,
-      xaxis: { ...axis, title: { text: payload.featureNames[0] } },
-      yaxis: { ...axis, title: { text: oneFeature ? payload.targetName : payload.featureNames[1] } },
+      xaxis: { ...axis, title: { text: plotlyText(payload.featureNames[0] ?? "") } },
+      yaxis: { ...axis, title: { text: plotlyText((oneFeature ? payload.targetName : payload.featureNames[1]) ?? "") } },
     },
     CHART_CONFIG,
   );

@@ -1,6 +1,7 @@
 import { fromJsonNumber, type LossPayload } from "../../protocol/payloads";
 import { CHART_CONFIG, chartLayout, themedAxis } from "../plotly/chartLayout";
 import { loadPlotly } from "../plotly/loadPlotly";
+import { plotlyText } from "../plotly/plotlyText";
 import { themeColors } from "../theme";
 
 /** Loss curves on one axis; drawn again in place when the output is replaced during training. */
@@ -20,11 +21,11 @@ export async function renderLossChart(element: HTMLElement, payload: LossPayload
   const traces = payload.series.map((s, i) => ({
     type: "scatter" as const,
     mode: "lines" as const,
-    name: s.label,
+    name: plotlyText(s.label),
     x: s.x,
     y: s.y.map(fromJsonNumber),
     line: { color: theme.series[i % theme.series.length], width: 2 },
-    hovertemplate: `${payload.xLabel} %{x}<br>${s.label} %{y:.4g}<extra></extra>`,
+    hovertemplate: `${plotlyText(payload.xLabel)} %{x}<br>${plotlyText(s.label)} %{y:.4g}<extra></extra>`,
   }));
   const axis = themedAxis(theme);
   // On a log axis spanning decades, label the powers of ten only (plotly adds 2s and 5s otherwise).
@@ -35,12 +36,12 @@ export async function renderLossChart(element: HTMLElement, payload: LossPayload
     traces,
     {
       ...chartLayout(theme, { t: 40 }),
-      title: { text: title, font: { size: 14 } },
+      title: { text: plotlyText(title), font: { size: 14 } },
       showlegend: traces.length > 1,
-      xaxis: { ...axis, title: { text: payload.xLabel } },
+      xaxis: { ...axis, title: { text: plotlyText(payload.xLabel) } },
       yaxis: {
         ...axis,
-        title: { text: payload.yLabel },
+        title: { text: plotlyText(payload.yLabel) },
         type: payload.log ? "log" : "linear",
         exponentformat: "e",
         ...(decades >= 2 ? { dtick: 1 } : {}),
@@ -51,7 +52,13 @@ export async function renderLossChart(element: HTMLElement, payload: LossPayload
 }
 
 function decadeSpan(values: number[]): number {
-  const positive = values.filter((v) => v > 0 && Number.isFinite(v));
-  if (positive.length === 0) return 0;
-  return Math.log10(Math.max(...positive)) - Math.log10(Math.min(...positive));
+  // A loop, not Math.max(...values): spreading a long run's values overflows the stack.
+  let min = Infinity;
+  let max = 0;
+  for (const v of values) {
+    if (!(v > 0 && Number.isFinite(v))) continue;
+    min = Math.min(min, v);
+    max = Math.max(max, v);
+  }
+  return max > 0 ? Math.log10(max) - Math.log10(min) : 0;
 }

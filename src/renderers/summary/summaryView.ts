@@ -1,11 +1,12 @@
 import type { SummaryPayload } from "../../protocol/payloads";
 import { caption } from "../caption";
 import { headedTable } from "../headedTable";
-import { ensureKatexStyles } from "../katexStyles";
+import { loadTypeset } from "../math/typeset";
 
-/** A model as a table: layer, output shape, parameter count and the layer's equation. */
-export function renderSummary(element: HTMLElement, payload: SummaryPayload): void {
-  ensureKatexStyles();
+/** A model as a table: layer, output shape, parameter count and the layer's equation, typeset from TeX. */
+export async function renderSummary(element: HTMLElement, payload: SummaryPayload): Promise<void> {
+  // KaTeX is loaded before the table is built, so the equations never show as TeX first.
+  const typeset = payload.rows.some((row) => row.equation) ? await loadTypeset() : undefined;
   const view = document.createElement("div");
   view.className = "nnbook-view";
   view.appendChild(caption(`${payload.title} · ${payload.total.toLocaleString("en-US")} parameters`));
@@ -19,8 +20,7 @@ export function renderSummary(element: HTMLElement, payload: SummaryPayload): vo
     tr.insertCell().textContent = row.params.toLocaleString("en-US");
     const equation = tr.insertCell();
     equation.className = "nnbook-equation";
-    // KaTeX's own HTML, rendered by the kernel from layer equations we write.
-    if (row.equation) equation.innerHTML = row.equation;
+    if (row.equation && typeset) typeset(equation, row.equation);
   }
   const total = body.insertRow();
   total.className = "nnbook-total";

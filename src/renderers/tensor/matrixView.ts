@@ -76,9 +76,10 @@ function sliceLabel(slice: number, shape: number[]): HTMLElement {
 
 /** Indices to show along one axis; -1 marks the gap between the first and last few. */
 function visible(n: number): number[] {
-  const all = Array.from({ length: n }, (_, i) => i);
-  if (n <= FULL) return all;
-  return [...all.slice(0, EDGE), -1, ...all.slice(n - EDGE)];
+  const range = (from: number, to: number) => Array.from({ length: to - from }, (_, i) => from + i);
+  // Never a list of all n: a shape read from a file can claim any size.
+  if (n <= FULL) return range(0, n);
+  return [...range(0, EDGE), -1, ...range(n - EDGE, n)];
 }
 
 function position(index: number, shape: number[]): number[] {

@@ -1,0 +1,24 @@
+import type { TensorPayload } from "../payloads";
+import { array, at, boolean, count, jsonNumber, object, version, type Fields } from "./check";
+
+export function readTensor(value: unknown): TensorPayload {
+  const p = object(value, "");
+  version(p, "tensor", 1);
+  const payload: TensorPayload = {
+    version: 1,
+    shape: array(p.shape, "shape", count),
+    data: array(p.data, "data", jsonNumber),
+    requiresGrad: boolean(p.requiresGrad, "requiresGrad"),
+  };
+  if (p.summary !== undefined) {
+    const s = object(p.summary, "summary");
+    payload.summary = { min: stat(s, "min"), mean: stat(s, "mean"), max: stat(s, "max") };
+  }
+  return payload;
+}
+
+/** A summary statistic; JSON turned a NaN or infinite one into null. */
+function stat(summary: Fields, key: string): number {
+  const v = summary[key];
+  return v === null ? NaN : Number(jsonNumber(v, at("summary", key)));
+}
