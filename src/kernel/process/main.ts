@@ -7,6 +7,7 @@
 import { Worker } from "node:worker_threads";
 import type { HostToKernel, KernelEnd, KernelSetup, KernelToHost, WorkerSetup, WorkerToHost } from "../messages";
 import { PENDING_TEXT_BYTES, PendingText } from "../worker/pendingText";
+import { truncationNote } from "../worker/streamBuffer";
 
 const setup = JSON.parse(process.argv[2]) as KernelSetup;
 const send = (message: KernelToHost) => process.send?.(message);
@@ -62,8 +63,9 @@ async function endKernel(end: KernelEnd): Promise<void> {
   if (ending) return;
   ending = true;
   await worker.terminate();
-  const { runId, chunks } = pending.take();
+  const { runId, chunks, droppedChars } = pending.take();
   for (const { name, text } of chunks) send({ type: "stream", runId, name, text });
+  if (droppedChars > 0) send({ type: "stream", runId, name: "stderr", text: truncationNote(droppedChars, setup.maxTextBytes) });
   if (!process.connected) process.exit(0);
   process.send!({ type: "ended", end } satisfies KernelToHost, () => process.exit(0));
 }

@@ -2,7 +2,7 @@ import { getHeapStatistics } from "node:v8";
 import type { HostOps, Primitive, RealmEntry } from "../../language/realm/hostCall";
 import type { OutputItem } from "../../protocol/outputs";
 import type { WorkerSetup, WorkerToHost } from "../messages";
-import type { StreamBuffer } from "./streamBuffer";
+import { mb, truncationNote, type StreamBuffer } from "./streamBuffer";
 import { readWorkspaceFile } from "./workspaceFile";
 
 /** The largest single view a cell may send (its JSON), and all the new views of one run together. */
@@ -143,7 +143,7 @@ export function hostCalls(deps: HostCallDeps) {
       const dropped = streams.droppedChars();
       if (dropped > 0) {
         streams.flush();
-        post({ type: "stream", runId: running, name: "stderr", text: `\n… output truncated: ${mb(dropped)} dropped (a cell keeps its first ${mb(setup.maxTextBytes)} of text).\n` });
+        post({ type: "stream", runId: running, name: "stderr", text: truncationNote(dropped, setup.maxTextBytes) });
       }
       streams.flush();
       running = 0;
@@ -154,9 +154,4 @@ export function hostCalls(deps: HostCallDeps) {
 
 function external(): number {
   return getHeapStatistics().external_memory;
-}
-
-function mb(bytes: number): string {
-  const m = bytes / 2 ** 20;
-  return `${m < 10 ? m.toFixed(1) : Math.round(m).toLocaleString("en-US")} MB`;
 }

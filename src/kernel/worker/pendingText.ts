@@ -3,10 +3,11 @@
  * a loop that never yields is ended by terminating its worker; the kernel process then reads what
  * was left here, so the text printed just before the loop still reaches the cell.
  *
- * Layout: Int32 [0] bytes used after the header, [1] the run the text belongs to; then records of
- * one byte (0 stdout, 1 stderr), four bytes of length (little-endian) and the UTF-8 text.
+ * Layout: Int32 [0] bytes used after the header, [1] the run the text belongs to, [2] how many
+ * characters that run has had dropped (its output is bounded), in thousands; then records of one byte
+ * (0 stdout, 1 stderr), four bytes of length (little-endian) and the UTF-8 text.
  */
-const HEADER = 8;
+const HEADER = 12;
 const RECORD = 5;
 
 export const PENDING_TEXT_BYTES = 1 << 20;
@@ -18,7 +19,7 @@ export class PendingText {
   private readonly encoder = new TextEncoder();
 
   constructor(buffer: SharedArrayBuffer) {
-    this.header = new Int32Array(buffer, 0, 2);
+    this.header = new Int32Array(buffer, 0, 3);
     this.bytes = new Uint8Array(buffer, HEADER);
     this.view = new DataView(buffer, HEADER);
   }
@@ -42,9 +43,15 @@ export class PendingText {
     Atomics.store(this.header, 0, 0);
   }
 
+  /** Run `runId` has had `chars` characters of output dropped so far. */
+  setDropped(runId: number, chars: number): void {
+    Atomics.store(this.header, 1, runId);
+    Atomics.store(this.header, 2, Math.ceil(chars / 1000));
+  }
+
   /** What is left, in order, and empties it. */
-  take(): { runId: number; chunks: { name: "stdout" | "stderr"; text: string }[] } {
-    const used = Atomics.load(this.header, 0), runId = Atomics.load(this.header, 1);
+  take(): { runId: number; droppedChars: number; chunks: { name: "stdout" | "stderr"; text: string }[] } {
+    const used = Atomics.load(this.header, 0), runId = Atomics.load(this.header, 1), droppedChars = Atomics.load(this.header, 2) * 1000;
     const decoder = new TextDecoder();
     const chunks: { name: "stdout" | "stderr"; text: string }[] = [];
     for (let at = 0; at + RECORD <= used; ) {
@@ -54,6 +61,6 @@ export class PendingText {
       at += RECORD + length;
     }
     this.clear();
-    return { runId, chunks };
+    return { runId, droppedChars, chunks };
   }
 }

@@ -26,19 +26,22 @@ export class StreamBuffer {
   /** Starts counting for a new run. */
   begin(runId: number): void {
     this.flush();
+    // A run's first text goes out at once: it may be all a crashing cell prints.
+    this.lastFlush = 0;
     this.runId = runId;
     this.kept = 0;
     this.dropped = 0;
+    this.pending.setDropped(runId, 0);
   }
 
   write(name: Stream, text: string): void {
     const room = this.maxBytes - this.kept;
     if (room <= 0) {
-      this.dropped += text.length;
+      this.drop(text.length);
       return;
     }
     if (text.length > room) {
-      this.dropped += text.length - room;
+      this.drop(text.length - room);
       text = text.slice(0, room);
     }
     this.kept += text.length;
@@ -59,6 +62,12 @@ export class StreamBuffer {
     return this.dropped;
   }
 
+  private drop(chars: number): void {
+    this.dropped += chars;
+    // Kept in shared memory too: a run ended with its worker still gets its note.
+    this.pending.setDropped(this.runId, this.dropped);
+  }
+
   flush(): void {
     if (this.timer) clearTimeout(this.timer);
     this.timer = undefined;
@@ -68,4 +77,14 @@ export class StreamBuffer {
     for (const { name, text } of chunks) this.send(this.runId, name, text);
     this.pending.clear();
   }
+}
+
+/** What a cell is told when some of its text was dropped. */
+export function truncationNote(droppedChars: number, maxBytes: number): string {
+  return `\n… output truncated: ${mb(droppedChars)} dropped (a cell keeps its first ${mb(maxBytes)} of text).\n`;
+}
+
+export function mb(bytes: number): string {
+  const m = bytes / 2 ** 20;
+  return `${m < 10 ? m.toFixed(1) : Math.round(m).toLocaleString("en-US")} MB`;
 }

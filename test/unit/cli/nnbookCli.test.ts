@@ -110,6 +110,29 @@ test("--timeout ends a cell stuck in a loop that never yields, as a failed cell"
   assert.match(run.stderr, /cell 2 failed: Timeout: the run took longer than --timeout 1 s/);
 });
 
+test("--timeout is a deadline for the whole run: a cell that stops cleanly still fails, and no cell after it runs", () => {
+  const out = path.join(tmp, "deadline.nnbook");
+  const started = Date.now();
+  const run = nnbook("run", "test/corpus/cli/train-then-spin.nnbook", "--timeout", "2", "--out", out);
+  assert.equal(run.code, 1);
+  assert.ok(Date.now() - started < 15_000, `took ${Date.now() - started} ms`);
+  assert.match(run.stdout, /stopped cleanly: true/);
+  assert.doesNotMatch(run.stdout, /spinning/);
+  assert.match(run.stderr, /cell 1 failed: Timeout: the run took longer than --timeout 2 s/);
+  const cells = parseNnbook(readFileSync(out)).cells;
+  assert.equal(cells[1].kind === "code" && cells[1].execution, undefined);
+});
+
+test("a cell that floods its output is bounded: the run ends at its deadline with a note of what was dropped", () => {
+  const out = path.join(tmp, "flood.nnbook"), html = path.join(tmp, "flood.html");
+  const run = nnbook("run", "test/corpus/cli/flood.nnbook", "--timeout", "3", "--out", out, "--html", html, "--quiet");
+  assert.equal(run.code, 1, run.stderr);
+  assert.match(run.stderr, /cell 1 failed: Timeout/);
+  assert.ok(statSync(out).size < 3 * 2 ** 20, `--out is ${statSync(out).size} bytes`);
+  assert.ok(statSync(html).size < 8 * 2 ** 20, `--html is ${statSync(html).size} bytes`);
+  assert.match(readFileSync(out, "utf8"), /output truncated: [\d,.]+ MB dropped \(a cell keeps its first 2\.0 MB of text\)/);
+});
+
 test("a broken file: exit 2 and what is wrong, with file, line and column", () => {
   const run = nnbook("run", "test/corpus/broken/newer-version.nnbook");
   assert.equal(run.code, 2);

@@ -73,6 +73,20 @@ describe("limits that hold: refused, bounded or reported, and the kernel lives o
     assert.match(ran.events.map((e) => (e.kind === "stream" ? e.text : "")).join(""), /Uncaught RangeError: late/);
   });
 
+  test("a plain array that fills the JavaScript heap ends only the kernel, which says so", async () => {
+    const small = newKernel({ memoryLimitMb: 256 });
+    try {
+      const ran = await runCell(small, 1, "const filled = new Array(3e8).fill(0);");
+      assert.equal(ran.result.ok, false);
+      if (ran.result.ok) return;
+      assert.equal(ran.result.error.name, "OutOfMemory", ran.result.error.message);
+      assert.equal(ran.result.error.kernelLost, true);
+      assert.deepEqual((await runCell(small, 2, "1 + 1")).text, ["2"]);
+    } finally {
+      small.dispose();
+    }
+  });
+
   test("a huge tensor as the last value prints a summary without walking it", async () => {
     const big = newKernel();
     try {

@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, symlinkSync, truncateSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { after, describe, test } from "node:test";
@@ -97,6 +97,7 @@ describe("data.csv reads regular files inside the workspace only", () => {
   mkdirSync(ws);
   writeFileSync(path.join(root, "secret.txt"), "x,y\n42,1\n");
   symlinkSync("../secret.txt", path.join(ws, "link.csv"));
+  writeFileSync(path.join(ws, "huge.csv"), "");
   const kernel = newKernel({ notebookDir: ws });
   after(() => kernel.dispose());
 
@@ -106,6 +107,14 @@ describe("data.csv reads regular files inside the workspace only", () => {
     if (ran.result.ok) return;
     assert.match(ran.result.error.message, /^link\.csv: cells read files inside the workspace only/);
     assert.doesNotMatch(ran.result.error.message, /42/);
+  });
+
+  test("a file too large for a kernel is refused before it is read", async () => {
+    // Sparse: 300 MB on paper, nothing on disk.
+    truncateSync(path.join(ws, "huge.csv"), 300 * 2 ** 20);
+    const ran = await runCell(kernel, 3, 'await data.csv("huge.csv")');
+    assert.equal(ran.result.ok, false);
+    if (!ran.result.ok) assert.match(ran.result.error.message, /^huge\.csv: is 300 MB; data\.csv reads files of up to 256 MB$/);
   });
 
   test("a FIFO is refused at once instead of hanging the kernel", async (t) => {
