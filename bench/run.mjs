@@ -8,6 +8,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { cpus, tmpdir } from "node:os";
 import path from "node:path";
 import { bundleEngine } from "./engine.mjs";
+import { kernelCosts } from "./kernel.mjs";
 import { FRAMEWORKS, startFramework } from "./frameworks.mjs";
 import { WORKLOADS } from "./workloads.mjs";
 
@@ -129,8 +130,15 @@ try {
     const got = r.frameworks.nnbook.rate / r.frameworks[t.against].rate;
     console.log(`target ${t.workload}: nnbook ≥ ${t.ratio}× ${t.against}: ${got.toFixed(2)}× — ${got >= t.ratio ? "met" : "NOT met"}`);
   }
+  const kernel = only ? undefined : kernelCosts(quick ? 3 : 7);
+  if (kernel) {
+    console.log(
+      `\nkernel: nnbook run of one cell ${kernel.startMs.toFixed(0)} ms (start-up); a cell's round trip ` +
+        `${kernel.roundTripMs.toFixed(2)} ms (medians of ${kernel.rounds} rounds)`,
+    );
+  }
   console.log(`\ntotal ${((Date.now() - started) / 1000).toFixed(0)} s`);
-  if (jsonFile) writeFileSync(jsonFile, JSON.stringify({ machine: info, frameworks: infos, rounds, results }, null, 2) + "\n");
+  if (jsonFile) writeFileSync(jsonFile, JSON.stringify({ machine: info, frameworks: infos, rounds, results, kernel }, null, 2) + "\n");
 } finally {
   await Promise.allSettled(children.map((c) => c.call("exit")));
   rmSync(dir, { recursive: true, force: true });

@@ -37,7 +37,7 @@ export const DEFAULT_MAX_TEXT_BYTES = 2 * 2 ** 20;
 
 const STATE_LOST = "Every variable from earlier cells is gone: run them again.";
 /** How long an ended kernel may take to send its last text before it is killed. */
-const EXIT_GRACE_MS = 2000;
+const EXIT_GRACE_MS = 5000;
 
 interface PendingRun {
   request: RunRequest;
@@ -146,7 +146,7 @@ export class KernelSession {
     const env: NodeJS.ProcessEnv = { ...process.env, ELECTRON_RUN_AS_NODE: "1" };
     delete env.NODE_OPTIONS;
     const child = fork(path.join(this.files.dir, "process.js"), [JSON.stringify(setup)], {
-      execArgv: [...sandbox, "--expose-gc", "--no-warnings", "--max-old-space-size=256"],
+      execArgv: [...sandbox, "--expose-gc", "--no-warnings", "--max-old-space-size=512"],
       // As Jupyter: relative paths in Node APIs (with Node modules allowed) start at the notebook.
       cwd: notebookDir,
       serialization: "advanced",

@@ -46,7 +46,19 @@ export type HostToKernel =
   /** Ends the worker now: a cell ignored the interrupt. The kernel sends what text is left, then `ended`. */
   | { type: "terminate" };
 
-export type HostToWorker = RunRequest;
+/** A run as the worker gets it: the kernel process compiled the cell (process/compileCell.ts). */
+export interface CompiledRun {
+  type: "run";
+  runId: number;
+  cellNumber: number;
+  /** The script's name in stack traces: `nnbook-cell-<cell>-<run>`, without ".js". */
+  fileName: string;
+  js: string;
+  /** The source map from `js` back to the cell's text. */
+  map: string;
+}
+
+export type HostToWorker = CompiledRun;
 
 export type WorkerToHost =
   | { type: "stream"; runId: number; name: "stdout" | "stderr"; text: string }

@@ -1,11 +1,13 @@
 /**
  * The kernel process: started by the editor or the command line, one per notebook, so that nothing
  * a cell does — a V8 fatal error, running out of memory, an abort — can end more than the kernel.
- * Cells run in a worker thread; this thread stays free to relay messages, set the interrupt flag,
- * end a worker that ignores it, and watch the process's memory.
+ * Cells run in a worker thread; this thread compiles them (TypeScript loads here while the worker
+ * starts), and stays free to relay messages, set the interrupt flag, end a worker that ignores it,
+ * and watch the process's memory.
  */
 import { Worker } from "node:worker_threads";
-import type { HostToKernel, KernelEnd, KernelSetup, KernelToHost, WorkerSetup, WorkerToHost } from "../messages";
+import type { CompiledRun, HostToKernel, KernelEnd, KernelSetup, KernelToHost, RunRequest, WorkerSetup, WorkerToHost } from "../messages";
+import { describeSyntax } from "../worker/cellErrors";
 import { PENDING_TEXT_BYTES, PendingText } from "../worker/pendingText";
 import { truncationNote } from "../worker/streamBuffer";
 
@@ -31,11 +33,13 @@ worker.on("error", (error) => {
   void endKernel(outOfMemory ? { cause: "out-of-memory", detail: `its JavaScript heap passed ${setup.memoryLimitMb} MB` } : { cause: "crashed", detail: error.message });
 });
 worker.on("exit", (code) => void endKernel({ cause: "crashed", detail: `its worker exited with code ${code}` }));
+// TypeScript loads once the worker has started, so the two start up side by side.
+const compiler = import("./compileCell");
 
 process.on("message", (message: HostToKernel) => {
   switch (message.type) {
     case "run":
-      worker.postMessage(message);
+      void compileAndRun(message);
       break;
     case "interrupt":
       Atomics.store(interruptFlag, 0, 1);
@@ -57,6 +61,20 @@ setInterval(() => {
     void endKernel({ cause: "out-of-memory", detail: `the process used ${Math.round(rss / 2 ** 20)} MB, over its ${Math.round(rssLimit / 2 ** 20)} MB` });
   }
 }, 200).unref();
+
+/** Compiles a cell and hands it to the worker; a cell that does not parse ends here. */
+async function compileAndRun({ runId, cellNumber, source }: RunRequest): Promise<void> {
+  const fileName = `nnbook-cell-${cellNumber}-${runId}`;
+  const { compileCell, CellSyntaxError } = await compiler;
+  try {
+    const { js, map } = compileCell(source, fileName);
+    worker.postMessage({ type: "run", runId, cellNumber, fileName, js, map } satisfies CompiledRun);
+  } catch (error) {
+    const syntax = error instanceof CellSyntaxError ? describeSyntax(error, cellNumber) : undefined;
+    const failed = syntax ?? { name: "Error", message: `the cell could not be compiled: ${(error as Error).message}`, stack: "" };
+    send({ type: "done", runId, ok: false, error: failed });
+  }
+}
 
 /** Ends the worker, sends the console text it had not sent yet, says why, and exits. */
 async function endKernel(end: KernelEnd): Promise<void> {

@@ -1,6 +1,6 @@
 import { SourceMap } from "node:module";
 import type { CellError } from "../messages";
-import type { CellSyntaxError } from "./compileCell";
+import type { CellSyntaxError } from "../process/compileCell";
 
 /** A thrown value as the cells' realm describes it: strings only. */
 export interface ThrownText {
@@ -44,14 +44,15 @@ export class CellSourceMaps {
     }
     return { name, message, stack: [`${name}: ${message}`, ...frames].join("\n"), location };
   }
+}
 
-  describeSyntax(error: CellSyntaxError, cellNumber: number): CellError {
-    const where = `cell ${cellNumber}, line ${error.line}:${error.column}`;
-    return {
-      name: "SyntaxError",
-      message: `${error.reason} (${where})`,
-      stack: `SyntaxError: ${error.reason}\n    at ${where}`,
-      location: { cellNumber, line: error.line, column: error.column },
-    };
-  }
+/** A cell that does not parse, as the user should see it. */
+export function describeSyntax(error: CellSyntaxError, cellNumber: number): CellError {
+  const where = `cell ${cellNumber}, line ${error.line}:${error.column}`;
+  return {
+    name: "SyntaxError",
+    message: `${error.reason} (${where})`,
+    stack: `SyntaxError: ${error.reason}\n    at ${where}`,
+    location: { cellNumber, line: error.line, column: error.column },
+  };
 }

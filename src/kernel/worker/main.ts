@@ -9,9 +9,8 @@ import path from "node:path";
 import vm from "node:vm";
 import { parentPort, workerData } from "node:worker_threads";
 import { HOST_CALL_KEY, REALM_ENTRY_KEY, type RealmEntry } from "../../language/realm/hostCall";
-import type { CellError, HostToWorker, RunRequest, WorkerSetup, WorkerToHost } from "../messages";
+import type { CellError, CompiledRun, HostToWorker, WorkerSetup, WorkerToHost } from "../messages";
 import { CellSourceMaps, type ThrownText } from "./cellErrors";
-import { CellSyntaxError, compileCell } from "./compileCell";
 import { hostCalls } from "./hostCalls";
 import { PendingText } from "./pendingText";
 import { StreamBuffer } from "./streamBuffer";
@@ -26,7 +25,7 @@ let finish: ((json: string) => void) | undefined;
 
 // A null prototype: the context's global forwards lookups to this object, and an ordinary one would
 // hand cells this realm's `Object` as `globalThis.constructor`. No eval or new Function: cells are
-// compiled by the kernel (compileCell.ts) or not at all.
+// compiled by the kernel (process/compileCell.ts) or not at all.
 const context = vm.createContext(Object.create(null), { name: "nnbook cells", codeGeneration: { strings: false, wasm: true } });
 const { call, active } = hostCalls({
   setup,
@@ -68,18 +67,15 @@ function intoRealm(fn: () => void): boolean {
   }
 }
 
-function run(request: RunRequest): Promise<void> {
-  const { runId, cellNumber } = request;
+function run(request: CompiledRun): Promise<void> {
+  const { runId, cellNumber, fileName } = request;
   active.begin(runId);
-  const fileName = `nnbook-cell-${cellNumber}-${runId}`;
   let script: vm.Script;
   try {
-    const compiled = compileCell(request.source, fileName);
-    maps.add(fileName, cellNumber, compiled.js, compiled.map);
-    script = new vm.Script(compiled.js, { filename: fileName + ".js" });
+    maps.add(fileName, cellNumber, request.js, request.map);
+    script = new vm.Script(request.js, { filename: fileName + ".js" });
   } catch (error) {
-    const thrown = error instanceof CellSyntaxError ? maps.describeSyntax(error, cellNumber) : maps.describe(error as ThrownText);
-    end(runId, { ok: false, error: thrown });
+    end(runId, { ok: false, error: maps.describe(error as ThrownText) });
     return Promise.resolve();
   }
   return new Promise((resolve) => {

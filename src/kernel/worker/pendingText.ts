@@ -4,7 +4,8 @@
  * was left here, so the text printed just before the loop still reaches the cell.
  *
  * Layout: Int32 [0] bytes used after the header, [1] the run the text belongs to, [2] how many
- * characters that run has had dropped (its output is bounded), in thousands; then records of one byte
+ * characters that run has had dropped (its output is bounded), in units of 2^20 — a loop that never
+ * yields drops terabytes in seconds, past an Int32 of thousands; then records of one byte
  * (0 stdout, 1 stderr), four bytes of length (little-endian) and the UTF-8 text.
  */
 const HEADER = 12;
@@ -46,12 +47,12 @@ export class PendingText {
   /** Run `runId` has had `chars` characters of output dropped so far. */
   setDropped(runId: number, chars: number): void {
     Atomics.store(this.header, 1, runId);
-    Atomics.store(this.header, 2, Math.ceil(chars / 1000));
+    Atomics.store(this.header, 2, Math.min(2 ** 31 - 1, Math.ceil(chars / 2 ** 20)));
   }
 
   /** What is left, in order, and empties it. */
   take(): { runId: number; droppedChars: number; chunks: { name: "stdout" | "stderr"; text: string }[] } {
-    const used = Atomics.load(this.header, 0), runId = Atomics.load(this.header, 1), droppedChars = Atomics.load(this.header, 2) * 1000;
+    const used = Atomics.load(this.header, 0), runId = Atomics.load(this.header, 1), droppedChars = Atomics.load(this.header, 2) * 2 ** 20;
     const decoder = new TextDecoder();
     const chunks: { name: "stdout" | "stderr"; text: string }[] = [];
     for (let at = 0; at + RECORD <= used; ) {

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import vm from "node:vm";
-import { compileCell } from "../../../../src/kernel/worker/compileCell";
+import { compileCell } from "../../../../src/kernel/process/compileCell";
 
 /** Runs a compiled cell as the kernel does: a script, not a module. */
 function run(source: string): Promise<unknown> {

@@ -1,4 +1,5 @@
 import ts from "typescript";
+import { IMPORT_KEY } from "../../language/realm/hostCall";
 
 /** A cell turned into a script that runs in the kernel's context. */
 export interface CompiledCell {
@@ -151,8 +152,6 @@ function importBindings(f: ts.NodeFactory, statement: ts.ImportDeclaration): { n
   return bindings;
 }
 
-/** The global (symbol-keyed, so cells do not see it by name) through which compiled imports load modules. */
-export const IMPORT_SYMBOL = "nnbook.import";
 
 /**
  * `import(x)` as `Promise.resolve().then(() => <import>(x))`: the kernel's own dynamic import would
@@ -179,7 +178,7 @@ function dynamicImports(context: ts.TransformationContext, file: ts.SourceFile):
 function importFunction(f: ts.NodeFactory): ts.Expression {
   return f.createElementAccessExpression(
     f.createIdentifier("globalThis"),
-    f.createCallExpression(f.createPropertyAccessExpression(f.createIdentifier("Symbol"), "for"), undefined, [f.createStringLiteral(IMPORT_SYMBOL)]),
+    f.createCallExpression(f.createPropertyAccessExpression(f.createIdentifier("Symbol"), "for"), undefined, [f.createStringLiteral(IMPORT_KEY)]),
   );
 }
 
