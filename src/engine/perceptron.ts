@@ -3,6 +3,7 @@ import { alloc } from "./storage";
 import { noGrad } from "./autograd";
 import { ShapeError, fmt } from "./shape";
 import { linear } from "./ops/linear";
+import type { LayerInfo } from "./nn/layerInfo";
 import { Module } from "./nn/module";
 import { ParameterTensor } from "./nn/parameter";
 
@@ -80,5 +81,15 @@ export class Perceptron extends Module {
 
   override extraRepr(): string {
     return `nInputs=${this.nInputs}`;
+  }
+
+  override describe(): LayerInfo {
+    return {
+      kind: "Perceptron",
+      config: { nInputs: this.nInputs },
+      features: 1,
+      equation: "\\hat{y} = \\begin{cases} 1 & \\mathbf{w} \\cdot \\mathbf{x} + b \\ge 0 \\\\ 0 & \\text{otherwise} \\end{cases}",
+      activation: "step",
+    };
   }
 }

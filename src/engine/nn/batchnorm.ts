@@ -2,6 +2,7 @@ import { Tensor } from "../tensor";
 import { alloc } from "../storage";
 import { noGrad } from "../autograd";
 import { ShapeError, fmt } from "../shape";
+import type { LayerInfo } from "./layerInfo";
 import { Module } from "./module";
 import { ParameterTensor } from "./parameter";
 
@@ -75,5 +76,14 @@ export class BatchNorm1d extends Module {
 
   override extraRepr(): string {
     return `${this.numFeatures}, eps=${this.eps}, momentum=${this.momentum}`;
+  }
+
+  override describe(): LayerInfo {
+    return {
+      kind: "BatchNorm1d",
+      config: { numFeatures: this.numFeatures, eps: this.eps, momentum: this.momentum },
+      features: this.numFeatures,
+      equation: "a = \\gamma\\,\\frac{z - \\mu_B}{\\sqrt{\\sigma_B^2 + \\epsilon}} + \\beta",
+    };
   }
 }

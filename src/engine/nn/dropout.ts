@@ -1,6 +1,7 @@
 import { Tensor } from "../tensor";
 import { alloc } from "../storage";
 import { defaultGenerator } from "../random";
+import type { LayerInfo } from "./layerInfo";
 import { Module } from "./module";
 
 /** Randomly zeroes inputs while training; see `nn.Dropout`. */
@@ -21,5 +22,14 @@ export class Dropout extends Module {
 
   override extraRepr(): string {
     return `p=${this.p}`;
+  }
+
+  override describe(): LayerInfo {
+    return {
+      kind: "Dropout",
+      config: { p: this.p },
+      features: "same",
+      equation: `a = \\frac{m \\odot z}{1 - p},\\quad m_i \\sim \\mathrm{Bernoulli}(1 - p),\\; p = ${this.p}`,
+    };
   }
 }

@@ -11,6 +11,7 @@ import * as bn from "./batchnorm";
 export { clipGradNorm } from "./clip";
 export { load } from "./serialize";
 export type { ModuleJSON } from "./serialize";
+export type { LayerInfo } from "./layerInfo";
 export type { BatchNormOptions } from "./batchnorm";
 
 export { Module } from "./module";

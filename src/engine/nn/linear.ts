@@ -2,6 +2,7 @@ import { Tensor } from "../tensor";
 import { alloc } from "../storage";
 import { defaultGenerator } from "../random";
 import { linear } from "../ops/linear";
+import type { LayerInfo } from "./layerInfo";
 import { Module } from "./module";
 import { ParameterTensor } from "./parameter";
 import { initWeights, type InitName } from "./init";
@@ -36,6 +37,16 @@ export class Linear extends Module {
 
   override extraRepr(): string {
     return `inFeatures=${this.inFeatures}, outFeatures=${this.outFeatures}, bias=${this.bias !== null}`;
+  }
+
+  override describe(): LayerInfo {
+    const bias = this.bias !== null;
+    return {
+      kind: "Linear",
+      config: { inFeatures: this.inFeatures, outFeatures: this.outFeatures, bias },
+      features: this.outFeatures,
+      equation: `\\mathbf{z} = W\\mathbf{x}${bias ? " + \\mathbf{b}" : ""},\\quad W \\in \\mathbb{R}^{${this.outFeatures}\\times${this.inFeatures}}`,
+    };
   }
 }
 

@@ -3,10 +3,16 @@ import { Tensor } from "../tensor";
 import { alloc } from "../storage";
 import { ShapeError, fmt } from "../shape";
 import { bceLoss, bceWithLogitsLoss, mseLoss } from "../ops/loss";
+import type { LayerInfo } from "./layerInfo";
 import { Module } from "./module";
+
+const loss = (kind: string, equation: string): LayerInfo => ({ kind, config: {}, features: undefined, equation });
 
 /** Mean squared error; see `nn.MSELoss`. */
 export class MSELoss extends Module {
+  override describe(): LayerInfo {
+    return loss("MSELoss", "L = \\frac{1}{n}\\sum_i (\\hat{y}_i - y_i)^2");
+  }
   override forward(pred: Tensor, target: Tensor): Tensor {
     return mseLoss(pred, target);
   }
@@ -14,6 +20,9 @@ export class MSELoss extends Module {
 
 /** Binary cross-entropy on probabilities; see `nn.BCELoss`. */
 export class BCELoss extends Module {
+  override describe(): LayerInfo {
+    return loss("BCELoss", "L = -\\frac{1}{n}\\sum_i \\big[y_i \\log \\hat{y}_i + (1 - y_i)\\log(1 - \\hat{y}_i)\\big]");
+  }
   override forward(pred: Tensor, target: Tensor): Tensor {
     return bceLoss(pred, target);
   }
@@ -21,6 +30,9 @@ export class BCELoss extends Module {
 
 /** Binary cross-entropy on logits; see `nn.BCEWithLogitsLoss`. */
 export class BCEWithLogitsLoss extends Module {
+  override describe(): LayerInfo {
+    return loss("BCEWithLogitsLoss", "L = -\\frac{1}{n}\\sum_i \\big[y_i \\log \\sigma(z_i) + (1 - y_i)\\log(1 - \\sigma(z_i))\\big]");
+  }
   override forward(logits: Tensor, target: Tensor): Tensor {
     return bceWithLogitsLoss(logits, target);
   }
@@ -28,6 +40,9 @@ export class BCEWithLogitsLoss extends Module {
 
 /** Softmax cross-entropy on logits; see `nn.CrossEntropyLoss`. */
 export class CrossEntropyLoss extends Module {
+  override describe(): LayerInfo {
+    return loss("CrossEntropyLoss", "L = -\\frac{1}{n}\\sum_i \\log \\frac{e^{z_{i,y_i}}}{\\sum_k e^{z_{i,k}}}");
+  }
   override forward(logits: Tensor, target: Tensor | number[]): Tensor {
     if (logits.ndim === 1) return this.forward(logits.reshape(1, -1), Array.isArray(target) ? target : target.reshape(-1));
     if (logits.ndim !== 2) throw new ShapeError(`CrossEntropyLoss: logits must be [batch, classes], got ${fmt(logits.shape)}`);

@@ -1,5 +1,6 @@
 import { Tensor } from "../tensor";
 import { ParameterTensor } from "./parameter";
+import type { LayerInfo } from "./layerInfo";
 import type { ModuleJSON } from "./serialize";
 
 const REGISTERED = Symbol("registered"), BUFFERS = Symbol("buffers");
@@ -167,6 +168,14 @@ export abstract class Module {
   toJSON(): ModuleJSON {
     if (!serializer) throw new Error("toJSON: import the engine through its index so serialisation is available");
     return serializer(this);
+  }
+
+  /**
+   * What this layer is: its kind, settings, effect on the features and equation. Built-in layers say;
+   * a module of your own is its class name, and its layers are its children.
+   */
+  describe(): LayerInfo {
+    return { kind: this.constructor.name, config: {}, features: undefined };
   }
 
   /** PyTorch-style printout: the module tree with each layer's settings. */

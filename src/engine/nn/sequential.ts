@@ -1,4 +1,5 @@
 import type { Tensor } from "../tensor";
+import type { LayerInfo } from "./layerInfo";
 import { Module } from "./module";
 
 /** Layers applied one after another; see `nn.Sequential`. `net[0]` is the first layer. */
@@ -27,6 +28,10 @@ export class Sequential extends Module {
   override forward(x: Tensor): Tensor {
     for (const [, layer] of this.namedChildren()) x = layer.forward(x);
     return x;
+  }
+
+  override describe(): LayerInfo {
+    return { kind: "Sequential", config: {}, features: undefined };
   }
 
   *[Symbol.iterator](): IterableIterator<Module> {

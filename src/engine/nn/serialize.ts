@@ -29,37 +29,40 @@ export interface ArchJSON {
 
 interface Kind {
   cls: abstract new (...args: any[]) => Module;
-  save(m: any): Record<string, any>;
   build(c: Record<string, any>, children: Module[]): Module;
 }
 
-// Matched by class, not by constructor.name, so saved files survive minified bundles.
-const none = () => ({});
+// What a layer saves is what it describes (layerInfo.ts); rebuilding needs its class. Matched by class
+// too, so a subclass of a built-in layer (with a forward of its own) is not saved as the built-in.
 const KINDS: Record<string, Kind> = {
-  Linear: { cls: Linear, save: (m: Linear) => ({ inFeatures: m.inFeatures, outFeatures: m.outFeatures, bias: m.bias !== null }), build: (c) => new Linear(c.inFeatures, c.outFeatures, { bias: c.bias }) },
-  Sequential: { cls: Sequential, save: none, build: (_, children) => new Sequential(...children) },
-  ReLU: { cls: act.ReLU, save: none, build: () => new act.ReLU() },
-  LeakyReLU: { cls: act.LeakyReLU, save: (m: act.LeakyReLU) => ({ alpha: m.alpha }), build: (c) => new act.LeakyReLU(c.alpha) },
-  Sigmoid: { cls: act.Sigmoid, save: none, build: () => new act.Sigmoid() },
-  Tanh: { cls: act.Tanh, save: none, build: () => new act.Tanh() },
-  GELU: { cls: act.GELU, save: none, build: () => new act.GELU() },
-  SiLU: { cls: act.SiLU, save: none, build: () => new act.SiLU() },
-  Step: { cls: act.Step, save: none, build: () => new act.Step() },
-  Softmax: { cls: act.Softmax, save: (m: act.Softmax) => ({ dim: m.dim }), build: (c) => new act.Softmax(c.dim) },
-  Flatten: { cls: act.Flatten, save: (m: act.Flatten) => ({ startDim: m.startDim, endDim: m.endDim }), build: (c) => new act.Flatten(c.startDim, c.endDim) },
-  Dropout: { cls: Dropout, save: (m: Dropout) => ({ p: m.p }), build: (c) => new Dropout(c.p) },
-  BatchNorm1d: { cls: BatchNorm1d, save: (m: BatchNorm1d) => ({ numFeatures: m.numFeatures, eps: m.eps, momentum: m.momentum }), build: (c) => new BatchNorm1d(c.numFeatures, c) },
-  Perceptron: { cls: Perceptron, save: (m: Perceptron) => ({ nInputs: m.nInputs }), build: (c) => new Perceptron(c.nInputs) },
-  MSELoss: { cls: loss.MSELoss, save: none, build: () => new loss.MSELoss() },
-  BCELoss: { cls: loss.BCELoss, save: none, build: () => new loss.BCELoss() },
-  BCEWithLogitsLoss: { cls: loss.BCEWithLogitsLoss, save: none, build: () => new loss.BCEWithLogitsLoss() },
-  CrossEntropyLoss: { cls: loss.CrossEntropyLoss, save: none, build: () => new loss.CrossEntropyLoss() },
+  Linear: { cls: Linear, build: (c) => new Linear(c.inFeatures, c.outFeatures, { bias: c.bias }) },
+  Sequential: { cls: Sequential, build: (_, children) => new Sequential(...children) },
+  ReLU: { cls: act.ReLU, build: () => new act.ReLU() },
+  LeakyReLU: { cls: act.LeakyReLU, build: (c) => new act.LeakyReLU(c.alpha) },
+  Sigmoid: { cls: act.Sigmoid, build: () => new act.Sigmoid() },
+  Tanh: { cls: act.Tanh, build: () => new act.Tanh() },
+  GELU: { cls: act.GELU, build: () => new act.GELU() },
+  SiLU: { cls: act.SiLU, build: () => new act.SiLU() },
+  Step: { cls: act.Step, build: () => new act.Step() },
+  Softmax: { cls: act.Softmax, build: (c) => new act.Softmax(c.dim) },
+  Flatten: { cls: act.Flatten, build: (c) => new act.Flatten(c.startDim, c.endDim) },
+  Dropout: { cls: Dropout, build: (c) => new Dropout(c.p) },
+  BatchNorm1d: { cls: BatchNorm1d, build: (c) => new BatchNorm1d(c.numFeatures, c) },
+  Perceptron: { cls: Perceptron, build: (c) => new Perceptron(c.nInputs) },
+  MSELoss: { cls: loss.MSELoss, build: () => new loss.MSELoss() },
+  BCELoss: { cls: loss.BCELoss, build: () => new loss.BCELoss() },
+  BCEWithLogitsLoss: { cls: loss.BCEWithLogitsLoss, build: () => new loss.BCEWithLogitsLoss() },
+  CrossEntropyLoss: { cls: loss.CrossEntropyLoss, build: () => new loss.CrossEntropyLoss() },
 };
 
 function arch(m: Module): ArchJSON {
-  const entry = Object.entries(KINDS).find(([, k]) => m.constructor === k.cls);
-  const type = entry ? entry[0] : m.constructor.name;
-  return { type, config: entry ? entry[1].save(m) : {}, children: m.namedChildren().map(([n, c]) => [n, arch(c)]) };
+  const info = m.describe();
+  const builtIn = Object.prototype.hasOwnProperty.call(KINDS, info.kind) && m.constructor === KINDS[info.kind].cls;
+  return {
+    type: builtIn ? info.kind : m.constructor.name,
+    config: builtIn ? { ...info.config } : {},
+    children: m.namedChildren().map(([n, c]) => [n, arch(c)]),
+  };
 }
 
 /** The JSON form of `m` (what `m.toJSON()` returns). */

@@ -3,7 +3,6 @@ import { Tensor } from "../tensor";
 import { noGrad } from "../autograd";
 import type { Module } from "../nn/module";
 import { Sequential } from "../nn/sequential";
-import { Sigmoid, Tanh } from "../nn/activation";
 import { takeRows } from "../data/rows";
 
 /** What `train` records, and how often; see `TrainOptions.record`. */
@@ -129,7 +128,8 @@ export function activationStats(model: Module, sample: Tensor): ActivationStats[
 function summarise(layer: string, m: Module, a: Tensor): ActivationStats {
   const v = a.data, n = v.length;
   let sum = 0, min = Infinity, max = -Infinity, zeros = 0, saturated = 0;
-  const sigmoid = m instanceof Sigmoid, tanh = m instanceof Tanh;
+  const info = m.describe();
+  const sigmoid = info.activation === "sigmoid", tanh = info.activation === "tanh";
   for (let i = 0; i < n; i++) {
     const t = v[i];
     sum += t;
@@ -152,7 +152,7 @@ function summarise(layer: string, m: Module, a: Tensor): ActivationStats {
   for (let i = 0; i < n; i++) counts[width > 0 ? Math.min(BINS - 1, Math.floor((v[i] - min) / width)) : 0]++;
   return {
     layer,
-    type: m.constructor.name,
+    type: info.kind,
     shape: a.shape.slice(),
     mean,
     std: n > 0 ? Math.sqrt(sq / n) : 0,

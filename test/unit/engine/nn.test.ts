@@ -1,6 +1,6 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { Tensor, nn, tensor, zeros, randn, manualSeed } from "../../../src/engine/index";
+import { Perceptron, Tensor, nn, tensor, zeros, randn, manualSeed } from "../../../src/engine/index";
 import { assertClose, assertTensor, fixture, fromEnc, type Enc } from "./helpers";
 
 test("layers can be made with or without new", () => {
@@ -114,4 +114,33 @@ test("activation layers apply their function", () => {
 test("modules print like PyTorch's", () => {
   const net = nn.Sequential(nn.Linear(2, 4), nn.ReLU(), nn.Linear(4, 1, { bias: false }));
   assert.equal(String(net), "Sequential(\n  (0): Linear(inFeatures=2, outFeatures=4, bias=true)\n  (1): ReLU()\n  (2): Linear(inFeatures=4, outFeatures=1, bias=false)\n)");
+});
+
+test("every built-in layer describes itself: its kind is the name it is saved under, and its settings rebuild it", () => {
+  const layers = [
+    nn.Linear(3, 2, { bias: false }), nn.ReLU(), nn.LeakyReLU(0.2), nn.Sigmoid(), nn.Tanh(), nn.GELU(), nn.SiLU(), nn.Step(),
+    nn.Softmax(1), nn.Flatten(1, -1), nn.Dropout(0.3), nn.BatchNorm1d(4, { eps: 1e-3, momentum: 0.2 }), Perceptron(3),
+    nn.MSELoss(), nn.BCELoss(), nn.BCEWithLogitsLoss(), nn.CrossEntropyLoss(), nn.Sequential(nn.Linear(1, 1)),
+  ];
+  for (const layer of layers) {
+    const info = layer.describe();
+    const saved = layer.toJSON().module;
+    assert.equal(saved.type, info.kind);
+    assert.deepEqual(saved.config, info.config, info.kind);
+    assert.equal(nn.load(layer.toJSON()).toString(), layer.toString(), info.kind);
+  }
+  assert.equal(nn.Linear(3, 2).describe().features, 2);
+  assert.equal(nn.Tanh().describe().features, "same");
+  assert.equal(nn.Sigmoid().describe().activation, "sigmoid");
+});
+
+test("a subclass of a built-in layer is not saved as the built-in", () => {
+  class Doubled extends nn.Linear {
+    override forward(x: Parameters<nn.Module["forward"]>[0]) {
+      return super.forward(x).mul(2);
+    }
+  }
+  const saved = new Doubled(2, 2).toJSON().module;
+  assert.equal(saved.type, "Doubled");
+  assert.throws(() => nn.load(new Doubled(2, 2).toJSON()), /cannot rebuild a "Doubled"/);
 });
