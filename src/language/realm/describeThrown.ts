@@ -11,13 +11,23 @@ export function describeThrown(value: unknown): { name: string; message: string;
     const stack = read(value, "stack");
     if (message !== undefined) {
       const shownName = name || "Error";
-      return { name: shownName, message, stack: stack ?? `${shownName}: ${message}` };
+      const explained = explain(shownName, message);
+      const shownStack = stack === undefined ? `${shownName}: ${explained}` : explained === message ? stack : stack.replace(message, explained);
+      return { name: shownName, message: explained, stack: shownStack };
     }
     const text = `uncaught value: ${show(value)}`;
     return { name: "Error", message: text, stack: `Error: ${text}` };
   }
   const text = `uncaught value: ${show(value)}`;
   return { name: "Error", message: text, stack: `Error: ${text}` };
+}
+
+/** V8's words for what the kernel turned off, with what it means in a cell. */
+function explain(name: string, message: string): string {
+  if (name === "EvalError" && /^Code generation from strings disallowed/.test(message)) {
+    return `${message}: cells cannot run code made from strings (eval, new Function, Function("…")); write it in the cell instead`;
+  }
+  return message;
 }
 
 /** A string property, or undefined when it is missing, not a string, or its getter throws. */
