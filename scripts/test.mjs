@@ -1,5 +1,6 @@
-// `npm test`: builds, type-checks, runs the unit tests, then the end-to-end suite in a real
-// VS Code (code-server), installing what that suite lacks on first run. `--unit` or `--e2e` runs one part.
+// `npm test`: builds, type-checks, checks what each folder imports, runs the unit tests, then the
+// end-to-end suite in a real VS Code (code-server), installing what that suite lacks on first run.
+// `--unit` or `--e2e` runs one part.
 import { spawnSync } from "node:child_process";
 import { readdirSync, readFileSync, rmSync, mkdirSync, statSync } from "node:fs";
 import path from "node:path";
@@ -47,6 +48,7 @@ function nodeTests(title, files, extra = []) {
 
 step("build", process.execPath, ["scripts/build.mjs"]);
 step("type-check", process.execPath, [path.join(root, "node_modules", "typescript", "bin", "tsc"), "-b"]);
+step("layer check", process.execPath, ["scripts/checkLayers.mjs"]);
 
 const totals = [];
 if (only !== "e2e") totals.push(nodeTests("unit", testFiles("test/unit", ".test.ts")));

@@ -10,12 +10,13 @@ import { Tensor } from "../engine";
 import { setFileReader } from "../engine/data/csvFile";
 import { setTrainingHooks } from "../engine/train/hooks";
 import { liveTraining, setDisplaySink } from "../views";
+import { IMPORT_KEY, REALM_ENTRY_KEY, type RealmEntry } from "./realm/boundary";
 import { cellGlobals } from "./realm/cellGlobals";
 import { CellRunner } from "./realm/cellRunner";
 import { CellTimers } from "./realm/cellTimers";
 import { describeThrown } from "./realm/describeThrown";
 import { FileRequests } from "./realm/fileRequests";
-import { host, IMPORT_KEY, REALM_ENTRY_KEY, type RealmEntry } from "./realm/hostCall";
+import { host } from "./realm/hostCall";
 import { installMemoryBudget } from "./realm/memoryBudget";
 import { owner } from "./realm/owner";
 

@@ -1,5 +1,5 @@
 import ts from "typescript";
-import { IMPORT_KEY } from "../../language/realm/hostCall";
+import { IMPORT_KEY } from "../../language/realm/boundary";
 
 /** A cell turned into a script that runs in the kernel's context. */
 export interface CompiledCell {

@@ -1,5 +1,5 @@
 import { getHeapStatistics } from "node:v8";
-import type { HostOps, Primitive, RealmEntry } from "../../language/realm/hostCall";
+import type { HostOps, Primitive, RealmEntry } from "../../language/realm/boundary";
 import type { OutputItem } from "../../protocol/outputs";
 import type { WorkerSetup, WorkerToHost } from "../messages";
 import { mb, truncationNote, type StreamBuffer } from "./streamBuffer";

@@ -8,7 +8,7 @@ import { createRequire } from "node:module";
 import path from "node:path";
 import vm from "node:vm";
 import { parentPort, workerData } from "node:worker_threads";
-import { HOST_CALL_KEY, REALM_ENTRY_KEY, type RealmEntry } from "../../language/realm/hostCall";
+import { HOST_CALL_KEY, REALM_ENTRY_KEY, type RealmEntry } from "../../language/realm/boundary";
 import type { CellError, CompiledRun, HostToWorker, WorkerSetup, WorkerToHost } from "../messages";
 import { CellSourceMaps, type ThrownText } from "./cellErrors";
 import { hostCalls } from "./hostCalls";

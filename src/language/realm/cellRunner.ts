@@ -2,9 +2,10 @@ import { formatWithOptions } from "node-inspect-extracted";
 import { Mime } from "../../protocol/mimes";
 import type { OutputItem } from "../../protocol/outputs";
 import { displayItems } from "../../views";
+import type { CellEnd } from "./boundary";
 import type { CellTimers } from "./cellTimers";
 import { describeThrown } from "./describeThrown";
-import { host, type CellEnd } from "./hostCall";
+import { host } from "./hostCall";
 import { setRunning } from "./owner";
 
 /**

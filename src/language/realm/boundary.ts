@@ -1,0 +1,55 @@
+/**
+ * What crosses between the kernel and the cell realm: the keys each side leaves on the other's global
+ * object and the functions behind them. The kernel's bundles import this module, so it declares only
+ * types and constants; taking the host function is hostCall.ts's, which runs inside the realm alone.
+ */
+export type Primitive = string | number | boolean | undefined;
+
+/** What the cell realm asks of the kernel. */
+export interface HostOps {
+  /** Console text of run `runId`: shown in that cell if it is still running, else dropped. */
+  write(runId: number, stream: "stdout" | "stderr", text: string): void;
+  /** A view for run `runId`: `json` is `{ items, id?, update? }`. */
+  display(runId: number, json: string): void;
+  /** Run `runId` ended: `json` is a `CellEnd`. */
+  done(runId: number, json: string): void;
+  /** True once the user asked the running cell to stop. */
+  shouldStop(): boolean;
+  /** Milliseconds since the kernel started, as `performance.now()`. */
+  now(): number;
+  /** Calls the realm's `fireTimer(id)` after `ms` milliseconds. */
+  setTimer(id: number, ms: number): void;
+  clearTimer(id: number): void;
+  /** Reads a workspace file; the answer comes through the realm's `deliverFile(requestId, …)`. */
+  readFile(requestId: number, path: string): void;
+  /** "" when `bytes` more of tensor or WebAssembly memory fit the kernel's budget, else why not. */
+  reserve(bytes: number, what: string): string;
+}
+
+export type HostOp = keyof HostOps;
+export type HostCall = <K extends HostOp>(op: K, ...args: Parameters<HostOps[K]>) => ReturnType<HostOps[K]>;
+
+/** How a run ended, as the kernel receives it. */
+export type CellEnd =
+  | { ok: true; note?: string }
+  | { ok: false; error: { name: string; message: string; stack: string }; note?: string };
+
+/** What the realm gives the kernel: functions it calls with primitives, and with the cell's own values. */
+export interface RealmEntry {
+  /** Run `runId` starts: what executes from now on belongs to it. */
+  begin(runId: number): void;
+  /** Follows run `runId`, whose script evaluated to `result` (a promise of the last value), to its end. */
+  settle(runId: number, result: unknown): void;
+  /** Run `runId` threw `thrown` before it could start. */
+  fail(runId: number, thrown: unknown): void;
+  fireTimer(id: number): void;
+  deliverFile(requestId: number, ok: boolean, text: string, displayPath: string): void;
+  /** A promise rejection nothing handled: reported to the cell it belongs to. */
+  unhandled(reason: unknown): void;
+  /** Lets cells `import` from `name` (the setting that allows Node modules): `load` gives the module. */
+  allowModules(load: (specifier: string, asDefault: boolean) => unknown): void;
+}
+
+export const HOST_CALL_KEY = "nnbook.host";
+export const REALM_ENTRY_KEY = "nnbook.realm";
+export const IMPORT_KEY = "nnbook.import";
