@@ -114,7 +114,7 @@ test("--timeout ends a cell stuck in a loop that never yields, as a failed cell"
 test("--timeout is a deadline for the whole run: a cell that stops cleanly still fails, and no cell after it runs", () => {
   const out = path.join(tmp, "deadline.nnbook");
   const started = Date.now();
-  const run = nnbook("run", "test/corpus/cli/train-then-spin.nnbook", "--timeout", "2", "--out", out);
+  const run = nnbook("run", "test/corpus/cli/train-then-spin.nnbook", "--timeout", "4", "--out", out);
   assert.equal(run.code, 1);
   assert.ok(Date.now() - started < 15_000, `took ${Date.now() - started} ms`);
   assert.match(run.stdout, /stopped cleanly: true/);
@@ -126,7 +126,7 @@ test("--timeout is a deadline for the whole run: a cell that stops cleanly still
 
 test("a cell that floods its output is bounded: the run ends at its deadline with a note of what was dropped", () => {
   const out = path.join(tmp, "flood.nnbook"), html = path.join(tmp, "flood.html");
-  const run = nnbook("run", "test/corpus/cli/flood.nnbook", "--timeout", "3", "--out", out, "--html", html, "--quiet");
+  const run = nnbook("run", "test/corpus/cli/flood.nnbook", "--timeout", "4", "--out", out, "--html", html, "--quiet");
   assert.equal(run.code, 1, run.stderr);
   assert.match(run.stderr, /cell 1 failed: Timeout/);
   assert.ok(statSync(out).size < 3 * 2 ** 20, `--out is ${statSync(out).size} bytes`);
