@@ -2,3 +2,4 @@ export { KernelSession, DEFAULT_MEMORY_LIMIT_MB, type CellListener, type CellRes
 export type { CellError } from "./messages";
 export { CellOutputs } from "./cellOutputs";
 export { applyOutputEdit, type OutputEdit } from "./outputEdit";
+export { ExecutionOrder } from "./executionOrder";
