@@ -1,6 +1,6 @@
-import { KernelSession, type CellResult, type KernelFiles } from "../kernel";
+import { CellOutputs, ExecutionOrder, KernelSession, type CellResult, type KernelFiles } from "../kernel";
 import type { CodeCell, NnbookFile } from "../format";
-import { CellOutputCollector } from "./cellOutputs";
+import { echoText } from "./echoText";
 
 export interface RunOptions {
   files: KernelFiles;
@@ -42,28 +42,29 @@ export async function runNotebook(input: NnbookFile, options: RunOptions): Promi
     const message = `the run took longer than --timeout ${options.timeoutSeconds} s and was stopped`;
     return { name: "Timeout", message, stack: `Timeout: ${message}` };
   };
-  let order = 0;
+  const codeCells = [...notebook.cells.entries()].filter((entry): entry is [number, CodeCell] => entry[1].kind === "code");
   let failure: RunOutcome["failure"];
   try {
-    for (const [index, cell] of notebook.cells.entries()) {
-      if (cell.kind !== "code") continue;
-      if (failure) {
+    await new ExecutionOrder().run(
+      codeCells,
+      async ([index, cell], order) => {
+        const outputs = new CellOutputs();
+        const startTime = Date.now();
+        const listener = echoText(outputs, options.onText, options.onProgress);
+        const result: CellResult = timedOut ? { ok: false, error: timeout() } : await session.run(index + 1, cell.source, listener);
+        const error = timedOut ? { ...timeout(), location: result.ok ? undefined : result.error.location } : result.ok ? undefined : result.error;
+        if (error) {
+          outputs.error(error);
+          options.onText?.(error.stack + "\n");
+          failure = { cellNumber: index + 1, line: error.location?.line, message: `${error.name}: ${error.message}` };
+        }
+        notebook.cells[index] = { ...cell, outputs: outputs.list, execution: { order, success: !error, startTime, endTime: Date.now() } };
+        return !error;
+      },
+      ([index, cell]) => {
         notebook.cells[index] = { ...cell, outputs: [], execution: undefined };
-        continue;
-      }
-      const collector = new CellOutputCollector((text, kind) => (kind === "progress" ? options.onProgress : options.onText)?.(text));
-      const startTime = Date.now();
-      const result: CellResult = timedOut ? { ok: false, error: timeout() } : await session.run(index + 1, cell.source, collector);
-      const ran: CodeCell = { ...cell, outputs: collector.outputs };
-      const error = timedOut ? { ...timeout(), location: result.ok ? undefined : result.error.location } : result.ok ? undefined : result.error;
-      if (error) {
-        collector.error(error.name, error.message, error.stack);
-        options.onText?.(error.stack + "\n");
-        failure = { cellNumber: index + 1, line: error.location?.line, message: `${error.name}: ${error.message}` };
-      }
-      ran.execution = { order: ++order, success: !error, startTime, endTime: Date.now() };
-      notebook.cells[index] = ran;
-    }
+      },
+    );
   } finally {
     if (timer) clearTimeout(timer);
     session.dispose();

@@ -1,12 +1,10 @@
 import * as vscode from "vscode";
-import { DEFAULT_MEMORY_LIMIT_MB, KernelSession, type CellResult } from "../kernel";
-import { Mime } from "../protocol/mimes";
-import type { OutputItem } from "../protocol/outputs";
-import { toVscodeItem } from "./outputItems";
+import { DEFAULT_MEMORY_LIMIT_MB, ExecutionOrder, KernelSession, type CellResult } from "../kernel";
+import { ExecutionOutputs } from "./executionOutputs";
 
 interface NotebookKernel {
   session: KernelSession;
-  executionOrder: number;
+  order: ExecutionOrder;
 }
 
 /** Runs nnbook cells: one kernel (a process of its own) per open notebook, cells queued in order. */
@@ -54,7 +52,7 @@ export class NnbookController implements vscode.Disposable {
           memoryLimitMb: settings.get<number>("kernel.memoryLimitMb", DEFAULT_MEMORY_LIMIT_MB),
         },
       );
-      kernel = { session, executionOrder: 0 };
+      kernel = { session, order: new ExecutionOrder() };
       this.kernels.set(key, kernel);
     }
     return kernel;
@@ -65,7 +63,7 @@ export class NnbookController implements vscode.Disposable {
     const kernel = this.kernels.get(notebook.uri.toString());
     if (!kernel) return;
     kernel.session.restart();
-    kernel.executionOrder = 0;
+    kernel.order.reset();
   }
 
   private closeKernel(notebook: vscode.NotebookDocument): void {
@@ -78,41 +76,37 @@ export class NnbookController implements vscode.Disposable {
     const kernel = this.kernelFor(notebook);
     // Created up front so the queued cells show as pending.
     const executions = cells.map((cell) => this.controller.createNotebookCellExecution(cell));
-    let failed = false;
-    for (const execution of executions) {
-      if (failed) {
-        // Like Jupyter: after a failure, the cells queued behind it do not run.
+    await kernel.order.run(
+      executions,
+      (execution, order) => this.runCell(kernel, execution, order),
+      (execution) => {
+        // Not run: ended without a result.
         execution.start();
         execution.end(undefined);
-        continue;
-      }
-      failed = !(await this.runCell(kernel, execution, notebook));
-    }
+      },
+    );
   }
 
-  private async runCell(kernel: NotebookKernel, execution: vscode.NotebookCellExecution, notebook: vscode.NotebookDocument): Promise<boolean> {
-    execution.executionOrder = ++kernel.executionOrder;
+  private async runCell(kernel: NotebookKernel, execution: vscode.NotebookCellExecution, order: number): Promise<boolean> {
+    execution.executionOrder = order;
     execution.start(Date.now());
     await execution.clearOutput();
+    const outputs = new ExecutionOutputs(execution);
     if (!vscode.workspace.isTrusted) {
-      await execution.appendOutput(errorOutput("UntrustedWorkspace", "nnbook runs no cells in an untrusted workspace. Trust this folder (Workspaces: Manage Workspace Trust) to run it."));
+      const message = "nnbook runs no cells in an untrusted workspace. Trust this folder (Workspaces: Manage Workspace Trust) to run it.";
+      outputs.error({ name: "UntrustedWorkspace", message, stack: `UntrustedWorkspace: ${message}` });
+      await outputs.settled();
       execution.end(false, Date.now());
       return false;
     }
     const cancel = execution.token.onCancellationRequested(() => kernel.session.interrupt());
-    const outputs = new CellOutputs(execution);
-    const result: CellResult = await kernel.session.run(execution.cell.index + 1, execution.cell.document.getText(), {
-      stream: (name, text) => outputs.stream(name, text),
-      display: (items, options) => outputs.display(items, options),
-    });
+    const result: CellResult = await kernel.session.run(execution.cell.index + 1, execution.cell.document.getText(), outputs);
     cancel.dispose();
-    await outputs.settled();
     if (!result.ok) {
-      await execution.appendOutput(errorOutput(result.error.name, result.error.message, result.error.stack));
-      if (result.error.kernelLost) {
-        kernel.executionOrder = 0;
-      }
+      outputs.error(result.error);
+      if (result.error.kernelLost) kernel.order.reset();
     }
+    await outputs.settled();
     execution.end(result.ok, Date.now());
     return result.ok;
   }
@@ -122,51 +116,4 @@ export class NnbookController implements vscode.Disposable {
 function notebookFolder(notebook: vscode.NotebookDocument): string {
   if (notebook.uri.scheme === "file") return vscode.Uri.joinPath(notebook.uri, "..").fsPath;
   return vscode.workspace.workspaceFolders?.[0]?.uri.fsPath ?? process.cwd();
-}
-
-function errorOutput(name: string, message: string, stack = `${name}: ${message}`): vscode.NotebookCellOutput {
-  return new vscode.NotebookCellOutput([vscode.NotebookCellOutputItem.error({ name, message, stack })]);
-}
-
-/** A cell's outputs while it runs: consecutive console text joins one output; views by id update in place. */
-class CellOutputs {
-  private lastStream: { name: string; output: vscode.NotebookCellOutput } | undefined;
-  private readonly byId = new Map<string, vscode.NotebookCellOutput>();
-  // VS Code applies output edits asynchronously; chaining keeps them in the order they came.
-  private pending: Thenable<void> = Promise.resolve();
-
-  constructor(private readonly execution: vscode.NotebookCellExecution) {}
-
-  stream(name: "stdout" | "stderr", text: string): void {
-    const item = toVscodeItem({ mime: name === "stdout" ? Mime.stdout : Mime.stderr, data: text });
-    const last = this.lastStream;
-    if (last && last.name === name) {
-      this.chain(() => this.execution.appendOutputItems(item, last.output));
-      return;
-    }
-    const output = new vscode.NotebookCellOutput([item]);
-    this.lastStream = { name, output };
-    this.chain(() => this.execution.appendOutput(output));
-  }
-
-  display(items: OutputItem[], options: { id?: string; update?: boolean }): void {
-    this.lastStream = undefined;
-    const vscodeItems = items.map(toVscodeItem);
-    const existing = options.id ? this.byId.get(options.id) : undefined;
-    if (existing && options.update) {
-      this.chain(() => this.execution.replaceOutputItems(vscodeItems, existing));
-      return;
-    }
-    const output = new vscode.NotebookCellOutput(vscodeItems);
-    if (options.id) this.byId.set(options.id, output);
-    this.chain(() => this.execution.appendOutput(output));
-  }
-
-  settled(): Thenable<void> {
-    return this.pending;
-  }
-
-  private chain(edit: () => Thenable<void>): void {
-    this.pending = this.pending.then(edit);
-  }
 }

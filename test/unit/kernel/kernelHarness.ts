@@ -1,6 +1,6 @@
 import path from "node:path";
-import { KernelSession, type CellResult } from "../../../src/kernel";
-import type { OutputItem } from "../../../src/protocol/outputs";
+import { CellOutputs, KernelSession, type CellResult, type OutputEdit } from "../../../src/kernel";
+import type { CellOutput, OutputItem } from "../../../src/protocol/outputs";
 
 const out = path.resolve(__dirname, "../../../out/kernel");
 
@@ -9,9 +9,14 @@ export function newKernel(options?: ConstructorParameters<typeof KernelSession>[
   return new KernelSession({ dir: out }, options);
 }
 
+export type KernelEvent = { kind: "stream"; name: string; text: string } | { kind: "display"; items: OutputItem[]; id?: string; update?: boolean };
+
 export interface Ran {
   result: CellResult;
-  events: ({ kind: "stream"; name: string; text: string } | { kind: "display"; items: OutputItem[] })[];
+  events: KernelEvent[];
+  /** The cell's outputs as the editor and the command line keep them, and the edits that made them. */
+  outputs: CellOutput[];
+  edits: OutputEdit[];
   stdout: string;
   text: string[];
 }
@@ -19,11 +24,20 @@ export interface Ran {
 /** Runs one cell and records everything it produced, in order. */
 export async function runCell(kernel: KernelSession, cellNumber: number, source: string): Promise<Ran> {
   const events: Ran["events"] = [];
+  const outputs = new CellOutputs();
+  const edits: OutputEdit[] = [];
   const result = await kernel.run(cellNumber, source, {
-    stream: (name, text) => events.push({ kind: "stream", name, text }),
-    display: (items) => events.push({ kind: "display", items }),
+    stream: (name, text) => {
+      events.push({ kind: "stream", name, text });
+      edits.push(outputs.stream(name, text));
+    },
+    display: (items, { id, update }) => {
+      // Only the options that were sent, so events compare with deepEqual.
+      events.push({ kind: "display", items, ...(id !== undefined ? { id } : {}), ...(update !== undefined ? { update } : {}) });
+      edits.push(outputs.display(items, { id, update }));
+    },
   });
   const stdout = events.map((e) => (e.kind === "stream" && e.name === "stdout" ? e.text : "")).join("");
   const text = events.flatMap((e) => (e.kind === "display" ? e.items.filter((i) => i.mime === "text/plain").map((i) => String(i.data)) : []));
-  return { result, events, stdout, text };
+  return { result, events, outputs: outputs.list, edits, stdout, text };
 }

@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import path from "node:path";
 import { after, test } from "node:test";
+import type { LossPayload } from "../../../src/protocol/payloads";
 import { newKernel, runCell } from "./kernelHarness";
 
 const kernel = newKernel({ interruptGraceMs: 300 });
@@ -184,10 +185,31 @@ test("the stop button ends train() between two steps and keeps the model", async
 });
 
 test("training streams one live loss chart, replaced in place", async () => {
-  const ran = await runCell(kernel, 23, "await train(model, spiral, { epochs: 40 });");
-  const displays = ran.events.filter((e) => e.kind === "display");
-  assert.ok(displays.length >= 2);
-  assert.ok(displays.every((e) => e.kind === "display" && e.items[0].mime === "application/vnd.nnbook.loss+json"));
+  // Kept in a variable: a run as the cell's last value would be drawn again, as a chart of its own.
+  const ran = await runCell(kernel, 23, "const fit = await train(model, spiral, { epochs: 40 });");
+  const displays = ran.events.flatMap((e) => (e.kind === "display" ? [e] : []));
+  assert.ok(displays.length >= 2, `${displays.length} display events`);
+  assert.ok(displays.every((e) => e.items[0].mime === "application/vnd.nnbook.loss+json"));
+  // One id throughout: the first event draws the chart, every later one updates it.
+  const [first, ...updates] = displays;
+  assert.match(first.id ?? "", /^train-\d+$/);
+  assert.equal(first.update, undefined);
+  assert.ok(updates.every((e) => e.id === first.id && e.update === true), JSON.stringify(displays.map(({ id, update }) => ({ id, update }))));
+  // Each update has at least the epochs of the one before, and the last has them all.
+  const epochs = displays.map((e) => (e.items[0].data as LossPayload).series[0].y.length);
+  assert.deepEqual(epochs, [...epochs].sort((a, b) => a - b));
+  assert.equal(epochs.at(-1), 40);
+  // Kept as the hosts keep it: one output, drawn once and then replaced, holding the last update.
+  assert.deepEqual(ran.edits.map((e) => [e.kind, e.index]), [["append", 0], ...updates.map(() => ["replaceItems", 0])]);
+  assert.deepEqual(ran.outputs, [{ items: displays.at(-1)!.items }]);
+});
+
+test("two training runs in one cell are two charts, each replaced in place", async () => {
+  const ran = await runCell(kernel, 26, "await train(model, spiral, { epochs: 3 });\nconsole.log('between');\nconst second = await train(model, spiral, { epochs: 5 });");
+  const loss = (o: { items: { mime: string; data: unknown }[] }) => o.items[0].data as LossPayload;
+  assert.deepEqual(ran.outputs.map((o) => o.items[0].mime), ["application/vnd.nnbook.loss+json", "application/vnd.code.notebook.stdout", "application/vnd.nnbook.loss+json"]);
+  assert.deepEqual([loss(ran.outputs[0]).series[0].y.length, loss(ran.outputs[2]).series[0].y.length], [3, 5]);
+  assert.equal(loss(ran.outputs[2]).progress, undefined, "the chart's last drawing is the finished run");
 });
 
 test("data.csv reads relative to the notebook and says what is missing", async () => {

@@ -1,0 +1,50 @@
+import * as vscode from "vscode";
+import { CellOutputs, type CellListener, type OutputEdit } from "../kernel";
+import type { ErrorData, OutputItem } from "../protocol/outputs";
+import { toVscodeItem } from "./outputItems";
+
+/** A cell's outputs while it runs in the editor: the kernel's output rules, applied to its VS Code execution. */
+export class ExecutionOutputs implements CellListener {
+  private readonly model = new CellOutputs();
+  /** By the edits' index. */
+  private readonly outputs: vscode.NotebookCellOutput[] = [];
+  // VS Code applies output edits asynchronously; chaining keeps them in the order they came.
+  private pending: Thenable<void> = Promise.resolve();
+
+  constructor(private readonly execution: vscode.NotebookCellExecution) {}
+
+  stream(name: "stdout" | "stderr", text: string): void {
+    this.apply(this.model.stream(name, text));
+  }
+
+  display(items: OutputItem[], options: { id?: string; update?: boolean }): void {
+    this.apply(this.model.display(items, options));
+  }
+
+  error(error: ErrorData): void {
+    this.apply(this.model.error(error));
+  }
+
+  /** Resolves once VS Code has applied every edit so far. */
+  settled(): Thenable<void> {
+    return this.pending;
+  }
+
+  private apply(edit: OutputEdit): void {
+    // Converted now: the chained call may run after later edits were made.
+    const items = edit.items.map(toVscodeItem);
+    if (edit.kind === "append") {
+      const output = new vscode.NotebookCellOutput(items);
+      this.outputs[edit.index] = output;
+      this.chain(() => this.execution.appendOutput(output));
+      return;
+    }
+    const output = this.outputs[edit.index];
+    if (edit.kind === "appendItems") this.chain(() => this.execution.appendOutputItems(items, output));
+    else this.chain(() => this.execution.replaceOutputItems(items, output));
+  }
+
+  private chain(edit: () => Thenable<void>): void {
+    this.pending = this.pending.then(edit);
+  }
+}
