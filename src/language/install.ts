@@ -29,7 +29,8 @@ const timers = new CellTimers(reportUncaught);
 const runner = new CellRunner(timers);
 const files = new FileRequests();
 
-setDisplaySink((items, options) => host("display", owner(), JSON.stringify({ items, ...options })));
+const stringify = JSON.stringify; // taken before a cell can replace it
+setDisplaySink((items, options) => host("display", owner(), stringify({ items, ...options })));
 setFileReader(files.read);
 setTrainingHooks({ shouldStop: () => host("shouldStop"), progress: liveTraining() });
 installMemoryBudget();

@@ -111,10 +111,11 @@ export function hostCalls(deps: HostCallDeps) {
     const items = Array.isArray(parsed.items)
       ? parsed.items.filter((i): i is OutputItem => typeof i === "object" && i !== null && typeof (i as OutputItem).mime === "string")
       : [];
-    if (tooLarge || items.length === 0) {
-      streams.write("stderr", tooLarge ? `A view of ${mb(json.length)} was not shown: a cell's views are kept under ${mb(MAX_VIEWS_CHARS)}, each under ${mb(MAX_VIEW_CHARS)}.\n` : "");
+    if (tooLarge) {
+      streams.write("stderr", `A view of ${mb(json.length)} was not shown: a cell's views are kept under ${mb(MAX_VIEWS_CHARS)}, each under ${mb(MAX_VIEW_CHARS)}.\n`);
       return undefined;
     }
+    if (items.length === 0) return undefined;
     const id = typeof parsed.id === "string" ? parsed.id : undefined;
     const update = parsed.update === true;
     if (!update) viewChars += json.length;

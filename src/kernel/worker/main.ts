@@ -86,23 +86,23 @@ function run(request: CompiledRun): Promise<void> {
     };
     let result: unknown;
     let ran = false;
-    if (!intoRealm(() => entry.begin(runId))) return lost(runId);
+    if (!intoRealm(() => entry.begin(runId))) return lost();
     try {
       result = script.runInContext(context);
       ran = true;
     } catch (thrown) {
-      if (!intoRealm(() => entry.fail(runId, thrown))) lost(runId);
+      if (!intoRealm(() => entry.fail(runId, thrown))) lost();
     }
-    if (ran && !intoRealm(() => entry.settle(runId, result))) lost(runId);
+    if (ran && !intoRealm(() => entry.settle(runId, result))) lost();
   });
 }
 
 /** The cell replaced what the realm needs to report its end (Promise, JSON): it still ends. */
-function lost(runId: number): void {
+function lost(): void {
   finish?.(
     JSON.stringify({
       ok: false,
-      error: { name: "Error", message: `cell ${runId}: a built-in the kernel needs (Promise or JSON) was replaced, so the cell's result could not be read`, stack: "" },
+      error: { name: "Error", message: "a built-in the kernel needs (Promise or JSON) was replaced, so the cell's result could not be read", stack: "" },
     }),
   );
 }

@@ -8,6 +8,10 @@ import { describeThrown } from "./describeThrown";
 import { host } from "./hostCall";
 import { setRunning } from "./owner";
 
+// Taken before any cell runs: a cell that replaces the globals Promise or JSON breaks its own code only.
+const settled = Promise.resolve.bind(Promise);
+const stringify = JSON.stringify;
+
 /**
  * Follows a cell to its end inside the cells' realm: awaits its last value, shows it, and reports
  * how the cell ended as plain data, so the kernel never touches a value a cell made.
@@ -20,7 +24,7 @@ export class CellRunner {
   }
 
   settle(runId: number, result: unknown): void {
-    Promise.resolve(result).then(
+    settled(result).then(
       (value) => {
         try {
           if (value !== undefined) show(runId, value);
@@ -39,7 +43,7 @@ export class CellRunner {
 
   private end(runId: number, end: CellEnd): void {
     const note = this.pendingNote(runId);
-    host("done", runId, JSON.stringify(note ? { ...end, note } : end));
+    host("done", runId, stringify(note ? { ...end, note } : end));
   }
 
   /** Timers a cell leaves behind run on, but their output has no cell to go to: say so. */
@@ -59,5 +63,5 @@ function show(runId: number, value: unknown): void {
   const items: OutputItem[] = displayItems(value) ?? [
     { mime: Mime.text, data: typeof value === "string" ? value : formatWithOptions({ colors: false, depth: 4 }, value) },
   ];
-  host("display", runId, JSON.stringify({ items }));
+  host("display", runId, stringify({ items }));
 }

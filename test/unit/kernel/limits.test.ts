@@ -67,6 +67,18 @@ describe("limits that hold: refused, bounded or reported, and the kernel lives o
     assert.deepEqual((await runCell(kernel, 13, "survivor")).text, ["42"]);
   });
 
+  test("a cell that replaces Promise and JSON breaks only its own code: its end is still reported", async () => {
+    const own = newKernel();
+    try {
+      const ran = await runCell(own, 1, "(globalThis as any).Promise = undefined;\n(globalThis as any).JSON = undefined;\ntensor([1, 2])");
+      assert.deepEqual(ran.result, { ok: true });
+      assert.deepEqual(ran.text, ["tensor([1., 2.])"]);
+      assert.deepEqual((await runCell(own, 2, "1 + 1")).text, ["2"]);
+    } finally {
+      own.dispose();
+    }
+  });
+
   test("a promise nobody handled is reported in its cell, and the kernel goes on", async () => {
     const ran = await runCell(kernel, 14, 'Promise.reject(new RangeError("late"));\nawait new Promise((r) => setTimeout(r, 20));');
     assert.deepEqual(ran.result, { ok: true });
