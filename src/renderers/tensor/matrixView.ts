@@ -1,5 +1,6 @@
 import { fromJsonNumber, type TensorPayload } from "../../protocol/payloads";
 import { caption } from "../caption";
+import { domView, type DrawnView } from "../drawnView";
 import { themeColors } from "../theme";
 
 /** Rows or columns past this are shown as their first and last few, like PyTorch's print. */
@@ -8,7 +9,7 @@ const EDGE = 5;
 const MAX_SLICES = 8;
 
 /** A tensor as matrices of numbers, each cell tinted on one diverging scale centred on 0. */
-export function renderMatrix(element: HTMLElement, payload: TensorPayload): void {
+export function renderMatrix(element: HTMLElement, payload: TensorPayload): DrawnView {
   const values = payload.data.map(fromJsonNumber);
   const view = document.createElement("div");
   view.className = "nnbook-view";
@@ -49,6 +50,7 @@ export function renderMatrix(element: HTMLElement, payload: TensorPayload): void
   }
   if (slices > MAX_SLICES) view.appendChild(caption(`… ${slices - MAX_SLICES} more slices not shown`));
   element.replaceChildren(view);
+  return domView(view);
 }
 
 function tensorCaption(payload: TensorPayload): HTMLElement {
