@@ -1,7 +1,6 @@
 import { fromJsonNumber, type TensorPayload } from "../../protocol/payloads";
 import { caption } from "../caption";
 import { domView, type DrawnView } from "../drawnView";
-import { themeColors } from "../theme";
 
 /** Rows or columns past this are shown as their first and last few, like PyTorch's print. */
 const FULL = 12;
@@ -17,7 +16,6 @@ export function renderMatrix(element: HTMLElement, payload: TensorPayload): Draw
 
   let maxAbs = 0;
   for (const v of values) if (Number.isFinite(v)) maxAbs = Math.max(maxAbs, Math.abs(v));
-  const theme = themeColors();
   const shape = payload.shape;
   const rows = shape.length >= 2 ? shape[shape.length - 2] : 1;
   const cols = shape.length >= 1 ? shape[shape.length - 1] : 1;
@@ -41,8 +39,9 @@ export function renderMatrix(element: HTMLElement, payload: TensorPayload): Draw
         td.textContent = formatValue(v);
         td.title = `[${position(index, shape).join(", ")}] = ${v}`;
         if (maxAbs > 0 && Number.isFinite(v) && v !== 0) {
-          const share = Math.round((Math.abs(v) / maxAbs) * 45);
-          td.style.background = `color-mix(in srgb, ${v > 0 ? theme.positive : theme.negative} ${share}%, transparent)`;
+          // The stylesheet mixes the theme's colour in: a theme switch re-colours the cells without a redraw.
+          td.classList.add(v > 0 ? "nnbook-positive" : "nnbook-negative");
+          td.style.setProperty("--nnbook-tint", `${Math.round((Math.abs(v) / maxAbs) * 45)}%`);
         }
       }
     }
