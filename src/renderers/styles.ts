@@ -5,6 +5,8 @@ const CSS = `
   font-size: var(--vscode-editor-font-size, 13px); margin-bottom: 6px; }
 .nnbook-matrix td { padding: 2px 8px; text-align: right; border: 1px solid var(--vscode-editorWidget-border, rgba(128,128,128,0.25)); }
 .nnbook-matrix th { padding: 2px 8px; text-align: right; font-weight: 600; border-bottom: 2px solid var(--vscode-editorWidget-border, rgba(128,128,128,0.4)); }
+.nnbook-matrix td.nnbook-positive { background: color-mix(in srgb, var(--vscode-charts-blue, #1a85ff) var(--nnbook-tint), transparent); }
+.nnbook-matrix td.nnbook-negative { background: color-mix(in srgb, var(--vscode-charts-red, #e51400) var(--nnbook-tint), transparent); }
 .nnbook-matrix td.nnbook-gap { text-align: center; opacity: 0.6; }
 .nnbook-summary td, .nnbook-summary th { text-align: left; }
 .nnbook-summary td:nth-child(4), .nnbook-summary th:nth-child(4), .nnbook-summary tr.nnbook-total td:nth-child(2) { text-align: right; }

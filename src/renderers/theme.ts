@@ -4,8 +4,6 @@ export interface ThemeColors {
   grid: string;
   /** Series colours, in order. */
   series: string[];
-  positive: string;
-  negative: string;
 }
 
 function cssVar(name: string, fallback: string): string {
@@ -26,7 +24,5 @@ export function themeColors(): ThemeColors {
       cssVar("--vscode-charts-purple", "#652d90"),
       cssVar("--vscode-charts-red", "#e51400"),
     ],
-    positive: cssVar("--vscode-charts-blue", "#1a85ff"),
-    negative: cssVar("--vscode-charts-red", "#e51400"),
   };
 }

@@ -1,18 +1,24 @@
 import { Mime } from "../protocol/mimes";
 import { readDataset, readLoss, readSummary, readTensor } from "../protocol/read";
 import { renderDataset } from "./dataset/datasetView";
+import type { DrawnView } from "./drawnView";
 import { renderLossChart } from "./loss/lossChart";
 import { renderSummary } from "./summary/summaryView";
 import { renderMatrix } from "./tensor/matrixView";
 
-/** A view of one mime: its name for messages, and how it reads and draws a payload. */
+/**
+ * A view of one mime: its name for messages, and how it reads and draws a payload. Drawing returns how to
+ * dispose the view; once `signal` aborts (while plotly or KaTeX loads), it draws nothing and throws.
+ */
 export interface View {
   name: string;
-  draw(element: HTMLElement, json: unknown): void | Promise<void>;
+  draw(element: HTMLElement, json: unknown, signal: AbortSignal): DrawnView | Promise<DrawnView>;
 }
 
-function view<P>(name: string, read: (json: unknown) => P, render: (element: HTMLElement, payload: P) => void | Promise<void>): View {
-  return { name, draw: (element, json) => render(element, read(json)) };
+type Render<P> = (element: HTMLElement, payload: P, signal: AbortSignal) => DrawnView | Promise<DrawnView>;
+
+function view<P>(name: string, read: (json: unknown) => P, render: Render<P>): View {
+  return { name, draw: (element, json, signal) => render(element, read(json), signal) };
 }
 
 const VIEWS: Record<string, View> = {

@@ -1,60 +1,62 @@
 import { fromJsonNumber, type DatasetPayload } from "../../protocol/payloads";
 import { caption } from "../caption";
+import { domView, type DrawnView } from "../drawnView";
 import { headedTable } from "../headedTable";
-import { CHART_CONFIG, chartLayout, themedAxis } from "../plotly/chartLayout";
+import { chartLayout, themedAxis } from "../plotly/chartLayout";
 import { loadPlotly } from "../plotly/loadPlotly";
 import { plotlyText } from "../plotly/plotlyText";
+import { plotView, type Figure } from "../plotly/plotView";
 import { formatValue } from "../tensor/matrixView";
-import { themeColors } from "../theme";
 
 /** A dataset: its size and first rows as a table, and its points as a scatter coloured by class. */
-export async function renderDataset(element: HTMLElement, payload: DatasetPayload): Promise<void> {
+export async function renderDataset(element: HTMLElement, payload: DatasetPayload, signal: AbortSignal): Promise<DrawnView> {
+  // Plotly first, so that a drawing disposed while it loads has drawn nothing.
+  const Plotly = payload.scatter ? await loadPlotly() : undefined;
+  signal.throwIfAborted();
   const view = document.createElement("div");
   view.className = "nnbook-view";
   const kinds = payload.task === "regression" ? "regression" : `${payload.classes.length} classes (${payload.classes.join(", ")})`;
   view.appendChild(caption(`${payload.title} · ${payload.rows.toLocaleString("en-US")} rows · ${payload.featureNames.length} features · ${kinds}`));
   view.appendChild(headTable(payload));
   element.replaceChildren(view);
-  if (!payload.scatter) return;
+  if (!Plotly || !payload.scatter) return domView(view);
 
   const chart = document.createElement("div");
   chart.className = "nnbook-chart";
   view.appendChild(chart);
-  const Plotly = await loadPlotly();
-  const theme = themeColors();
-  const { x, y, label } = payload.scatter;
-  const xs = x.map(fromJsonNumber);
-  const ys = y.map(fromJsonNumber);
-  const labels = label.map(fromJsonNumber);
+  return plotView(Plotly, chart, view, scatterFigure(payload, payload.scatter));
+}
+
+function scatterFigure(payload: DatasetPayload, scatter: NonNullable<DatasetPayload["scatter"]>): Figure {
+  const xs = scatter.x.map(fromJsonNumber);
+  const ys = scatter.y.map(fromJsonNumber);
+  const labels = scatter.label.map(fromJsonNumber);
   const oneFeature = payload.featureNames.length === 1;
-  const marker = { size: 6, opacity: 0.85 };
-  const traces =
+  // Classes keep their colour in every view: the series colour of their index (regression: the first).
+  const groups =
     payload.task === "regression"
-      ? [{ type: "scatter" as const, mode: "markers" as const, x: xs, y: ys, name: plotlyText(payload.targetName), marker: { ...marker, color: theme.series[0] } }]
-      : payload.classes.map((name, c) => {
-          // Classes keep their colour in every view: the series colour of their index.
-          const keep = labels.map((l) => l === c);
-          return {
-            type: "scatter" as const,
-            mode: "markers" as const,
-            name: plotlyText(name),
-            x: xs.filter((_, i) => keep[i]),
-            y: ys.filter((_, i) => keep[i]),
-            marker: { ...marker, color: theme.series[c % theme.series.length] },
-          };
-        });
-  const axis = themedAxis(theme);
-  await Plotly.react(
-    chart,
-    traces,
-    {
-      ...chartLayout(theme, { t: 20 }),
-      showlegend: traces.length > 1,
-      xaxis: { ...axis, title: { text: plotlyText(payload.featureNames[0] ?? "") } },
-      yaxis: { ...axis, title: { text: plotlyText((oneFeature ? payload.targetName : payload.featureNames[1]) ?? "") } },
-    },
-    CHART_CONFIG,
-  );
+      ? [{ name: payload.targetName, x: xs, y: ys }]
+      : payload.classes.map((name, c) => ({ name, x: xs.filter((_, i) => labels[i] === c), y: ys.filter((_, i) => labels[i] === c) }));
+  return (theme) => {
+    const traces = groups.map((group, c) => ({
+      type: "scatter" as const,
+      mode: "markers" as const,
+      name: plotlyText(group.name),
+      x: group.x,
+      y: group.y,
+      marker: { size: 6, opacity: 0.85, color: theme.series[c % theme.series.length] },
+    }));
+    const axis = themedAxis(theme);
+    return {
+      data: traces,
+      layout: {
+        ...chartLayout(theme, { t: 20 }),
+        showlegend: traces.length > 1,
+        xaxis: { ...axis, title: { text: plotlyText(payload.featureNames[0] ?? "") } },
+        yaxis: { ...axis, title: { text: plotlyText((oneFeature ? payload.targetName : payload.featureNames[1]) ?? "") } },
+      },
+    };
+  };
 }
 
 function headTable(payload: DatasetPayload): HTMLTableElement {

@@ -1,54 +1,56 @@
 import { fromJsonNumber, type LossPayload } from "../../protocol/payloads";
-import { CHART_CONFIG, chartLayout, themedAxis } from "../plotly/chartLayout";
+import type { DrawnView } from "../drawnView";
+import { chartLayout, themedAxis } from "../plotly/chartLayout";
 import { loadPlotly } from "../plotly/loadPlotly";
 import { plotlyText } from "../plotly/plotlyText";
-import { themeColors } from "../theme";
+import { plotView, type Figure } from "../plotly/plotView";
 
-/** Loss curves on one axis; drawn again in place when the output is replaced during training. */
-export async function renderLossChart(element: HTMLElement, payload: LossPayload): Promise<void> {
+/** Loss curves on one axis. A live chart is drawn again with each update, its previous plot disposed first. */
+export async function renderLossChart(element: HTMLElement, payload: LossPayload, signal: AbortSignal): Promise<DrawnView> {
   const Plotly = await loadPlotly();
-  const theme = themeColors();
-  let chart = element.querySelector<HTMLDivElement>(".nnbook-chart");
-  if (!chart) {
-    element.replaceChildren();
-    const view = document.createElement("div");
-    view.className = "nnbook-view";
-    chart = document.createElement("div");
-    chart.className = "nnbook-chart";
-    view.appendChild(chart);
-    element.appendChild(view);
-  }
-  const traces = payload.series.map((s, i) => ({
-    type: "scatter" as const,
-    mode: "lines" as const,
-    name: plotlyText(s.label),
-    x: s.x,
-    y: s.y.map(fromJsonNumber),
-    line: { color: theme.series[i % theme.series.length], width: 2 },
-    hovertemplate: `${plotlyText(payload.xLabel)} %{x}<br>${plotlyText(s.label)} %{y:.4g}<extra></extra>`,
-  }));
-  const axis = themedAxis(theme);
+  // Disposed or drawn again while plotly loaded: the element is no longer this drawing's.
+  signal.throwIfAborted();
+  const view = document.createElement("div");
+  view.className = "nnbook-view";
+  const chart = document.createElement("div");
+  chart.className = "nnbook-chart";
+  view.appendChild(chart);
+  element.replaceChildren(view);
+  return plotView(Plotly, chart, view, lossFigure(payload));
+}
+
+function lossFigure(payload: LossPayload): Figure {
+  const ys = payload.series.map((s) => s.y.map(fromJsonNumber));
   // On a log axis spanning decades, label the powers of ten only (plotly adds 2s and 5s otherwise).
-  const decades = payload.log ? decadeSpan(traces.flatMap((t) => t.y)) : 0;
+  const decades = payload.log ? decadeSpan(ys.flat()) : 0;
   const title = payload.progress ? `${payload.title} (${payload.progress.done} / ${payload.progress.total})` : payload.title;
-  await Plotly.react(
-    chart,
-    traces,
-    {
-      ...chartLayout(theme, { t: 40 }),
-      title: { text: plotlyText(title), font: { size: 14 } },
-      showlegend: traces.length > 1,
-      xaxis: { ...axis, title: { text: plotlyText(payload.xLabel) } },
-      yaxis: {
-        ...axis,
-        title: { text: plotlyText(payload.yLabel) },
-        type: payload.log ? "log" : "linear",
-        exponentformat: "e",
-        ...(decades >= 2 ? { dtick: 1 } : {}),
+  return (theme) => {
+    const axis = themedAxis(theme);
+    return {
+      data: payload.series.map((s, i) => ({
+        type: "scatter",
+        mode: "lines",
+        name: plotlyText(s.label),
+        x: s.x,
+        y: ys[i],
+        line: { color: theme.series[i % theme.series.length], width: 2 },
+        hovertemplate: `${plotlyText(payload.xLabel)} %{x}<br>${plotlyText(s.label)} %{y:.4g}<extra></extra>`,
+      })),
+      layout: {
+        ...chartLayout(theme, { t: 40 }),
+        title: { text: plotlyText(title), font: { size: 14 } },
+        showlegend: payload.series.length > 1,
+        xaxis: { ...axis, title: { text: plotlyText(payload.xLabel) } },
+        yaxis: {
+          ...axis,
+          title: { text: plotlyText(payload.yLabel) },
+          type: payload.log ? "log" : "linear",
+          exponentformat: "e",
+          ...(decades >= 2 ? { dtick: 1 } : {}),
+        },
       },
-    },
-    CHART_CONFIG,
-  );
+    };
+  };
 }
 
 function decadeSpan(values: number[]): number {

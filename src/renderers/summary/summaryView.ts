@@ -1,12 +1,14 @@
 import type { SummaryPayload } from "../../protocol/payloads";
 import { caption } from "../caption";
+import { domView, type DrawnView } from "../drawnView";
 import { headedTable } from "../headedTable";
 import { loadTypeset } from "../math/typeset";
 
 /** A model as a table: layer, output shape, parameter count and the layer's equation, typeset from TeX. */
-export async function renderSummary(element: HTMLElement, payload: SummaryPayload): Promise<void> {
+export async function renderSummary(element: HTMLElement, payload: SummaryPayload, signal: AbortSignal): Promise<DrawnView> {
   // KaTeX is loaded before the table is built, so the equations never show as TeX first.
   const typeset = payload.rows.some((row) => row.equation) ? await loadTypeset() : undefined;
+  signal.throwIfAborted();
   const view = document.createElement("div");
   view.className = "nnbook-view";
   view.appendChild(caption(`${payload.title} · ${payload.total.toLocaleString("en-US")} parameters`));
@@ -30,4 +32,5 @@ export async function renderSummary(element: HTMLElement, payload: SummaryPayloa
   total.insertCell();
   view.appendChild(table);
   element.replaceChildren(view);
+  return domView(view);
 }

@@ -1,6 +1,6 @@
 import { fromJsonNumber, type TensorPayload } from "../../protocol/payloads";
 import { caption } from "../caption";
-import { themeColors } from "../theme";
+import { domView, type DrawnView } from "../drawnView";
 
 /** Rows or columns past this are shown as their first and last few, like PyTorch's print. */
 const FULL = 12;
@@ -8,7 +8,7 @@ const EDGE = 5;
 const MAX_SLICES = 8;
 
 /** A tensor as matrices of numbers, each cell tinted on one diverging scale centred on 0. */
-export function renderMatrix(element: HTMLElement, payload: TensorPayload): void {
+export function renderMatrix(element: HTMLElement, payload: TensorPayload): DrawnView {
   const values = payload.data.map(fromJsonNumber);
   const view = document.createElement("div");
   view.className = "nnbook-view";
@@ -16,7 +16,6 @@ export function renderMatrix(element: HTMLElement, payload: TensorPayload): void
 
   let maxAbs = 0;
   for (const v of values) if (Number.isFinite(v)) maxAbs = Math.max(maxAbs, Math.abs(v));
-  const theme = themeColors();
   const shape = payload.shape;
   const rows = shape.length >= 2 ? shape[shape.length - 2] : 1;
   const cols = shape.length >= 1 ? shape[shape.length - 1] : 1;
@@ -40,8 +39,9 @@ export function renderMatrix(element: HTMLElement, payload: TensorPayload): void
         td.textContent = formatValue(v);
         td.title = `[${position(index, shape).join(", ")}] = ${v}`;
         if (maxAbs > 0 && Number.isFinite(v) && v !== 0) {
-          const share = Math.round((Math.abs(v) / maxAbs) * 45);
-          td.style.background = `color-mix(in srgb, ${v > 0 ? theme.positive : theme.negative} ${share}%, transparent)`;
+          // The stylesheet mixes the theme's colour in: a theme switch re-colours the cells without a redraw.
+          td.classList.add(v > 0 ? "nnbook-positive" : "nnbook-negative");
+          td.style.setProperty("--nnbook-tint", `${Math.round((Math.abs(v) / maxAbs) * 45)}%`);
         }
       }
     }
@@ -49,6 +49,7 @@ export function renderMatrix(element: HTMLElement, payload: TensorPayload): void
   }
   if (slices > MAX_SLICES) view.appendChild(caption(`… ${slices - MAX_SLICES} more slices not shown`));
   element.replaceChildren(view);
+  return domView(view);
 }
 
 function tensorCaption(payload: TensorPayload): HTMLElement {

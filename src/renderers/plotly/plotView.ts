@@ -1,0 +1,43 @@
+import type { Data, Layout } from "plotly.js";
+import type { DrawnView } from "../drawnView";
+import { themeColors, type ThemeColors } from "../theme";
+import { onThemeChange } from "../themeWatch";
+import { CHART_CONFIG } from "./chartLayout";
+import type { Plotly } from "./loadPlotly";
+
+/** A chart's traces and layout, in the given theme's colours. */
+export type Figure = (theme: ThemeColors) => { data: Data[]; layout: Partial<Layout> };
+
+/**
+ * Plots `figure` into `chart` (inside `root`, already in the page) and keeps it in the editor's colours: a
+ * theme switch plots the same chart again in the new ones. Disposing purges the plot, which also removes
+ * the window listener plotly adds for `responsive`, stops watching the theme and removes `root`.
+ */
+export async function plotView(Plotly: Plotly, chart: HTMLElement, root: Element, figure: Figure): Promise<DrawnView> {
+  let theme = themeColors();
+  const plot = () => {
+    const { data, layout } = figure(theme);
+    return Plotly.react(chart, data, layout, CHART_CONFIG);
+  };
+  const stopWatching = onThemeChange(() => {
+    const next = themeColors();
+    // The body's style and classes change for other reasons too; only new colours are worth a new plot.
+    if (JSON.stringify(next) === JSON.stringify(theme)) return;
+    theme = next;
+    void plot();
+  });
+  const view: DrawnView = {
+    dispose() {
+      stopWatching();
+      Plotly.purge(chart);
+      root.remove();
+    },
+  };
+  try {
+    await plot();
+  } catch (error) {
+    view.dispose();
+    throw error;
+  }
+  return view;
+}

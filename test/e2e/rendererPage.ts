@@ -1,0 +1,123 @@
+// A page that hosts the built renderer bundle the way the HTML report does (modules from blob URLs, the
+// renderer API faked) with nothing else in it, so that views can be drawn, drawn again and disposed from a
+// test; and the editor theme applied to it the way VS Code's webview applies it.
+
+import { readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import type { Page } from "playwright-core";
+
+declare global {
+  /** In the page: what it offers tests to call through `page.evaluate`. */
+  var nnbookPage: RendererPage;
+}
+
+export interface RendererPage {
+  /** Draws one output item as VS Code calls `renderOutputItem`; `signal` defaults to one never aborted. */
+  render(id: string, mime: string, data: unknown, element: HTMLElement, signal?: AbortSignal): Promise<void>;
+  dispose(id?: string): void;
+  /** Views the renderer keeps, by its own count. */
+  viewCount(): number;
+  /** The output element named `name`, made on first use. */
+  output(name: string): HTMLElement;
+}
+
+export type ThemeKind = "vscode-light" | "vscode-dark";
+
+/** A few of the variables VS Code sets, from its Light Modern and Dark Modern themes. */
+export const THEMES: Record<ThemeKind, Record<string, string>> = {
+  "vscode-light": {
+    "--vscode-editor-background": "#ffffff",
+    "--vscode-foreground": "#3b3b3b",
+    "--vscode-editor-foreground": "#3b3b3b",
+    "--vscode-editorWidget-border": "#e0e0e0",
+    "--vscode-charts-blue": "#1a85ff",
+    "--vscode-charts-orange": "#d18616",
+    "--vscode-charts-red": "#e51400",
+  },
+  "vscode-dark": {
+    "--vscode-editor-background": "#1f1f1f",
+    "--vscode-foreground": "#cccccc",
+    "--vscode-editor-foreground": "#cccccc",
+    "--vscode-editorWidget-border": "#454545",
+    "--vscode-charts-blue": "#3794ff",
+    "--vscode-charts-orange": "#d18616",
+    "--vscode-charts-red": "#f14c4c",
+  },
+};
+
+/** Writes the page into `dir` and returns its path; `outDir` is the built `out/` folder. */
+export function writeRendererPage(dir: string, outDir: string): string {
+  const bundle = (file: string) => readFileSync(join(outDir, "renderers", file)).toString("base64");
+  const file = join(dir, "renderer.html");
+  writeFileSync(
+    file,
+    `<!DOCTYPE html>
+<html lang="en">
+<head><meta charset="utf-8"><style>${PAGE_STYLES}</style></head>
+<body>
+<main></main>
+<script type="text/plain" id="nnbook-renderer">${bundle("nnbookRenderer.js")}</script>
+<script type="text/plain" id="nnbook-plotly">${bundle("plotly.js")}</script>
+<script type="text/plain" id="nnbook-katex">${bundle("katex.js")}</script>
+<script type="module">${BOOTSTRAP}</script>
+</body>
+</html>
+`,
+  );
+  return file;
+}
+
+/** Switches the page's theme as VS Code does: kind and class on the body, variables on the root element. */
+export async function applyTheme(page: Page, kind: ThemeKind): Promise<void> {
+  await page.evaluate(
+    ([kind, vars]) => {
+      document.body.classList.remove("vscode-light", "vscode-dark");
+      document.body.classList.add(kind);
+      document.body.dataset.vscodeThemeKind = kind;
+      for (const [name, value] of Object.entries(vars)) document.documentElement.style.setProperty(name, value);
+    },
+    [kind, THEMES[kind]] as const,
+  );
+}
+
+const PAGE_STYLES = `
+body { margin: 0; padding: 16px; width: 760px; background: var(--vscode-editor-background); color: var(--vscode-foreground);
+  font-family: system-ui, sans-serif; }
+.output { margin-bottom: 16px; }
+`;
+
+const BOOTSTRAP = `
+const moduleUrl = (id) => {
+  const bytes = Uint8Array.from(atob(document.getElementById(id).textContent), (c) => c.charCodeAt(0));
+  return URL.createObjectURL(new Blob([bytes], { type: "text/javascript" }));
+};
+globalThis.nnbookPlotlyUrl = moduleUrl("nnbook-plotly");
+globalThis.nnbookKatexUrl = moduleUrl("nnbook-katex");
+globalThis.nnbookKatexCssUrl = "";
+const renderer = await import(moduleUrl("nnbook-renderer"));
+const api = renderer.activate({ workspace: { isTrusted: true }, settings: {}, postMessage: undefined, onDidReceiveMessage: undefined });
+globalThis.nnbookPage = {
+  render(id, mime, data, element, signal = new AbortController().signal) {
+    const text = JSON.stringify(data);
+    const item = {
+      id, mime, metadata: undefined,
+      text: () => text, json: () => data, data: () => new TextEncoder().encode(text),
+      blob: () => new Blob([text], { type: mime }),
+    };
+    return api.renderOutputItem(item, element, signal);
+  },
+  dispose: (id) => api.disposeOutputItem(id),
+  viewCount: () => api.viewCount(),
+  output(name) {
+    let element = document.querySelector('[data-output="' + name + '"]');
+    if (!element) {
+      element = document.createElement("div");
+      element.className = "output";
+      element.dataset.output = name;
+      document.querySelector("main").appendChild(element);
+    }
+    return element;
+  },
+};
+document.body.dataset.nnbookReady = "true";
+`;
