@@ -2,3 +2,4 @@ export * from "./mimes";
 export * from "./payloads";
 export * from "./outputs";
 export * from "./texOptions";
+export * from "./numbers";
