@@ -3,3 +3,4 @@ export * from "./payloads";
 export * from "./outputs";
 export * from "./texOptions";
 export * from "./numbers";
+export * from "./tableNote";
