@@ -19,6 +19,7 @@ const CSS = `
 .nnbook-error-detail { font-family: var(--vscode-editor-font-family, monospace); font-size: 12px; white-space: pre-wrap; overflow-wrap: anywhere; }
 .nnbook-slice { font-size: 12px; opacity: 0.8; margin: 6px 0 2px; font-family: var(--vscode-editor-font-family, monospace); }
 .nnbook-chart { width: 100%; max-width: 760px; height: 320px; }
+.nnbook-math { overflow-x: auto; overflow-y: hidden; }
 `;
 
 /** Adds the views' stylesheet to the output document once. */

@@ -1,8 +1,9 @@
 import { Mime } from "../protocol/mimes";
-import { readDataset, readLoss, readSummary, readTensor } from "../protocol/read";
+import { readDataset, readLoss, readMath, readSummary, readTensor } from "../protocol/read";
 import { renderDataset } from "./dataset/datasetView";
 import type { DrawnView } from "./drawnView";
 import { renderLossChart } from "./loss/lossChart";
+import { renderMath } from "./math/mathView";
 import { renderSummary } from "./summary/summaryView";
 import { renderMatrix } from "./tensor/matrixView";
 
@@ -26,6 +27,7 @@ const VIEWS: Record<string, View> = {
   [Mime.loss]: view("loss chart", readLoss, renderLossChart),
   [Mime.dataset]: view("dataset", readDataset, renderDataset),
   [Mime.summary]: view("model summary", readSummary, renderSummary),
+  [Mime.math]: view("formula", readMath, renderMath),
 };
 
 export function viewFor(mime: string): View | undefined {

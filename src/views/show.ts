@@ -3,6 +3,7 @@ import { display } from "./displaySink";
 import { lossItems, type LossOptions, type LossSource } from "./lossView";
 import { tensorItems } from "./tensorView";
 import { summaryItems } from "./summaryView";
+import { mathItems } from "./mathView";
 import type { nn } from "../engine";
 
 /** The inspection views: each puts one rich output into the running cell. */
@@ -31,5 +32,13 @@ export const show = {
    */
   tensor(t: Tensor): void {
     display(tensorItems(t));
+  },
+
+  /**
+   * TeX typeset as display math (KaTeX). In a string literal a backslash is written twice.
+   * @example show.math("\\sigma(z) = \\frac{1}{1 + e^{-z}}")
+   */
+  math(tex: string): void {
+    display(mathItems(tex));
   },
 };
