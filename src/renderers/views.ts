@@ -1,10 +1,11 @@
 import { Mime } from "../protocol/mimes";
-import { readDataset, readLoss, readMath, readSummary, readTensor } from "../protocol/read";
+import { readDataset, readLoss, readMath, readSummary, readTable, readTensor } from "../protocol/read";
 import { renderDataset } from "./dataset/datasetView";
 import type { DrawnView } from "./drawnView";
 import { renderLossChart } from "./loss/lossChart";
 import { renderMath } from "./math/mathView";
 import { renderSummary } from "./summary/summaryView";
+import { renderTable } from "./table/tableView";
 import { renderMatrix } from "./tensor/matrixView";
 
 /**
@@ -28,6 +29,7 @@ const VIEWS: Record<string, View> = {
   [Mime.dataset]: view("dataset", readDataset, renderDataset),
   [Mime.summary]: view("model summary", readSummary, renderSummary),
   [Mime.math]: view("formula", readMath, renderMath),
+  [Mime.table]: view("table", readTable, renderTable),
 };
 
 export function viewFor(mime: string): View | undefined {

@@ -4,6 +4,7 @@ import { lossItems, type LossOptions, type LossSource } from "./lossView";
 import { tensorItems } from "./tensorView";
 import { summaryItems } from "./summaryView";
 import { mathItems } from "./mathView";
+import { tableItems } from "./tableView";
 import type { nn } from "../engine";
 
 /** The inspection views: each puts one rich output into the running cell. */
@@ -40,5 +41,14 @@ export const show = {
    */
   math(tex: string): void {
     display(mathItems(tex));
+  },
+
+  /**
+   * Rows as a table: objects (a column per key, in the order keys first appear) or arrays (a column per
+   * position). Numbers are shown to 3 significant digits; the first 1,000 rows are shown.
+   * @example show.table([{ epoch: 1, loss: 0.52 }, { epoch: 2, loss: 0.31 }])
+   */
+  table(rows: readonly Record<string, unknown>[] | readonly (readonly unknown[])[]): void {
+    display(tableItems(rows));
   },
 };
