@@ -25,6 +25,10 @@ const CSS = `
 .nnbook-table td { text-align: left; white-space: nowrap; max-width: 320px; overflow: hidden; text-overflow: ellipsis; }
 .nnbook-table .nnbook-number { text-align: right; font-variant-numeric: tabular-nums; }
 .nnbook-math { overflow-x: auto; overflow-y: hidden; }
+.nnbook-activation { display: flex; flex-wrap: wrap; align-items: center; gap: 8px 16px; }
+.nnbook-activation .nnbook-chart { max-width: 460px; }
+.nnbook-formulas { flex: 1 1 220px; min-width: 0; overflow-x: auto; }
+.nnbook-formulas .katex-display, .nnbook-formulas .katex-display > .katex { text-align: left; }
 `;
 
 /** Adds the views' stylesheet to the output document once. */

@@ -3,6 +3,7 @@ import { display } from "./displaySink";
 import { lossItems, type LossOptions, type LossSource } from "./lossView";
 import { tensorItems } from "./tensorView";
 import { summaryItems } from "./summaryView";
+import { activationItems } from "./activationView";
 import { mathItems } from "./mathView";
 import { tableItems } from "./tableView";
 import type { nn } from "../engine";
@@ -33,6 +34,15 @@ export const show = {
    */
   tensor(t: Tensor): void {
     display(tensorItems(t));
+  },
+  /**
+   * One activation function and its derivative on one chart, as the engine computes them (the derivative
+   * by autograd), with both formulas beside it. One of "relu", "leakyRelu", "sigmoid", "tanh", "gelu",
+   * "silu", "step".
+   * @example show.activation("sigmoid") // the derivative peaks at 0.25, at z = 0
+   */
+  activation(name: "relu" | "leakyRelu" | "sigmoid" | "tanh" | "gelu" | "silu" | "step"): void {
+    display(activationItems(name));
   },
 
   /**
