@@ -2,3 +2,5 @@ export * from "./mimes";
 export * from "./payloads";
 export * from "./outputs";
 export * from "./texOptions";
+export * from "./numbers";
+export * from "./tableNote";

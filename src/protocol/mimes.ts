@@ -8,6 +8,9 @@ export const Mime = {
   loss: "application/vnd.nnbook.loss+json",
   dataset: "application/vnd.nnbook.dataset+json",
   summary: "application/vnd.nnbook.summary+json",
+  activation: "application/vnd.nnbook.activation+json",
+  math: "application/vnd.nnbook.math+json",
+  table: "application/vnd.nnbook.table+json",
 } as const;
 
 /** Mimes whose `data` is a JSON value rather than a string, on disk and on the wire. */

@@ -82,3 +82,35 @@ export interface SummaryPayload {
   }[];
   total: number;
 }
+
+/** `application/vnd.nnbook.math+json`: TeX typeset on its own line. */
+export interface MathPayload {
+  version: 1;
+  tex: string;
+}
+
+/** `application/vnd.nnbook.table+json`: rows of values under named columns, at most a bounded number of them. */
+export interface TablePayload {
+  version: 1;
+  columns: string[];
+  /** One value per column; null for a row without that key. Non-finite numbers as `jsonNumber` writes them. */
+  rows: (number | string | null)[][];
+  /** Rows and columns given, of which `rows` and `columns` hold the first. */
+  totalRows: number;
+  totalColumns: number;
+}
+
+/** `application/vnd.nnbook.activation+json`: an activation function and its derivative, as the engine computes them. */
+export interface ActivationPayload {
+  version: 1;
+  /** The engine's name ("leakyRelu") and the layer's ("LeakyReLU"). */
+  name: string;
+  title: string;
+  /** The function's equation and its derivative's, in TeX. */
+  tex: string;
+  derivativeTex: string;
+  x: number[];
+  y: (number | string)[];
+  /** dy/dx at each x, by autograd. */
+  dy: (number | string)[];
+}

@@ -19,6 +19,16 @@ const CSS = `
 .nnbook-error-detail { font-family: var(--vscode-editor-font-family, monospace); font-size: 12px; white-space: pre-wrap; overflow-wrap: anywhere; }
 .nnbook-slice { font-size: 12px; opacity: 0.8; margin: 6px 0 2px; font-family: var(--vscode-editor-font-family, monospace); }
 .nnbook-chart { width: 100%; max-width: 760px; height: 320px; }
+.nnbook-scroll { overflow: auto; max-width: 100%; max-height: 480px; }
+.nnbook-table { margin-bottom: 0; }
+.nnbook-table th { position: sticky; top: 0; background: var(--vscode-editor-background, #ffffff); text-align: left; white-space: nowrap; }
+.nnbook-table td { text-align: left; white-space: nowrap; max-width: 320px; overflow: hidden; text-overflow: ellipsis; }
+.nnbook-table .nnbook-number { text-align: right; font-variant-numeric: tabular-nums; }
+.nnbook-math { overflow-x: auto; overflow-y: hidden; }
+.nnbook-activation { display: flex; flex-wrap: wrap; align-items: center; gap: 8px 16px; }
+.nnbook-activation .nnbook-chart { max-width: 460px; }
+.nnbook-formulas { flex: 1 1 220px; min-width: 0; overflow-x: auto; }
+.nnbook-formulas .katex-display, .nnbook-formulas .katex-display > .katex { text-align: left; }
 `;
 
 /** Adds the views' stylesheet to the output document once. */

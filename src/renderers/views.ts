@@ -1,9 +1,12 @@
 import { Mime } from "../protocol/mimes";
-import { readDataset, readLoss, readSummary, readTensor } from "../protocol/read";
+import { readActivation, readDataset, readLoss, readMath, readSummary, readTable, readTensor } from "../protocol/read";
+import { renderActivation } from "./activation/activationChart";
 import { renderDataset } from "./dataset/datasetView";
 import type { DrawnView } from "./drawnView";
 import { renderLossChart } from "./loss/lossChart";
+import { renderMath } from "./math/mathView";
 import { renderSummary } from "./summary/summaryView";
+import { renderTable } from "./table/tableView";
 import { renderMatrix } from "./tensor/matrixView";
 
 /**
@@ -26,6 +29,9 @@ const VIEWS: Record<string, View> = {
   [Mime.loss]: view("loss chart", readLoss, renderLossChart),
   [Mime.dataset]: view("dataset", readDataset, renderDataset),
   [Mime.summary]: view("model summary", readSummary, renderSummary),
+  [Mime.activation]: view("activation chart", readActivation, renderActivation),
+  [Mime.math]: view("formula", readMath, renderMath),
+  [Mime.table]: view("table", readTable, renderTable),
 };
 
 export function viewFor(mime: string): View | undefined {

@@ -1,9 +1,12 @@
 // A page that hosts the built renderer bundle the way the HTML report does (modules from blob URLs, the
 // renderer API faked) with nothing else in it, so that views can be drawn, drawn again and disposed from a
-// test; and the editor theme applied to it the way VS Code's webview applies it.
+// test; and the editor theme applied to it the way VS Code's webview applies it. KaTeX's stylesheet and fonts
+// load from the built out/katex/, as they do next to the renderer in the editor (the renderer names its
+// stylesheet's link "nnbook-katex", so the bundle's script is named otherwise).
 
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { pathToFileURL } from "node:url";
 import type { Page } from "playwright-core";
 
 declare global {
@@ -21,9 +24,9 @@ export interface RendererPage {
   output(name: string): HTMLElement;
 }
 
-export type ThemeKind = "vscode-light" | "vscode-dark";
+export type ThemeKind = "vscode-light" | "vscode-dark" | "vscode-high-contrast";
 
-/** A few of the variables VS Code sets, from its Light Modern and Dark Modern themes. */
+/** A few of the variables VS Code sets, from its Light Modern, Dark Modern and Dark High Contrast themes. */
 export const THEMES: Record<ThemeKind, Record<string, string>> = {
   "vscode-light": {
     "--vscode-editor-background": "#ffffff",
@@ -43,6 +46,15 @@ export const THEMES: Record<ThemeKind, Record<string, string>> = {
     "--vscode-charts-orange": "#d18616",
     "--vscode-charts-red": "#f14c4c",
   },
+  "vscode-high-contrast": {
+    "--vscode-editor-background": "#000000",
+    "--vscode-foreground": "#ffffff",
+    "--vscode-editor-foreground": "#ffffff",
+    "--vscode-editorWidget-border": "#6fc3df",
+    "--vscode-charts-blue": "#3794ff",
+    "--vscode-charts-orange": "#d18616",
+    "--vscode-charts-red": "#f14c4c",
+  },
 };
 
 /** Writes the page into `dir` and returns its path; `outDir` is the built `out/` folder. */
@@ -58,7 +70,8 @@ export function writeRendererPage(dir: string, outDir: string): string {
 <main></main>
 <script type="text/plain" id="nnbook-renderer">${bundle("nnbookRenderer.js")}</script>
 <script type="text/plain" id="nnbook-plotly">${bundle("plotly.js")}</script>
-<script type="text/plain" id="nnbook-katex">${bundle("katex.js")}</script>
+<script type="text/plain" id="nnbook-katex-module">${bundle("katex.js")}</script>
+<script>globalThis.nnbookKatexCssUrl = ${JSON.stringify(pathToFileURL(join(outDir, "katex", "katex.min.css")).href)};</script>
 <script type="module">${BOOTSTRAP}</script>
 </body>
 </html>
@@ -71,7 +84,7 @@ export function writeRendererPage(dir: string, outDir: string): string {
 export async function applyTheme(page: Page, kind: ThemeKind): Promise<void> {
   await page.evaluate(
     ([kind, vars]) => {
-      document.body.classList.remove("vscode-light", "vscode-dark");
+      document.body.classList.remove("vscode-light", "vscode-dark", "vscode-high-contrast");
       document.body.classList.add(kind);
       document.body.dataset.vscodeThemeKind = kind;
       for (const [name, value] of Object.entries(vars)) document.documentElement.style.setProperty(name, value);
@@ -92,8 +105,7 @@ const moduleUrl = (id) => {
   return URL.createObjectURL(new Blob([bytes], { type: "text/javascript" }));
 };
 globalThis.nnbookPlotlyUrl = moduleUrl("nnbook-plotly");
-globalThis.nnbookKatexUrl = moduleUrl("nnbook-katex");
-globalThis.nnbookKatexCssUrl = "";
+globalThis.nnbookKatexUrl = moduleUrl("nnbook-katex-module");
 const renderer = await import(moduleUrl("nnbook-renderer"));
 const api = renderer.activate({ workspace: { isTrusted: true }, settings: {}, postMessage: undefined, onDidReceiveMessage: undefined });
 globalThis.nnbookPage = {
