@@ -1,4 +1,5 @@
 export * from "./mimes";
 export * from "./payloads";
+export * from "./chartPayloads";
 export * from "./outputs";
 export * from "./texOptions";

@@ -8,6 +8,7 @@ export const Mime = {
   loss: "application/vnd.nnbook.loss+json",
   dataset: "application/vnd.nnbook.dataset+json",
   summary: "application/vnd.nnbook.summary+json",
+  chart: "application/vnd.nnbook.chart+json",
 } as const;
 
 /** Mimes whose `data` is a JSON value rather than a string, on disk and on the wire. */
