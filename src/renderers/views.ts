@@ -1,5 +1,6 @@
 import { Mime } from "../protocol/mimes";
-import { readDataset, readLoss, readSummary, readTensor } from "../protocol/read";
+import { readChart, readDataset, readLoss, readSummary, readTensor } from "../protocol/read";
+import { renderChart } from "./chart/chartView";
 import { renderDataset } from "./dataset/datasetView";
 import type { DrawnView } from "./drawnView";
 import { renderLossChart } from "./loss/lossChart";
@@ -26,6 +27,7 @@ const VIEWS: Record<string, View> = {
   [Mime.loss]: view("loss chart", readLoss, renderLossChart),
   [Mime.dataset]: view("dataset", readDataset, renderDataset),
   [Mime.summary]: view("model summary", readSummary, renderSummary),
+  [Mime.chart]: view("chart", readChart, renderChart),
 };
 
 export function viewFor(mime: string): View | undefined {

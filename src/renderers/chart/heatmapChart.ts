@@ -1,0 +1,55 @@
+import type { HeatmapPayload } from "../../protocol/chartPayloads";
+import type { Figure } from "../plotly/plotView";
+import { plotlyText } from "../plotly/plotlyText";
+import type { ThemeColors } from "../theme";
+import { chartAxes, HOVER_NUMBER } from "./axes";
+
+/**
+ * A matrix as colours, row 0 at the top. Signed values use the tensor view's scale: negative red, positive
+ * blue, 0 the background, symmetric at ±max|z| so intensities compare; others go from background to blue.
+ */
+export function heatmapFigure(payload: HeatmapPayload): Figure {
+  const { rows, cols } = payload;
+  const z = Array.from({ length: rows }, (_, r) => payload.z.slice(r * cols, (r + 1) * cols));
+  let maxAbs = 0;
+  for (const v of payload.z) maxAbs = Math.max(maxAbs, Math.abs(v));
+  const hover = `${plotlyText(payload.yLabel)} %{y}, ${plotlyText(payload.xLabel)} %{x}: %{z${HOVER_NUMBER}}<extra></extra>`;
+  return (theme) => {
+    const layout = chartAxes(theme, payload);
+    const range = payload.signed ? { zmin: -maxAbs, zmax: maxAbs, zmid: 0 } : {};
+    return {
+      data: [
+        {
+          type: "heatmap",
+          z,
+          colorscale: payload.signed ? diverging(theme) : sequential(theme),
+          ...range,
+          xgap: cols <= 40 ? 1 : 0,
+          ygap: rows <= 40 ? 1 : 0,
+          colorbar: { tickfont: { color: theme.foreground }, outlinewidth: 0 },
+          hovertemplate: hover,
+        },
+      ],
+      layout: {
+        ...layout,
+        xaxis: { ...layout.xaxis, showgrid: false, zeroline: false },
+        yaxis: { ...layout.yaxis, showgrid: false, zeroline: false, autorange: "reversed" as const },
+      },
+    };
+  };
+}
+
+function diverging(theme: ThemeColors): [number, string][] {
+  return [
+    [0, theme.negative],
+    [0.5, theme.background],
+    [1, theme.positive],
+  ];
+}
+
+function sequential(theme: ThemeColors): [number, string][] {
+  return [
+    [0, theme.background],
+    [1, theme.positive],
+  ];
+}
