@@ -21,9 +21,9 @@ export interface RendererPage {
   output(name: string): HTMLElement;
 }
 
-export type ThemeKind = "vscode-light" | "vscode-dark";
+export type ThemeKind = "vscode-light" | "vscode-dark" | "vscode-high-contrast";
 
-/** A few of the variables VS Code sets, from its Light Modern and Dark Modern themes. */
+/** A few of the variables VS Code sets, from its Light Modern, Dark Modern and Dark High Contrast themes. */
 export const THEMES: Record<ThemeKind, Record<string, string>> = {
   "vscode-light": {
     "--vscode-editor-background": "#ffffff",
@@ -39,6 +39,15 @@ export const THEMES: Record<ThemeKind, Record<string, string>> = {
     "--vscode-foreground": "#cccccc",
     "--vscode-editor-foreground": "#cccccc",
     "--vscode-editorWidget-border": "#454545",
+    "--vscode-charts-blue": "#3794ff",
+    "--vscode-charts-orange": "#d18616",
+    "--vscode-charts-red": "#f14c4c",
+  },
+  "vscode-high-contrast": {
+    "--vscode-editor-background": "#000000",
+    "--vscode-foreground": "#ffffff",
+    "--vscode-editor-foreground": "#ffffff",
+    "--vscode-editorWidget-border": "#6fc3df",
     "--vscode-charts-blue": "#3794ff",
     "--vscode-charts-orange": "#d18616",
     "--vscode-charts-red": "#f14c4c",
@@ -71,7 +80,7 @@ export function writeRendererPage(dir: string, outDir: string): string {
 export async function applyTheme(page: Page, kind: ThemeKind): Promise<void> {
   await page.evaluate(
     ([kind, vars]) => {
-      document.body.classList.remove("vscode-light", "vscode-dark");
+      document.body.classList.remove("vscode-light", "vscode-dark", "vscode-high-contrast");
       document.body.classList.add(kind);
       document.body.dataset.vscodeThemeKind = kind;
       for (const [name, value] of Object.entries(vars)) document.documentElement.style.setProperty(name, value);

@@ -13,10 +13,11 @@ export function heatmapFigure(payload: HeatmapPayload): Figure {
   const z = Array.from({ length: rows }, (_, r) => payload.z.slice(r * cols, (r + 1) * cols));
   let maxAbs = 0;
   for (const v of payload.z) maxAbs = Math.max(maxAbs, Math.abs(v));
+  // Unsigned values also start at 0: colour stays proportional to size, and 0 is the background in both scales.
+  const range = payload.signed ? { zmin: -maxAbs, zmax: maxAbs, zmid: 0 } : { zmin: 0, zmax: maxAbs };
   const hover = `${plotlyText(payload.yLabel)} %{y}, ${plotlyText(payload.xLabel)} %{x}: %{z${HOVER_NUMBER}}<extra></extra>`;
   return (theme) => {
     const layout = chartAxes(theme, payload);
-    const range = payload.signed ? { zmin: -maxAbs, zmax: maxAbs, zmid: 0 } : {};
     return {
       data: [
         {
@@ -32,11 +33,16 @@ export function heatmapFigure(payload: HeatmapPayload): Figure {
       ],
       layout: {
         ...layout,
-        xaxis: { ...layout.xaxis, showgrid: false, zeroline: false },
-        yaxis: { ...layout.yaxis, showgrid: false, zeroline: false, autorange: "reversed" as const },
+        xaxis: { ...layout.xaxis, ...indexTicks(cols) },
+        yaxis: { ...layout.yaxis, ...indexTicks(rows), autorange: "reversed" as const },
       },
     };
   };
+}
+
+/** Ticks on whole indices only (a few rows would get ticks at 0.5 otherwise), no grid over the cells. */
+function indexTicks(n: number) {
+  return { showgrid: false, zeroline: false, tick0: 0, ...(n <= 20 ? { dtick: 1 } : {}) };
 }
 
 function diverging(theme: ThemeColors): [number, string][] {
