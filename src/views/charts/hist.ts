@@ -49,7 +49,8 @@ export function histText(payload: HistPayload): string {
   const edge = payload.edges.map(formatNumber);
   const width = Math.max(...edge.map((e) => e.length));
   const lines = payload.counts.map((c, i) => {
-    const bar = "#".repeat(Math.round((c / most) * 30));
+    // At least one mark for a bin that is not empty, so a few outliers still show.
+    const bar = "#".repeat(c > 0 ? Math.max(1, Math.round((c / most) * 30)) : 0);
     return `[${edge[i].padStart(width)}, ${edge[i + 1].padStart(width)}${i === payload.counts.length - 1 ? "]" : ")"} ${bar} ${c.toLocaleString("en-US")}`;
   });
   return `${payload.title || `Histogram of ${payload.xLabel}`}: ${total.toLocaleString("en-US")} values in ${payload.counts.length} bins\n${lines.join("\n")}`;

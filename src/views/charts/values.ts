@@ -10,7 +10,8 @@ export type Values = Tensor | readonly number[];
 export function numbers(fn: string, name: string, value: unknown): number[] {
   let out: number[];
   if (value instanceof Tensor) {
-    if (value.ndim > 1) throw new TypeError(`${fn}: ${name} must be 1-D, not a tensor of shape [${value.shape.join(", ")}]; flatten it with .flatten()`);
+    // A column [n, 1] or a row [1, n] (a dataset's targets) is a list of values too.
+    if (value.shape.filter((d) => d !== 1).length > 1) throw new TypeError(`${fn}: ${name} must be 1-D, not a tensor of shape [${value.shape.join(", ")}]; flatten it with .flatten()`);
     out = Array.from(value.data);
   } else if (Array.isArray(value)) {
     out = value as number[];

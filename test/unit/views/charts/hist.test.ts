@@ -24,6 +24,11 @@ test("the text fallback draws the shape with a bar per bin", () => {
   assert.equal(text.data, "Histogram of value: 4 values in 2 bins\n[0, 1) ########## 1\n[1, 2] ############################## 3");
 });
 
+test("a bin with a few values among many still shows a mark", () => {
+  const [, text] = histItems([...new Array(1000).fill(0), 1], { bins: 2 });
+  assert.match(String(text.data), /\[0\.5, +1\] # 1$/);
+});
+
 test("wrong values and options are errors naming them", () => {
   assert.throws(() => histPayload([1], { bins: 0 }), /show\.hist: bins must be a whole number ≥ 1, not 0/);
   assert.throws(() => histPayload([1], { bins: 2.5 }), /bins must be a whole number ≥ 1, not 2\.5/);

@@ -10,6 +10,8 @@ test("ys as one tensor, a list, columns of a 2-D tensor or { name: values } make
   const one = plotPayload(tensor(x), tensor([1, 2, 4]), { yLabel: "loss" });
   assert.deepEqual(one.series, [{ label: "loss", x, y: [1, 2, 4] }]);
   assert.deepEqual(plotPayload(x, [1, 2, 4]).series[0].y, [1, 2, 4]);
+  // x as a column [n, 1], as a dataset holds it.
+  assert.deepEqual(plotPayload(tensor([[0], [1]]), tensor([5, 6])).series[0].x, [0, 1]);
   const list = plotPayload(x, [tensor([1, 2, 3]), [3, 2, 1]], { labels: ["up", "down"] });
   assert.deepEqual(list.series.map((s) => [s.label, s.y]), [["up", [1, 2, 3]], ["down", [3, 2, 1]]]);
   const columns = plotPayload(x, tensor([[1, 10], [2, 20], [3, 30]]));
@@ -53,6 +55,6 @@ test("every wrong argument or option is an error naming it", () => {
   assert.throws(() => plotPayload(x, [[1, 2, 3]], { labels: ["a", "b"] }), /labels has 2 names for 1 series/);
   assert.throws(() => plotPayload(x, { a: [1, 2, 3] }, { labels: ["b"] }), /ys already names its series; drop labels/);
   assert.throws(() => plotPayload(x, "1,2,3" as never), /ys must be a tensor, a list of them, or \{ name: values \}, not string/);
-  assert.throws(() => plotPayload(tensor([[0, 1]]), [1, 2]), /x must be 1-D, not a tensor of shape \[1, 2\]/);
+  assert.throws(() => plotPayload(tensor([[0, 1], [2, 3]]), [1, 2, 3, 4]), /x must be 1-D, not a tensor of shape \[2, 2\]/);
   assert.throws(() => plotPayload([0], tensor([Array.from({ length: 21 }, () => 1)])), /21 series are more than the 20 it draws/);
 });

@@ -11,6 +11,8 @@ test("class indices in color become classes, named by labels or by index", () =>
   assert.equal(values.classes, undefined);
   assert.deepEqual(values.color, [0.5, -2]);
   assert.equal(scatterPayload([0], [0]).color, undefined);
+  // A dataset's targets are a column [n, 1]: a list of values all the same.
+  assert.deepEqual(scatterPayload([0, 1], [0, 1], { color: tensor([[1], [0]]) }).classes, ["0", "1"]);
 });
 
 test("the text fallback gives ranges and points per class", () => {
@@ -24,6 +26,7 @@ test("wrong arguments and options are errors naming them", () => {
   assert.throws(() => scatterPayload([0], [0], { color: "red" } as never), /color must be a tensor or a list of numbers, not "red"/);
   assert.throws(() => scatterPayload([0, 1], [0, 1], { color: [0] }), /color has 1 values and x has 2/);
   assert.throws(() => scatterPayload([0], [NaN]), /show\.scatter: y\[0\] is NaN/);
+  assert.throws(() => scatterPayload(tensor([[0, 1], [2, 3]]), [0, 1, 2, 3]), /x must be 1-D, not a tensor of shape \[2, 2\]; flatten it with \.flatten\(\)/);
   assert.throws(() => scatterPayload([0], [0], { labels: ["a"] }), /labels name the classes in color; pass color too/);
   assert.throws(() => scatterPayload([0, 1], [0, 1], { color: [0.5, 1], labels: ["a"] }), /color is not class indices/);
   assert.throws(() => scatterPayload([0, 1], [0, 1], { color: [0, 2], labels: ["a", "b"] }), /labels has 2 names, and color has classes up to 2/);
