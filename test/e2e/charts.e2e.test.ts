@@ -41,6 +41,7 @@ const CHARTS = {
     Array.from({ length: 80 }, (_, i) => (i % 2 ? 1 : -1) + noise(i + 100)),
     { color: Array.from({ length: 80 }, (_, i) => i % 2), labels: ["no", "yes"], xLabel: "x₁", yLabel: "x₂", title: "Two blobs" },
   ),
+  shaded: scatterPayload(xs, xs.map((x) => x * x), { color: xs.map((x) => x * x * x), xLabel: "x", yLabel: "x²", title: "Coloured by x³" }),
   hist: histPayload(Array.from({ length: 2000 }, (_, i) => noise(i) + noise(i + 5000) + noise(i + 9000)), { bins: 24, xLabel: "weight", title: "Weights of layer 0" }),
   heatmap: heatmapPayload(Array.from({ length: 6 }, (_, r) => Array.from({ length: 8 }, (_, c) => Math.round((r - c) * 10) / 10)), { xLabel: "input", yLabel: "unit", title: "W" }),
   sequential: heatmapPayload([[0, 1, 2], [3, 4, 5]], { title: "Counts" }),
@@ -58,8 +59,24 @@ async function openPage(theme: ThemeKind): Promise<{ page: Page; errors: string[
   return { page, errors };
 }
 
+/** The colour scale of the heatmap drawn in output `name`. */
+function colourScale(page: Page, name: string): Promise<unknown> {
+  return page.evaluate((name) => (document.querySelector(`[data-output="${name}"] .js-plotly-plot`) as unknown as { _fullData: { colorscale: unknown }[] })._fullData[0].colorscale, name);
+}
+
 interface Drawn {
-  traces: { type: string; name?: string; x?: unknown[]; y?: unknown[]; z?: unknown[][]; colorscale?: unknown; zmin?: number; zmax?: number }[];
+  traces: {
+    type: string;
+    name?: string;
+    x?: unknown[];
+    y?: unknown[];
+    z?: unknown[][];
+    colorscale?: unknown;
+    zmin?: number;
+    zmax?: number;
+    hovertemplate?: string;
+    marker?: { color?: unknown; showscale?: boolean };
+  }[];
   title?: string;
   xTitle: string;
   yTitle: string;
@@ -80,7 +97,10 @@ function draw(page: Page, name: string, payload: unknown): Promise<Drawn> {
       const plot = element.querySelector(".js-plotly-plot") as Plot;
       const l = plot._fullLayout;
       return {
-        traces: plot._fullData.map((t) => ({ type: t.type, name: t.name, x: t.x, y: t.y, z: t.z, colorscale: t.colorscale, zmin: t.zmin, zmax: t.zmax })),
+        traces: plot._fullData.map((t) => ({
+          ...t,
+          marker: t.marker && { color: t.marker.color, showscale: t.marker.showscale },
+        })),
         title: l.title?.text,
         xTitle: l.xaxis.title.text,
         yTitle: l.yaxis.title.text,
@@ -105,11 +125,18 @@ for (const theme of ["vscode-light", "vscode-dark", "vscode-high-contrast"] as c
       // Payload text shown literally: no tags, no template filled in.
       assert.equal(plot.title, "Activations &lt;b&gt;&amp;&lt;/b&gt; &#37;{x}");
       assert.deepEqual([plot.xTitle, plot.yTitle, plot.legend, plot.yType], ["z", "a", true, "linear"]);
+      // Hovers to 3 significant digits.
+      assert.equal(plot.traces[0].hovertemplate, "z %{x:.3~g}<br>tanh %{y:.3~g}<extra></extra>");
 
       const scatter = await draw(page, "scatter", CHARTS.scatter);
       assert.deepEqual(scatter.traces.map((t) => [t.name, t.x?.length]), [["no", 40], ["yes", 40]]);
       assert.equal(scatter.traces[1].x?.[0], CHARTS.scatter.x[1]);
       assert.deepEqual([scatter.title, scatter.xTitle, scatter.yTitle, scatter.legend], ["Two blobs", "x₁", "x₂", true]);
+
+      const shaded = await draw(page, "shaded", CHARTS.shaded);
+      assert.equal(shaded.traces.length, 1);
+      assert.deepEqual(shaded.traces[0].marker, { color: CHARTS.shaded.color, showscale: true });
+      assert.equal(shaded.legend, false);
 
       const hist = await draw(page, "hist", CHARTS.hist);
       assert.equal(hist.traces.length, 1);
@@ -146,3 +173,26 @@ for (const theme of ["vscode-light", "vscode-dark", "vscode-high-contrast"] as c
     }
   });
 }
+
+test("a heatmap drawn in light takes the dark theme's colours when the editor switches, without being drawn again", async () => {
+  const { page, errors } = await openPage("vscode-light");
+  try {
+    await draw(page, "heatmap", CHARTS.heatmap);
+    await applyTheme(page, "vscode-dark");
+    const dark = THEMES["vscode-dark"];
+    const expected = [
+      [0, dark["--vscode-charts-red"]],
+      [0.5, dark["--vscode-editor-background"]],
+      [1, dark["--vscode-charts-blue"]],
+    ];
+    await page.waitForFunction(
+      ([name, background]) => JSON.stringify((document.querySelector(`[data-output="${name}"] .js-plotly-plot`) as unknown as { _fullData: { colorscale: unknown[][] }[] })._fullData[0].colorscale[1]).includes(background),
+      ["heatmap", dark["--vscode-editor-background"]] as const,
+    );
+    assert.deepEqual(await colourScale(page, "heatmap"), expected);
+    assert.equal(await page.evaluate(() => nnbookPage.viewCount()), 1);
+    assert.deepEqual(errors, []);
+  } finally {
+    await page.context().close();
+  }
+});

@@ -6,12 +6,16 @@ import { chartAxes, HOVER_NUMBER } from "./axes";
 
 /**
  * Points: by class, a trace per class in the series colour of its index (as the dataset view colours
- * classes), with a legend; by value, one trace on a colour scale with a colour bar.
+ * classes), with a legend; by value, one trace on a colour scale with a colour bar: the tensor view's hues,
+ * centred on 0 for signed values.
  */
 export function scatterFigure(payload: ScatterPayload): Figure {
   const hover = `${plotlyText(payload.xLabel)} %{x${HOVER_NUMBER}}<br>${plotlyText(payload.yLabel)} %{y${HOVER_NUMBER}}`;
   const { classes, color } = payload;
   const groups = classes && color ? classes.map((name, c) => ({ name, points: indices(color, c) })) : undefined;
+  let [min, maxAbs] = [Infinity, 0];
+  for (const v of color ?? []) [min, maxAbs] = [Math.min(min, v), Math.max(maxAbs, Math.abs(v))];
+  const signed = min < 0;
   return (theme) => {
     const marker = { size: 6, opacity: 0.85 };
     const data = groups
@@ -30,7 +34,16 @@ export function scatterFigure(payload: ScatterPayload): Figure {
             mode: "markers" as const,
             x: payload.x,
             y: payload.y,
-            marker: color ? { ...marker, color, colorscale: sequential(theme), showscale: true, colorbar: { tickfont: { color: theme.foreground }, outlinewidth: 0 } } : { ...marker, color: theme.series[0] },
+            marker: color
+              ? {
+                  ...marker,
+                  color,
+                  ...(signed ? { cmin: -maxAbs, cmax: maxAbs, cmid: 0 } : {}),
+                  colorscale: scale(theme, signed),
+                  showscale: true,
+                  colorbar: { tickfont: { color: theme.foreground }, outlinewidth: 0 },
+                }
+              : { ...marker, color: theme.series[0] },
             hovertemplate: `${hover}${color ? `<br>colour %{marker.color${HOVER_NUMBER}}` : ""}<extra></extra>`,
           },
         ];
@@ -44,10 +57,20 @@ function indices(color: number[], c: number): number[] {
   return out;
 }
 
-/** From the theme's grid colour (low) to its first series colour (high), visible on its background. */
-function sequential(theme: ThemeColors): [number, string][] {
+/**
+ * The tensor view's hues, with the text colour where a heatmap has the background: a point coloured like
+ * the background would vanish.
+ */
+function scale(theme: ThemeColors, signed: boolean): [number, string][] {
+  if (!signed) {
+    return [
+      [0, theme.foreground],
+      [1, theme.positive],
+    ];
+  }
   return [
-    [0, theme.grid],
-    [1, theme.series[0]],
+    [0, theme.negative],
+    [0.5, theme.foreground],
+    [1, theme.positive],
   ];
 }
