@@ -16,7 +16,7 @@ const EXPECTED: Record<OptionKind, string> = {
 export function checkOptions<T extends object>(fn: string, options: T | undefined, known: Record<keyof T & string, OptionKind>): Partial<T> {
   if (options === undefined) return {};
   if (typeof options !== "object" || options === null || Array.isArray(options)) {
-    throw new TypeError(`${fn}: the options must be an object such as { ${Object.keys(known)[0]}: … }, not ${typeof options}`);
+    throw new TypeError(`${fn}: the options must be an object such as { ${Object.keys(known)[0]}: … }, not ${describe(options)}`);
   }
   const names = Object.keys(known);
   for (const [key, value] of Object.entries(options)) {

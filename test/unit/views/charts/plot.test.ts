@@ -54,6 +54,7 @@ test("every wrong argument or option is an error naming it", () => {
   assert.throws(() => plotPayload(x, [1, 0, 3], { log: true }), /show\.plot: ys\[1\] is 0, which a log axis cannot show/);
   assert.throws(() => plotPayload(x, [[1, 2, 3]], { labels: ["a", "b"] }), /labels has 2 names for 1 series/);
   assert.throws(() => plotPayload(x, { a: [1, 2, 3] }, { labels: ["b"] }), /ys already names its series; drop labels/);
+  assert.throws(() => plotPayload(x, [1, 2, 3], null as never), /show\.plot: the options must be an object such as \{ labels: … \}, not null/);
   assert.throws(() => plotPayload(x, "1,2,3" as never), /ys must be a tensor, a list of them, or \{ name: values \}, not string/);
   assert.throws(() => plotPayload(tensor([[0, 1], [2, 3]]), [1, 2, 3, 4]), /x must be 1-D, not a tensor of shape \[2, 2\]/);
   assert.throws(() => plotPayload([0], tensor([Array.from({ length: 21 }, () => 1)])), /21 series are more than the 20 it draws/);
