@@ -1,5 +1,6 @@
 export * from "./mimes";
 export * from "./payloads";
+export * from "./chartPayloads";
 export * from "./outputs";
 export * from "./texOptions";
 export * from "./numbers";

@@ -11,6 +11,7 @@ export const Mime = {
   activation: "application/vnd.nnbook.activation+json",
   math: "application/vnd.nnbook.math+json",
   table: "application/vnd.nnbook.table+json",
+  chart: "application/vnd.nnbook.chart+json",
 } as const;
 
 /** Mimes whose `data` is a JSON value rather than a string, on disk and on the wire. */

@@ -1,7 +1,12 @@
 /** Colours of the editor theme, from the `--vscode-*` variables VS Code sets in the output frame. */
 export interface ThemeColors {
   foreground: string;
+  /** What 0 is on the diverging scale: the editor's own background. */
+  background: string;
   grid: string;
+  /** The diverging scale's ends, the same hues as the tensor view's tints. */
+  positive: string;
+  negative: string;
   /** Series colours, in order. */
   series: string[];
 }
@@ -16,7 +21,10 @@ export function themeColors(): ThemeColors {
   const foreground = cssVar("--vscode-editor-foreground", dark ? "#cccccc" : "#1f1f1f");
   return {
     foreground,
+    background: cssVar("--vscode-editor-background", dark ? "#1f1f1f" : "#ffffff"),
     grid: cssVar("--vscode-editorWidget-border", dark ? "#454545" : "#d0d0d0"),
+    positive: cssVar("--vscode-charts-blue", "#1a85ff"),
+    negative: cssVar("--vscode-charts-red", "#e51400"),
     series: [
       cssVar("--vscode-charts-blue", "#1a85ff"),
       cssVar("--vscode-charts-orange", "#d18616"),

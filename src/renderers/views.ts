@@ -1,6 +1,7 @@
 import { Mime } from "../protocol/mimes";
-import { readActivation, readDataset, readLoss, readMath, readSummary, readTable, readTensor } from "../protocol/read";
+import { readActivation, readChart, readDataset, readLoss, readMath, readSummary, readTable, readTensor } from "../protocol/read";
 import { renderActivation } from "./activation/activationChart";
+import { renderChart } from "./chart/chartView";
 import { renderDataset } from "./dataset/datasetView";
 import type { DrawnView } from "./drawnView";
 import { renderLossChart } from "./loss/lossChart";
@@ -32,6 +33,7 @@ const VIEWS: Record<string, View> = {
   [Mime.activation]: view("activation chart", readActivation, renderActivation),
   [Mime.math]: view("formula", readMath, renderMath),
   [Mime.table]: view("table", readTable, renderTable),
+  [Mime.chart]: view("chart", readChart, renderChart),
 };
 
 export function viewFor(mime: string): View | undefined {

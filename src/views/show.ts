@@ -7,6 +7,11 @@ import { activationItems } from "./activationView";
 import { mathItems } from "./mathView";
 import { tableItems } from "./tableView";
 import type { nn } from "../engine";
+import { heatmapItems, type HeatmapOptions } from "./charts/heatmap";
+import { histItems, type HistOptions } from "./charts/hist";
+import { plotItems, type PlotOptions, type PlotSeries } from "./charts/plot";
+import { scatterItems, type ScatterOptions } from "./charts/scatter";
+import type { Values } from "./charts/values";
 
 /** The inspection views: each puts one rich output into the running cell. */
 export const show = {
@@ -35,6 +40,7 @@ export const show = {
   tensor(t: Tensor): void {
     display(tensorItems(t));
   },
+
   /**
    * One activation function and its derivative on one chart, as the engine computes them (the derivative
    * by autograd), with both formulas beside it. One of "relu", "leakyRelu", "sigmoid", "tanh", "gelu",
@@ -60,5 +66,40 @@ export const show = {
    */
   table(rows: readonly Record<string, unknown>[] | readonly (readonly unknown[])[]): void {
     display(tableItems(rows));
+  },
+
+  /**
+   * Lines against x, as matplotlib's `plot`: `ys` is one series, a list of them, a 2-D tensor (a series
+   * per column) or `{ name: values }`. A long series is drawn from its lows and highs, 2,000 points.
+   * @example const xs = linspace(-3, 3, 100); show.plot(xs, { tanh: xs.tanh(), sigmoid: xs.sigmoid() }, { title: "Activations" })
+   */
+  plot(x: Values, ys: PlotSeries, options?: PlotOptions): void {
+    display(plotItems(x, ys, options));
+  },
+
+  /**
+   * Points at (x, y); `color` gives a value per point: class indices colour by class (named by `labels`),
+   * other values on a colour scale.
+   * @example show.scatter(x1, x2, { color: y, labels: ["no", "yes"] })
+   */
+  scatter(x: Values, y: Values, options?: ScatterOptions): void {
+    display(scatterItems(x, y, options));
+  },
+
+  /**
+   * How values are distributed: counts in equal-width bins (default by Sturges' rule).
+   * @example show.hist(net[0].weight.flatten(), { bins: 30 })
+   */
+  hist(values: Values, options?: HistOptions): void {
+    display(histItems(values, options));
+  },
+
+  /**
+   * A 2-D tensor as colours, rows top to bottom: signed values on the diverging scale centred on 0,
+   * others on a sequential one; each value on hover.
+   * @example show.heatmap(net[0].weight, { xLabel: "input", yLabel: "unit" })
+   */
+  heatmap(t: Tensor | number[][], options?: HeatmapOptions): void {
+    display(heatmapItems(t, options));
   },
 };

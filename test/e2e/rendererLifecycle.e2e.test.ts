@@ -11,6 +11,10 @@ import { after, before, test } from "node:test";
 import type { Browser, Page } from "playwright-core";
 import { Mime } from "../../src/protocol/mimes";
 import type { TensorPayload } from "../../src/protocol/payloads";
+import { heatmapPayload } from "../../src/views/charts/heatmap";
+import { histPayload } from "../../src/views/charts/hist";
+import { plotPayload } from "../../src/views/charts/plot";
+import { scatterPayload } from "../../src/views/charts/scatter";
 import { lossPayload } from "../../src/views/lossView";
 import { launchBrowser } from "./codeServer";
 import { heapProbe, type HeapProbe } from "./heapProbe";
@@ -45,6 +49,13 @@ const TENSOR_PAYLOAD: TensorPayload = {
   requiresGrad: true,
 };
 const TENSOR: Item = { mime: Mime.tensor, data: TENSOR_PAYLOAD };
+// The plain charts, one of each kind.
+const CHARTS: Item[] = [
+  plotPayload([1, 2, 3], { a: [1, 4, 9], b: [1, 2, 3] }),
+  scatterPayload([0, 1, 2], [2, 1, 0], { color: [0, 1, 1] }),
+  histPayload([0, 1, 1, 2, 3], { bins: 3 }),
+  heatmapPayload([[1, -1], [0.5, 0]]),
+].map((data) => ({ mime: Mime.chart, data }));
 
 async function openPage(theme: ThemeKind = "vscode-light"): Promise<{ page: Page; probe: HeapProbe; errors: string[] }> {
   const context = await browser.newContext({ viewport: { width: 800, height: 900 }, deviceScaleFactor: 2 });
@@ -112,6 +123,7 @@ for (const [name, items, plotted] of [
   ["a loss chart", [LOSS], [1]],
   ["a tensor", [TENSOR], [0]],
   ["a loss chart and a tensor by turns", [LOSS, TENSOR], [0, 1]],
+  ["the four plain charts by turns", CHARTS, [1]],
 ] as const) {
   test(`${name} drawn 100 times into one output keeps one view, and nothing once disposed`, async (t) => {
     const { page, probe, errors } = await openPage();
@@ -131,7 +143,7 @@ for (const [name, items, plotted] of [
       if (items.length === 1) assert.equal(distinct([...first.heights, ...again.heights]).length, 1, `never empty, never jumps: ${distinct(again.heights)}`);
       assert.deepEqual(drawn, once, "drawing 99 more times leaves nothing more behind");
       // One observer watches the theme for the charts, and only while a chart is drawn.
-      assert.equal(once.mutationObservers, before.mutationObservers + (items.at(-1) === LOSS ? 1 : 0));
+      assert.equal(once.mutationObservers, before.mutationObservers + (items.at(-1) === TENSOR ? 0 : 1));
 
       await page.evaluate(() => nnbookPage.dispose("output"));
       const disposed = await page.evaluate(() => ({

@@ -165,3 +165,13 @@ test("training progress goes to stderr, the results to stdout", () => {
   assert.doesNotMatch(run.stdout, /Training loss \(/);
   assert.match(run.stdout, /History\(60 epochs/);
 });
+
+test("the charts example runs, each chart with its text fallback", () => {
+  const run = nnbook("run", "examples/charts.nnbook");
+  assert.equal(run.code, 0, run.stderr);
+  assert.match(run.stdout, /^Activation functions: 200 points\nsigmoid: 0\.018 → 0\.982/m);
+  assert.match(run.stdout, /^Two moons: 200 points$/m);
+  assert.match(run.stdout, /^upper arc 100, lower arc 100$/m);
+  assert.match(run.stdout, /^Initial weights: 128 values in 20 bins$/m);
+  assert.match(run.stdout, /^Linear\(16, 8\)\.weight: \[8, 16\] \(unit × input\), min /m);
+});

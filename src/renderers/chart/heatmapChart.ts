@@ -1,0 +1,61 @@
+import type { HeatmapPayload } from "../../protocol/chartPayloads";
+import type { Figure } from "../plotly/plotView";
+import { plotlyText } from "../plotly/plotlyText";
+import type { ThemeColors } from "../theme";
+import { chartAxes, HOVER_NUMBER } from "./axes";
+
+/**
+ * A matrix as colours, row 0 at the top. Signed values use the tensor view's scale: negative red, positive
+ * blue, 0 the background, symmetric at ±max|z| so intensities compare; others go from background to blue.
+ */
+export function heatmapFigure(payload: HeatmapPayload): Figure {
+  const { rows, cols } = payload;
+  const z = Array.from({ length: rows }, (_, r) => payload.z.slice(r * cols, (r + 1) * cols));
+  let maxAbs = 0;
+  for (const v of payload.z) maxAbs = Math.max(maxAbs, Math.abs(v));
+  // Unsigned values also start at 0: colour stays proportional to size, and 0 is the background in both scales.
+  const range = payload.signed ? { zmin: -maxAbs, zmax: maxAbs, zmid: 0 } : { zmin: 0, zmax: maxAbs };
+  const hover = `${plotlyText(payload.yLabel)} %{y}, ${plotlyText(payload.xLabel)} %{x}: %{z${HOVER_NUMBER}}<extra></extra>`;
+  return (theme) => {
+    const layout = chartAxes(theme, payload);
+    return {
+      data: [
+        {
+          type: "heatmap",
+          z,
+          colorscale: payload.signed ? diverging(theme) : sequential(theme),
+          ...range,
+          xgap: cols <= 40 ? 1 : 0,
+          ygap: rows <= 40 ? 1 : 0,
+          colorbar: { tickfont: { color: theme.foreground }, outlinewidth: 0 },
+          hovertemplate: hover,
+        },
+      ],
+      layout: {
+        ...layout,
+        xaxis: { ...layout.xaxis, ...indexTicks(cols) },
+        yaxis: { ...layout.yaxis, ...indexTicks(rows), autorange: "reversed" as const },
+      },
+    };
+  };
+}
+
+/** Ticks on whole indices only (a few rows would get ticks at 0.5 otherwise), no grid over the cells. */
+function indexTicks(n: number) {
+  return { showgrid: false, zeroline: false, tick0: 0, ...(n <= 20 ? { dtick: 1 } : {}) };
+}
+
+function diverging(theme: ThemeColors): [number, string][] {
+  return [
+    [0, theme.negative],
+    [0.5, theme.background],
+    [1, theme.positive],
+  ];
+}
+
+function sequential(theme: ThemeColors): [number, string][] {
+  return [
+    [0, theme.background],
+    [1, theme.positive],
+  ];
+}
