@@ -3,33 +3,20 @@
 // payload says, in light, dark and high-contrast themes, with a screenshot of each to look at.
 
 import assert from "node:assert/strict";
-import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
+import { mkdirSync } from "node:fs";
+import { join } from "node:path";
 import { pathToFileURL } from "node:url";
-import { after, before, test } from "node:test";
-import type { Browser, Page } from "playwright-core";
+import { test } from "node:test";
+import type { Page } from "playwright-core";
 import { Mime } from "../../src/protocol/mimes";
 import { heatmapPayload } from "../../src/views/charts/heatmap";
 import { histPayload } from "../../src/views/charts/hist";
 import { plotPayload } from "../../src/views/charts/plot";
 import { scatterPayload } from "../../src/views/charts/scatter";
-import { launchBrowser } from "./codeServer";
 import { RESULTS_DIR } from "./notebookPage";
-import { applyTheme, THEMES, writeRendererPage, type ThemeKind } from "./rendererPage";
+import { applyTheme, THEMES, type ThemeKind, rendererBrowser } from "./rendererPage";
 
-const repo = resolve(__dirname, "../..");
-const dir = mkdtempSync(join(tmpdir(), "nnbook-charts-"));
-const html = writeRendererPage(dir, join(repo, "out"));
-let browser: Browser;
-
-before(async () => {
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  rmSync(dir, { recursive: true, force: true });
-});
+const { html, browser } = rendererBrowser("charts");
 
 const xs = Array.from({ length: 61 }, (_, i) => -3 + i / 10);
 // A pseudo-random but fixed sample, so screenshots compare run to run.
@@ -48,7 +35,7 @@ const CHARTS = {
 };
 
 async function openPage(theme: ThemeKind): Promise<{ page: Page; errors: string[] }> {
-  const context = await browser.newContext({ viewport: { width: 800, height: 900 }, deviceScaleFactor: 1 });
+  const context = await browser().newContext({ viewport: { width: 800, height: 900 }, deviceScaleFactor: 1 });
   await context.route(/^(?!file:|blob:|data:)/, (route) => route.abort());
   const page = await context.newPage();
   const errors: string[] = [];

@@ -3,32 +3,19 @@
 // screenshot of each in the light, dark and high-contrast themes.
 
 import assert from "node:assert/strict";
-import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
+import { mkdirSync } from "node:fs";
+import { join } from "node:path";
 import { pathToFileURL } from "node:url";
-import { after, before, test } from "node:test";
-import type { Browser, Page } from "playwright-core";
+import { test } from "node:test";
+import type { Page } from "playwright-core";
 import { Mime } from "../../src/protocol/mimes";
 import { activationPayload } from "../../src/views/activationView";
 import { mathItems } from "../../src/views/mathView";
 import { tablePayload } from "../../src/views/tableView";
-import { launchBrowser } from "./codeServer";
 import { RESULTS_DIR } from "./notebookPage";
-import { applyTheme, writeRendererPage, type ThemeKind } from "./rendererPage";
+import { applyTheme, type ThemeKind, rendererBrowser } from "./rendererPage";
 
-const repo = resolve(__dirname, "../..");
-const dir = mkdtempSync(join(tmpdir(), "nnbook-math-views-"));
-const html = writeRendererPage(dir, join(repo, "out"));
-let browser: Browser;
-
-before(async () => {
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  rmSync(dir, { recursive: true, force: true });
-});
+const { html, browser } = rendererBrowser("math-views");
 
 const HOSTILE = "<img src=x onerror=alert(1)>";
 const ACTIVATION = { mime: Mime.activation, data: activationPayload("gelu") };
@@ -42,7 +29,7 @@ const TABLE = { mime: Mime.table, data: tablePayload(TABLE_ROWS) };
 const WIDE = { mime: Mime.table, data: tablePayload(Array.from({ length: 1500 }, (_, i) => Object.fromEntries(Array.from({ length: 30 }, (_, j) => [`feature ${j}`, i * 1000 + j])))) };
 
 async function openPage(theme: ThemeKind): Promise<{ page: Page; errors: string[] }> {
-  const context = await browser.newContext({ viewport: { width: 800, height: 900 }, deviceScaleFactor: 2 });
+  const context = await browser().newContext({ viewport: { width: 800, height: 900 }, deviceScaleFactor: 2 });
   await context.route(/^(?!file:|blob:|data:)/, (route) => route.abort());
   const page = await context.newPage();
   const errors: string[] = [];

@@ -3,12 +3,11 @@
 // plotly loads draws nothing, and the views follow a theme switch without being drawn again.
 
 import assert from "node:assert/strict";
-import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
+import { mkdirSync } from "node:fs";
+import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { after, before, test } from "node:test";
-import type { Browser, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { Mime } from "../../src/protocol/mimes";
 import type { TensorPayload } from "../../src/protocol/payloads";
 import { heatmapPayload } from "../../src/views/charts/heatmap";
@@ -16,23 +15,11 @@ import { histPayload } from "../../src/views/charts/hist";
 import { plotPayload } from "../../src/views/charts/plot";
 import { scatterPayload } from "../../src/views/charts/scatter";
 import { lossPayload } from "../../src/views/lossView";
-import { launchBrowser } from "./codeServer";
 import { heapProbe, type HeapProbe } from "./heapProbe";
 import { RESULTS_DIR } from "./notebookPage";
-import { applyTheme, writeRendererPage, type ThemeKind } from "./rendererPage";
+import { applyTheme, type ThemeKind, rendererBrowser } from "./rendererPage";
 
-const repo = resolve(__dirname, "../..");
-const dir = mkdtempSync(join(tmpdir(), "nnbook-renderer-"));
-const html = writeRendererPage(dir, join(repo, "out"));
-let browser: Browser;
-
-before(async () => {
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  rmSync(dir, { recursive: true, force: true });
-});
+const { html, browser } = rendererBrowser("renderer");
 
 interface Item {
   mime: string;
@@ -58,7 +45,7 @@ const CHARTS: Item[] = [
 ].map((data) => ({ mime: Mime.chart, data }));
 
 async function openPage(theme: ThemeKind = "vscode-light"): Promise<{ page: Page; probe: HeapProbe; errors: string[] }> {
-  const context = await browser.newContext({ viewport: { width: 800, height: 900 }, deviceScaleFactor: 2 });
+  const context = await browser().newContext({ viewport: { width: 800, height: 900 }, deviceScaleFactor: 2 });
   // The page is self-contained: anything it asks the network for is a failure.
   await context.route(/^(?!file:|blob:|data:)/, (route) => route.abort());
   const page = await context.newPage();

@@ -4,10 +4,13 @@
 // load from the built out/katex/, as they do next to the renderer in the editor (the renderer names its
 // stylesheet's link "nnbook-katex", so the bundle's script is named otherwise).
 
-import { readFileSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { after, before } from "node:test";
 import { pathToFileURL } from "node:url";
-import type { Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
+import { launchBrowser } from "./codeServer";
 
 declare global {
   /** In the page: what it offers tests to call through `page.evaluate`. */
@@ -133,3 +136,21 @@ globalThis.nnbookPage = {
 };
 document.body.dataset.nnbookReady = "true";
 `;
+
+/**
+ * The renderer page and a browser for one test file: made before its tests, closed and removed after.
+ * `browser()` is the browser once the tests run.
+ */
+export function rendererBrowser(name: string): { html: string; browser: () => Browser } {
+  const dir = mkdtempSync(join(tmpdir(), `nnbook-${name}-`));
+  const html = writeRendererPage(dir, join(resolve(__dirname, "../.."), "out"));
+  let browser: Browser | undefined;
+  before(async () => {
+    browser = await launchBrowser();
+  });
+  after(async () => {
+    await browser?.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+  return { html, browser: () => browser! };
+}
