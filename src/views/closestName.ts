@@ -1,5 +1,8 @@
-/** The name of `names` nearest to `given` by edit distance, ignoring case; undefined when none is near. */
-export function closestName(given: string, names: readonly string[]): string | undefined {
+/**
+ * The name of `names` nearest to `given` by edit distance, ignoring case; undefined when none is within
+ * `maxDistance` edits (by default: half the word, at least 2).
+ */
+export function closestName(given: string, names: readonly string[], maxDistance?: number): string | undefined {
   const target = given.toLowerCase();
   let best: string | undefined;
   let bestDistance = Infinity;
@@ -8,7 +11,7 @@ export function closestName(given: string, names: readonly string[]): string | u
     if (d < bestDistance) [best, bestDistance] = [name, d];
   }
   // Further than half the word away is a different word, not a typo.
-  return bestDistance <= Math.max(2, Math.floor(target.length / 2)) ? best : undefined;
+  return bestDistance <= (maxDistance ?? Math.max(2, Math.floor(target.length / 2))) ? best : undefined;
 }
 
 function editDistance(a: string, b: string): number {

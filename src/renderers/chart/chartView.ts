@@ -1,7 +1,6 @@
 import type { ChartPayload } from "../../protocol/chartPayloads";
 import type { DrawnView } from "../drawnView";
-import { loadPlotly } from "../plotly/loadPlotly";
-import { plotView, type Figure } from "../plotly/plotView";
+import { drawChart, type Figure } from "../plotly/plotView";
 import { heatmapFigure } from "./heatmapChart";
 import { histFigure } from "./histChart";
 import { plotFigure } from "./plotChart";
@@ -15,15 +14,6 @@ function figure(payload: ChartPayload): Figure {
 }
 
 /** One of the plain charts: `show.plot`, `scatter`, `hist` or `heatmap`. */
-export async function renderChart(element: HTMLElement, payload: ChartPayload, signal: AbortSignal): Promise<DrawnView> {
-  const Plotly = await loadPlotly();
-  // Disposed or drawn again while plotly loaded: the element is no longer this drawing's.
-  signal.throwIfAborted();
-  const view = document.createElement("div");
-  view.className = "nnbook-view";
-  const chart = document.createElement("div");
-  chart.className = "nnbook-chart";
-  view.appendChild(chart);
-  element.replaceChildren(view);
-  return plotView(Plotly, chart, view, figure(payload));
+export function renderChart(element: HTMLElement, payload: ChartPayload, signal: AbortSignal): Promise<DrawnView> {
+  return drawChart(element, signal, figure(payload));
 }

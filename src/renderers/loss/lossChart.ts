@@ -1,22 +1,12 @@
 import { fromJsonNumber, type LossPayload } from "../../protocol/payloads";
 import type { DrawnView } from "../drawnView";
 import { chartLayout, themedAxis } from "../plotly/chartLayout";
-import { loadPlotly } from "../plotly/loadPlotly";
 import { plotlyText } from "../plotly/plotlyText";
-import { plotView, type Figure } from "../plotly/plotView";
+import { drawChart, type Figure } from "../plotly/plotView";
 
 /** Loss curves on one axis. A live chart is drawn again with each update, its previous plot disposed first. */
-export async function renderLossChart(element: HTMLElement, payload: LossPayload, signal: AbortSignal): Promise<DrawnView> {
-  const Plotly = await loadPlotly();
-  // Disposed or drawn again while plotly loaded: the element is no longer this drawing's.
-  signal.throwIfAborted();
-  const view = document.createElement("div");
-  view.className = "nnbook-view";
-  const chart = document.createElement("div");
-  chart.className = "nnbook-chart";
-  view.appendChild(chart);
-  element.replaceChildren(view);
-  return plotView(Plotly, chart, view, lossFigure(payload));
+export function renderLossChart(element: HTMLElement, payload: LossPayload, signal: AbortSignal): Promise<DrawnView> {
+  return drawChart(element, signal, lossFigure(payload));
 }
 
 function lossFigure(payload: LossPayload): Figure {

@@ -3,7 +3,7 @@ import type { DrawnView } from "../drawnView";
 import { themeColors, type ThemeColors } from "../theme";
 import { onThemeChange } from "../themeWatch";
 import { CHART_CONFIG } from "./chartLayout";
-import type { Plotly } from "./loadPlotly";
+import { loadPlotly, type Plotly } from "./loadPlotly";
 
 /** A chart's traces and layout, in the given theme's colours. */
 export type Figure = (theme: ThemeColors) => { data: Data[]; layout: Partial<Layout> };
@@ -40,4 +40,18 @@ export async function plotView(Plotly: Plotly, chart: HTMLElement, root: Element
     throw error;
   }
   return view;
+}
+
+/** A view that is one chart: loads plotly, then (unless the drawing was cancelled meanwhile) plots `figure`. */
+export async function drawChart(element: HTMLElement, signal: AbortSignal, figure: Figure): Promise<DrawnView> {
+  const Plotly = await loadPlotly();
+  // Disposed or drawn again while plotly loaded: the element is no longer this drawing's.
+  signal.throwIfAborted();
+  const view = document.createElement("div");
+  view.className = "nnbook-view";
+  const chart = document.createElement("div");
+  chart.className = "nnbook-chart";
+  view.appendChild(chart);
+  element.replaceChildren(view);
+  return plotView(Plotly, chart, view, figure);
 }

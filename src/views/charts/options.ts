@@ -1,5 +1,6 @@
 // The options objects of the charts: each key known and of its type, so a typo is an error that says
 // which key was meant, not an option silently ignored.
+import { closestName } from "../closestName";
 
 /** What an option may hold; "values" (numbers per point) is checked by the chart that takes it. */
 export type OptionKind = "string" | "boolean" | "strings" | "count" | "values";
@@ -21,7 +22,7 @@ export function checkOptions<T extends object>(fn: string, options: T | undefine
   const names = Object.keys(known);
   for (const [key, value] of Object.entries(options)) {
     if (!Object.hasOwn(known, key)) {
-      const guess = closest(key, names);
+      const guess = closestName(key, names, 2);
       const hint = guess ? `did you mean "${guess}"? ` : "";
       throw new TypeError(`${fn}: unknown option "${key}"; ${hint}The options are ${names.join(", ")}`);
     }
@@ -45,25 +46,4 @@ export function describe(value: unknown): string {
   if (typeof value === "string") return JSON.stringify(value.length > 30 ? value.slice(0, 30) + "…" : value);
   if (value === null || typeof value !== "object") return String(value);
   return "an object";
-}
-
-/** The known name nearest to a mistyped one (case aside, at most 2 edits), if any is near. */
-export function closest(word: string, names: string[]): string | undefined {
-  let best: string | undefined;
-  let bestDistance = 3;
-  for (const name of names) {
-    const d = editDistance(word.toLowerCase(), name.toLowerCase());
-    if (d < bestDistance) [best, bestDistance] = [name, d];
-  }
-  return best;
-}
-
-function editDistance(a: string, b: string): number {
-  let row = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const next = [i];
-    for (let j = 1; j <= b.length; j++) next[j] = Math.min(row[j] + 1, next[j - 1] + 1, row[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
-    row = next;
-  }
-  return row[b.length];
 }
