@@ -1,5 +1,6 @@
 export * from "./mimes";
 export * from "./payloads";
+export * from "./lossPayload";
 export * from "./chartPayloads";
 export * from "./outputs";
 export * from "./texOptions";

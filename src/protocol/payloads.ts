@@ -16,26 +16,6 @@ export interface TensorPayload {
   summary?: { min: number; max: number; mean: number };
 }
 
-/** One curve of a loss view. */
-export interface LossSeries {
-  label: string;
-  /** x positions (step or epoch numbers), same length as `y`. */
-  x: number[];
-  y: (number | string)[];
-}
-
-/** `application/vnd.nnbook.loss+json`: loss curves, possibly still growing during training. */
-export interface LossPayload {
-  version: 1;
-  title: string;
-  xLabel: string;
-  yLabel: string;
-  log: boolean;
-  series: LossSeries[];
-  /** Present while training is running. */
-  progress?: { done: number; total: number };
-}
-
 /** A JSON-safe number: JSON has no NaN or Infinity. */
 export function jsonNumber(v: number): number | string {
   return Number.isFinite(v) ? v : String(v);

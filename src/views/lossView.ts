@@ -1,24 +1,46 @@
 import { Mime } from "../protocol/mimes";
 import type { OutputItem } from "../protocol/outputs";
-import { jsonNumber, type LossPayload, type LossSeries } from "../protocol/payloads";
+import { jsonNumber } from "../protocol/payloads";
+import type { LossPayload, LossRun, LossSeries } from "../protocol/lossPayload";
+import { checkOptions, describe } from "./charts/options";
+import { closestName } from "./closestName";
 import { formatNumber } from "./format";
 
-/** What `show.loss` accepts: a list of losses, or anything with a `loss` list (a training history). */
-export type LossSource = readonly number[] | { readonly loss: readonly number[]; readonly valLoss?: readonly number[] };
+/**
+ * What `show.loss` accepts: a list of losses, or a training history (anything with a `loss` list; a
+ * `History` also brings its validation loss, metrics, best epoch and early stop).
+ */
+export type LossSource = readonly number[] | LossHistory;
+
+/** The parts of a `History` the loss view reads. */
+export interface LossHistory {
+  readonly loss: readonly number[];
+  readonly valLoss?: readonly number[];
+  readonly metrics?: Readonly<Record<string, readonly number[]>>;
+  readonly bestEpoch?: number;
+  readonly stoppedEarly?: boolean;
+}
 
 export interface LossOptions {
   /** A label per run, when several runs are compared. */
   labels?: string[];
   /** Log-scale y axis: losses late in training span decades. */
   log?: boolean;
+  /** The metric drawn on the second axis ("accuracy", "mae"), or false for none; default every recorded one. */
+  metric?: string | false;
   /** What one x step is: "step" for a hand-written loop, "epoch" for a history. */
   xLabel?: string;
   title?: string;
-  /** While training runs: epochs done of the total. */
+}
+
+/** What the live training view adds: epochs done of the total while training runs. */
+export interface LiveLossOptions extends LossOptions {
   progress?: { done: number; total: number };
 }
 
-export function lossItems(sources: LossSource | LossSource[], options: LossOptions = {}): OutputItem[] {
+const OPTION_KINDS = { labels: "strings", log: "boolean", metric: "checked", xLabel: "string", title: "string" } as const;
+
+export function lossItems(sources: LossSource | LossSource[], options: LiveLossOptions = {}): OutputItem[] {
   const payload = lossPayload(sources, options);
   return [
     { mime: Mime.loss, data: payload },
@@ -26,28 +48,91 @@ export function lossItems(sources: LossSource | LossSource[], options: LossOptio
   ];
 }
 
-export function lossPayload(sources: LossSource | LossSource[], options: LossOptions = {}): LossPayload {
+/** The options of `show.loss`, each checked: a typo names the option meant. */
+export function checkLossOptions(options: LossOptions | undefined): LossOptions {
+  const checked = checkOptions("show.loss", options, OPTION_KINDS) as LossOptions;
+  const metric: unknown = checked.metric;
+  if (metric !== undefined && metric !== false && typeof metric !== "string") {
+    throw new TypeError(`show.loss: metric must be a metric's name such as "accuracy", or false for none, not ${describe(metric)}`);
+  }
+  return checked;
+}
+
+export function lossPayload(sources: LossSource | LossSource[], options: LiveLossOptions = {}): LossPayload {
   const runs = isRunList(sources) ? sources : [sources];
+  if (runs.length === 0) throw new TypeError("show.loss: give a list of losses or a training history; the list of runs is empty");
+  const { progress, ...rest } = options;
+  const checked = checkLossOptions(rest);
+  if (checked.labels && checked.labels.length !== runs.length) {
+    throw new RangeError(`show.loss: ${checked.labels.length} labels for ${runs.length} ${runs.length === 1 ? "run" : "runs"}; give one label per run`);
+  }
+  const xLabel = checked.xLabel ?? (runs.some(isHistory) ? "epoch" : "step");
   const series: LossSeries[] = [];
+  const described: LossRun[] = [];
   runs.forEach((run, i) => {
-    const name = options.labels?.[i] ?? (runs.length > 1 ? `run ${i + 1}` : "");
-    const train = "loss" in run ? run.loss : (run as readonly number[]);
-    checkNumbers(train, "loss");
-    series.push(curve(join(name, "train"), train));
-    const val = "loss" in run ? run.valLoss : undefined;
-    if (val && val.length > 0) {
-      checkNumbers(val, "valLoss");
-      series.push(curve(join(name, "validation"), val));
-    }
+    const label = checked.labels?.[i] ?? (runs.length > 1 ? `run ${i + 1}` : "");
+    const made = runSeries(run, i, label, xLabel, checked.metric);
+    series.push(...made.series);
+    described.push(made.run);
   });
-  const xLabel = options.xLabel ?? (runs.some((r) => "loss" in r) ? "epoch" : "step");
-  const payload: LossPayload = { version: 1, title: options.title ?? "Loss", xLabel, yLabel: "loss", log: options.log ?? false, series };
-  if (options.progress) payload.progress = options.progress;
+  const payload: LossPayload = { version: 2, title: checked.title ?? "Loss", xLabel, yLabel: "loss", log: checked.log ?? false, series, runs: described };
+  if (progress) payload.progress = progress;
   return payload;
 }
 
+function runSeries(run: LossSource, index: number, label: string, xLabel: string, metric: string | false | undefined): { series: LossSeries[]; run: LossRun } {
+  const history = isHistory(run) ? run : undefined;
+  const train = history ? history.loss : (run as readonly number[]);
+  checkNumbers(train, "loss");
+  const val = history?.valLoss ?? [];
+  checkNumbers(val, "valLoss");
+  const series = [curve(join(label, "train"), index, "train", train)];
+  if (val.length > 0) series.push(curve(join(label, "validation"), index, "validation", val));
+  const lines = [describeCurve(history ? "train" : "loss", train, xLabel)];
+  if (val.length > 0) lines.push(describeCurve("validation", val, xLabel));
+
+  const described: LossRun = { label, lines };
+  if (history?.bestEpoch && history.bestEpoch > 0) {
+    const monitored = val.length > 0 ? val : train;
+    const y = monitored[history.bestEpoch - 1];
+    if (Number.isFinite(y)) described.best = { x: history.bestEpoch, y };
+  }
+  if (history?.stoppedEarly) {
+    described.stoppedEarlyAt = train.length;
+    lines.push(`stopped early at epoch ${train.length}: no improvement since epoch ${history.bestEpoch}`);
+  }
+
+  const metrics = history?.metrics ?? {};
+  const names = Object.keys(metrics).filter((name) => !/^val[A-Z]/.test(name) && metrics[name].length > 0);
+  if (typeof metric === "string" && !names.includes(metric)) {
+    const guess = closestName(metric, names);
+    const recorded = names.length > 0 ? `the history has ${names.map((n) => `"${n}"`).join(", ")}` : "the history has no metrics";
+    throw new RangeError(`show.loss: no metric "${metric}"${guess ? `; did you mean "${guess}"?` : ""} (${recorded})`);
+  }
+  const shown = metric === false ? [] : metric === undefined ? names : [metric];
+  const finals: string[] = [];
+  for (const name of shown) {
+    const valName = `val${name[0].toUpperCase()}${name.slice(1)}`;
+    checkNumbers(metrics[name], `metrics.${name}`);
+    series.push({ ...curve(join(label, name), index, "train", metrics[name]), metric: name });
+    finals.push(`${name} ${metricValue(name, metrics[name].at(-1)!)}`);
+    const valValues = metrics[valName];
+    if (valValues && valValues.length > 0) {
+      checkNumbers(valValues, `metrics.${valName}`);
+      series.push({ ...curve(join(label, `validation ${name}`), index, "validation", valValues), metric: name });
+      finals.push(`validation ${name} ${metricValue(name, valValues.at(-1)!)}`);
+    }
+  }
+  if (finals.length > 0) lines.push(`final ${finals.join(", ")}`);
+  return { series, run: described };
+}
+
+function isHistory(source: LossSource): source is LossHistory {
+  return typeof source === "object" && source !== null && !Array.isArray(source) && "loss" in source;
+}
+
 function isRunList(sources: LossSource | LossSource[]): sources is LossSource[] {
-  return Array.isArray(sources) && sources.length > 0 && typeof sources[0] !== "number";
+  return Array.isArray(sources) && (sources.length === 0 || typeof sources[0] !== "number");
 }
 
 function checkNumbers(values: readonly number[], what: string): void {
@@ -60,22 +145,30 @@ function join(run: string, part: string): string {
   return run ? `${run} ${part}` : part;
 }
 
-function curve(label: string, values: readonly number[]): LossSeries {
-  return { label, x: values.map((_, i) => i + 1), y: values.map(jsonNumber) };
+function curve(label: string, run: number, part: LossSeries["part"], values: readonly number[]): LossSeries {
+  return { label, run, part, x: values.map((_, i) => i + 1), y: values.map(jsonNumber) };
 }
 
-/** The text fallback: first, best and last value of each curve. */
-export function lossText(payload: LossPayload): string {
-  const lines = payload.series.map((s) => {
-    const ys = s.y.map(Number);
-    if (ys.length === 0) return `${s.label}: no values`;
-    let best = 0;
-    ys.forEach((v, i) => {
-      if (v < ys[best]) best = i;
-    });
-    const last = ys.length - 1;
-    return `${s.label}: ${formatNumber(ys[0])} → ${formatNumber(ys[last])} over ${ys.length} ${payload.xLabel}s (best ${formatNumber(ys[best])} at ${payload.xLabel} ${s.x[best]})`;
+/** "validation 0.726 → 0.234, best 0.0893 at epoch 484". */
+function describeCurve(name: string, values: readonly number[], xLabel: string): string {
+  if (values.length === 0) return `${name}: no values`;
+  let best = -1;
+  values.forEach((v, i) => {
+    if (Number.isFinite(v) && (best < 0 || v < values[best])) best = i;
   });
+  const span = `${name} ${formatNumber(values[0])} → ${formatNumber(values[values.length - 1])}`;
+  if (best < 0) return `${span}, no finite value`;
+  return best === values.length - 1 ? `${span}, lowest at the last ${xLabel}` : `${span}, best ${formatNumber(values[best])} at ${xLabel} ${best + 1}`;
+}
+
+/** Accuracy as a percentage, other metrics as numbers. */
+export function metricValue(name: string, v: number): string {
+  return /accuracy/i.test(name) && Number.isFinite(v) ? `${Number((v * 100).toFixed(1))}%` : formatNumber(v);
+}
+
+/** The text fallback: the title, then what each run's curves say. */
+export function lossText(payload: LossPayload): string {
   const progress = payload.progress ? ` (${payload.progress.done} / ${payload.progress.total} ${payload.xLabel}s)` : "";
+  const lines = payload.runs.flatMap((run) => (payload.runs.length > 1 ? [`${run.label}:`, ...run.lines.map((l) => `  ${l}`)] : run.lines));
   return `${payload.title}${progress}\n${lines.join("\n")}`;
 }

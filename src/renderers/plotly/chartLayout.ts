@@ -1,4 +1,4 @@
-import type { ThemeColors } from "../theme";
+import { mix, type ThemeColors } from "../theme";
 
 /** What every nnbook chart shares: transparent background, theme colours on text, axes and grid. */
 export function chartLayout(theme: ThemeColors, margin: { t: number }) {
@@ -7,6 +7,8 @@ export function chartLayout(theme: ThemeColors, margin: { t: number }) {
     plot_bgcolor: "rgba(0,0,0,0)",
     font: { color: theme.foreground, family: getComputedStyle(document.body).fontFamily },
     margin: { l: 60, r: 20, t: margin.t, b: 45 },
+    // The toolbar shows on hover only (plotly's default), in the theme's colours rather than plotly's greys.
+    modebar: { bgcolor: "rgba(0,0,0,0)", color: mix(theme.foreground, theme.background, 0.5), activecolor: theme.foreground },
   };
 }
 

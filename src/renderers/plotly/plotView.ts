@@ -42,8 +42,11 @@ export async function plotView(Plotly: Plotly, chart: HTMLElement, root: Element
   return view;
 }
 
-/** A view that is one chart: loads plotly, then (unless the drawing was cancelled meanwhile) plots `figure`. */
-export async function drawChart(element: HTMLElement, signal: AbortSignal, figure: Figure): Promise<DrawnView> {
+/**
+ * A view that is one chart: loads plotly, then (unless the drawing was cancelled meanwhile) plots `figure`,
+ * with `notes` (what the chart says, in sentences) under it.
+ */
+export async function drawChart(element: HTMLElement, signal: AbortSignal, figure: Figure, notes: readonly string[] = []): Promise<DrawnView> {
   const Plotly = await loadPlotly();
   // Disposed or drawn again while plotly loaded: the element is no longer this drawing's.
   signal.throwIfAborted();
@@ -52,6 +55,12 @@ export async function drawChart(element: HTMLElement, signal: AbortSignal, figur
   const chart = document.createElement("div");
   chart.className = "nnbook-chart";
   view.appendChild(chart);
+  if (notes.length > 0) {
+    const list = document.createElement("ul");
+    list.className = "nnbook-notes";
+    for (const text of notes) list.appendChild(document.createElement("li")).textContent = text;
+    view.appendChild(list);
+  }
   element.replaceChildren(view);
   return plotView(Plotly, chart, view, figure);
 }

@@ -2,8 +2,8 @@
 // which key was meant, not an option silently ignored.
 import { closestName } from "../closestName";
 
-/** What an option may hold; "values" (numbers per point) is checked by the chart that takes it. */
-export type OptionKind = "string" | "boolean" | "strings" | "count" | "values";
+/** What an option may hold; "values" (numbers per point) and "checked" are checked by the view that takes them. */
+export type OptionKind = "string" | "boolean" | "strings" | "count" | "values" | "checked";
 
 const EXPECTED: Record<OptionKind, string> = {
   string: "a string",
@@ -11,6 +11,7 @@ const EXPECTED: Record<OptionKind, string> = {
   strings: "a list of strings",
   count: "a whole number ≥ 1",
   values: "a tensor or a list of numbers",
+  checked: "",
 };
 
 /** Checks `options` of `fn` against the keys it knows, and returns it typed. */
@@ -37,6 +38,7 @@ function fits(kind: OptionKind, value: unknown): boolean {
   if (kind === "string") return typeof value === "string";
   if (kind === "boolean") return typeof value === "boolean";
   if (kind === "strings") return Array.isArray(value) && value.every((v) => typeof v === "string");
+  if (kind === "checked") return true;
   if (kind === "count") return typeof value === "number" && Number.isInteger(value) && value >= 1;
   return typeof value === "object" && value !== null;
 }

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import path from "node:path";
 import { after, test } from "node:test";
-import type { LossPayload } from "../../../src/protocol/payloads";
+import type { LossPayload } from "../../../src/protocol/lossPayload";
 import { newKernel, runCell } from "./kernelHarness";
 
 const kernel = newKernel({ interruptGraceMs: 300 });

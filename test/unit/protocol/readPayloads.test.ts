@@ -51,7 +51,9 @@ test("a malformed payload is refused with the field and what is wrong with it", 
 
   const loss = lossPayload([1, 0.5]);
   refuses(readLoss, { ...loss, title: { text: IMG } }, /^title must be a string, not an object/);
-  refuses(readLoss, { ...loss, series: [{ label: "train", x: [1, "2"], y: [1, 2] }] }, /^series\[0\]\.x\[1\] must be a number/);
+  refuses(readLoss, { ...loss, series: [{ ...loss.series[0], x: [1, "2"], y: [1, 2] }] }, /^series\[0\]\.x\[1\] must be a number/);
+  refuses(readLoss, { ...loss, series: [{ ...loss.series[0], part: "test" }] }, /^series\[0\]\.part must be one of "train", "validation"/);
+  refuses(readLoss, { ...loss, runs: [{ label: "", lines: [1] }] }, /^runs\[0\]\.lines\[0\] must be a string/);
   refuses(readLoss, { ...loss, progress: { done: 1 } }, /^progress\.total must be a whole number from 0, not undefined/);
 
   const ds = datasetPayload(data.xor());
