@@ -45,4 +45,6 @@ export interface HeatmapPayload extends ChartBase {
   cols: number;
   z: number[];
   signed: boolean;
+  /** Present when each cell is the mean of a `block` (rows, columns) of a larger `rows` × `cols` matrix. */
+  pooled?: { rows: number; cols: number; block: [number, number] };
 }

@@ -3,7 +3,12 @@
  * `number[]` before they cross a boundary (JSON.stringify turns a Float32Array into an object).
  */
 
+import type { HeatmapPayload } from "./chartPayloads";
+
 export const PAYLOAD_VERSION = 1;
+
+/** Rows or columns past this are not read as numbers: the tensor view shows a heatmap instead. */
+export const TENSOR_GRID_MAX = 12;
 
 /** `application/vnd.nnbook.tensor+json`: a tensor shown as a matrix. */
 export interface TensorPayload {
@@ -12,8 +17,15 @@ export interface TensorPayload {
   /** Row-major values; non-finite values as the strings "NaN", "Infinity", "-Infinity". */
   data: (number | string)[];
   requiresGrad: boolean;
-  /** Present when `data` holds only part of a large tensor. */
+  /** Present when `data` holds only part of a large tensor, or none of it. */
   summary?: { min: number; max: number; mean: number };
+  /**
+   * A tensor too large to read as numbers (a matrix past 12 rows or columns) is shown as a heatmap of its
+   * last two dimensions (of its first slice when it has more), and `data` is then empty.
+   */
+  heatmap?: HeatmapPayload;
+  /** Where NaN and infinite values are, when the heatmap shows them as 0: their count and the first one's index. */
+  nonFinite?: { count: number; first: number[] };
 }
 
 /** A JSON-safe number: JSON has no NaN or Infinity. */

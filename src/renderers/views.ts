@@ -8,7 +8,7 @@ import { renderLossChart } from "./loss/lossChart";
 import { renderMath } from "./math/mathView";
 import { renderSummary } from "./summary/summaryView";
 import { renderTable } from "./table/tableView";
-import { renderMatrix } from "./tensor/matrixView";
+import { renderTensor } from "./tensor/tensorView";
 
 /**
  * A view of one mime: its name for messages, and how it reads and draws a payload. Drawing returns how to
@@ -26,7 +26,7 @@ function view<P>(name: string, read: (json: unknown) => P, render: Render<P>): V
 }
 
 const VIEWS: Record<string, View> = {
-  [Mime.tensor]: view("tensor", readTensor, renderMatrix),
+  [Mime.tensor]: view("tensor", readTensor, renderTensor),
   [Mime.loss]: view("loss chart", readLoss, renderLossChart),
   [Mime.dataset]: view("dataset", readDataset, renderDataset),
   [Mime.summary]: view("model summary", readSummary, renderSummary),

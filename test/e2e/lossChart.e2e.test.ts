@@ -22,7 +22,7 @@ let compared: LossPayload;
 before(async () => {
   manualSeed(3);
   const net = nn.Sequential(nn.Linear(2, 32), nn.ReLU(), nn.Linear(32, 32), nn.ReLU(), nn.Linear(32, 1));
-  const noisy = data.moons(200, { noise: 0.35, seed: 2 });
+  const noisy = data.moons({ n: 200, noise: 0.35, seed: 2 });
   const run = await train(net, noisy, { epochs: 400, validation: 0.5, seed: 1, optimizer: optim.Adam(net.parameters(), { lr: 0.03 }), earlyStopping: { patience: 15 }, live: false });
   history = lossPayload(run, { title: "Training loss", log: true });
   const losses = (rate: number) => Array.from({ length: 60 }, (_, i) => Math.exp(-rate * i) + 0.01);

@@ -52,12 +52,21 @@ function hist(p: Fields): Pick<HistPayload, "edges" | "counts"> {
   return { edges, counts };
 }
 
-function heatmap(p: Fields): Pick<HeatmapPayload, "rows" | "cols" | "z" | "signed"> {
+type HeatmapFields = Pick<HeatmapPayload, "rows" | "cols" | "z" | "signed" | "pooled">;
+
+function heatmap(p: Fields): HeatmapFields {
   const rows = count(p.rows, "rows");
   const cols = count(p.cols, "cols");
   const z = array(p.z, "z", finite);
   sameLength("z", z, "rows × cols", rows * cols);
-  return { rows, cols, z, signed: boolean(p.signed, "signed") };
+  const out: HeatmapFields = { rows, cols, z, signed: boolean(p.signed, "signed") };
+  if (p.pooled !== undefined) {
+    const pooled = object(p.pooled, "pooled");
+    const block = array(pooled.block, "pooled.block", count);
+    if (block.length !== 2 || block.some((b) => b < 1)) throw new PayloadError(`pooled.block must be two whole numbers from 1 (rows, columns), not [${block.join(", ")}]`);
+    out.pooled = { rows: count(pooled.rows, "pooled.rows"), cols: count(pooled.cols, "pooled.cols"), block: [block[0], block[1]] };
+  }
+  return out;
 }
 
 function sameLength(path: string, values: unknown[], other: string, length: number): void {

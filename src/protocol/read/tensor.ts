@@ -1,5 +1,6 @@
 import type { TensorPayload } from "../payloads";
-import { array, at, boolean, count, jsonNumber, object, version, type Fields } from "./check";
+import { PayloadError, array, at, boolean, count, jsonNumber, object, version, type Fields } from "./check";
+import { readChart } from "./chart";
 
 export function readTensor(value: unknown): TensorPayload {
   const p = object(value, "");
@@ -13,6 +14,20 @@ export function readTensor(value: unknown): TensorPayload {
   if (p.summary !== undefined) {
     const s = object(p.summary, "summary");
     payload.summary = { min: stat(s, "min"), mean: stat(s, "mean"), max: stat(s, "max") };
+  }
+  if (p.heatmap !== undefined) {
+    let heatmap;
+    try {
+      heatmap = readChart(p.heatmap);
+    } catch (error) {
+      throw error instanceof PayloadError ? new PayloadError(`heatmap: ${error.message}`) : error;
+    }
+    if (heatmap.kind !== "heatmap") throw new PayloadError(`heatmap.kind must be "heatmap", not "${heatmap.kind}"`);
+    payload.heatmap = heatmap;
+  }
+  if (p.nonFinite !== undefined) {
+    const n = object(p.nonFinite, "nonFinite");
+    payload.nonFinite = { count: count(n.count, "nonFinite.count"), first: array(n.first, "nonFinite.first", count) };
   }
   return payload;
 }

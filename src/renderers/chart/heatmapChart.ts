@@ -15,7 +15,18 @@ export function heatmapFigure(payload: HeatmapPayload): Figure {
   for (const v of payload.z) maxAbs = Math.max(maxAbs, Math.abs(v));
   // Unsigned values also start at 0: colour stays proportional to size, and 0 is the background in both scales.
   const range = payload.signed ? { zmin: -maxAbs, zmax: maxAbs, zmid: 0 } : { zmin: 0, zmax: maxAbs };
-  const hover = `${plotlyText(payload.yLabel)} %{y}, ${plotlyText(payload.xLabel)} %{x}: %{z${HOVER_NUMBER}}<extra></extra>`;
+  // A pooled cell sits at its block's first index and says which indices it is the mean of.
+  const pooled = payload.pooled;
+  const hover = pooled
+    ? `%{customdata}: mean %{z${HOVER_NUMBER}}<extra></extra>`
+    : `${plotlyText(payload.yLabel)} %{y}, ${plotlyText(payload.xLabel)} %{x}: %{z${HOVER_NUMBER}}<extra></extra>`;
+  const blocks = pooled && {
+    x: Array.from({ length: cols }, (_, c) => c * pooled.block[1]),
+    y: Array.from({ length: rows }, (_, r) => r * pooled.block[0]),
+    customdata: Array.from({ length: rows }, (_, r) =>
+      Array.from({ length: cols }, (_, c) => `${plotlyText(payload.yLabel)} ${span(r, pooled.block[0], pooled.rows)}, ${plotlyText(payload.xLabel)} ${span(c, pooled.block[1], pooled.cols)}`),
+    ),
+  };
   return (theme) => {
     const layout = chartAxes(theme, payload);
     return {
@@ -23,6 +34,7 @@ export function heatmapFigure(payload: HeatmapPayload): Figure {
         {
           type: "heatmap",
           z,
+          ...blocks,
           colorscale: payload.signed ? diverging(theme) : sequential(theme),
           ...range,
           xgap: cols <= 40 ? 1 : 0,
@@ -33,8 +45,8 @@ export function heatmapFigure(payload: HeatmapPayload): Figure {
       ],
       layout: {
         ...layout,
-        xaxis: { ...layout.xaxis, ...indexTicks(cols) },
-        yaxis: { ...layout.yaxis, ...indexTicks(rows), autorange: "reversed" as const },
+        xaxis: { ...layout.xaxis, ...indexTicks(pooled ? pooled.cols : cols) },
+        yaxis: { ...layout.yaxis, ...indexTicks(pooled ? pooled.rows : rows), autorange: "reversed" as const },
       },
     };
   };
@@ -58,4 +70,10 @@ function sequential(theme: ThemeColors): [number, string][] {
     [0, theme.background],
     [1, theme.positive],
   ];
+}
+
+/** "8–15": the indices block `i` covers along an axis of `n`. */
+function span(i: number, block: number, n: number): string {
+  const last = Math.min((i + 1) * block, n) - 1;
+  return last > i * block ? `${i * block}–${last}` : String(i * block);
 }

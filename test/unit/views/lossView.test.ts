@@ -7,7 +7,7 @@ import { lossItems, lossPayload } from "../../../src/views/lossView";
 test("a history's view says what its curves say: validation span and best epoch, early stop, final metrics", async () => {
   manualSeed(3);
   const net = nn.Sequential(nn.Linear(2, 32), nn.ReLU(), nn.Linear(32, 32), nn.ReLU(), nn.Linear(32, 1));
-  const noisy = data.moons(200, { noise: 0.35, seed: 2 });
+  const noisy = data.moons({ n: 200, noise: 0.35, seed: 2 });
   const run = await train(net, noisy, { epochs: 400, validation: 0.5, seed: 1, optimizer: optim.Adam(net.parameters(), { lr: 0.03 }), earlyStopping: { patience: 15 }, live: false });
   assert.ok(run.stoppedEarly, "the fixture must stop early");
   const payload = lossPayload(run);
