@@ -1,6 +1,7 @@
 export * from "./mimes";
 export * from "./payloads";
 export * from "./lossPayload";
+export * from "./activationsPayload";
 export * from "./chartPayloads";
 export * from "./outputs";
 export * from "./texOptions";

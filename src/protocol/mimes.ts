@@ -9,6 +9,7 @@ export const Mime = {
   dataset: "application/vnd.nnbook.dataset+json",
   summary: "application/vnd.nnbook.summary+json",
   activation: "application/vnd.nnbook.activation+json",
+  activations: "application/vnd.nnbook.activations+json",
   math: "application/vnd.nnbook.math+json",
   table: "application/vnd.nnbook.table+json",
   chart: "application/vnd.nnbook.chart+json",

@@ -1,6 +1,7 @@
 import { Mime } from "../protocol/mimes";
-import { readActivation, readChart, readDataset, readLoss, readMath, readSummary, readTable, readTensor } from "../protocol/read";
+import { readActivation, readActivations, readChart, readDataset, readLoss, readMath, readSummary, readTable, readTensor } from "../protocol/read";
 import { renderActivation } from "./activation/activationChart";
+import { renderActivations } from "./activations/activationsChart";
 import { renderChart } from "./chart/chartView";
 import { renderDataset } from "./dataset/datasetView";
 import type { DrawnView } from "./drawnView";
@@ -31,6 +32,7 @@ const VIEWS: Record<string, View> = {
   [Mime.dataset]: view("dataset", readDataset, renderDataset),
   [Mime.summary]: view("model summary", readSummary, renderSummary),
   [Mime.activation]: view("activation chart", readActivation, renderActivation),
+  [Mime.activations]: view("activations view", readActivations, renderActivations),
   [Mime.math]: view("formula", readMath, renderMath),
   [Mime.table]: view("table", readTable, renderTable),
   [Mime.chart]: view("chart", readChart, renderChart),

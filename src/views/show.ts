@@ -1,9 +1,10 @@
-import type { Tensor } from "../engine";
+import type { Dataset, Tensor } from "../engine";
 import { display } from "./displaySink";
 import { lossItems, type LossOptions, type LossSource } from "./lossView";
 import { tensorItems } from "./tensorView";
 import { summaryItems } from "./summaryView";
 import { activationItems } from "./activationView";
+import { activationsItems } from "./activationsView";
 import { mathItems } from "./mathView";
 import { tableItems } from "./tableView";
 import type { nn } from "../engine";
@@ -49,6 +50,16 @@ export const show = {
    */
   activation(name: "relu" | "leakyRelu" | "sigmoid" | "tanh" | "gelu" | "silu" | "step"): void {
     display(activationItems(name));
+  },
+
+  /**
+   * Are units dead or saturated? The distribution of every layer's outputs for inputs `x` (a tensor of rows
+   * or a Dataset; at most 1,000 rows, evenly spread), in eval mode, input layer first, with dead ReLUs and
+   * saturated sigmoid or tanh outputs counted and written out. The model is left as it was.
+   * @example show.activations(net, xor.x)
+   */
+  activations(model: nn.Module, x: Tensor | Dataset): void {
+    display(activationsItems(model, x));
   },
 
   /**

@@ -1,6 +1,7 @@
 // Readers of the view payloads, for the renderer: each checks a payload field by field.
 export { PayloadError } from "./check";
 export { readActivation } from "./activation";
+export { readActivations } from "./activations";
 export { readChart } from "./chart";
 export { readDataset } from "./dataset";
 export { readLoss } from "./loss";

@@ -44,9 +44,9 @@ export async function plotView(Plotly: Plotly, chart: HTMLElement, root: Element
 
 /**
  * A view that is one chart: loads plotly, then (unless the drawing was cancelled meanwhile) plots `figure`,
- * with `notes` (what the chart says, in sentences) under it.
+ * with `notes` (what the chart says, in sentences) under it; `height` in pixels for a chart taller than most.
  */
-export async function drawChart(element: HTMLElement, signal: AbortSignal, figure: Figure, notes: readonly string[] = []): Promise<DrawnView> {
+export async function drawChart(element: HTMLElement, signal: AbortSignal, figure: Figure, notes: readonly string[] = [], height?: number): Promise<DrawnView> {
   const Plotly = await loadPlotly();
   // Disposed or drawn again while plotly loaded: the element is no longer this drawing's.
   signal.throwIfAborted();
@@ -54,6 +54,7 @@ export async function drawChart(element: HTMLElement, signal: AbortSignal, figur
   view.className = "nnbook-view";
   const chart = document.createElement("div");
   chart.className = "nnbook-chart";
+  if (height !== undefined) chart.style.height = `${height}px`;
   view.appendChild(chart);
   if (notes.length > 0) {
     const list = document.createElement("ul");

@@ -1,0 +1,38 @@
+import { noGrad, nn, Tensor } from "../engine";
+
+/** One layer's output, as the model computed it in its own forward. */
+export interface LayerOutput {
+  name: string;
+  module: nn.Module;
+  output: Tensor;
+}
+
+/**
+ * Every leaf layer's output for `x`, in the order the model's forward runs them, in eval mode and without a
+ * graph. Each leaf's `forward` is wrapped on the instance for the one call, so a model of the user's own
+ * (`class Net extends nn.Module`) is seen inside as a Sequential is; the model is left as it was.
+ */
+export function layerOutputs(model: nn.Module, x: Tensor): LayerOutput[] {
+  const leaves = model.namedModules().filter(([, m]) => m.namedChildren().length === 0);
+  const outputs: LayerOutput[] = [];
+  const restore: (() => void)[] = [];
+  for (const [name, module] of leaves) {
+    const own = Object.getOwnPropertyDescriptor(module, "forward");
+    const original = module.forward;
+    module.forward = (...inputs: unknown[]) => {
+      const output = original.apply(module, inputs);
+      if (output instanceof Tensor) outputs.push({ name, module, output });
+      return output;
+    };
+    restore.push(() => (own ? Object.defineProperty(module, "forward", own) : delete (module as { forward?: unknown }).forward));
+  }
+  const modes = model.namedModules().map(([, m]) => m.training);
+  model.eval();
+  try {
+    noGrad(() => model.forward(x));
+  } finally {
+    restore.forEach((undo) => undo());
+    model.namedModules().forEach(([, m], i) => (m.training = modes[i]));
+  }
+  return outputs;
+}
