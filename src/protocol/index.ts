@@ -7,3 +7,4 @@ export * from "./outputs";
 export * from "./texOptions";
 export * from "./numbers";
 export * from "./tableNote";
+export * from "./payloadMap";

@@ -1,4 +1,5 @@
 import { Mime } from "../protocol/mimes";
+import type { Payloads, ViewMime } from "../protocol/payloadMap";
 import { readActivation, readActivations, readChart, readDataset, readLoss, readMath, readSummary, readTable, readTensor } from "../protocol/read";
 import { renderActivation } from "./activation/activationChart";
 import { renderActivations } from "./activations/activationsChart";
@@ -22,22 +23,38 @@ export interface View {
 
 type Render<P> = (element: HTMLElement, payload: P, signal: AbortSignal) => DrawnView | Promise<DrawnView>;
 
-function view<P>(name: string, read: (json: unknown) => P, render: Render<P>): View {
-  return { name, draw: (element, json, signal) => render(element, read(json), signal) };
+/** A view as registered: its reader returns, and its renderer takes, the payload its mime carries. */
+interface ViewOf<P> {
+  name: string;
+  read: (json: unknown) => P;
+  render: Render<P>;
 }
 
-const VIEWS: Record<string, View> = {
-  [Mime.tensor]: view("tensor", readTensor, renderTensor),
-  [Mime.loss]: view("loss chart", readLoss, renderLossChart),
-  [Mime.dataset]: view("dataset", readDataset, renderDataset),
-  [Mime.summary]: view("model summary", readSummary, renderSummary),
-  [Mime.activation]: view("activation chart", readActivation, renderActivation),
-  [Mime.activations]: view("activations view", readActivations, renderActivations),
-  [Mime.math]: view("formula", readMath, renderMath),
-  [Mime.table]: view("table", readTable, renderTable),
-  [Mime.chart]: view("chart", readChart, renderChart),
+/** Every mime of the payload map has its view here, or the renderer does not compile. */
+const VIEWS: { [M in ViewMime]: ViewOf<Payloads[M]> } = {
+  [Mime.tensor]: { name: "tensor", read: readTensor, render: renderTensor },
+  [Mime.loss]: { name: "loss chart", read: readLoss, render: renderLossChart },
+  [Mime.dataset]: { name: "dataset", read: readDataset, render: renderDataset },
+  [Mime.summary]: { name: "model summary", read: readSummary, render: renderSummary },
+  [Mime.activation]: { name: "activation chart", read: readActivation, render: renderActivation },
+  [Mime.activations]: { name: "activations view", read: readActivations, render: renderActivations },
+  [Mime.math]: { name: "formula", read: readMath, render: renderMath },
+  [Mime.table]: { name: "table", read: readTable, render: renderTable },
+  [Mime.chart]: { name: "chart", read: readChart, render: renderChart },
 };
 
+function isViewMime(mime: string): mime is ViewMime {
+  return Object.hasOwn(VIEWS, mime);
+}
+
+function drawable<P>(v: ViewOf<P>): View {
+  return { name: v.name, draw: (element, json, signal) => v.render(element, v.read(json), signal) };
+}
+
 export function viewFor(mime: string): View | undefined {
-  return Object.hasOwn(VIEWS, mime) ? VIEWS[mime] : undefined;
+  return isViewMime(mime) ? drawable(registered(mime)) : undefined;
+}
+
+function registered<M extends ViewMime>(mime: M): ViewOf<Payloads[M]> {
+  return VIEWS[mime];
 }

@@ -1,3 +1,4 @@
+import { viewItem } from "../protocol/payloadMap";
 import { linspace } from "../engine";
 import { isGradEnabled } from "../engine/autograd";
 import { Mime } from "../protocol/mimes";
@@ -13,7 +14,7 @@ const POINTS = 161;
 export function activationItems(name: unknown): OutputItem[] {
   const payload = activationPayload(name);
   return [
-    { mime: Mime.activation, data: payload },
+    viewItem(Mime.activation, payload),
     { mime: Mime.text, data: activationText(payload) },
   ];
 }

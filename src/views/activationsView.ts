@@ -1,3 +1,4 @@
+import { viewItem } from "../protocol/payloadMap";
 import { Dataset, nn, Tensor } from "../engine";
 import { takeRows } from "../engine/data/rows";
 import type { ActivationsPayload, LayerActivations } from "../protocol/activationsPayload";
@@ -14,7 +15,7 @@ const FN = "show.activations";
 export function activationsItems(model: unknown, x: unknown): OutputItem[] {
   const payload = activationsPayload(model, x);
   return [
-    { mime: Mime.activations, data: payload },
+    viewItem(Mime.activations, payload),
     { mime: Mime.text, data: activationsText(payload) },
   ];
 }

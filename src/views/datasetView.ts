@@ -1,3 +1,4 @@
+import { viewItem } from "../protocol/payloadMap";
 import type { Dataset } from "../engine";
 import { Mime } from "../protocol/mimes";
 import type { OutputItem } from "../protocol/outputs";
@@ -10,7 +11,7 @@ const MAX_POINTS = 2000;
 /** A dataset as its first rows and a scatter of its first two features, coloured by class. */
 export function datasetItems(ds: Dataset): OutputItem[] {
   return [
-    { mime: Mime.dataset, data: datasetPayload(ds) },
+    viewItem(Mime.dataset, datasetPayload(ds)),
     { mime: Mime.text, data: ds.toString() },
   ];
 }

@@ -1,3 +1,4 @@
+import { viewItem } from "../protocol/payloadMap";
 import { Mime } from "../protocol/mimes";
 import type { OutputItem } from "../protocol/outputs";
 import { jsonNumber } from "../protocol/payloads";
@@ -43,7 +44,7 @@ const OPTION_KINDS = { labels: "strings", log: "boolean", metric: "checked", xLa
 export function lossItems(sources: LossSource | LossSource[], options: LiveLossOptions = {}): OutputItem[] {
   const payload = lossPayload(sources, options);
   return [
-    { mime: Mime.loss, data: payload },
+    viewItem(Mime.loss, payload),
     { mime: Mime.text, data: lossText(payload) },
   ];
 }

@@ -1,3 +1,4 @@
+import { viewItem } from "../protocol/payloadMap";
 import { Mime } from "../protocol/mimes";
 import type { OutputItem } from "../protocol/outputs";
 import { MAX_TEX_LENGTH } from "../protocol/texOptions";
@@ -12,7 +13,7 @@ export function mathItems(tex: unknown): OutputItem[] {
     throw new RangeError(`show.math: tex is ${tex.length.toLocaleString("en-US")} characters; at most ${MAX_TEX_LENGTH.toLocaleString("en-US")} are typeset, so split it into several show.math calls`);
   }
   return [
-    { mime: Mime.math, data: { version: 1, tex } },
+    viewItem(Mime.math, { version: 1, tex }),
     { mime: Mime.text, data: tex },
   ];
 }

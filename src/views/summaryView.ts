@@ -1,3 +1,4 @@
+import { viewItem } from "../protocol/payloadMap";
 import { nn } from "../engine";
 import { Mime } from "../protocol/mimes";
 import type { OutputItem } from "../protocol/outputs";
@@ -7,7 +8,7 @@ import type { SummaryPayload } from "../protocol/payloads";
 export function summaryItems(model: nn.Module): OutputItem[] {
   const payload = summaryPayload(model);
   return [
-    { mime: Mime.summary, data: payload },
+    viewItem(Mime.summary, payload),
     { mime: Mime.text, data: summaryText(payload) },
   ];
 }

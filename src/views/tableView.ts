@@ -1,3 +1,4 @@
+import { viewItem } from "../protocol/payloadMap";
 import { Tensor } from "../engine";
 import { Mime } from "../protocol/mimes";
 import { formatNumber } from "../protocol/numbers";
@@ -18,7 +19,7 @@ const EXAMPLE = 'show.table([{ epoch: 1, loss: 0.52 }, { epoch: 2, loss: 0.31 }]
 export function tableItems(rows: unknown): OutputItem[] {
   const payload = tablePayload(rows);
   return [
-    { mime: Mime.table, data: payload },
+    viewItem(Mime.table, payload),
     { mime: Mime.text, data: tableText(payload) },
   ];
 }

@@ -1,3 +1,4 @@
+import { viewItem } from "../protocol/payloadMap";
 import { Tensor } from "../engine";
 import type { HeatmapPayload } from "../protocol/chartPayloads";
 import { Mime } from "../protocol/mimes";
@@ -12,7 +13,7 @@ export const HEATMAP_SIDE = 200;
 /** A tensor as the matrix view (a heatmap when too large to read as numbers) plus PyTorch's own text form. */
 export function tensorItems(t: Tensor): OutputItem[] {
   return [
-    { mime: Mime.tensor, data: tensorPayload(t) },
+    viewItem(Mime.tensor, tensorPayload(t)),
     { mime: Mime.text, data: t.toString() },
   ];
 }

@@ -1,3 +1,4 @@
+import { viewItem } from "../../protocol/payloadMap";
 import { Tensor } from "../../engine";
 import type { HeatmapPayload } from "../../protocol/chartPayloads";
 import { Mime } from "../../protocol/mimes";
@@ -19,7 +20,7 @@ const FN = "show.heatmap";
 export function heatmapItems(t: Tensor | readonly (readonly number[])[], options?: HeatmapOptions): OutputItem[] {
   const payload = heatmapPayload(t, options);
   return [
-    { mime: Mime.chart, data: payload },
+    viewItem(Mime.chart, payload),
     { mime: Mime.text, data: heatmapText(payload) },
   ];
 }

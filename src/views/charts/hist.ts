@@ -1,3 +1,4 @@
+import { viewItem } from "../../protocol/payloadMap";
 import type { HistPayload } from "../../protocol/chartPayloads";
 import { Mime } from "../../protocol/mimes";
 import type { OutputItem } from "../../protocol/outputs";
@@ -18,7 +19,7 @@ const FN = "show.hist";
 export function histItems(values: Values, options?: HistOptions): OutputItem[] {
   const payload = histPayload(values, options);
   return [
-    { mime: Mime.chart, data: payload },
+    viewItem(Mime.chart, payload),
     { mime: Mime.text, data: histText(payload) },
   ];
 }

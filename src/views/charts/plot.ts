@@ -1,3 +1,4 @@
+import { viewItem } from "../../protocol/payloadMap";
 import { Tensor } from "../../engine";
 import type { PlotPayload } from "../../protocol/chartPayloads";
 import { Mime } from "../../protocol/mimes";
@@ -27,7 +28,7 @@ const FN = "show.plot";
 export function plotItems(x: Values, ys: PlotSeries, options?: PlotOptions): OutputItem[] {
   const payload = plotPayload(x, ys, options);
   return [
-    { mime: Mime.chart, data: payload },
+    viewItem(Mime.chart, payload),
     { mime: Mime.text, data: plotText(payload) },
   ];
 }

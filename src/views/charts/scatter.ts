@@ -1,3 +1,4 @@
+import { viewItem } from "../../protocol/payloadMap";
 import type { ScatterPayload } from "../../protocol/chartPayloads";
 import { Mime } from "../../protocol/mimes";
 import type { OutputItem } from "../../protocol/outputs";
@@ -24,7 +25,7 @@ const FN = "show.scatter";
 export function scatterItems(x: Values, y: Values, options?: ScatterOptions): OutputItem[] {
   const payload = scatterPayload(x, y, options);
   return [
-    { mime: Mime.chart, data: payload },
+    viewItem(Mime.chart, payload),
     { mime: Mime.text, data: scatterText(payload) },
   ];
 }

@@ -1,0 +1,29 @@
+// Which payload each view mime carries: the one map the builders (src/views) and the renderers both type
+// against, so a builder cannot put one view's payload under another's mime, and every mime has a reader and
+// a view that draw that payload.
+import type { ActivationsPayload } from "./activationsPayload";
+import type { ChartPayload } from "./chartPayloads";
+import type { LossPayload } from "./lossPayload";
+import { Mime } from "./mimes";
+import type { OutputItem } from "./outputs";
+import type { ActivationPayload, DatasetPayload, MathPayload, SummaryPayload, TablePayload, TensorPayload } from "./payloads";
+
+export interface Payloads {
+  [Mime.tensor]: TensorPayload;
+  [Mime.loss]: LossPayload;
+  [Mime.dataset]: DatasetPayload;
+  [Mime.summary]: SummaryPayload;
+  [Mime.activation]: ActivationPayload;
+  [Mime.activations]: ActivationsPayload;
+  [Mime.math]: MathPayload;
+  [Mime.table]: TablePayload;
+  [Mime.chart]: ChartPayload;
+}
+
+/** A mime one of nnbook's views draws. */
+export type ViewMime = keyof Payloads;
+
+/** An output item of a view, its payload checked against its mime. */
+export function viewItem<M extends ViewMime>(mime: M, data: Payloads[M]): OutputItem {
+  return { mime, data };
+}
