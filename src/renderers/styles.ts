@@ -21,6 +21,7 @@ const CSS = `
 .nnbook-chart { width: 100%; max-width: 760px; height: 320px; }
 .nnbook-notes { list-style: none; margin: 2px 0 4px; padding: 0; font-size: 12px; line-height: 1.5; }
 .nnbook-notes li { margin: 0; }
+.nnbook-scroll-x { overflow-x: auto; max-width: 100%; }
 .nnbook-scroll { overflow: auto; max-width: 100%; max-height: 480px; }
 .nnbook-table { margin-bottom: 0; }
 .nnbook-table th { position: sticky; top: 0; background: var(--vscode-editor-background, #ffffff); text-align: left; white-space: nowrap; }

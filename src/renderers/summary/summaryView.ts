@@ -30,7 +30,11 @@ export async function renderSummary(element: HTMLElement, payload: SummaryPayloa
   total.cells[0].textContent = "total";
   total.insertCell().textContent = payload.total.toLocaleString("en-US");
   total.insertCell();
-  view.appendChild(table);
+  // A deep model's equations are wider than the cell: the table scrolls inside it rather than overflowing.
+  const scroll = document.createElement("div");
+  scroll.className = "nnbook-scroll-x";
+  scroll.appendChild(table);
+  view.appendChild(scroll);
   element.replaceChildren(view);
   return domView(view);
 }
