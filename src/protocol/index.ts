@@ -5,3 +5,5 @@ export * from "./outputs";
 export * from "./texOptions";
 export * from "./numbers";
 export * from "./tableNote";
+export * from "./graphPayload";
+export * from "./backpropPayload";

@@ -1,8 +1,10 @@
 import { Mime } from "../protocol/mimes";
-import { readActivation, readChart, readDataset, readLoss, readMath, readSummary, readTable, readTensor } from "../protocol/read";
+import { readActivation, readBackprop, readChart, readDataset, readGraph, readLoss, readMath, readSummary, readTable, readTensor } from "../protocol/read";
 import { renderActivation } from "./activation/activationChart";
 import { renderChart } from "./chart/chartView";
+import { renderBackprop } from "./backprop/backpropView";
 import { renderDataset } from "./dataset/datasetView";
+import { renderGraph } from "./graph/graphView";
 import type { DrawnView } from "./drawnView";
 import { renderLossChart } from "./loss/lossChart";
 import { renderMath } from "./math/mathView";
@@ -34,6 +36,8 @@ const VIEWS: Record<string, View> = {
   [Mime.math]: view("formula", readMath, renderMath),
   [Mime.table]: view("table", readTable, renderTable),
   [Mime.chart]: view("chart", readChart, renderChart),
+  [Mime.graph]: view("autograd graph", readGraph, renderGraph),
+  [Mime.backprop]: view("backprop walk-through", readBackprop, renderBackprop),
 };
 
 export function viewFor(mime: string): View | undefined {
