@@ -60,8 +60,11 @@ export async function renderBackprop(element: HTMLElement, payload: BackpropPayl
     });
     const step = payload.steps[current];
     position.textContent = `step ${current + 1} of ${payload.steps.length} · ${step.phase}`;
+    // A button that is disabled while it has the focus drops it; the view keeps it, so the keys still step.
+    const focused = [previous, next].find((b) => b.matches(":focus"));
     previous.disabled = current === 0;
     next.disabled = current === payload.steps.length - 1;
+    if (focused?.disabled) view.focus({ preventScroll: true });
     if (scrolls) keepInSight(scroll, items[current]);
   };
   previous.addEventListener("click", () => go(current - 1));
@@ -83,7 +86,8 @@ export async function renderBackprop(element: HTMLElement, payload: BackpropPayl
 
 /** Scrolls the list (never the notebook around it) so that `item` is in sight. */
 function keepInSight(scroll: HTMLElement, item: HTMLElement): void {
-  const top = item.offsetTop - scroll.offsetTop;
+  // The list's box is positioned, so an item's offsetTop is measured from it.
+  const top = item.offsetTop;
   if (top < scroll.scrollTop) scroll.scrollTop = top;
   else if (top + item.offsetHeight > scroll.scrollTop + scroll.clientHeight) scroll.scrollTop = top + item.offsetHeight - scroll.clientHeight;
 }

@@ -31,12 +31,21 @@ export function renderGraph(element: HTMLElement, payload: GraphPayload): DrawnV
   defs.appendChild(marker);
   svg.appendChild(defs);
 
+  // An edge that skips columns arcs above the nodes between, so it never runs along a chain it is not part of.
+  let top = -pad;
   for (const [from, to] of payload.edges) {
     const a = placed[from], b = placed[to];
     const x1 = a.x + a.width, y1 = a.y + a.height / 2, x2 = b.x, y2 = b.y + b.height / 2;
+    const skips = b.column - a.column > 1;
     const bend = Math.max(12, (x2 - x1) / 2);
-    svg.appendChild(svgElement("path", { d: `M${x1},${y1} C${x1 + bend},${y1} ${x2 - bend},${y2} ${x2},${y2}`, class: "nnbook-graph-edge", "marker-end": "url(#nnbook-graph-arrow)" }));
+    const lift = skips ? Math.min(a.y, b.y) - 10 - Math.min(40, 4 * (b.column - a.column)) : 0;
+    if (skips) top = Math.min(top, lift - pad);
+    const d = skips ? `M${x1},${y1} C${x1 + 24},${lift} ${x2 - 24},${lift} ${x2},${y2}` : `M${x1},${y1} C${x1 + bend},${y1} ${x2 - bend},${y2} ${x2},${y2}`;
+    svg.appendChild(svgElement("path", { d, class: "nnbook-graph-edge", "marker-end": "url(#nnbook-graph-arrow)" }));
   }
+  const fullHeight = height + pad - top;
+  svg.setAttribute("height", String(fullHeight));
+  svg.setAttribute("viewBox", `${-pad} ${top} ${width + 2 * pad} ${fullHeight}`);
 
   const details = document.createElement("div");
   details.className = "nnbook-graph-details";

@@ -17,7 +17,7 @@ export interface Placed extends Box {
   column: number;
 }
 
-export const COLUMN_GAP = 40;
+export const COLUMN_GAP = 30;
 export const ROW_GAP = 14;
 const SWEEPS = 4;
 

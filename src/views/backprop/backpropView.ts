@@ -144,7 +144,7 @@ function walk(layers: Layer[], x: number[], rule: ReturnType<typeof lossRule>, l
     agree(`∂L/∂W[${l}]`, outer(delta, a), gW);
     add({
       phase: "backward", place: where, uses: [deltaStep, outStep[l - 1]],
-      tex: `\\frac{\\partial L}{\\partial W^{[${l}]}} = \\boldsymbol{\\delta}^{[${l}]} ${outSym(l - 1)}^{\\top} = ${texColumn(delta)} ${texRow(a)} = ${texMatrix(gW, n, m)}`,
+      tex: `\\frac{\\partial L}{\\partial W^{[${l}]}} = \\boldsymbol{\\delta}^{[${l}]} ${outSym(l - 1).replace(/\]\}$/, "]\\top}")} = ${texColumn(delta)} ${texRow(a)} = ${texMatrix(gW, n, m)}`,
       text: `∂L/∂W[${l}] = δ[${l}] ${outPlain(l - 1)}ᵀ = ${plainMatrix(gW, n, m)}`,
     }, gW);
     if (t.b) {

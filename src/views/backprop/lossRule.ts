@@ -20,6 +20,9 @@ export interface LossRule {
 
 const KINDS = ["MSELoss", "BCELoss", "BCEWithLogitsLoss", "CrossEntropyLoss"] as const;
 
+/** A number after a minus sign: a negative one in parentheses. */
+const signed = (v: number) => (v < 0 ? `(${texNumber(v)})` : texNumber(v));
+
 const sigmoid = (z: number) => (z >= 0 ? 1 / (1 + Math.exp(-z)) : Math.exp(z) / (1 + Math.exp(z)));
 
 /** The rule for `loss` with the target row `y` for `k` outputs, or an error that names what is not followed. */
@@ -52,13 +55,15 @@ export function lossRule(loss: unknown, y: number[], k: number): LossRule {
   if (y.length !== k) throw new RangeError(`show.backprop: the target has ${y.length} values per row but the network gives ${k}`);
   const target = new Tensor(Float32Array.from(y), [1, k]);
   const t = y;
-  const over = `\\frac{1}{${k}}`;
+  // One output: the mean over it is the value itself, so no 1/1 is written.
+  const over = k === 1 ? "" : `\\frac{1}{${k}}`;
+  const twice = k === 1 ? "2" : `\\frac{2}{${k}}`;
   if (kind === "MSELoss") {
     return {
       kind, target, t,
-      valueTex: (o) => `L = ${over}\\sum_i (\\hat{y}_i - y_i)^2 = ${over}\\big[${sum(t.map((ti, i) => `(${n(o[i])} - ${n(ti)})^2`))}\\big]`,
+      valueTex: (o) => `L = ${over}\\sum_i (\\hat{y}_i - y_i)^2 = ${over}\\big[${sum(t.map((ti, i) => `(${n(o[i])} - ${signed(ti)})^2`))}\\big]`,
       gradient: (o) => t.map((ti, i) => (2 * (o[i] - ti)) / k),
-      gradientTex: (o, out) => `\\frac{\\partial L}{\\partial ${out}} = \\frac{2}{${k}}(${out} - \\mathbf{y}) = \\frac{2}{${k}}\\left(${texColumn(o)} - ${texColumn(t)}\\right)`,
+      gradientTex: (o, out) => `\\frac{\\partial L}{\\partial ${out}} = ${twice}(${out} - \\mathbf{y}) = ${twice}\\left(${texColumn(o)} - ${texColumn(t)}\\right)`,
     };
   }
   if (kind === "BCELoss") {
