@@ -112,7 +112,7 @@ export const show = {
    * does not know the names it has in a model: pass `{ model }` to name parameters as `namedParameters()` does
    * ("0.weight"), and `{ names }` to name tensors of your own; the rest are t0, t1, …. A graph of more than
    * 120 tensors is cut to the 120 nearest the tensor, and says so.
-   * @example const loss = nn.MSELoss()(net(xor.x), xor.y); loss.backward(); show.graph(loss, { model: net, names: { x: xor.x, y: xor.y } })
+   * @example const loss = nn.MSELoss().forward(net.forward(xor.x), xor.y); loss.backward(); show.graph(loss, { model: net, names: { x: xor.x, y: xor.y } })
    */
   graph(tensor: Tensor, options?: GraphOptions): void {
     display(graphItems(tensor, options));

@@ -86,6 +86,11 @@ test("the graph: a node per tensor and op, inputs left of the ops that use them,
     assert.equal(shown.nodes.at(-1)!.right, rightmost);
     assert.equal(shown.captions[0], "Autograd graph of t4 []: 11 tensors, 5 ops");
     assert.equal(shown.views, 1);
+    // A theme switch re-colours the drawn graph without drawing it again.
+    const fill = () => page.evaluate(() => getComputedStyle(document.querySelector(".nnbook-graph-node text")!).fill);
+    assert.equal(await fill(), "rgb(59, 59, 59)");
+    await applyTheme(page, "vscode-dark");
+    assert.equal(await fill(), "rgb(204, 204, 204)");
     assert.deepEqual(errors, []);
   } finally {
     await page.context().close();
@@ -214,6 +219,12 @@ test("each view in the light, dark and high-contrast themes", async () => {
       for (const name of ["graph", "large", "backprop"]) {
         await page.locator(`[data-output="${name}"]`).screenshot({ path: join(RESULTS_DIR, `view-${name}-${theme}.png`) });
       }
+      // The graph's right end, where the loss is, scrolled to.
+      await page.evaluate(() => {
+        const scroll = document.querySelector<HTMLElement>('[data-output="graph"] .nnbook-graph-scroll')!;
+        scroll.scrollLeft = scroll.scrollWidth;
+      });
+      await page.locator('[data-output="graph"]').screenshot({ path: join(RESULTS_DIR, `view-graph-end-${theme}.png`) });
       // The node labels are in the theme's foreground colour.
       const color = await page.evaluate(() => getComputedStyle(document.querySelector(".nnbook-graph-node text")!).fill);
       assert.equal(color, { "vscode-light": "rgb(59, 59, 59)", "vscode-dark": "rgb(204, 204, 204)", "vscode-high-contrast": "rgb(255, 255, 255)" }[theme]);

@@ -89,7 +89,7 @@ export function renderGraph(element: HTMLElement, payload: GraphPayload): DrawnV
   const scroll = document.createElement("div");
   scroll.className = "nnbook-scroll nnbook-graph-scroll";
   scroll.appendChild(svg);
-  view.append(scroll, caption("Blue boxes: parameters (requires grad) · dashed: constants · ⋯: inputs left out"), details);
+  view.append(scroll, caption(`Blue boxes: parameters (requires grad) · dashed: constants${payload.cut ? " · ⋯: inputs left out" : ""}`), details);
   element.replaceChildren(view);
   // The listeners are on the view's own nodes, so removing it takes them along.
   return { dispose: () => view.remove() };

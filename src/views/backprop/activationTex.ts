@@ -14,9 +14,9 @@ export function derivativeTex(kind: Activation, l: number, alpha?: number): stri
     case "tanh":
       return `1 - (${a})^{2}`;
     case "relu":
-      return `\\mathbb{1}[${z} > 0]`;
+      return `\\mathbf{1}[${z} > 0]`;
     case "leakyRelu":
-      return `\\mathbb{1}[${z} > 0] + ${alpha ?? 0.01}\\,\\mathbb{1}[${z} \\le 0]`;
+      return `\\mathbf{1}[${z} > 0] + ${alpha ?? 0.01}\\,\\mathbf{1}[${z} \\le 0]`;
     case "gelu":
       return `\\Phi(${z}) + ${z} \\odot \\varphi(${z})`;
     case "silu":

@@ -49,9 +49,10 @@ export function graphPayload(root: Tensor, options?: GraphOptions): GraphPayload
     edges.push([op, op + 1]);
   }
   const tensors = order.length;
+  const rootName = given.get(root) ?? `t${unnamed - 1}`;
   const payload: GraphPayload = {
     version: 1,
-    title: `Autograd graph of ${(nodes[index.get(root)!] as { name: string }).name} ${shapeText(root.shape)}: ${count(tensors, "tensor")}, ${count(nodes.length - tensors, "op")}`,
+    title: `Autograd graph of ${rootName} ${shapeText(root.shape)}: ${count(tensors, "tensor")}, ${count(nodes.length - tensors, "op")}`,
     nodes,
     edges,
     totalTensors: total,
