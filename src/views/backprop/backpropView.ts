@@ -7,6 +7,7 @@ import type { BackpropPayload, BackpropStep } from "../../protocol/backpropPaylo
 import { describe } from "../charts/options";
 import { formatNumber } from "../format";
 import { jsonNumber } from "../../protocol/payloads";
+import { MAX_TEX_LENGTH } from "../../protocol/texOptions";
 import { activationName, derivativeTex } from "./activationTex";
 import { lossRule } from "./lossRule";
 import { readNetwork, type Layer } from "./network";
@@ -92,7 +93,7 @@ function walk(layers: Layer[], x: number[], rule: ReturnType<typeof lossRule>, l
     const bias = t.b ? ` + ${sym("b", l)}` : "";
     zStep[l] = add({
       phase: "forward", place: where, uses: [outStep[l - 1]],
-      tex: `${sym("z", l)} = W^{[${l}]} ${outSym(l - 1)}${bias} = ${texMatrix(t.W.data, n, m)} ${texColumn(t.input.data)}${t.b ? ` + ${texColumn(t.b.data)}` : ""} = ${texColumn(t.z.data)}`,
+      tex: equation(`${sym("z", l)} = W^{[${l}]} ${outSym(l - 1)}${bias}`, `${texMatrix(t.W.data, n, m)} ${texColumn(t.input.data)}${t.b ? ` + ${texColumn(t.b.data)}` : ""}`, texColumn(t.z.data)),
       text: `z[${l}] = W[${l}] ${outPlain(l - 1)}${t.b ? ` + b[${l}]` : ""} = ${plainMatrix(t.W.data, n, m)} ${plainVector(t.input.data)}${t.b ? ` + ${plainVector(t.b.data)}` : ""} = ${plainVector(t.z.data)}`,
     }, t.z.data);
     outStep[l] = zStep[l];
@@ -144,7 +145,7 @@ function walk(layers: Layer[], x: number[], rule: ReturnType<typeof lossRule>, l
     agree(`∂L/∂W[${l}]`, outer(delta, a), gW);
     add({
       phase: "backward", place: where, uses: [deltaStep, outStep[l - 1]],
-      tex: `\\frac{\\partial L}{\\partial W^{[${l}]}} = \\boldsymbol{\\delta}^{[${l}]} ${outSym(l - 1).replace(/\]\}$/, "]\\top}")} = ${texColumn(delta)} ${texRow(a)} = ${texMatrix(gW, n, m)}`,
+      tex: equation(`\\frac{\\partial L}{\\partial W^{[${l}]}} = \\boldsymbol{\\delta}^{[${l}]} ${outSym(l - 1).replace(/\]\}$/, "]\\top}")}`, `${texColumn(delta)} ${texRow(a)}`, texMatrix(gW, n, m)),
       text: `∂L/∂W[${l}] = δ[${l}] ${outPlain(l - 1)}ᵀ = ${plainMatrix(gW, n, m)}`,
     }, gW);
     if (t.b) {
@@ -161,11 +162,20 @@ function walk(layers: Layer[], x: number[], rule: ReturnType<typeof lossRule>, l
     agree(`∂L/∂${outPlain(l - 1)}`, matVec(Wt, delta, m, n), gIn);
     gradStep = add({
       phase: "backward", place: where, uses: [deltaStep],
-      tex: `\\frac{\\partial L}{\\partial ${outSym(l - 1)}} = W^{[${l}]\\top} \\boldsymbol{\\delta}^{[${l}]} = ${texMatrix(Wt, m, n)} ${texColumn(delta)} = ${texColumn(gIn)}`,
+      tex: equation(`\\frac{\\partial L}{\\partial ${outSym(l - 1)}} = W^{[${l}]\\top} \\boldsymbol{\\delta}^{[${l}]}`, `${texMatrix(Wt, m, n)} ${texColumn(delta)}`, texColumn(gIn)),
       text: `∂L/∂${outPlain(l - 1)} = W[${l}]ᵀ δ[${l}] = ${plainVector(gIn)}`,
     }, gIn);
   }
   return steps;
+}
+
+/**
+ * The formula, the numbers put in, the result. Past what is typeset (an 8 × 8 matrix of numbers like 1.23e-10),
+ * the numbers put in are left out rather than the formula shown as TeX source.
+ */
+function equation(formula: string, substituted: string, result: string): string {
+  const full = `${formula} = ${substituted} = ${result}`;
+  return full.length <= MAX_TEX_LENGTH ? full : `${formula} = ${result}`;
 }
 
 /** f′ at each z of the layer, by the engine's autograd on a leaf copy of z: the activation's own derivative. */

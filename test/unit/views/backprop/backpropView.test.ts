@@ -128,3 +128,23 @@ test("what it cannot follow is an error that names the layer, the loss or the ar
   fails(() => backpropPayload(nn.Sequential(nn.Linear(2, 3)), x, tensor([3]), nn.CrossEntropyLoss()), /the target class 3 is not a whole number in 0..2/);
   fails(() => noGrad(() => backpropPayload(ok(), x, y, nn.MSELoss())), /show.backprop: runs its own backward pass, which noGrad turns off; call it outside noGrad/);
 });
+
+test("every activation it follows passes the chain-rule check; a layer without bias has no ∂L/∂b step", () => {
+  for (const act of [nn.ReLU(), nn.LeakyReLU(0.2), nn.Sigmoid(), nn.Tanh(), nn.GELU(), nn.SiLU(), nn.Step()]) {
+    const net = nn.Sequential(nn.Linear(3, 4), act, nn.Linear(4, 2), nn.Tanh());
+    const { steps } = backpropPayload(net, tensor([[0.3, -0.8, 1.5]]), tensor([[0.5, -0.5]]), nn.MSELoss());
+    assert.equal(steps.length, 14, act.describe().kind);
+  }
+  const { steps } = backpropPayload(nn.Linear(2, 1, { bias: false }), tensor([1, 2]), [3], nn.MSELoss());
+  assert.deepEqual(steps.map((s) => s.text.split(" = ")[0]), ["a[0]", "z[1]", "L", "∂L/∂z[1]", "∂L/∂W[1]"]);
+  assert.doesNotMatch(steps[1].tex, /mathbf\{b\}/);
+});
+
+test("the widest layers with the longest numbers stay within what is typeset: the numbers put in give way first", () => {
+  const net = nn.Sequential(nn.Linear(8, 8), nn.Tanh(), nn.Linear(8, 8), nn.Sigmoid());
+  for (const p of net.parameters()) p.data.forEach((_, i, d) => (d[i] = (i % 2 ? -1 : 1) * 1.234e-10 * (1 + i)));
+  const { steps } = backpropPayload(net, tensor([Array.from({ length: 8 }, (_, i) => -1.234e-10 * (i + 1))]), tensor([Array(8).fill(0.5)]), nn.MSELoss());
+  for (const step of steps) assert.ok(step.tex.length <= 2000, `${step.place}: ${step.tex.length} characters`);
+  // z[1] = W a + b keeps its formula and its result; the 64 weights are too many to write out.
+  assert.match(steps[1].tex, /^\\mathbf\{z\}\^\{\[1\]\} = W\^\{\[1\]\} \\mathbf\{a\}\^\{\[0\]\} \+ \\mathbf\{b\}\^\{\[1\]\} = \\begin\{bmatrix\} [^&]*\\end\{bmatrix\}$/);
+});
