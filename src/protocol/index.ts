@@ -7,4 +7,6 @@ export * from "./outputs";
 export * from "./texOptions";
 export * from "./numbers";
 export * from "./tableNote";
+export * from "./graphPayload";
+export * from "./backpropPayload";
 export * from "./payloadMap";

@@ -13,6 +13,8 @@ export const Mime = {
   math: "application/vnd.nnbook.math+json",
   table: "application/vnd.nnbook.table+json",
   chart: "application/vnd.nnbook.chart+json",
+  graph: "application/vnd.nnbook.graph+json",
+  backprop: "application/vnd.nnbook.backprop+json",
 } as const;
 
 /** Mimes whose `data` is a JSON value rather than a string, on disk and on the wire. */

@@ -2,6 +2,8 @@
 // against, so a builder cannot put one view's payload under another's mime, and every mime has a reader and
 // a view that draw that payload.
 import type { ActivationsPayload } from "./activationsPayload";
+import type { BackpropPayload } from "./backpropPayload";
+import type { GraphPayload } from "./graphPayload";
 import type { ChartPayload } from "./chartPayloads";
 import type { LossPayload } from "./lossPayload";
 import { Mime } from "./mimes";
@@ -18,6 +20,8 @@ export interface Payloads {
   [Mime.math]: MathPayload;
   [Mime.table]: TablePayload;
   [Mime.chart]: ChartPayload;
+  [Mime.graph]: GraphPayload;
+  [Mime.backprop]: BackpropPayload;
 }
 
 /** A mime one of nnbook's views draws. */

@@ -32,6 +32,40 @@ const CSS = `
 .nnbook-activation .nnbook-chart { max-width: 460px; }
 .nnbook-formulas { flex: 1 1 220px; min-width: 0; overflow-x: auto; }
 .nnbook-formulas .katex-display, .nnbook-formulas .katex-display > .katex { text-align: left; }
+.nnbook-graph-scroll { max-height: 560px; }
+.nnbook-graph svg { display: block; font-family: var(--vscode-editor-font-family, monospace); font-size: 12px; }
+.nnbook-graph-edge { fill: none; stroke: var(--vscode-foreground, #3b3b3b); stroke-opacity: 0.55; stroke-width: 1.2; }
+.nnbook-graph-arrowhead { fill: var(--vscode-foreground, #3b3b3b); fill-opacity: 0.7; }
+.nnbook-graph-node rect { fill: var(--vscode-editor-background, #ffffff); stroke: var(--vscode-foreground, #3b3b3b); stroke-width: 1.2; }
+.nnbook-graph-node text { fill: var(--vscode-editor-foreground, #3b3b3b); text-anchor: middle; }
+.nnbook-graph-shape { opacity: 0.8; }
+.nnbook-graph-parameter rect { stroke: var(--vscode-charts-blue, #1a85ff); stroke-width: 2.4; }
+.nnbook-graph-constant rect { stroke-dasharray: 4 3; }
+.nnbook-graph-op rect { fill: color-mix(in srgb, var(--vscode-foreground, #3b3b3b) 12%, var(--vscode-editor-background, #ffffff)); stroke-opacity: 0.6; }
+.nnbook-graph-node[tabindex] { cursor: pointer; outline: none; }
+.nnbook-graph-node[tabindex]:hover rect, .nnbook-graph-node[tabindex]:focus-visible rect { stroke-width: 3; }
+.nnbook-graph-selected rect { stroke: var(--vscode-charts-orange, #d18616) !important; stroke-width: 3 !important; }
+.nnbook-graph-details { font-family: var(--vscode-editor-font-family, monospace); font-size: 12px; margin-top: 4px; min-height: 3.6em; }
+.nnbook-backprop { outline: none; max-width: 100%; }
+.nnbook-backprop:focus-visible { outline: 1px solid var(--vscode-focusBorder, #0078d4); outline-offset: 2px; }
+.nnbook-backprop-controls { display: flex; align-items: center; gap: 12px; margin: 4px 0 8px; font-size: 12px; }
+.nnbook-button { font: inherit; padding: 3px 10px; cursor: pointer; border-radius: 2px;
+  color: var(--vscode-button-foreground, #ffffff); background: var(--vscode-button-background, #005fb8);
+  border: 1px solid var(--vscode-button-border, var(--vscode-contrastBorder, transparent)); }
+.nnbook-button:hover:not(:disabled) { background: var(--vscode-button-hoverBackground, #0258a8); }
+.nnbook-button:disabled { opacity: 0.45; cursor: default; }
+.nnbook-backprop-scroll { max-height: 560px; position: relative; }
+.nnbook-backprop-steps { list-style: none; margin: 0; padding: 0; }
+.nnbook-backprop-step { border-left: 3px solid transparent; padding: 2px 10px; margin: 2px 0; transition: opacity 0.15s; }
+.nnbook-backprop-place { font-size: 12px; opacity: 0.8; }
+.nnbook-backprop-formula { overflow-x: auto; overflow-y: hidden; }
+.nnbook-backprop-formula .katex-display { margin: 4px 0; text-align: left; }
+.nnbook-backprop-formula .katex-display > .katex { text-align: left; }
+.nnbook-backprop-later { opacity: 0.3; }
+.nnbook-backprop-used { border-left-color: var(--vscode-charts-blue, #1a85ff);
+  background: color-mix(in srgb, var(--vscode-charts-blue, #1a85ff) 8%, transparent); }
+.nnbook-backprop-current { border-left-color: var(--vscode-charts-orange, #d18616);
+  background: color-mix(in srgb, var(--vscode-charts-orange, #d18616) 14%, transparent); }
 `;
 
 /** Adds the views' stylesheet to the output document once. */

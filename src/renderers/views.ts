@@ -1,10 +1,12 @@
 import { Mime } from "../protocol/mimes";
 import type { Payloads, ViewMime } from "../protocol/payloadMap";
-import { readActivation, readActivations, readChart, readDataset, readLoss, readMath, readSummary, readTable, readTensor } from "../protocol/read";
+import { readActivation, readActivations, readBackprop, readChart, readDataset, readGraph, readLoss, readMath, readSummary, readTable, readTensor } from "../protocol/read";
 import { renderActivation } from "./activation/activationChart";
 import { renderActivations } from "./activations/activationsChart";
 import { renderChart } from "./chart/chartView";
+import { renderBackprop } from "./backprop/backpropView";
 import { renderDataset } from "./dataset/datasetView";
+import { renderGraph } from "./graph/graphView";
 import type { DrawnView } from "./drawnView";
 import { renderLossChart } from "./loss/lossChart";
 import { renderMath } from "./math/mathView";
@@ -41,6 +43,8 @@ const VIEWS: { [M in ViewMime]: ViewOf<Payloads[M]> } = {
   [Mime.math]: { name: "formula", read: readMath, render: renderMath },
   [Mime.table]: { name: "table", read: readTable, render: renderTable },
   [Mime.chart]: { name: "chart", read: readChart, render: renderChart },
+  [Mime.graph]: { name: "autograd graph", read: readGraph, render: renderGraph },
+  [Mime.backprop]: { name: "backprop walk-through", read: readBackprop, render: renderBackprop },
 };
 
 function isViewMime(mime: string): mime is ViewMime {

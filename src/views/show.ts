@@ -13,6 +13,9 @@ import { histItems, type HistOptions } from "./charts/hist";
 import { plotItems, type PlotOptions, type PlotSeries } from "./charts/plot";
 import { scatterItems, type ScatterOptions } from "./charts/scatter";
 import type { Values } from "./charts/values";
+import { graphItems } from "./graph/graphView";
+import type { GraphOptions } from "./graph/graphOptions";
+import { backpropItems } from "./backprop/backpropView";
 
 /** The inspection views: each puts one rich output into the running cell. */
 export const show = {
@@ -112,5 +115,30 @@ export const show = {
    */
   heatmap(t: Tensor | number[][], options?: HeatmapOptions): void {
     display(heatmapItems(t, options));
+  },
+
+  /**
+   * The autograd graph behind a tensor, inputs left and the tensor right: every tensor with its shape, and
+   * the op that made it (`linear`, `sigmoid`, `mse_loss`). Click a tensor for its values and gradient. A tensor
+   * does not know the names it has in a model: pass `{ model }` to name parameters as `namedParameters()` does
+   * ("0.weight"), and `{ names }` to name tensors of your own; the rest are t0, t1, …. A graph of more than
+   * 120 tensors is cut to the 120 nearest the tensor, and says so.
+   * @example const loss = nn.MSELoss().forward(net.forward(xor.x), xor.y); loss.backward(); show.graph(loss, { model: net, names: { x: xor.x, y: xor.y } })
+   */
+  graph(tensor: Tensor, options?: GraphOptions): void {
+    display(graphItems(tensor, options));
+  },
+
+  /**
+   * One forward and one backward pass, laid out step by step: z = W a + b and a = f(z) per layer, the loss,
+   * then δ = ∂L/∂z, ∂L/∂W = δ aᵀ and ∂L/∂b = δ, each formula with the real numbers in; "next" / "previous"
+   * (or the arrow keys) walk through them. Follows one example: the first row of x and of y. The model is
+   * an nn.Sequential of Linear layers (at most 8 units) each followed by at most one activation; the loss
+   * is MSELoss, BCELoss, BCEWithLogitsLoss or CrossEntropyLoss. It computes on copies of the weights, with
+   * the engine's autograd: the model's weights and gradients are left as they were.
+   * @example show.backprop(net, xor.x, xor.y, nn.MSELoss())
+   */
+  backprop(model: nn.Module, x: Tensor, y: Tensor | number[], loss: nn.Module): void {
+    display(backpropItems(model, x, y, loss));
   },
 };

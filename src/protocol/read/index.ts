@@ -9,3 +9,5 @@ export { readMath } from "./math";
 export { readSummary } from "./summary";
 export { readTable } from "./table";
 export { readTensor } from "./tensor";
+export { readGraph } from "./graph";
+export { readBackprop } from "./backprop";
