@@ -12,6 +12,9 @@ export const Mime = {
   math: "application/vnd.nnbook.math+json",
   table: "application/vnd.nnbook.table+json",
   chart: "application/vnd.nnbook.chart+json",
+  weights: "application/vnd.nnbook.weights+json",
+  gradients: "application/vnd.nnbook.gradients+json",
+  network: "application/vnd.nnbook.network+json",
 } as const;
 
 /** Mimes whose `data` is a JSON value rather than a string, on disk and on the wire. */

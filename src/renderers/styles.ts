@@ -1,3 +1,5 @@
+import { SIGN_CSS } from "./palette";
+
 const CSS = `
 .nnbook-view { font-family: var(--vscode-font-family, sans-serif); color: var(--vscode-foreground, #1f1f1f); }
 .nnbook-caption { font-size: 12px; opacity: 0.8; margin: 2px 0 6px; }
@@ -5,8 +7,8 @@ const CSS = `
   font-size: var(--vscode-editor-font-size, 13px); margin-bottom: 6px; }
 .nnbook-matrix td { padding: 2px 8px; text-align: right; border: 1px solid var(--vscode-editorWidget-border, rgba(128,128,128,0.25)); }
 .nnbook-matrix th { padding: 2px 8px; text-align: right; font-weight: 600; border-bottom: 2px solid var(--vscode-editorWidget-border, rgba(128,128,128,0.4)); }
-.nnbook-matrix td.nnbook-positive { background: color-mix(in srgb, var(--vscode-charts-blue, #1a85ff) var(--nnbook-tint), transparent); }
-.nnbook-matrix td.nnbook-negative { background: color-mix(in srgb, var(--vscode-charts-red, #e51400) var(--nnbook-tint), transparent); }
+.nnbook-matrix td.nnbook-positive { background: color-mix(in srgb, ${SIGN_CSS.positive} var(--nnbook-tint), transparent); }
+.nnbook-matrix td.nnbook-negative { background: color-mix(in srgb, ${SIGN_CSS.negative} var(--nnbook-tint), transparent); }
 .nnbook-matrix td.nnbook-gap { text-align: center; opacity: 0.6; }
 .nnbook-summary td, .nnbook-summary th { text-align: left; }
 .nnbook-summary td:nth-child(4), .nnbook-summary th:nth-child(4), .nnbook-summary tr.nnbook-total td:nth-child(2) { text-align: right; }
@@ -28,7 +30,27 @@ const CSS = `
 .nnbook-activation { display: flex; flex-wrap: wrap; align-items: center; gap: 8px 16px; }
 .nnbook-activation .nnbook-chart { max-width: 460px; }
 .nnbook-formulas { flex: 1 1 220px; min-width: 0; overflow-x: auto; }
-.nnbook-formulas .katex-display, .nnbook-formulas .katex-display > .katex { text-align: left; }
+.nnbook-scale { display: flex; align-items: center; gap: 8px; font-size: 12px; margin: 4px 0 8px; font-variant-numeric: tabular-nums; }
+.nnbook-scale-strip { position: relative; width: 180px; height: 12px; border: 1px solid var(--vscode-editorWidget-border, rgba(128,128,128,0.4)); }
+.nnbook-scale-zero { position: absolute; left: 50%; top: 13px; transform: translateX(-50%); font-size: 10px; line-height: 1; }
+.nnbook-scale + * { margin-top: 12px; }
+.nnbook-player { display: flex; align-items: center; gap: 10px; font-size: 12px; margin: 4px 0; max-width: 760px; }
+.nnbook-player input[type=range] { flex: 1 1 auto; accent-color: var(--vscode-charts-blue, #1a85ff); }
+.nnbook-player button { font: inherit; min-width: 78px; padding: 2px 8px; cursor: pointer; color: var(--vscode-button-foreground, #ffffff);
+  background: var(--vscode-button-background, #005fb8); border: 1px solid var(--vscode-contrastBorder, transparent); border-radius: 2px; }
+.nnbook-player-epoch { min-width: 120px; font-variant-numeric: tabular-nums; }
+.nnbook-weights-chart { width: 100%; max-width: 760px; }
+.nnbook-formulas .katex-display, .nnbook-scale { display: flex; align-items: center; gap: 8px; font-size: 12px; margin: 4px 0 8px; font-variant-numeric: tabular-nums; }
+.nnbook-scale-strip { position: relative; width: 180px; height: 12px; border: 1px solid var(--vscode-editorWidget-border, rgba(128,128,128,0.4)); }
+.nnbook-scale-zero { position: absolute; left: 50%; top: 13px; transform: translateX(-50%); font-size: 10px; line-height: 1; }
+.nnbook-scale + * { margin-top: 12px; }
+.nnbook-player { display: flex; align-items: center; gap: 10px; font-size: 12px; margin: 4px 0; max-width: 760px; }
+.nnbook-player input[type=range] { flex: 1 1 auto; accent-color: var(--vscode-charts-blue, #1a85ff); }
+.nnbook-player button { font: inherit; min-width: 78px; padding: 2px 8px; cursor: pointer; color: var(--vscode-button-foreground, #ffffff);
+  background: var(--vscode-button-background, #005fb8); border: 1px solid var(--vscode-contrastBorder, transparent); border-radius: 2px; }
+.nnbook-player-epoch { min-width: 120px; font-variant-numeric: tabular-nums; }
+.nnbook-weights-chart { width: 100%; max-width: 760px; }
+.nnbook-formulas .katex-display > .katex { text-align: left; }
 `;
 
 /** Adds the views' stylesheet to the output document once. */

@@ -1,5 +1,5 @@
 import { Mime } from "../protocol/mimes";
-import { readActivation, readChart, readDataset, readLoss, readMath, readSummary, readTable, readTensor } from "../protocol/read";
+import { readActivation, readChart, readDataset, readGradients, readLoss, readMath, readNetwork, readSummary, readTable, readTensor, readWeights } from "../protocol/read";
 import { renderActivation } from "./activation/activationChart";
 import { renderChart } from "./chart/chartView";
 import { renderDataset } from "./dataset/datasetView";
@@ -9,6 +9,7 @@ import { renderMath } from "./math/mathView";
 import { renderSummary } from "./summary/summaryView";
 import { renderTable } from "./table/tableView";
 import { renderMatrix } from "./tensor/matrixView";
+import { renderWeights } from "./weights/weightsView";
 
 /**
  * A view of one mime: its name for messages, and how it reads and draws a payload. Drawing returns how to
@@ -34,6 +35,7 @@ const VIEWS: Record<string, View> = {
   [Mime.math]: view("formula", readMath, renderMath),
   [Mime.table]: view("table", readTable, renderTable),
   [Mime.chart]: view("chart", readChart, renderChart),
+  [Mime.weights]: view("weights view", readWeights, renderWeights),
 };
 
 export function viewFor(mime: string): View | undefined {

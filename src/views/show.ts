@@ -1,4 +1,4 @@
-import type { Tensor } from "../engine";
+import type { History, Tensor } from "../engine";
 import { display } from "./displaySink";
 import { lossItems, type LossOptions, type LossSource } from "./lossView";
 import { tensorItems } from "./tensorView";
@@ -6,6 +6,7 @@ import { summaryItems } from "./summaryView";
 import { activationItems } from "./activationView";
 import { mathItems } from "./mathView";
 import { tableItems } from "./tableView";
+import { weightsItems, type WeightsOptions } from "./weightsView";
 import type { nn } from "../engine";
 import { heatmapItems, type HeatmapOptions } from "./charts/heatmap";
 import { histItems, type HistOptions } from "./charts/hist";
@@ -101,5 +102,16 @@ export const show = {
    */
   heatmap(t: Tensor | number[][], options?: HeatmapOptions): void {
     display(heatmapItems(t, options));
+  },
+
+  /**
+   * What each layer learned, and how it moved: a heatmap per weight matrix, rows = output units, columns =
+   * inputs (PyTorch's [out, in]), its bias as a strip beside it, all on one scale centred on 0. From a
+   * history, a slider and play through the recorded epochs, and on hover the change since the previous one.
+   * `layer` picks one layer by its name in namedParameters(): "0" or "0.weight".
+   * @example show.weights(run) // the history train() returned; show.weights(net, { layer: "2" })
+   */
+  weights(source: nn.Module | History, options?: WeightsOptions): void {
+    display(weightsItems(source, options));
   },
 };

@@ -8,3 +8,6 @@ export { readMath } from "./math";
 export { readSummary } from "./summary";
 export { readTable } from "./table";
 export { readTensor } from "./tensor";
+export { readWeights } from "./weights";
+export { readGradients } from "./gradients";
+export { readNetwork } from "./network";
