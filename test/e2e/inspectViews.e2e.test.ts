@@ -1,0 +1,139 @@
+// The inspection views of a network (`show.weights`, `show.gradients`, `show.network`) drawn by the built
+// renderer in Chromium from payloads made by real training: what is drawn (traces, values, scale, slider,
+// sentences, edges) is what the payload says, in light, dark and high contrast, with a screenshot of each.
+
+import assert from "node:assert/strict";
+import { mkdirSync } from "node:fs";
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
+import { before, test } from "node:test";
+import type { Page } from "playwright-core";
+import { manualSeed, nn, optim } from "../../src/engine";
+import * as data from "../../src/engine/data/index";
+import { train } from "../../src/engine/train/index";
+import { Mime } from "../../src/protocol/mimes";
+import type { WeightsPayload } from "../../src/protocol/weightsPayload";
+import { weightsPayload } from "../../src/views/weightsView";
+import { RESULTS_DIR } from "./notebookPage";
+import { applyTheme, THEMES, type ThemeKind, rendererBrowser } from "./rendererPage";
+
+const { html, browser } = rendererBrowser("inspect");
+
+const fixtures = {} as { weightsRun: WeightsPayload; weightsModel: WeightsPayload };
+
+before(async () => {
+  manualSeed(3);
+  const net = nn.Sequential(nn.Linear(2, 6), nn.Tanh(), nn.Linear(6, 3), nn.Tanh(), nn.Linear(3, 1), nn.Sigmoid());
+  const run = await train(net, data.xor(), { loss: nn.BCELoss(), optimizer: optim.Adam(net.parameters(), { lr: 0.05 }), epochs: 60, seed: 1, live: false, record: { every: 5 } });
+  fixtures.weightsRun = weightsPayload(run);
+  fixtures.weightsModel = weightsPayload(net, { layer: "0" });
+});
+
+async function openPage(theme: ThemeKind): Promise<{ page: Page; errors: string[] }> {
+  const context = await browser().newContext({ viewport: { width: 800, height: 900 }, deviceScaleFactor: 1 });
+  await context.route(/^(?!file:|blob:|data:)/, (route) => route.abort());
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on("pageerror", (error) => errors.push(error.message));
+  await page.goto(pathToFileURL(html).href);
+  await page.waitForSelector("body[data-nnbook-ready]");
+  await applyTheme(page, theme);
+  return { page, errors };
+}
+
+function render(page: Page, name: string, mime: string, payload: unknown): Promise<void> {
+  return page.evaluate(([name, mime, payload]) => nnbookPage.render(name, mime, payload, nnbookPage.output(name)), [name, mime, payload] as const);
+}
+
+interface Trace {
+  type: string;
+  z: number[][];
+  customdata?: number[][];
+  zmin: number;
+  zmax: number;
+  colorscale: unknown;
+  hovertemplate: string;
+}
+
+/** What plotly holds for each plot of output `name`. */
+function plots(page: Page, name: string) {
+  return page.evaluate((name) => {
+    type Plot = HTMLElement & { _fullData: Trace[]; _fullLayout: { title: { text: string }; xaxis: { title: { text: string } }; yaxis: { title: { text: string } } } };
+    return [...document.querySelectorAll(`[data-output="${name}"] .js-plotly-plot`)].map((el) => {
+      const p = el as Plot;
+      return {
+        traces: p._fullData.map((t) => ({ type: t.type, z: t.z, customdata: t.customdata, zmin: t.zmin, zmax: t.zmax, colorscale: t.colorscale, hovertemplate: t.hovertemplate })),
+        title: p._fullLayout.title.text,
+        xTitle: p._fullLayout.xaxis.title.text,
+        yTitle: p._fullLayout.yaxis.title.text,
+      };
+    });
+  }, name);
+}
+
+const rowsOf = (values: number[], width: number) => Array.from({ length: values.length / width }, (_, r) => values.slice(r * width, (r + 1) * width));
+
+for (const theme of ["vscode-light", "vscode-dark", "vscode-high-contrast"] as const) {
+  test(`show.weights drawn from a history and from a model in ${theme}`, async () => {
+    mkdirSync(RESULTS_DIR, { recursive: true });
+    const { page, errors } = await openPage(theme);
+    const colours = THEMES[theme];
+    const p = fixtures.weightsRun;
+    try {
+      await render(page, "weights", Mime.weights, p);
+      let drawn = await plots(page, "weights");
+      assert.equal(drawn.length, 3, "a heatmap per weight matrix");
+      const last = p.epochs.length - 1;
+      for (const [i, m] of p.matrices.entries()) {
+        assert.equal(drawn[i].traces.length, 2, "the matrix and its bias strip");
+        assert.deepEqual(drawn[i].traces[0].z, rowsOf(m.frames[last], m.cols.length));
+        assert.deepEqual(drawn[i].traces[1].z, m.bias!.frames[last].map((b) => [b]));
+        // One scale over every matrix and frame, centred on 0: red, the background, blue.
+        for (const t of drawn[i].traces) {
+          assert.deepEqual([t.zmin, t.zmax], [-p.maxAbs, p.maxAbs]);
+          assert.deepEqual(t.colorscale, [
+            [0, colours["--vscode-charts-red"]],
+            [0.5, colours["--vscode-editor-background"]],
+            [1, colours["--vscode-charts-blue"]],
+          ]);
+        }
+        assert.deepEqual([drawn[i].xTitle, drawn[i].yTitle], ["input", "output unit"]);
+        assert.equal(drawn[i].title, `${m.name} [${m.shape.join(", ")}] and ${m.bias!.name}`);
+      }
+      assert.match(drawn[0].traces[0].hovertemplate, new RegExp(`^W\\[%\\{y\\}, %\\{x\\}\\] = %\\{z:\\.3~g\\}<br>output unit %\\{y\\} ← input %\\{x\\}<br>epoch 60<br>Δ since epoch 55: %\\{customdata:\\+\\.3~g\\}`));
+      const m0 = p.matrices[0];
+      const delta = m0.frames[last].map((v, i) => v - m0.frames[last - 1][i]);
+      assert.deepEqual(drawn[0].traces[0].customdata, rowsOf(delta, 2));
+      const player = page.locator('[data-output="weights"] .nnbook-player');
+      assert.equal(await player.locator(".nnbook-player-epoch").textContent(), `epoch 60 (${p.epochs.length} / ${p.epochs.length})`);
+      assert.equal(await page.locator('[data-output="weights"] .nnbook-scale').getAttribute("aria-label"), `colour scale of w: from -${Number(p.maxAbs.toPrecision(3))} to ${Number(p.maxAbs.toPrecision(3))}, 0 in the middle`);
+      await page.locator('[data-output="weights"]').screenshot({ path: join(RESULTS_DIR, `weights-history-${theme}.png`) });
+
+      // The slider moves every heatmap to that epoch; epoch 0 has no change to show.
+      await player.locator("input").fill("0");
+      await page.waitForFunction(() => (document.querySelector('[data-output="weights"] .js-plotly-plot') as unknown as { _fullData: Trace[] })._fullData[0].hovertemplate.includes("first epoch"));
+      drawn = await plots(page, "weights");
+      assert.deepEqual(drawn[0].traces[0].z, rowsOf(m0.frames[0], 2));
+      assert.deepEqual(drawn[2].traces[1].z, p.matrices[2].bias!.frames[0].map((b) => [b]));
+      assert.equal(await player.locator(".nnbook-player-epoch").textContent(), `epoch 0 (1 / ${p.epochs.length})`);
+      // Play runs through the epochs, pause stops it.
+      await player.locator("button").click();
+      await page.waitForFunction(() => Number((document.querySelector('[data-output="weights"] .nnbook-player input') as HTMLInputElement).value) >= 2);
+      await player.locator("button").click();
+      const stopped = await player.locator("input").inputValue();
+      await page.waitForTimeout(500);
+      assert.equal(await player.locator("input").inputValue(), stopped);
+      assert.equal(await player.locator("button").textContent(), "▶ play");
+
+      await render(page, "weights-model", Mime.weights, fixtures.weightsModel);
+      const model = await plots(page, "weights-model");
+      assert.equal(model.length, 1);
+      assert.equal(await page.locator('[data-output="weights-model"] .nnbook-player').count(), 0, "a model has no slider");
+      assert.equal(model[0].traces[0].hovertemplate, "W[%{y}, %{x}] = %{z:.3~g}<br>output unit %{y} ← input %{x}<extra></extra>");
+      await page.locator('[data-output="weights-model"]').screenshot({ path: join(RESULTS_DIR, `weights-model-${theme}.png`) });
+      assert.deepEqual(errors, []);
+    } finally {
+      await page.context().close();
+    }
+  });
+}
