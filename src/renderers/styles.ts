@@ -39,16 +39,7 @@ const CSS = `
   background: var(--vscode-button-background, #005fb8); border: 1px solid var(--vscode-contrastBorder, transparent); border-radius: 2px; }
 .nnbook-player-epoch { min-width: 120px; font-variant-numeric: tabular-nums; }
 .nnbook-weights-chart { width: 100%; max-width: 760px; }
-.nnbook-formulas .katex-display, .nnbook-scale { display: flex; align-items: center; gap: 8px; font-size: 12px; margin: 4px 0 16px; font-variant-numeric: tabular-nums; }
-.nnbook-scale-strip { position: relative; width: 180px; height: 12px; border: 1px solid var(--vscode-editorWidget-border, rgba(128,128,128,0.4)); }
-.nnbook-scale-zero { position: absolute; left: 50%; top: 13px; transform: translateX(-50%); font-size: 10px; line-height: 1; }
-.nnbook-player { display: flex; align-items: center; gap: 10px; font-size: 12px; margin: 4px 0; max-width: 760px; }
-.nnbook-player input[type=range] { flex: 1 1 auto; accent-color: var(--vscode-charts-blue, #1a85ff); }
-.nnbook-player button { font: inherit; min-width: 78px; padding: 2px 8px; cursor: pointer; color: var(--vscode-button-foreground, #ffffff);
-  background: var(--vscode-button-background, #005fb8); border: 1px solid var(--vscode-contrastBorder, transparent); border-radius: 2px; }
-.nnbook-player-epoch { min-width: 120px; font-variant-numeric: tabular-nums; }
-.nnbook-weights-chart { width: 100%; max-width: 760px; }
-.nnbook-formulas .katex-display > .katex { text-align: left; }
+.nnbook-formulas .katex-display, .nnbook-formulas .katex-display > .katex { text-align: left; }
 `;
 
 /** Adds the views' stylesheet to the output document once. */

@@ -42,7 +42,7 @@ test("a history: a frame per recorded epoch from epoch 0, and the text says how 
   assert.equal(p.epochs.at(-1), 200);
   assert.equal(p.title, "Weights over training, epochs 0–200");
   // The last frame is the trained model.
-  assert.deepEqual(p.matrices[1].frames.at(-1), Array.from(net[2].weight.data, (v) => Number(v.toPrecision(7))));
+  assert.deepEqual(p.matrices[1].frames.at(-1), Array.from((net[2] as nn.Linear).weight.data, (v) => Number(v.toPrecision(7))));
   // The scale covers every frame, not only the last.
   let max = 0;
   for (const s of run.snapshots) for (const w of s.weights!) for (const v of w.data) max = Math.max(max, Math.abs(v));
