@@ -39,6 +39,9 @@ const CSS = `
   background: var(--vscode-button-background, #005fb8); border: 1px solid var(--vscode-contrastBorder, transparent); border-radius: 2px; }
 .nnbook-player-epoch { min-width: 120px; font-variant-numeric: tabular-nums; }
 .nnbook-weights-chart { width: 100%; max-width: 760px; }
+.nnbook-gradients-chart { height: 440px; }
+.nnbook-verdict { font-size: 13px; margin: 4px 0 2px; padding: 4px 10px; max-width: 740px; border-left: 3px solid var(--vscode-charts-green, #388a34); }
+.nnbook-verdict.nnbook-flagged { border-left-color: var(--vscode-editorWarning-foreground, #bf8803); }
 .nnbook-formulas .katex-display, .nnbook-formulas .katex-display > .katex { text-align: left; }
 `;
 

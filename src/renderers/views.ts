@@ -8,6 +8,7 @@ import { renderLossChart } from "./loss/lossChart";
 import { renderMath } from "./math/mathView";
 import { renderSummary } from "./summary/summaryView";
 import { renderTable } from "./table/tableView";
+import { renderGradients } from "./gradients/gradientsChart";
 import { renderMatrix } from "./tensor/matrixView";
 import { renderWeights } from "./weights/weightsView";
 
@@ -36,6 +37,7 @@ const VIEWS: Record<string, View> = {
   [Mime.table]: view("table", readTable, renderTable),
   [Mime.chart]: view("chart", readChart, renderChart),
   [Mime.weights]: view("weights view", readWeights, renderWeights),
+  [Mime.gradients]: view("gradient flow", readGradients, renderGradients),
 };
 
 export function viewFor(mime: string): View | undefined {

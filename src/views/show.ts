@@ -7,6 +7,7 @@ import { activationItems } from "./activationView";
 import { mathItems } from "./mathView";
 import { tableItems } from "./tableView";
 import { weightsItems, type WeightsOptions } from "./weightsView";
+import { gradientsItems, type GradientsOptions } from "./gradientsView";
 import type { nn } from "../engine";
 import { heatmapItems, type HeatmapOptions } from "./charts/heatmap";
 import { histItems, type HistOptions } from "./charts/hist";
@@ -113,5 +114,16 @@ export const show = {
    */
   weights(source: nn.Module | History, options?: WeightsOptions): void {
     display(weightsItems(source, options));
+  },
+
+  /**
+   * Gradient flow, "does the signal reach the first layer?": each weight matrix's mean (solid) and max
+   * (dashed) |∂L/∂W| over the recorded epochs on a log axis, and per layer from input to output at the last
+   * one. A sentence under the chart names a vanishing or exploding layer and its likely cause; give
+   * `{ model }` for a model of your own, so the cause can name its activations.
+   * @example show.gradients(run)
+   */
+  gradients(history: History, options?: GradientsOptions): void {
+    display(gradientsItems(history, options));
   },
 };

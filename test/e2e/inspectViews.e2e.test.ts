@@ -12,14 +12,16 @@ import { manualSeed, nn, optim } from "../../src/engine";
 import * as data from "../../src/engine/data/index";
 import { train } from "../../src/engine/train/index";
 import { Mime } from "../../src/protocol/mimes";
+import type { GradientsPayload } from "../../src/protocol/gradientsPayload";
 import type { WeightsPayload } from "../../src/protocol/weightsPayload";
+import { gradientsPayload } from "../../src/views/gradientsView";
 import { weightsPayload } from "../../src/views/weightsView";
 import { RESULTS_DIR } from "./notebookPage";
 import { applyTheme, THEMES, type ThemeKind, rendererBrowser } from "./rendererPage";
 
 const { html, browser } = rendererBrowser("inspect");
 
-const fixtures = {} as { weightsRun: WeightsPayload; weightsModel: WeightsPayload };
+const fixtures = {} as { weightsRun: WeightsPayload; weightsModel: WeightsPayload; vanishing: GradientsPayload; healthy: GradientsPayload };
 
 before(async () => {
   manualSeed(3);
@@ -27,6 +29,15 @@ before(async () => {
   const run = await train(net, data.xor(), { loss: nn.BCELoss(), optimizer: optim.Adam(net.parameters(), { lr: 0.05 }), epochs: 60, seed: 1, live: false, record: { every: 5 } });
   fixtures.weightsRun = weightsPayload(run);
   fixtures.weightsModel = weightsPayload(net, { layer: "0" });
+
+  manualSeed(1);
+  const sizes = [2, 16, 16, 16, 16, 16, 16, 16, 1];
+  const deep = nn.Sequential(...sizes.slice(1).flatMap((out, i) => [nn.Linear(sizes[i], out), nn.Sigmoid()]));
+  const deepRun = await train(deep, data.circles(), { loss: nn.BCELoss(), optimizer: optim.Adam(deep.parameters(), { lr: 0.01 }), epochs: 50, seed: 1, live: false });
+  fixtures.vanishing = gradientsPayload(deepRun);
+  manualSeed(1);
+  const relu = nn.Sequential(nn.Linear(2, 16), nn.ReLU(), nn.Linear(16, 16), nn.ReLU(), nn.Linear(16, 1));
+  fixtures.healthy = gradientsPayload(await train(relu, data.xor(), { optimizer: optim.Adam(relu.parameters(), { lr: 0.05 }), epochs: 300, seed: 1, live: false }));
 });
 
 async function openPage(theme: ThemeKind): Promise<{ page: Page; errors: string[] }> {
@@ -131,6 +142,63 @@ for (const theme of ["vscode-light", "vscode-dark", "vscode-high-contrast"] as c
       assert.equal(await page.locator('[data-output="weights-model"] .nnbook-player').count(), 0, "a model has no slider");
       assert.equal(model[0].traces[0].hovertemplate, "W[%{y}, %{x}] = %{z:.3~g}<br>output unit %{y} ← input %{x}<extra></extra>");
       await page.locator('[data-output="weights-model"]').screenshot({ path: join(RESULTS_DIR, `weights-model-${theme}.png`) });
+      assert.deepEqual(errors, []);
+    } finally {
+      await page.context().close();
+    }
+  });
+}
+
+interface Line {
+  name: string;
+  x: unknown[];
+  y: (number | null)[];
+  xaxis: string;
+  showlegend: boolean;
+  line: { dash: string };
+}
+
+for (const theme of ["vscode-light", "vscode-dark", "vscode-high-contrast"] as const) {
+  test(`show.gradients drawn for a vanishing and a healthy run in ${theme}`, async () => {
+    const { page, errors } = await openPage(theme);
+    try {
+      for (const [name, p] of [["vanishing", fixtures.vanishing], ["healthy", fixtures.healthy]] as const) {
+        await render(page, name, Mime.gradients, p);
+        const drawn = await page.evaluate((name) => {
+          type Plot = HTMLElement & { _fullData: Line[]; _fullLayout: { yaxis: { type: string; exponentformat: string; title: { text: string } }; xaxis2: { title: { text: string } }; showlegend: boolean } };
+          const plot = document.querySelector(`[data-output="${name}"] .js-plotly-plot`) as Plot;
+          const l = plot._fullLayout;
+          return {
+            traces: plot._fullData.map((t) => ({ name: t.name, x: t.x, y: t.y, xaxis: t.xaxis, showlegend: t.showlegend, line: { dash: t.line.dash } })),
+            yType: l.yaxis.type,
+            exponents: l.yaxis.exponentformat,
+            yTitle: l.yaxis.title.text,
+            x2Title: l.xaxis2.title.text,
+            legend: l.showlegend,
+            verdict: document.querySelector(`[data-output="${name}"] .nnbook-verdict`)!.textContent,
+            flagged: document.querySelector(`[data-output="${name}"] .nnbook-verdict`)!.classList.contains("nnbook-flagged"),
+          };
+        }, name);
+        const n = p.layers.length;
+        assert.equal(drawn.traces.length, 2 * n + 2, "mean and max per layer over training, and the per-layer panel");
+        // Over training: a solid mean and a dashed max per layer, each recorded value as it is.
+        assert.deepEqual(drawn.traces[0].y, p.layers[0].mean);
+        assert.deepEqual(drawn.traces[0].x, p.epochs);
+        assert.deepEqual([drawn.traces[0].line.dash, drawn.traces[1].line.dash, drawn.traces[1].showlegend], ["solid", "dash", false]);
+        assert.deepEqual(drawn.traces[2 * n - 1].y, p.layers[n - 1].max);
+        // Per layer, input left to output right, at the last epoch.
+        const perLayer = drawn.traces[2 * n];
+        assert.equal(perLayer.xaxis, "x2");
+        assert.deepEqual(perLayer.x, p.layers.map((l) => l.layer));
+        assert.deepEqual(perLayer.y, p.layers.map((l) => l.mean.at(-1)));
+        assert.deepEqual([drawn.yType, drawn.exponents, drawn.legend], ["log", "power", true]);
+        assert.equal(drawn.yTitle, "|∂L/∂W|: mean solid, max dashed");
+        assert.equal(drawn.x2Title, `layer, input → output (epoch ${p.epochs.at(-1)})`);
+        assert.equal(drawn.verdict, p.verdict);
+        assert.equal(drawn.flagged, name === "vanishing");
+        if (name === "vanishing") assert.equal(drawn.traces[0].name, "layer 0 (vanishing)");
+        await page.locator(`[data-output="${name}"]`).screenshot({ path: join(RESULTS_DIR, `gradients-${name}-${theme}.png`) });
+      }
       assert.deepEqual(errors, []);
     } finally {
       await page.context().close();
