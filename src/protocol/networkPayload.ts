@@ -3,6 +3,9 @@
  * TensorFlow Playground draws it: a column of units per layer, an edge per weight, coloured by sign and as
  * wide as |w| on the one symmetric scale of the view.
  */
+/** Units a column draws at most, so that a payload (from a file too) cannot ask for a million circles. */
+export const MAX_DRAWN_UNITS = 64;
+
 export interface NetworkPayload {
   version: 1;
   title: string;

@@ -40,6 +40,17 @@ const CSS = `
 .nnbook-player-epoch { min-width: 120px; font-variant-numeric: tabular-nums; }
 .nnbook-weights-chart { width: 100%; max-width: 760px; }
 .nnbook-gradients-chart { height: 440px; }
+.nnbook-network-svg { display: block; max-width: 100%; height: auto; }
+.nnbook-edge-line { pointer-events: none; stroke-linecap: round; }
+.nnbook-edge.nnbook-positive .nnbook-edge-line { stroke: ${SIGN_CSS.positive}; }
+.nnbook-edge.nnbook-negative .nnbook-edge-line { stroke: ${SIGN_CSS.negative}; }
+.nnbook-edge-hit { stroke: transparent; stroke-width: 7px; pointer-events: stroke; }
+.nnbook-edge:hover .nnbook-edge-line { stroke-opacity: 1; stroke-width: 4px; }
+.nnbook-unit { fill: ${SIGN_CSS.zero}; stroke: var(--vscode-foreground, #1f1f1f); stroke-width: 1.2px; }
+.nnbook-unit:hover { stroke-width: 2.5px; }
+.nnbook-network text { fill: var(--vscode-foreground, #1f1f1f); text-anchor: middle; font-size: 12px; }
+.nnbook-network .nnbook-column-name { font-weight: 600; }
+.nnbook-network .nnbook-column-activation, .nnbook-network .nnbook-column-more { font-size: 11px; opacity: 0.85; }
 .nnbook-verdict { font-size: 13px; margin: 4px 0 2px; padding: 4px 10px; max-width: 740px; border-left: 3px solid var(--vscode-charts-green, #388a34); }
 .nnbook-verdict.nnbook-flagged { border-left-color: var(--vscode-editorWarning-foreground, #bf8803); }
 .nnbook-formulas .katex-display, .nnbook-formulas .katex-display > .katex { text-align: left; }

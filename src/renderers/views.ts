@@ -9,6 +9,7 @@ import { renderMath } from "./math/mathView";
 import { renderSummary } from "./summary/summaryView";
 import { renderTable } from "./table/tableView";
 import { renderGradients } from "./gradients/gradientsChart";
+import { renderNetwork } from "./network/networkView";
 import { renderMatrix } from "./tensor/matrixView";
 import { renderWeights } from "./weights/weightsView";
 
@@ -38,6 +39,7 @@ const VIEWS: Record<string, View> = {
   [Mime.chart]: view("chart", readChart, renderChart),
   [Mime.weights]: view("weights view", readWeights, renderWeights),
   [Mime.gradients]: view("gradient flow", readGradients, renderGradients),
+  [Mime.network]: view("network", readNetwork, renderNetwork),
 };
 
 export function viewFor(mime: string): View | undefined {

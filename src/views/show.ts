@@ -8,6 +8,7 @@ import { mathItems } from "./mathView";
 import { tableItems } from "./tableView";
 import { weightsItems, type WeightsOptions } from "./weightsView";
 import { gradientsItems, type GradientsOptions } from "./gradientsView";
+import { networkItems } from "./networkView";
 import type { nn } from "../engine";
 import { heatmapItems, type HeatmapOptions } from "./charts/heatmap";
 import { histItems, type HistOptions } from "./charts/hist";
@@ -125,5 +126,15 @@ export const show = {
    */
   gradients(history: History, options?: GradientsOptions): void {
     display(gradientsItems(history, options));
+  },
+
+  /**
+   * Neurons and connections, as TensorFlow Playground draws them: a column of units per Linear layer, input on
+   * the left, each labelled with its activation; edge colour = the weight's sign, width = |w|, a unit filled
+   * by its bias, on one scale. The weight and bias on hover. A layer wider than 64 units shows its first 24.
+   * @example show.network(net)
+   */
+  network(model: nn.Module): void {
+    display(networkItems(model));
   },
 };

@@ -13,6 +13,9 @@ import * as data from "../../src/engine/data/index";
 import { train } from "../../src/engine/train/index";
 import { Mime } from "../../src/protocol/mimes";
 import type { GradientsPayload } from "../../src/protocol/gradientsPayload";
+import type { NetworkPayload } from "../../src/protocol/networkPayload";
+import { edgeStyle } from "../../src/renderers/network/edgeStyle";
+import { networkPayload } from "../../src/views/networkView";
 import type { WeightsPayload } from "../../src/protocol/weightsPayload";
 import { gradientsPayload } from "../../src/views/gradientsView";
 import { weightsPayload } from "../../src/views/weightsView";
@@ -21,7 +24,7 @@ import { applyTheme, THEMES, type ThemeKind, rendererBrowser } from "./rendererP
 
 const { html, browser } = rendererBrowser("inspect");
 
-const fixtures = {} as { weightsRun: WeightsPayload; weightsModel: WeightsPayload; vanishing: GradientsPayload; healthy: GradientsPayload };
+const fixtures = {} as { weightsRun: WeightsPayload; weightsModel: WeightsPayload; vanishing: GradientsPayload; healthy: GradientsPayload; network: NetworkPayload; wide: NetworkPayload };
 
 before(async () => {
   manualSeed(3);
@@ -29,6 +32,9 @@ before(async () => {
   const run = await train(net, data.xor(), { loss: nn.BCELoss(), optimizer: optim.Adam(net.parameters(), { lr: 0.05 }), epochs: 60, seed: 1, live: false, record: { every: 5 } });
   fixtures.weightsRun = weightsPayload(run);
   fixtures.weightsModel = weightsPayload(net, { layer: "0" });
+  fixtures.network = networkPayload(net);
+  manualSeed(1);
+  fixtures.wide = networkPayload(nn.Sequential(nn.Linear(784, 128), nn.ReLU(), nn.Linear(128, 10)));
 
   manualSeed(1);
   const sizes = [2, 16, 16, 16, 16, 16, 16, 16, 1];
@@ -205,3 +211,90 @@ for (const theme of ["vscode-light", "vscode-dark", "vscode-high-contrast"] as c
     }
   });
 }
+
+/** A CSS colour as the browser computes it ("rgb(26, 133, 255)"). */
+function computed(page: Page, colour: string): Promise<string> {
+  return page.evaluate((colour) => {
+    const probe = document.createElement("span");
+    probe.style.color = colour;
+    document.body.appendChild(probe);
+    const value = getComputedStyle(probe).color;
+    probe.remove();
+    return value;
+  }, colour);
+}
+
+for (const theme of ["vscode-light", "vscode-dark", "vscode-high-contrast"] as const) {
+  test(`show.network drawn as neurons and connections in SVG in ${theme}`, async () => {
+    const { page, errors } = await openPage(theme);
+    const colours = THEMES[theme];
+    try {
+      const p = fixtures.network;
+      await render(page, "network", Mime.network, p);
+      const drawn = await page.evaluate(() => {
+        const root = document.querySelector('[data-output="network"]')!;
+        const lines = [...root.querySelectorAll(".nnbook-edge")].map((g) => {
+          const line = g.querySelector(".nnbook-edge-line") as SVGLineElement;
+          return { title: g.querySelector("title")!.textContent!, width: Number(line.getAttribute("stroke-width")), stroke: getComputedStyle(line).stroke };
+        });
+        return {
+          plotly: root.querySelectorAll(".js-plotly-plot").length,
+          units: [...root.querySelectorAll(".nnbook-unit")].map((c) => c.querySelector("title")!.textContent!),
+          lines,
+          heads: [...root.querySelectorAll(".nnbook-column-name, .nnbook-column-activation")].map((t) => t.textContent),
+        };
+      });
+      assert.equal(drawn.plotly, 0, "no plotly");
+      assert.equal(drawn.units.length, 2 + 6 + 3 + 1);
+      assert.equal(drawn.lines.length, 2 * 6 + 6 * 3 + 3 * 1);
+      assert.deepEqual(drawn.heads, ["input", "2 features", "layer 0", "Tanh", "layer 2", "Tanh", "layer 4", "Sigmoid"]);
+      // Hover: the weight, from which unit to which; a unit's bias.
+      const w = p.weights[0];
+      const format = (v: number) => String(Number(v.toPrecision(3)));
+      const edge = drawn.lines.find((l) => l.title.startsWith("w[2,0] = "))!;
+      assert.equal(edge.title, `w[2,0] = ${format(w[2 * 2 + 0])} (layer 0's weight from input 0 to unit 2)`);
+      assert.ok(drawn.lines.some((l) => l.title.startsWith("w[1,4] = ") && l.title.endsWith("(layer 2's weight from unit 4 of layer 0 to unit 1)")));
+      assert.ok(drawn.units.includes(`layer 0, unit 3 (Tanh): bias b[3] = ${format(p.columns[1].bias![3])}`));
+      // Colour by sign from the theme; width by |w| on the one scale.
+      const [blue, red] = [await computed(page, colours["--vscode-charts-blue"]), await computed(page, colours["--vscode-charts-red"])];
+      assert.equal(edge.stroke, w[4] < 0 ? red : blue);
+      assert.ok(drawn.lines.every((l) => l.stroke === (l.title.includes("= -") ? red : blue)));
+      assert.equal(edge.width, edgeStyle(Math.abs(w[4]) / p.maxAbs, 18).width);
+      assert.equal(edgeStyle(1, 18).width, 4.5, "the strongest weight of a small net is 4.5 px wide");
+      await page.locator('[data-output="network"]').screenshot({ path: join(RESULTS_DIR, `network-${theme}.png`) });
+
+      await render(page, "wide", Mime.network, fixtures.wide);
+      const wide = await page.evaluate(() => {
+        const root = document.querySelector('[data-output="wide"]')!;
+        return {
+          units: root.querySelectorAll(".nnbook-unit").length,
+          edges: root.querySelectorAll(".nnbook-edge").length,
+          more: [...root.querySelectorAll(".nnbook-column-more")].map((t) => t.textContent),
+          captions: [...root.querySelectorAll(".nnbook-caption")].map((c) => c.textContent),
+        };
+      });
+      assert.deepEqual([wide.units, wide.edges], [24 + 24 + 10, 24 * 24 + 24 * 10]);
+      assert.deepEqual(wide.more, ["… 760 more", "… 104 more"]);
+      assert.deepEqual(wide.captions.slice(1), fixtures.wide.notes);
+      await page.locator('[data-output="wide"]').screenshot({ path: join(RESULTS_DIR, `network-wide-${theme}.png`) });
+      assert.deepEqual(errors, []);
+    } finally {
+      await page.context().close();
+    }
+  });
+}
+
+test("the network drawn in light takes the dark theme's colours when the editor switches, without being drawn again", async () => {
+  const { page, errors } = await openPage("vscode-light");
+  try {
+    await render(page, "network", Mime.network, fixtures.network);
+    const stroke = () => page.evaluate(() => getComputedStyle(document.querySelector('[data-output="network"] .nnbook-positive .nnbook-edge-line')!).stroke);
+    assert.equal(await stroke(), await computed(page, THEMES["vscode-light"]["--vscode-charts-blue"]));
+    await applyTheme(page, "vscode-dark");
+    assert.equal(await stroke(), await computed(page, THEMES["vscode-dark"]["--vscode-charts-blue"]));
+    assert.equal(await page.evaluate(() => nnbookPage.viewCount()), 1);
+    assert.deepEqual(errors, []);
+  } finally {
+    await page.context().close();
+  }
+});

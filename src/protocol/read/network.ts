@@ -1,8 +1,5 @@
-import type { NetworkColumn, NetworkPayload } from "../networkPayload";
+import { MAX_DRAWN_UNITS, type NetworkColumn, type NetworkPayload } from "../networkPayload";
 import { PayloadError, array, at, count, finite, object, string, version } from "./check";
-
-/** Units a column may draw: what the builder sends at most, so a file cannot ask for a million circles. */
-export const MAX_DRAWN_UNITS = 64;
 
 export function readNetwork(value: unknown): NetworkPayload {
   const p = object(value, "");
