@@ -27,6 +27,8 @@ export interface WeightMatrix {
   cols: number[];
   /** Per frame, `rows.length × cols.length` values, row-major. */
   frames: number[][];
+  /** Of the whole matrix, not only the shown part: its range at the last frame and its mean |Δw| from the first recorded epoch to the last. */
+  summary: { min: number; mean: number; max: number; moved: number };
   /** Its layer's bias ("0.bias"): per frame, one value per shown row. */
   bias?: { name: string; frames: number[][] };
 }

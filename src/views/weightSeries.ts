@@ -1,4 +1,5 @@
 import { History, nn } from "../engine";
+import { describe } from "./charts/options";
 
 /** One weight matrix through the frames of a view: a model's one moment, or a history's recorded epochs. */
 export interface MatrixSeries {
@@ -43,7 +44,7 @@ export function weightSeries(fn: string, source: unknown): WeightSeries {
     const params = source.namedParameters().map(([name, p]) => ({ name, shape: p.shape.slice(), data: p.data }));
     return series(fn, [], [params]);
   }
-  throw new TypeError(`${fn}: pass a model (such as nn.Sequential(…)) or the history that train() returned, not ${describeValue(source)}`);
+  throw new TypeError(`${fn}: pass a model (such as nn.Sequential(…)) or the history that train() returned, not ${describe(source)}`);
 }
 
 function series(fn: string, epochs: number[], frames: Named[][]): WeightSeries {
@@ -71,10 +72,4 @@ function series(fn: string, epochs: number[], frames: Named[][]): WeightSeries {
 export function layerOf(name: string): string {
   const dot = name.lastIndexOf(".");
   return dot < 0 ? "" : name.slice(0, dot);
-}
-
-function describeValue(value: unknown): string {
-  if (value === null || value === undefined) return String(value);
-  if (Array.isArray(value)) return "a list";
-  return typeof value === "object" ? `a ${(value as object).constructor?.name ?? "object"}` : `a ${typeof value}`;
 }

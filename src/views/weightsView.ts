@@ -55,11 +55,22 @@ export function weightsPayload(source: nn.Module | History, options?: WeightsOpt
     rows,
     cols,
     frames: keep.map((f) => rows.flatMap((r) => cols.map((c) => sent(m.frames[f][r * m.shape[1] + c])))),
+    summary: summarise(m.frames[0], m.frames[m.frames.length - 1]),
     ...(m.bias ? { bias: { name: m.bias.name, frames: keep.map((f) => rows.map((r) => sent(m.bias!.frames[f][r]))) } } : {}),
   }));
   const epochs = keep.length && all.epochs.length ? keep.map((f) => all.epochs[f]) : [];
   const title = epochs.length ? `Weights over training, epochs ${epochs[0]}–${epochs[epochs.length - 1]}` : "Weights";
   return { version: 1, title, epochs, recordedEpochs: all.epochs.length, maxAbs, matrices, notes };
+}
+
+/** The whole matrix's range at the last frame, and how far it moved from the first: the text reports these. */
+function summarise(first: Float32Array, last: Float32Array): WeightMatrix["summary"] {
+  let [min, max, sum, moved] = [Infinity, -Infinity, 0, 0];
+  for (let i = 0; i < last.length; i++) {
+    [min, max, sum] = [Math.min(min, last[i]), Math.max(max, last[i]), sum + last[i]];
+    moved += Math.abs(last[i] - first[i]);
+  }
+  return { min, mean: sum / last.length, max, moved: moved / last.length };
 }
 
 /** The matrices of `layer`: the layer's own ("0") or one by its parameter name ("0.weight"). */
@@ -109,15 +120,10 @@ function sent(v: number): number {
 export function weightsText(payload: WeightsPayload): string {
   const { epochs } = payload;
   const lines = payload.matrices.map((m) => {
-    const last = m.frames[m.frames.length - 1];
-    let line = `${m.name} [${m.shape.join(", ")}] (output unit × input): ${stats(last)}`;
-    if (m.bias) line += `; ${m.bias.name}: ${stats(m.bias.frames[m.bias.frames.length - 1])}`;
-    if (epochs.length > 1) {
-      const first = m.frames[0];
-      let moved = 0;
-      for (let i = 0; i < last.length; i++) moved += Math.abs(last[i] - first[i]);
-      line += `; mean |Δw| epoch ${epochs[0]} → ${epochs[epochs.length - 1]}: ${formatNumber(moved / last.length)}`;
-    }
+    const { min, mean, max, moved } = m.summary;
+    let line = `${m.name} [${m.shape.join(", ")}] (output unit × input): min ${formatNumber(min)}, mean ${formatNumber(mean)}, max ${formatNumber(max)}`;
+    if (m.bias) line += `; ${m.bias.name}${m.bias.frames[0].length < m.shape[0] ? " (shown rows)" : ""}: ${stats(m.bias.frames[m.bias.frames.length - 1])}`;
+    if (epochs.length > 1) line += `; mean |Δw| epoch ${epochs[0]} → ${epochs[epochs.length - 1]}: ${formatNumber(moved)}`;
     return line;
   });
   const when = epochs.length ? ` (at epoch ${epochs[epochs.length - 1]}; ${epochs.length} epochs in the view)` : "";

@@ -27,12 +27,18 @@ function matrix(item: unknown, path: string, frames: number): WeightMatrix {
     rows,
     cols,
     frames: framesOf(m.frames, at(path, "frames"), frames, rows.length * cols.length, "rows × cols"),
+    summary: summary(m.summary, at(path, "summary")),
   };
   if (m.bias !== undefined) {
     const b = object(m.bias, at(path, "bias"));
     out.bias = { name: string(b.name, at(path, "bias.name")), frames: framesOf(b.frames, at(path, "bias.frames"), frames, rows.length, "rows") };
   }
   return out;
+}
+
+function summary(value: unknown, path: string): WeightMatrix["summary"] {
+  const s = object(value, path);
+  return { min: finite(s.min, at(path, "min")), mean: finite(s.mean, at(path, "mean")), max: finite(s.max, at(path, "max")), moved: finite(s.moved, at(path, "moved")) };
 }
 
 /** Indices shown along one side: increasing, each below the side's size, at least one. */

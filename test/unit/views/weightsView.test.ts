@@ -93,6 +93,10 @@ test("a 784 × 128 layer over 101 snapshots is thinned to a bounded payload, and
   assert.ok(JSON.stringify(p).length < 3e6);
   assert.match(p.notes.join(" "), /0\.weight \[128, 784\]: every 2nd output unit \(64 of 128\) and every 9th input \(88 of 784\) shown\./);
   assert.match(p.notes.join(" "), new RegExp(`${p.epochs.length} of the 101 recorded epochs shown, spread evenly`));
+  // The text reports the whole matrix, not the thinned part.
+  const last = run.snapshots.at(-1)!.weights![0].data;
+  assert.equal(w0.summary.max, Math.max(...last));
+  assert.equal(w0.summary.min, Math.min(...last));
 });
 
 test("a malformed weights payload is refused with the field and what is wrong", () => {
@@ -110,5 +114,6 @@ test("a malformed weights payload is refused with the field and what is wrong", 
   refuses({ ...p, matrices: [{ ...m, frames: [m.frames[0], m.frames[0]] }] }, /matrices\[0\]\.frames must have one frame per epoch \(1\), not 2/);
   refuses({ ...p, matrices: [{ ...m, bias: { name: "b", frames: [[1]] } }] }, /matrices\[0\]\.bias\.frames\[0\] must have rows values \(4\), not 1/);
   refuses({ ...p, matrices: [{ ...m, frames: [["x", 1, 1, 1, 1, 1, 1, 1]] }] }, /matrices\[0\]\.frames\[0\]\[0\] must be a number/);
+  refuses({ ...p, matrices: [{ ...m, summary: { ...m.summary, moved: "far" } }] }, /matrices\[0\]\.summary\.moved must be a number/);
   refuses({ ...p, recordedEpochs: -1 }, /recordedEpochs must be a whole number/);
 });
