@@ -298,3 +298,26 @@ test("the network drawn in light takes the dark theme's colours when the editor 
     await page.context().close();
   }
 });
+
+test("a weights view disposed while it plays stops playing and leaves nothing behind; drawn again, it is one view", async () => {
+  const { page, errors } = await openPage("vscode-light");
+  try {
+    await render(page, "weights", Mime.weights, fixtures.weightsRun);
+    await page.locator('[data-output="weights"] .nnbook-player input').fill("0");
+    await page.locator('[data-output="weights"] .nnbook-player button').click();
+    await render(page, "weights", Mime.weights, fixtures.weightsRun);
+    assert.equal(await page.evaluate(() => nnbookPage.viewCount()), 1);
+    assert.equal(await page.locator('[data-output="weights"] .nnbook-weights').count(), 1);
+    // The new view starts at the last epoch, and the old one's timer no longer moves anything.
+    await page.waitForTimeout(600);
+    assert.equal(await page.locator('[data-output="weights"] .nnbook-player input').inputValue(), String(fixtures.weightsRun.epochs.length - 1));
+    await page.locator('[data-output="weights"] .nnbook-player button').click();
+    await page.evaluate(() => nnbookPage.dispose("weights"));
+    await page.waitForTimeout(600);
+    assert.equal(await page.evaluate(() => nnbookPage.viewCount()), 0);
+    assert.equal(await page.locator('[data-output="weights"] *').count(), 0);
+    assert.deepEqual(errors, []);
+  } finally {
+    await page.context().close();
+  }
+});
