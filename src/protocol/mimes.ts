@@ -15,6 +15,9 @@ export const Mime = {
   chart: "application/vnd.nnbook.chart+json",
   graph: "application/vnd.nnbook.graph+json",
   backprop: "application/vnd.nnbook.backprop+json",
+  weights: "application/vnd.nnbook.weights+json",
+  gradients: "application/vnd.nnbook.gradients+json",
+  network: "application/vnd.nnbook.network+json",
 } as const;
 
 /** Mimes whose `data` is a JSON value rather than a string, on disk and on the wire. */

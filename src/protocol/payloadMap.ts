@@ -3,12 +3,15 @@
 // a view that draw that payload.
 import type { ActivationsPayload } from "./activationsPayload";
 import type { BackpropPayload } from "./backpropPayload";
+import type { GradientsPayload } from "./gradientsPayload";
 import type { GraphPayload } from "./graphPayload";
 import type { ChartPayload } from "./chartPayloads";
 import type { LossPayload } from "./lossPayload";
+import type { NetworkPayload } from "./networkPayload";
 import { Mime } from "./mimes";
 import type { OutputItem } from "./outputs";
 import type { ActivationPayload, DatasetPayload, MathPayload, SummaryPayload, TablePayload, TensorPayload } from "./payloads";
+import type { WeightsPayload } from "./weightsPayload";
 
 export interface Payloads {
   [Mime.tensor]: TensorPayload;
@@ -22,6 +25,9 @@ export interface Payloads {
   [Mime.chart]: ChartPayload;
   [Mime.graph]: GraphPayload;
   [Mime.backprop]: BackpropPayload;
+  [Mime.weights]: WeightsPayload;
+  [Mime.gradients]: GradientsPayload;
+  [Mime.network]: NetworkPayload;
 }
 
 /** A mime one of nnbook's views draws. */

@@ -1,3 +1,5 @@
+import { SIGN_CSS } from "./palette";
+
 const CSS = `
 .nnbook-view { font-family: var(--vscode-font-family, sans-serif); color: var(--vscode-foreground, #1f1f1f); }
 .nnbook-caption { font-size: 12px; opacity: 0.8; margin: 2px 0 6px; }
@@ -5,8 +7,8 @@ const CSS = `
   font-size: var(--vscode-editor-font-size, 13px); margin-bottom: 6px; }
 .nnbook-matrix td { padding: 2px 8px; text-align: right; border: 1px solid var(--vscode-editorWidget-border, rgba(128,128,128,0.25)); }
 .nnbook-matrix th { padding: 2px 8px; text-align: right; font-weight: 600; border-bottom: 2px solid var(--vscode-editorWidget-border, rgba(128,128,128,0.4)); }
-.nnbook-matrix td.nnbook-positive { background: color-mix(in srgb, var(--vscode-charts-blue, #1a85ff) var(--nnbook-tint), transparent); }
-.nnbook-matrix td.nnbook-negative { background: color-mix(in srgb, var(--vscode-charts-red, #e51400) var(--nnbook-tint), transparent); }
+.nnbook-matrix td.nnbook-positive { background: color-mix(in srgb, ${SIGN_CSS.positive} var(--nnbook-tint), transparent); }
+.nnbook-matrix td.nnbook-negative { background: color-mix(in srgb, ${SIGN_CSS.negative} var(--nnbook-tint), transparent); }
 .nnbook-matrix td.nnbook-gap { text-align: center; opacity: 0.6; }
 .nnbook-summary td, .nnbook-summary th { text-align: left; }
 .nnbook-summary td:nth-child(4), .nnbook-summary th:nth-child(4), .nnbook-summary tr.nnbook-total td:nth-child(2) { text-align: right; }
@@ -31,6 +33,29 @@ const CSS = `
 .nnbook-activation { display: flex; flex-wrap: wrap; align-items: center; gap: 8px 16px; }
 .nnbook-activation .nnbook-chart { max-width: 460px; }
 .nnbook-formulas { flex: 1 1 220px; min-width: 0; overflow-x: auto; }
+.nnbook-scale { display: flex; align-items: center; gap: 8px; font-size: 12px; margin: 4px 0 16px; font-variant-numeric: tabular-nums; }
+.nnbook-scale-strip { position: relative; width: 180px; height: 12px; border: 1px solid var(--vscode-editorWidget-border, rgba(128,128,128,0.4)); }
+.nnbook-scale-zero { position: absolute; left: 50%; top: 13px; transform: translateX(-50%); font-size: 10px; line-height: 1; }
+.nnbook-player { display: flex; align-items: center; gap: 10px; font-size: 12px; margin: 4px 0; max-width: 760px; }
+.nnbook-player input[type=range] { flex: 1 1 auto; accent-color: var(--vscode-charts-blue, #1a85ff); }
+.nnbook-player button { font: inherit; min-width: 78px; padding: 2px 8px; cursor: pointer; color: var(--vscode-button-foreground, #ffffff);
+  background: var(--vscode-button-background, #005fb8); border: 1px solid var(--vscode-contrastBorder, transparent); border-radius: 2px; }
+.nnbook-player-epoch { min-width: 120px; font-variant-numeric: tabular-nums; }
+.nnbook-weights-chart { width: 100%; max-width: 760px; }
+.nnbook-gradients-chart { height: 440px; }
+.nnbook-network-svg { display: block; max-width: 100%; height: auto; }
+.nnbook-edge-line { pointer-events: none; stroke-linecap: round; }
+.nnbook-edge.nnbook-positive .nnbook-edge-line { stroke: ${SIGN_CSS.positive}; }
+.nnbook-edge.nnbook-negative .nnbook-edge-line { stroke: ${SIGN_CSS.negative}; }
+.nnbook-edge-hit { stroke: transparent; stroke-width: 7px; pointer-events: stroke; }
+.nnbook-edge:hover .nnbook-edge-line { stroke-opacity: 1; stroke-width: 4px; }
+.nnbook-unit { fill: ${SIGN_CSS.zero}; stroke: var(--vscode-foreground, #1f1f1f); stroke-width: 1.2px; }
+.nnbook-unit:hover { stroke-width: 2.5px; }
+.nnbook-network text { fill: var(--vscode-foreground, #1f1f1f); text-anchor: middle; font-size: 12px; }
+.nnbook-network .nnbook-column-name { font-weight: 600; }
+.nnbook-network .nnbook-column-activation, .nnbook-network .nnbook-column-more { font-size: 11px; opacity: 0.85; }
+.nnbook-verdict { font-size: 13px; margin: 4px 0 2px; padding: 4px 10px; max-width: 740px; border-left: 3px solid var(--vscode-charts-green, #388a34); }
+.nnbook-verdict.nnbook-flagged { border-left-color: var(--vscode-editorWarning-foreground, #bf8803); }
 .nnbook-formulas .katex-display, .nnbook-formulas .katex-display > .katex { text-align: left; }
 .nnbook-graph-scroll { max-height: 560px; }
 .nnbook-graph svg { display: block; font-family: var(--vscode-editor-font-family, monospace); font-size: 12px; }

@@ -1,6 +1,21 @@
 import { Mime } from "../protocol/mimes";
 import type { Payloads, ViewMime } from "../protocol/payloadMap";
-import { readActivation, readActivations, readBackprop, readChart, readDataset, readGraph, readLoss, readMath, readSummary, readTable, readTensor } from "../protocol/read";
+import {
+  readActivation,
+  readActivations,
+  readBackprop,
+  readChart,
+  readDataset,
+  readGradients,
+  readGraph,
+  readLoss,
+  readMath,
+  readNetwork,
+  readSummary,
+  readTable,
+  readTensor,
+  readWeights,
+} from "../protocol/read";
 import { renderActivation } from "./activation/activationChart";
 import { renderActivations } from "./activations/activationsChart";
 import { renderChart } from "./chart/chartView";
@@ -12,7 +27,10 @@ import { renderLossChart } from "./loss/lossChart";
 import { renderMath } from "./math/mathView";
 import { renderSummary } from "./summary/summaryView";
 import { renderTable } from "./table/tableView";
+import { renderGradients } from "./gradients/gradientsChart";
+import { renderNetwork } from "./network/networkView";
 import { renderTensor } from "./tensor/tensorView";
+import { renderWeights } from "./weights/weightsView";
 
 /**
  * A view of one mime: its name for messages, and how it reads and draws a payload. Drawing returns how to
@@ -45,6 +63,9 @@ const VIEWS: { [M in ViewMime]: ViewOf<Payloads[M]> } = {
   [Mime.chart]: { name: "chart", read: readChart, render: renderChart },
   [Mime.graph]: { name: "autograd graph", read: readGraph, render: renderGraph },
   [Mime.backprop]: { name: "backprop walk-through", read: readBackprop, render: renderBackprop },
+  [Mime.weights]: { name: "weights view", read: readWeights, render: renderWeights },
+  [Mime.gradients]: { name: "gradient flow", read: readGradients, render: renderGradients },
+  [Mime.network]: { name: "network", read: readNetwork, render: renderNetwork },
 };
 
 function isViewMime(mime: string): mime is ViewMime {

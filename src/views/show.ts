@@ -1,4 +1,4 @@
-import type { Dataset, Tensor } from "../engine";
+import type { Dataset, History, Tensor } from "../engine";
 import { display } from "./displaySink";
 import { lossItems, type LossOptions, type LossSource } from "./lossView";
 import { tensorItems } from "./tensorView";
@@ -7,6 +7,9 @@ import { activationItems } from "./activationView";
 import { activationsItems } from "./activationsView";
 import { mathItems } from "./mathView";
 import { tableItems } from "./tableView";
+import { weightsItems, type WeightsOptions } from "./weightsView";
+import { gradientsItems, type GradientsOptions } from "./gradientsView";
+import { networkItems } from "./networkView";
 import type { nn } from "../engine";
 import { heatmapItems, type HeatmapOptions } from "./charts/heatmap";
 import { histItems, type HistOptions } from "./charts/hist";
@@ -140,5 +143,37 @@ export const show = {
    */
   backprop(model: nn.Module, x: Tensor, y: Tensor | number[], loss: nn.Module): void {
     display(backpropItems(model, x, y, loss));
+  },
+
+  /**
+   * What each layer learned, and how it moved: a heatmap per weight matrix, rows = output units, columns =
+   * inputs (PyTorch's [out, in]), its bias as a strip beside it, all on one scale centred on 0. From a
+   * history, a slider and play through the recorded epochs, and on hover the change since the previous one.
+   * `layer` picks one layer by its name in namedParameters(): "0" or "0.weight".
+   * @example show.weights(run) // the history train() returned; show.weights(net, { layer: "2" })
+   */
+  weights(source: nn.Module | History, options?: WeightsOptions): void {
+    display(weightsItems(source, options));
+  },
+
+  /**
+   * Gradient flow, "does the signal reach the first layer?": each weight matrix's mean (solid) and max
+   * (dashed) |∂L/∂W| over the recorded epochs on a log axis, and per layer from input to output at the last
+   * one. A sentence under the chart names a vanishing or exploding layer and its likely cause; give
+   * `{ model }` for a model of your own, so the cause can name its activations.
+   * @example show.gradients(run)
+   */
+  gradients(history: History, options?: GradientsOptions): void {
+    display(gradientsItems(history, options));
+  },
+
+  /**
+   * Neurons and connections, as TensorFlow Playground draws them: a column of units per Linear layer, input on
+   * the left, each labelled with its activation; edge colour = the weight's sign, width = |w|, a unit filled
+   * by its bias, on one scale. The weight and bias on hover. A layer wider than 64 units shows its first 24.
+   * @example show.network(net)
+   */
+  network(model: nn.Module): void {
+    display(networkItems(model));
   },
 };

@@ -11,3 +11,6 @@ export { readTable } from "./table";
 export { readTensor } from "./tensor";
 export { readGraph } from "./graph";
 export { readBackprop } from "./backprop";
+export { readWeights } from "./weights";
+export { readGradients } from "./gradients";
+export { readNetwork } from "./network";

@@ -1,7 +1,7 @@
 import type { HeatmapPayload } from "../../protocol/chartPayloads";
 import type { Figure } from "../plotly/plotView";
 import { plotlyText } from "../plotly/plotlyText";
-import type { ThemeColors } from "../theme";
+import { divergingScale, sequentialScale } from "../palette";
 import { chartAxes, HOVER_NUMBER } from "./axes";
 
 /**
@@ -35,7 +35,7 @@ export function heatmapFigure(payload: HeatmapPayload): Figure {
           type: "heatmap",
           z,
           ...blocks,
-          colorscale: payload.signed ? diverging(theme) : sequential(theme),
+          colorscale: payload.signed ? divergingScale(theme) : sequentialScale(theme),
           ...range,
           xgap: cols <= 40 ? 1 : 0,
           ygap: rows <= 40 ? 1 : 0,
@@ -55,21 +55,6 @@ export function heatmapFigure(payload: HeatmapPayload): Figure {
 /** Ticks on whole indices only (a few rows would get ticks at 0.5 otherwise), no grid over the cells. */
 function indexTicks(n: number) {
   return { showgrid: false, zeroline: false, tick0: 0, ...(n <= 20 ? { dtick: 1 } : {}) };
-}
-
-function diverging(theme: ThemeColors): [number, string][] {
-  return [
-    [0, theme.negative],
-    [0.5, theme.background],
-    [1, theme.positive],
-  ];
-}
-
-function sequential(theme: ThemeColors): [number, string][] {
-  return [
-    [0, theme.background],
-    [1, theme.positive],
-  ];
 }
 
 /** "8–15": the indices block `i` covers along an axis of `n`. */

@@ -1,0 +1,34 @@
+/**
+ * `application/vnd.nnbook.weights+json`: each weight matrix of a model as a heatmap, at one moment (a model)
+ * or at each recorded epoch of a training run (a history), every frame in the payload so that the slider
+ * works without a kernel (the HTML export). Large matrices and long runs arrive thinned, as `notes` say.
+ */
+export interface WeightsPayload {
+  version: 1;
+  title: string;
+  /** The epoch of each frame (0 = before training); empty for a model, which has one frame. */
+  epochs: number[];
+  /** Recorded epochs before frames were left out to bound the payload; equal to `epochs.length` when none were. */
+  recordedEpochs: number;
+  /** max |w| over every matrix, bias and frame: the one symmetric scale of the view. */
+  maxAbs: number;
+  matrices: WeightMatrix[];
+  /** What was thinned or left out, as sentences for the caption. */
+  notes: string[];
+}
+
+/** One 2-D parameter, `[out, in]` as PyTorch stores it: rows are output units, columns inputs. */
+export interface WeightMatrix {
+  /** Its name in `namedParameters()`: "0.weight". */
+  name: string;
+  /** Its full shape; `rows` and `cols` say which of its indices are shown. */
+  shape: [number, number];
+  rows: number[];
+  cols: number[];
+  /** Per frame, `rows.length × cols.length` values, row-major. */
+  frames: number[][];
+  /** Of the whole matrix, not only the shown part: its range at the last frame and its mean |Δw| from the first recorded epoch to the last. */
+  summary: { min: number; mean: number; max: number; moved: number };
+  /** Its layer's bias ("0.bias"): per frame, one value per shown row. */
+  bias?: { name: string; frames: number[][] };
+}

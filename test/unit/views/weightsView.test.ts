@@ -1,0 +1,119 @@
+import assert from "node:assert/strict";
+import { test } from "node:test";
+import { Dataset, manualSeed, nn, optim, randn, tensor } from "../../../src/engine";
+import * as data from "../../../src/engine/data/index";
+import { train } from "../../../src/engine/train/index";
+import { PayloadError, readWeights } from "../../../src/protocol/read";
+import { MAX_VALUES, weightsItems, weightsPayload } from "../../../src/views/weightsView";
+
+function xorNet(): nn.Sequential {
+  manualSeed(3);
+  return nn.Sequential(nn.Linear(2, 4), nn.Tanh(), nn.Linear(4, 1), nn.Sigmoid());
+}
+
+async function trained(epochs = 200) {
+  const net = xorNet();
+  const run = await train(net, data.xor(), { loss: nn.BCELoss(), optimizer: optim.Adam(net.parameters(), { lr: 0.05 }), epochs, seed: 1, live: false });
+  return { net, run };
+}
+
+test("a model: each weight matrix [out, in] row-major with its bias, one frame, on one scale over every matrix", () => {
+  const net = xorNet();
+  const p = weightsPayload(net);
+  assert.equal(p.title, "Weights");
+  assert.deepEqual(p.epochs, []);
+  assert.deepEqual(p.matrices.map((m) => [m.name, m.shape, m.rows, m.cols, m.bias?.name]), [
+    ["0.weight", [4, 2], [0, 1, 2, 3], [0, 1], "0.bias"],
+    ["2.weight", [1, 4], [0], [0, 1, 2, 3], "2.bias"],
+  ]);
+  const w = (net[0] as nn.Linear).weight;
+  assert.deepEqual(p.matrices[0].frames[0], Array.from(w.data, (v) => Number(v.toPrecision(7))));
+  assert.equal(p.matrices[0].frames[0][1 * 2 + 0], Number(w.data[1 * 2 + 0].toPrecision(7)));
+  const all = net.parameters().flatMap((t) => Array.from(t.data, Math.abs));
+  assert.equal(p.maxAbs, Math.max(...all));
+  assert.deepEqual(readWeights(JSON.parse(JSON.stringify(p))), p);
+});
+
+test("a history: a frame per recorded epoch from epoch 0, and the text says how far each matrix moved", async () => {
+  const { net, run } = await trained();
+  const p = weightsPayload(run);
+  assert.deepEqual(p.epochs, run.snapshots.map((s) => s.epoch));
+  assert.equal(p.epochs[0], 0);
+  assert.equal(p.epochs.at(-1), 200);
+  assert.equal(p.title, "Weights over training, epochs 0–200");
+  // The last frame is the trained model.
+  assert.deepEqual(p.matrices[1].frames.at(-1), Array.from((net[2] as nn.Linear).weight.data, (v) => Number(v.toPrecision(7))));
+  // The scale covers every frame, not only the last.
+  let max = 0;
+  for (const s of run.snapshots) for (const w of s.weights!) for (const v of w.data) max = Math.max(max, Math.abs(v));
+  assert.equal(p.maxAbs, max);
+  const [, text] = weightsItems(run);
+  const lines = String(text.data).split("\n");
+  assert.match(lines[0], /^Weights over training, epochs 0–200 \(at epoch 200; 101 epochs in the view\), scale ±\d/);
+  assert.match(lines[1], /^0\.weight \[4, 2\] \(output unit × input\): min -?[\d.]+, mean -?[\d.]+, max [\d.]+; 0\.bias: min .*; mean \|Δw\| epoch 0 → 200: [\d.]+$/);
+  const first = run.snapshots[0].weights![0].data, last = run.snapshots.at(-1)!.weights![0].data;
+  const moved = first.reduce((s, v, i) => s + Math.abs(last[i] - v), 0) / first.length;
+  assert.ok(lines[1].endsWith(`: ${Number(moved.toPrecision(3))}`), lines[1]);
+  assert.deepEqual(readWeights(JSON.parse(JSON.stringify(p))), p);
+});
+
+test("layer picks a layer by its name or its weight's, and a typo is answered with the nearest name", async () => {
+  const net = xorNet();
+  assert.deepEqual(weightsPayload(net, { layer: "2" }).matrices.map((m) => m.name), ["2.weight"]);
+  assert.deepEqual(weightsPayload(net, { layer: "0.weight" }).matrices.map((m) => m.name), ["0.weight"]);
+  assert.throws(() => weightsPayload(net, { layer: "0.weigth" }), /show\.weights: no layer with a weight matrix is called "0\.weigth"; did you mean "0\.weight"\? the layers are "0", "0\.weight", "2", "2\.weight"/);
+  assert.throws(() => weightsPayload(net, { layer: "1" }), /no layer with a weight matrix is called "1"/);
+  assert.throws(() => weightsPayload(net, { layer: 0 } as never), /show\.weights: layer must be a string, not 0/);
+  assert.throws(() => weightsPayload(net, { layers: "0" } as never), /show\.weights: unknown option "layers"; did you mean "layer"\?/);
+});
+
+test("no weight matrices, no recorded weights, or not a model: errors that say what to do", async () => {
+  assert.throws(() => weightsPayload(nn.Sequential(nn.ReLU())), /show\.weights: the model has no weight matrices \(2-D parameters, as nn\.Linear's weight\) to show; it has no parameters/);
+  const run = await train(xorNet(), data.xor(), { epochs: 3, live: false, record: { weights: false } });
+  assert.throws(() => weightsPayload(run), /this history has no recorded weights: .*record: \{ weights: false \}\. Train again with record: \{ weights: true \}/);
+  const none = await train(xorNet(), data.xor(), { epochs: 3, live: false, record: false });
+  assert.throws(() => weightsPayload(none), /no recorded weights/);
+  assert.throws(() => weightsPayload([1, 2] as never), /show\.weights: pass a model .* or the history that train\(\) returned, not a list/);
+});
+
+test("a 784 × 128 layer over 101 snapshots is thinned to a bounded payload, and the caption says how", async () => {
+  manualSeed(1);
+  const net = nn.Sequential(nn.Linear(784, 128), nn.ReLU(), nn.Linear(128, 10));
+  // 40 rows of 784 inputs (an MNIST-sized layer), 10 classes.
+  const wide = new Dataset(randn([40, 784], { seed: 2 }), tensor(Array.from({ length: 40 }, (_, i) => i % 10)));
+  const run = await train(net, wide, { epochs: 100, live: false, seed: 1, record: { activations: false, gradients: false } });
+  assert.equal(run.snapshots.length, 101);
+  const p = weightsPayload(run);
+  const [w0] = p.matrices;
+  assert.deepEqual([w0.rows.length, w0.cols.length, w0.cols[1]], [64, 88, 9]);
+  const values = p.matrices.reduce((n, m) => n + m.frames.length * (m.frames[0].length + (m.bias?.frames[0].length ?? 0)), 0);
+  assert.ok(values <= MAX_VALUES, `${values} values`);
+  assert.ok(p.epochs.length >= 2 && p.epochs.length < 101 && p.epochs[0] === 0 && p.epochs.at(-1) === 100);
+  assert.equal(p.recordedEpochs, 101);
+  assert.ok(JSON.stringify(p).length < 3e6);
+  assert.match(p.notes.join(" "), /0\.weight \[128, 784\]: every 2nd output unit \(64 of 128\) and every 9th input \(88 of 784\) shown\./);
+  assert.match(p.notes.join(" "), new RegExp(`${p.epochs.length} of the 101 recorded epochs shown, spread evenly`));
+  // The text reports the whole matrix, not the thinned part.
+  const last = run.snapshots.at(-1)!.weights![0].data;
+  assert.equal(w0.summary.max, Math.max(...last));
+  assert.equal(w0.summary.min, Math.min(...last));
+});
+
+test("a malformed weights payload is refused with the field and what is wrong", () => {
+  const p = weightsPayload(xorNet());
+  const refuses = (json: unknown, message: RegExp) =>
+    assert.throws(() => readWeights(json), (e: unknown) => e instanceof PayloadError && message.test(e.message));
+  const m = p.matrices[0];
+  refuses({ ...p, version: 2 }, /this weights view is payload version 2/);
+  refuses({ ...p, matrices: [] }, /matrices must hold at least one matrix/);
+  refuses({ ...p, maxAbs: -1 }, /maxAbs must be 0 or more/);
+  refuses({ ...p, matrices: [{ ...m, shape: [4] }] }, /matrices\[0\]\.shape must have 2 sizes/);
+  refuses({ ...p, matrices: [{ ...m, rows: [0, 4] }] }, /matrices\[0\]\.rows\[1\] must be an index below 4, not 4/);
+  refuses({ ...p, matrices: [{ ...m, cols: [1, 0] }] }, /matrices\[0\]\.cols must be increasing/);
+  refuses({ ...p, matrices: [{ ...m, frames: [[1]] }] }, /matrices\[0\]\.frames\[0\] must have rows × cols values \(8\), not 1/);
+  refuses({ ...p, matrices: [{ ...m, frames: [m.frames[0], m.frames[0]] }] }, /matrices\[0\]\.frames must have one frame per epoch \(1\), not 2/);
+  refuses({ ...p, matrices: [{ ...m, bias: { name: "b", frames: [[1]] } }] }, /matrices\[0\]\.bias\.frames\[0\] must have rows values \(4\), not 1/);
+  refuses({ ...p, matrices: [{ ...m, frames: [["x", 1, 1, 1, 1, 1, 1, 1]] }] }, /matrices\[0\]\.frames\[0\]\[0\] must be a number/);
+  refuses({ ...p, matrices: [{ ...m, summary: { ...m.summary, moved: "far" } }] }, /matrices\[0\]\.summary\.moved must be a number/);
+  refuses({ ...p, recordedEpochs: -1 }, /recordedEpochs must be a whole number/);
+});
