@@ -1,0 +1,112 @@
+// examples/views.nnbook, which calls every show.* view, run in a real VS Code: every view draws inside the
+// editor (none left as its text, none an error box), the weights slider and the backprop stepper respond, and a
+// switch to a dark theme re-colours the drawn views without running anything again.
+
+import assert from "node:assert/strict";
+import { cpSync } from "node:fs";
+import { join } from "node:path";
+import { after, before, test } from "node:test";
+import type { Frame, Page } from "playwright-core";
+import { openNotebook, outputFrames, runAllCells, runCommand, screenshot } from "./notebookPage";
+import { openProduct, repo, type ProductWorkbench } from "./productWorkbench";
+
+let product: ProductWorkbench | undefined;
+
+before(async () => {
+  product = await openProduct({
+    viewport: { width: 1280, height: 2400 },
+    prepare(workspace) {
+      cpSync(join(repo, "examples/views.nnbook"), join(workspace, "views.nnbook"));
+    },
+  });
+});
+
+after(() => product?.close());
+
+/** The views each view root's class names: "nnbook-view nnbook-weights" → "weights"; a plain root → "view". */
+async function drawnViews(frames: Frame[]): Promise<{ kinds: string[]; errors: string[] }> {
+  const kinds: string[] = [], errors: string[] = [];
+  for (const frame of frames) {
+    const found = await frame
+      .evaluate(() => ({
+        kinds: Array.from(
+          document.querySelectorAll(".nnbook-view"),
+          (e) =>
+            Array.from(e.classList).find((c) => c !== "nnbook-view")?.replace("nnbook-", "") ??
+            (e.querySelector("table.nnbook-summary") ? "summary" : e.querySelector("table.nnbook-table") ? "table" : e.querySelector(".js-plotly-plot") ? "chart" : "view"),
+        ),
+        errors: Array.from(document.querySelectorAll(".nnbook-error"), (e) => e.textContent ?? ""),
+      }))
+      .catch(() => ({ kinds: [] as string[], errors: [] as string[] }));
+    kinds.push(...found.kinds);
+    errors.push(...found.errors);
+  }
+  return { kinds, errors };
+}
+
+/** Scrolls the notebook from top to bottom, collecting every kind of view drawn on the way. */
+async function scrollThrough(page: Page, shoot?: string): Promise<{ kinds: Set<string>; errors: string[] }> {
+  const list = page.locator(".notebookOverlay:visible .cell-list-container").first();
+  const box = await list.boundingBox();
+  assert.ok(box, "the notebook's cell list is on screen");
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  for (let i = 0; i < 30; i++) await page.mouse.wheel(0, -3000);
+  const kinds = new Set<string>(), errors: string[] = [];
+  for (let i = 0; i < 12; i++) {
+    await page.waitForTimeout(1500);
+    const drawn = await drawnViews(outputFrames(page));
+    drawn.kinds.forEach((k) => kinds.add(k));
+    errors.push(...drawn.errors);
+    if (shoot) await screenshot(page, `${shoot}-${i}`);
+    await page.mouse.wheel(0, 1800);
+  }
+  return { kinds, errors };
+}
+
+async function frameWith(page: Page, selector: string): Promise<Frame> {
+  for (const frame of outputFrames(page)) if ((await frame.locator(selector).count().catch(() => 0)) > 0) return frame;
+  throw new Error(`no output frame has ${selector}`);
+}
+
+test("every view of examples/views.nnbook draws in the editor, and its controls respond", async () => {
+  const page = product!.workbench.page;
+  await openNotebook(page, "views.nnbook");
+  const statuses = await runAllCells(page, { timeoutMs: 240_000 });
+  assert.ok(statuses.filter((s) => s.kind === "code").every((s) => s.state === "success"), JSON.stringify(statuses));
+
+  const { kinds, errors } = await scrollThrough(page, "every-view-light");
+  assert.deepEqual(errors, []);
+  for (const kind of ["summary", "weights", "network", "graph", "backprop", "activation"]) assert.ok(kinds.has(kind), `${kind} drawn: ${[...kinds].join(", ")}`);
+  assert.ok(kinds.has("chart"), "plotly charts drawn");
+
+  // The backprop stepper and the weights slider work in the editor as in the export.
+  const stepper = await frameWith(page, ".nnbook-backprop");
+  const position = stepper.locator(".nnbook-backprop-position").first();
+  const before = await position.innerText();
+  await stepper.locator(".nnbook-backprop button", { hasText: "next" }).first().click();
+  assert.notEqual(await position.innerText(), before);
+
+  const weights = await frameWith(page, ".nnbook-weights");
+  const label = weights.locator(".nnbook-player-epoch").first();
+  await weights.locator(".nnbook-player input[type=range]").first().fill("0");
+  assert.match(await label.innerText(), /^epoch 0 \(1 \/ \d+\)$/);
+});
+
+test("a switch to the dark theme re-colours the drawn views without running them again", async () => {
+  const page = product!.workbench.page;
+  await runCommand(page, "Preferences: Color Theme");
+  await page.keyboard.type("Dark Modern");
+  await page.waitForTimeout(500);
+  await page.keyboard.press("Enter");
+  const frame = await frameWith(page, ".nnbook-weights");
+  await frame.waitForFunction(() => document.body.classList.contains("vscode-dark"), undefined, { timeout: 30_000 });
+  // Plotly's text follows the theme's foreground (light on dark).
+  await frame.waitForFunction(() => {
+    const text = document.querySelector(".js-plotly-plot .gtitle, .js-plotly-plot .xtitle");
+    const fill = text ? getComputedStyle(text).fill : "";
+    const [r, g, b] = fill.match(/\d+/g)?.map(Number) ?? [0, 0, 0];
+    return r + g + b > 450;
+  }, undefined, { timeout: 30_000 });
+  const { errors } = await scrollThrough(page, "every-view-dark");
+  assert.deepEqual(errors, []);
+});
