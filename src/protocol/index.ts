@@ -5,3 +5,7 @@ export * from "./outputs";
 export * from "./texOptions";
 export * from "./numbers";
 export * from "./tableNote";
+export * from "./boundaryPayload";
+export * from "./fitPayload";
+export * from "./confusionPayload";
+export * from "./imagesPayload";

@@ -12,6 +12,10 @@ export const Mime = {
   math: "application/vnd.nnbook.math+json",
   table: "application/vnd.nnbook.table+json",
   chart: "application/vnd.nnbook.chart+json",
+  boundary: "application/vnd.nnbook.boundary+json",
+  fit: "application/vnd.nnbook.fit+json",
+  confusion: "application/vnd.nnbook.confusion+json",
+  images: "application/vnd.nnbook.images+json",
 } as const;
 
 /** Mimes whose `data` is a JSON value rather than a string, on disk and on the wire. */

@@ -19,6 +19,7 @@ const CSS = `
 .nnbook-error-detail { font-family: var(--vscode-editor-font-family, monospace); font-size: 12px; white-space: pre-wrap; overflow-wrap: anywhere; }
 .nnbook-slice { font-size: 12px; opacity: 0.8; margin: 6px 0 2px; font-family: var(--vscode-editor-font-family, monospace); }
 .nnbook-chart { width: 100%; max-width: 760px; height: 320px; }
+.nnbook-chart.nnbook-surface { max-width: 600px; height: 520px; }
 .nnbook-scroll { overflow: auto; max-width: 100%; max-height: 480px; }
 .nnbook-table { margin-bottom: 0; }
 .nnbook-table th { position: sticky; top: 0; background: var(--vscode-editor-background, #ffffff); text-align: left; white-space: nowrap; }

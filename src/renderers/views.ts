@@ -1,10 +1,13 @@
 import { Mime } from "../protocol/mimes";
-import { readActivation, readChart, readDataset, readLoss, readMath, readSummary, readTable, readTensor } from "../protocol/read";
+import { readActivation, readBoundary, readChart, readDataset, readFit, readLoss, readMath, readSummary, readTable, readTensor } from "../protocol/read";
+import { boundaryFigure } from "./boundary/boundaryChart";
+import { fitFigure } from "./fit/fitChart";
 import { renderActivation } from "./activation/activationChart";
-import { renderChart } from "./chart/chartView";
+import { chartFigure } from "./chart/chartView";
 import { renderDataset } from "./dataset/datasetView";
 import type { DrawnView } from "./drawnView";
-import { renderLossChart } from "./loss/lossChart";
+import { lossFigure } from "./loss/lossChart";
+import { drawChart, type Figure } from "./plotly/plotView";
 import { renderMath } from "./math/mathView";
 import { renderSummary } from "./summary/summaryView";
 import { renderTable } from "./table/tableView";
@@ -25,15 +28,28 @@ function view<P>(name: string, read: (json: unknown) => P, render: Render<P>): V
   return { name, draw: (element, json, signal) => render(element, read(json), signal) };
 }
 
+/** A view that is one chart; a newer payload for the same output is plotted into it in place. */
+function chart<P>(name: string, read: (json: unknown) => P, figure: (payload: P) => Figure, className?: string): View {
+  return {
+    name,
+    async draw(element, json, signal) {
+      const plot = await drawChart(element, signal, figure(read(json)), className);
+      return { dispose: () => plot.dispose(), update: (next) => plot.replot(figure(read(next))) };
+    },
+  };
+}
+
 const VIEWS: Record<string, View> = {
   [Mime.tensor]: view("tensor", readTensor, renderMatrix),
-  [Mime.loss]: view("loss chart", readLoss, renderLossChart),
+  [Mime.loss]: chart("loss chart", readLoss, lossFigure),
   [Mime.dataset]: view("dataset", readDataset, renderDataset),
   [Mime.summary]: view("model summary", readSummary, renderSummary),
   [Mime.activation]: view("activation chart", readActivation, renderActivation),
   [Mime.math]: view("formula", readMath, renderMath),
   [Mime.table]: view("table", readTable, renderTable),
-  [Mime.chart]: view("chart", readChart, renderChart),
+  [Mime.chart]: chart("chart", readChart, chartFigure),
+  [Mime.boundary]: chart("decision boundary", readBoundary, boundaryFigure, "nnbook-surface"),
+  [Mime.fit]: chart("regression fit", readFit, fitFigure),
 };
 
 export function viewFor(mime: string): View | undefined {

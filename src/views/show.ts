@@ -12,6 +12,9 @@ import { histItems, type HistOptions } from "./charts/hist";
 import { plotItems, type PlotOptions, type PlotSeries } from "./charts/plot";
 import { scatterItems, type ScatterOptions } from "./charts/scatter";
 import type { Values } from "./charts/values";
+import type { Dataset } from "../engine";
+import { boundaryItems, type BoundaryOptions } from "./model/boundary";
+import { fitItems } from "./model/fit";
 
 /** The inspection views: each puts one rich output into the running cell. */
 export const show = {
@@ -101,5 +104,24 @@ export const show = {
    */
   heatmap(t: Tensor | number[][], options?: HeatmapOptions): void {
     display(heatmapItems(t, options));
+  },
+
+  /**
+   * What a 2-input classifier learned: its output on a grid over the data (probability of class 1 between
+   * the two class colours, or each cell in its predicted class's colour, paler where less sure) behind the
+   * points, the misclassified ones ringed, accuracy in the title. Computed in eval mode, without a graph.
+   * @example show.boundary(net, data.moons())
+   */
+  boundary(model: nn.Module, dataset: Dataset, options?: BoundaryOptions): void {
+    display(boundaryItems(model, dataset, options));
+  },
+
+  /**
+   * A 1-input regression against its data: the points and the model's curve over their range, with the
+   * mean squared error in the title. Computed in eval mode, without a graph.
+   * @example show.fit(net, data.sine())
+   */
+  fit(model: nn.Module, dataset: Dataset): void {
+    display(fitItems(model, dataset));
   },
 };

@@ -8,3 +8,7 @@ export { readMath } from "./math";
 export { readSummary } from "./summary";
 export { readTable } from "./table";
 export { readTensor } from "./tensor";
+export { readBoundary } from "./boundary";
+export { readFit } from "./fit";
+export { readConfusion } from "./confusion";
+export { readImages } from "./images";

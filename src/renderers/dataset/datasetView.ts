@@ -7,6 +7,7 @@ import { loadPlotly } from "../plotly/loadPlotly";
 import { plotlyText } from "../plotly/plotlyText";
 import { plotView, type Figure } from "../plotly/plotView";
 import { formatValue } from "../tensor/matrixView";
+import { classColour } from "../classColours";
 
 /** A dataset: its size and first rows as a table, and its points as a scatter coloured by class. */
 export async function renderDataset(element: HTMLElement, payload: DatasetPayload, signal: AbortSignal): Promise<DrawnView> {
@@ -44,7 +45,7 @@ function scatterFigure(payload: DatasetPayload, scatter: NonNullable<DatasetPayl
       name: plotlyText(group.name),
       x: group.x,
       y: group.y,
-      marker: { size: 6, opacity: 0.85, color: theme.series[c % theme.series.length] },
+      marker: { size: 6, opacity: 0.85, color: classColour(theme, c) },
     }));
     const axis = themedAxis(theme);
     return {

@@ -1,15 +1,10 @@
 import { fromJsonNumber, type LossPayload } from "../../protocol/payloads";
-import type { DrawnView } from "../drawnView";
 import { chartLayout, themedAxis } from "../plotly/chartLayout";
 import { plotlyText } from "../plotly/plotlyText";
-import { drawChart, type Figure } from "../plotly/plotView";
+import type { Figure } from "../plotly/plotView";
 
-/** Loss curves on one axis. A live chart is drawn again with each update, its previous plot disposed first. */
-export function renderLossChart(element: HTMLElement, payload: LossPayload, signal: AbortSignal): Promise<DrawnView> {
-  return drawChart(element, signal, lossFigure(payload));
-}
-
-function lossFigure(payload: LossPayload): Figure {
+/** Loss curves on one axis. A live chart's updates are plotted into the same chart. */
+export function lossFigure(payload: LossPayload): Figure {
   const ys = payload.series.map((s) => s.y.map(fromJsonNumber));
   // On a log axis spanning decades, label the powers of ten only (plotly adds 2s and 5s otherwise).
   const decades = payload.log ? decadeSpan(ys.flat()) : 0;

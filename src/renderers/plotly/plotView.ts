@@ -8,12 +8,18 @@ import { loadPlotly, type Plotly } from "./loadPlotly";
 /** A chart's traces and layout, in the given theme's colours. */
 export type Figure = (theme: ThemeColors) => { data: Data[]; layout: Partial<Layout> };
 
+/** A drawn chart, which can be plotted again in place with another figure. */
+export interface PlotHandle extends DrawnView {
+  /** Plots `figure` into the same chart (`Plotly.react`: only what changed is redrawn); the theme watch follows it. */
+  replot(figure: Figure): Promise<void>;
+}
+
 /**
  * Plots `figure` into `chart` (inside `root`, already in the page) and keeps it in the editor's colours: a
  * theme switch plots the same chart again in the new ones. Disposing purges the plot, which also removes
  * the window listener plotly adds for `responsive`, stops watching the theme and removes `root`.
  */
-export async function plotView(Plotly: Plotly, chart: HTMLElement, root: Element, figure: Figure): Promise<DrawnView> {
+export async function plotView(Plotly: Plotly, chart: HTMLElement, root: Element, figure: Figure): Promise<PlotHandle> {
   let theme = themeColors();
   const plot = () => {
     const { data, layout } = figure(theme);
@@ -26,11 +32,18 @@ export async function plotView(Plotly: Plotly, chart: HTMLElement, root: Element
     theme = next;
     void plot();
   });
-  const view: DrawnView = {
+  let disposed = false;
+  const view: PlotHandle = {
     dispose() {
+      disposed = true;
       stopWatching();
       Plotly.purge(chart);
       root.remove();
+    },
+    async replot(next) {
+      if (disposed) return;
+      figure = next;
+      await plot();
     },
   };
   try {
@@ -42,15 +55,18 @@ export async function plotView(Plotly: Plotly, chart: HTMLElement, root: Element
   return view;
 }
 
-/** A view that is one chart: loads plotly, then (unless the drawing was cancelled meanwhile) plots `figure`. */
-export async function drawChart(element: HTMLElement, signal: AbortSignal, figure: Figure): Promise<DrawnView> {
+/**
+ * A view that is one chart: loads plotly, then (unless the drawing was cancelled meanwhile) plots `figure`.
+ * `className` is added to the chart's box (a taller one for a 2-D surface).
+ */
+export async function drawChart(element: HTMLElement, signal: AbortSignal, figure: Figure, className?: string): Promise<PlotHandle> {
   const Plotly = await loadPlotly();
   // Disposed or drawn again while plotly loaded: the element is no longer this drawing's.
   signal.throwIfAborted();
   const view = document.createElement("div");
   view.className = "nnbook-view";
   const chart = document.createElement("div");
-  chart.className = "nnbook-chart";
+  chart.className = className ? `nnbook-chart ${className}` : "nnbook-chart";
   view.appendChild(chart);
   element.replaceChildren(view);
   return plotView(Plotly, chart, view, figure);
