@@ -81,6 +81,7 @@ function binarySurface(theme: ThemeColors, payload: BoundaryPayload, z: number[]
       zmin: 0,
       zmax: 1,
       zmid: 0.5,
+      zsmooth: "best" as const,
       colorscale: [
         [0, mix(theme.background, classColour(theme, 0), STRONGEST)],
         [0.5, theme.background],

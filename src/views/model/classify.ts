@@ -28,7 +28,7 @@ export function checkModelAndData(fn: string, model: unknown, dataset: unknown):
   if (!(dataset instanceof Dataset)) throw new TypeError(`${fn}: the second argument must be a Dataset (e.g. data.moons()), not ${kind(dataset)}`);
   const inputs = inputSize(model);
   if (inputs !== undefined && inputs !== dataset.features) {
-    throw new RangeError(`${fn}: the model takes ${inputs} inputs, and this dataset has ${dataset.features} features; train a model with nn.Linear(${dataset.features}, …) first`);
+    throw new RangeError(`${fn}: the model takes ${inputs} inputs, and this dataset has ${dataset.features} feature${dataset.features === 1 ? "" : "s"}; train a model with nn.Linear(${dataset.features}, …) first`);
   }
 }
 
