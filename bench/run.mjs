@@ -138,7 +138,7 @@ try {
         `${kernel.roundTripMs.toFixed(2)} ms (medians of ${kernel.rounds} rounds)`,
     );
   }
-  const live = only ? undefined : await liveCosts(quick ? 3 : 5);
+  const live = only ? undefined : await liveCosts(quick ? 3 : 7);
   if (live) {
     console.log(`\n${liveLine(live)}`);
     if (live.quietMs / live.liveMs < LIVE_TARGET) process.exitCode = 1;

@@ -11,7 +11,7 @@ const UPDATES_PER_SECOND = 8;
  * waits at least d / share. A slow view (a boundary on a big model) is drawn less often, never slows
  * training by more than this.
  */
-const DRAWING_SHARE = 0.05;
+const DRAWING_SHARE = 0.04;
 
 let runs = 0;
 /** Histories whose loss curve was drawn live, with the run (cell) that drew it. */

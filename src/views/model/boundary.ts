@@ -3,7 +3,7 @@ import type { BoundaryPayload } from "../../protocol/boundaryPayload";
 import { Mime } from "../../protocol/mimes";
 import type { OutputItem } from "../../protocol/outputs";
 import { checkOptions } from "../charts/options";
-import { formatNumber } from "../format";
+import { formatCount, formatNumber } from "../format";
 import { checkClassifier, classify } from "./classify";
 import { classLabels } from "./predict";
 import { paddedRange, round4, sampleRows, steps } from "./sample";
@@ -55,20 +55,15 @@ export function boundaryPayload(model: nn.Module, dataset: Dataset, options?: Bo
   const grid = o.grid ?? DEFAULT_GRID;
   if (grid < GRID_RANGE[0] || grid > GRID_RANGE[1]) throw new RangeError(`${FN}: grid must be from ${GRID_RANGE[0]} to ${GRID_RANGE[1]} cells per side, not ${grid}`);
   checkBoundary(model, dataset);
-  const n = dataset.length, x = dataset.x.data;
-  const xs = Float32Array.from({ length: n }, (_, i) => x[2 * i]);
-  const ys = Float32Array.from({ length: n }, (_, i) => x[2 * i + 1]);
-  const gridX = steps(...paddedRange(xs, MARGIN), grid);
-  const gridY = steps(...paddedRange(ys, MARGIN), grid);
+  const { xs, ys, labels, shown, points, gridX, gridY } = layout(dataset, grid);
+  const n = dataset.length;
   const cells = new Float32Array(grid * grid * 2);
   gridY.forEach((gy, r) => gridX.forEach((gx, c) => cells.set([gx, gy], 2 * (r * grid + c))));
 
   const surface = classify(FN, model, new Tensor(cells, [grid * grid, 2]), dataset);
   const rows = classify(FN, model, dataset.x, dataset);
-  const labels = classLabels(dataset);
   let wrong = 0;
   for (let i = 0; i < n; i++) if (rows.predicted[i] !== labels[i]) wrong++;
-  const shown = sampleRows(n);
   const accuracy = (n - wrong) / n;
   const names = dataset.featureNames;
   const payload: BoundaryPayload = {
@@ -79,15 +74,10 @@ export function boundaryPayload(model: nn.Module, dataset: Dataset, options?: Bo
     task: dataset.task === "binary" ? "binary" : "multiclass",
     classes: [...dataset.classes],
     output: surface.output,
-    gridX: gridX.map(round4),
-    gridY: gridY.map(round4),
+    gridX,
+    gridY,
     probability: Array.from(surface.probability, (p) => Math.round(p * 1000) / 1000),
-    points: {
-      x: shown.map((i) => round4(xs[i])),
-      y: shown.map((i) => round4(ys[i])),
-      label: shown.map((i) => labels[i]),
-      predicted: shown.map((i) => rows.predicted[i]),
-    },
+    points: { ...points, predicted: shown.map((i) => rows.predicted[i]) },
     rows: n,
     accuracy,
     misclassified: wrong,
@@ -95,6 +85,42 @@ export function boundaryPayload(model: nn.Module, dataset: Dataset, options?: Bo
   if (payload.task === "multiclass") payload.predicted = Array.from(surface.predicted);
   if (progress) payload.progress = progress;
   return payload;
+}
+
+interface Layout {
+  xs: Float32Array;
+  ys: Float32Array;
+  labels: Int32Array;
+  /** The rows drawn, and their coordinates and labels as the payload holds them. */
+  shown: number[];
+  points: Pick<BoundaryPayload["points"], "x" | "y" | "label">;
+  gridX: number[];
+  gridY: number[];
+}
+
+/** What stays the same from one drawing of a data set to the next (a live view draws it many times). */
+const layouts = new WeakMap<Dataset, Map<number, Layout>>();
+
+function layout(dataset: Dataset, grid: number): Layout {
+  const known = layouts.get(dataset)?.get(grid);
+  if (known && known.xs.length === dataset.length) return known;
+  const n = dataset.length, x = dataset.x.data;
+  const xs = Float32Array.from({ length: n }, (_, i) => x[2 * i]);
+  const ys = Float32Array.from({ length: n }, (_, i) => x[2 * i + 1]);
+  const labels = classLabels(dataset);
+  const shown = sampleRows(n);
+  const made: Layout = {
+    xs,
+    ys,
+    labels,
+    shown,
+    points: { x: shown.map((i) => round4(xs[i])), y: shown.map((i) => round4(ys[i])), label: shown.map((i) => labels[i]) },
+    gridX: steps(...paddedRange(xs, MARGIN), grid).map(round4),
+    gridY: steps(...paddedRange(ys, MARGIN), grid).map(round4),
+  };
+  if (!layouts.has(dataset)) layouts.set(dataset, new Map());
+  layouts.get(dataset)!.set(grid, made);
+  return made;
 }
 
 function percent(share: number): string {
@@ -109,10 +135,10 @@ export function boundaryText(payload: BoundaryPayload): string {
   const where = wrong.map((i) => `(${formatNumber(points.x[i])}, ${formatNumber(points.y[i])})`).join(", ");
   const lines = [
     `${payload.title}${payload.progress ? ` (epoch ${payload.progress.done} / ${payload.progress.total})` : ""}`,
-    `accuracy ${percent(payload.accuracy)}: ${payload.misclassified.toLocaleString("en-US")} of ${payload.rows.toLocaleString("en-US")} points misclassified${where ? `, e.g. ${where}` : ""}`,
+    `accuracy ${percent(payload.accuracy)}: ${formatCount(payload.misclassified)} of ${formatCount(payload.rows)} points misclassified${where ? `, e.g. ${where}` : ""}`,
     `classes: ${payload.classes.join(", ")}; ${payload.xLabel} × ${payload.yLabel}`,
     `surface: a ${payload.gridX.length} × ${payload.gridY.length} grid over ${formatNumber(payload.gridX[0])} to ${formatNumber(payload.gridX.at(-1)!)} × ${formatNumber(payload.gridY[0])} to ${formatNumber(payload.gridY.at(-1)!)}${payload.output === "logits" ? " (outputs read as logits)" : ""}`,
   ];
-  if (points.x.length < payload.rows) lines.push(`points drawn: ${points.x.length.toLocaleString("en-US")} of ${payload.rows.toLocaleString("en-US")}, evenly spread`);
+  if (points.x.length < payload.rows) lines.push(`points drawn: ${formatCount(points.x.length)} of ${formatCount(payload.rows)}, evenly spread`);
   return lines.join("\n");
 }

@@ -2,7 +2,7 @@ import { type Dataset, type nn, Tensor } from "../../engine";
 import type { FitPayload } from "../../protocol/fitPayload";
 import { Mime } from "../../protocol/mimes";
 import type { OutputItem } from "../../protocol/outputs";
-import { formatNumber } from "../format";
+import { formatCount, formatNumber } from "../format";
 import { checkModelAndData } from "./classify";
 import { predict } from "./predict";
 import { paddedRange, round4, sampleRows, steps } from "./sample";
@@ -77,9 +77,9 @@ export function fitText(payload: FitPayload): string {
   for (const v of curve.y) [lo, hi] = [Math.min(lo, v), Math.max(hi, v)];
   const lines = [
     `${payload.title}${payload.progress ? ` (epoch ${payload.progress.done} / ${payload.progress.total})` : ""}`,
-    `MSE ${formatNumber(payload.mse)} over ${payload.rows.toLocaleString("en-US")} points`,
+    `MSE ${formatNumber(payload.mse)} over ${formatCount(payload.rows)} points`,
     `curve: ${payload.yLabel} from ${formatNumber(lo)} to ${formatNumber(hi)} for ${payload.xLabel} ${formatNumber(curve.x[0])} to ${formatNumber(curve.x.at(-1)!)}`,
   ];
-  if (payload.points.x.length < payload.rows) lines.push(`points drawn: ${payload.points.x.length.toLocaleString("en-US")} of ${payload.rows.toLocaleString("en-US")}, evenly spread`);
+  if (payload.points.x.length < payload.rows) lines.push(`points drawn: ${formatCount(payload.points.x.length)} of ${formatCount(payload.rows)}, evenly spread`);
   return lines.join("\n");
 }
