@@ -3,6 +3,8 @@
  * `number[]` before they cross a boundary (JSON.stringify turns a Float32Array into an object).
  */
 
+import type { ImagesPayload } from "./imagesPayload";
+
 export const PAYLOAD_VERSION = 1;
 
 /** `application/vnd.nnbook.tensor+json`: a tensor shown as a matrix. */
@@ -62,6 +64,8 @@ export interface DatasetPayload {
    * point's label. Absent when labels are not one per row.
    */
   scatter?: { x: (number | string)[]; y: (number | string)[]; label: (number | string)[] };
+  /** When rows are images (digits): the first of them with their labels, shown instead of the scatter. */
+  images?: ImagesPayload;
 }
 
 /** `application/vnd.nnbook.summary+json`: a model layer by layer. */

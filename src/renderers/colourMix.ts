@@ -10,7 +10,8 @@ export function mix(from: string, to: string, t: number): string {
   return `rgb(${c.join(", ")})`;
 }
 
-function rgb(colour: string): number[] | undefined {
+/** A theme colour as [r, g, b] 0–255, from hex or `rgb()`; undefined when it is neither. */
+export function rgb(colour: string): number[] | undefined {
   const s = colour.trim();
   const hex = /^#([0-9a-f]{3,8})$/i.exec(s)?.[1];
   if (hex && (hex.length === 3 || hex.length === 4)) return [0, 1, 2].map((i) => parseInt(hex[i] + hex[i], 16));

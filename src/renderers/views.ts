@@ -1,6 +1,8 @@
 import { Mime } from "../protocol/mimes";
-import { readActivation, readBoundary, readChart, readDataset, readFit, readLoss, readMath, readSummary, readTable, readTensor } from "../protocol/read";
+import { readActivation, readBoundary, readChart, readConfusion, readDataset, readFit, readImages, readLoss, readMath, readSummary, readTable, readTensor } from "../protocol/read";
 import { boundaryFigure } from "./boundary/boundaryChart";
+import { confusionFigure } from "./confusion/confusionChart";
+import { renderImages } from "./images/imagesView";
 import { fitFigure } from "./fit/fitChart";
 import { renderActivation } from "./activation/activationChart";
 import { chartFigure } from "./chart/chartView";
@@ -50,6 +52,8 @@ const VIEWS: Record<string, View> = {
   [Mime.chart]: chart("chart", readChart, chartFigure),
   [Mime.boundary]: chart("decision boundary", readBoundary, boundaryFigure, "nnbook-surface"),
   [Mime.fit]: chart("regression fit", readFit, fitFigure),
+  [Mime.confusion]: chart("confusion matrix", readConfusion, confusionFigure, "nnbook-surface"),
+  [Mime.images]: view("images", readImages, renderImages),
 };
 
 export function viewFor(mime: string): View | undefined {

@@ -15,6 +15,8 @@ import type { Values } from "./charts/values";
 import type { Dataset } from "../engine";
 import { boundaryItems, type BoundaryOptions } from "./model/boundary";
 import { fitItems } from "./model/fit";
+import { confusionItems } from "./model/confusion";
+import { imagesItems, type ImagesOptions, type WrongImagesOptions } from "./model/images";
 
 /** The inspection views: each puts one rich output into the running cell. */
 export const show = {
@@ -123,5 +125,28 @@ export const show = {
    */
   fit(model: nn.Module, dataset: Dataset): void {
     display(fitItems(model, dataset));
+  },
+
+  /**
+   * A classifier's confusion matrix on a data set: rows the true class, columns the predicted one, each
+   * cell's count and its share of the row; accuracy in the title, each class's recall and precision in the
+   * text. Computed in eval mode, without a graph.
+   * @example show.confusion(net, test)
+   */
+  confusion(model: nn.Module, dataset: Dataset): void {
+    display(confusionItems(model, dataset));
+  },
+
+  /**
+   * Images (digits) in a grid, each with its label: a Dataset of images, or a tensor [N, H, W] (or [N, H·W]
+   * with a square H·W). With a model first, each with its prediction, wrong ones marked; `{ wrong: true }`
+   * shows only those. The first 16 unless `count` says (at most 100).
+   * @example show.images(data.digits(), { count: 24 }); show.images(net, test, { wrong: true })
+   */
+  images: ((source: Dataset | Tensor | nn.Module, second?: Dataset | ImagesOptions, third?: WrongImagesOptions): void => {
+    display(imagesItems(source, second, third));
+  }) as {
+    (images: Dataset | Tensor, options?: ImagesOptions): void;
+    (model: nn.Module, dataset: Dataset, options?: WrongImagesOptions): void;
   },
 };
