@@ -27,6 +27,7 @@ const CSS = `
 .nnbook-image.nnbook-wrong { border-color: var(--vscode-errorForeground, #e51400); }
 .nnbook-image.nnbook-wrong figcaption { color: var(--vscode-errorForeground, #e51400); font-weight: 600; }
 .nnbook-wide { overflow-x: auto; max-width: 100%; }
+.nnbook-wide td.nnbook-gap { text-align: left; }
 .nnbook-scroll { overflow: auto; max-width: 100%; max-height: 480px; }
 .nnbook-table { margin-bottom: 0; }
 .nnbook-table th { position: sticky; top: 0; background: var(--vscode-editor-background, #ffffff); text-align: left; white-space: nowrap; }

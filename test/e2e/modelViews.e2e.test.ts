@@ -9,18 +9,25 @@ import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { before, test } from "node:test";
 import type { Page } from "playwright-core";
-import { data, manualSeed, nn, optim, train } from "../../src/engine";
+import { data, Dataset, manualSeed, nn, optim, randn, train } from "../../src/engine";
 import { Mime } from "../../src/protocol/mimes";
 import type { BoundaryPayload } from "../../src/protocol/boundaryPayload";
 import type { FitPayload } from "../../src/protocol/fitPayload";
 import { boundaryPayload } from "../../src/views/model/boundary";
 import { fitPayload } from "../../src/views/model/fit";
+import { confusionPayload } from "../../src/views/model/confusion";
+import { imagesItems } from "../../src/views/model/images";
+import { datasetPayload } from "../../src/views/datasetView";
+import type { ConfusionPayload } from "../../src/protocol/confusionPayload";
+import type { ImagesPayload } from "../../src/protocol/imagesPayload";
+import type { DatasetPayload } from "../../src/protocol/payloads";
 import { RESULTS_DIR } from "./notebookPage";
 import { applyTheme, THEMES, type ThemeKind, rendererBrowser } from "./rendererPage";
 
 const { html, browser } = rendererBrowser("model-views");
 
 let moons: BoundaryPayload, spiral: BoundaryPayload, sine: FitPayload, early: BoundaryPayload;
+let confusion: ConfusionPayload, wrongDigits: ImagesPayload, digitsSet: DatasetPayload, wide: DatasetPayload;
 
 before(async () => {
   manualSeed(3);
@@ -32,13 +39,21 @@ before(async () => {
   await train(small, moonsSet, { epochs: 285, optimizer: optim.Adam(small.parameters(), { lr: 0.05 }), live: false, seed: 1 });
   moons = boundaryPayload(small, moonsSet, { grid: 40 });
   const spiralSet = data.spiral();
-  const wide = nn.Sequential(nn.Linear(2, 32), nn.ReLU(), nn.Linear(32, 32), nn.ReLU(), nn.Linear(32, 3));
-  await train(wide, spiralSet, { epochs: 300, optimizer: optim.Adam(wide.parameters(), { lr: 0.02 }), live: false, seed: 1 });
-  spiral = boundaryPayload(wide, spiralSet);
+  const deep = nn.Sequential(nn.Linear(2, 32), nn.ReLU(), nn.Linear(32, 32), nn.ReLU(), nn.Linear(32, 3));
+  await train(deep, spiralSet, { epochs: 300, optimizer: optim.Adam(deep.parameters(), { lr: 0.02 }), live: false, seed: 1 });
+  spiral = boundaryPayload(deep, spiralSet);
   const sineSet = data.sine();
   const curve = nn.Sequential(nn.Linear(1, 16), nn.Tanh(), nn.Linear(16, 1));
   await train(curve, sineSet, { epochs: 400, optimizer: optim.Adam(curve.parameters(), { lr: 0.02 }), live: false, seed: 1 });
   sine = fitPayload(curve, sineSet);
+  const [tr, te] = data.digits().normalize().split(0.8, { seed: 1 });
+  const digitNet = nn.Sequential(nn.Linear(64, 32), nn.ReLU(), nn.Linear(32, 10));
+  // Few epochs: some digits still wrong, to be marked.
+  await train(digitNet, tr, { epochs: 3, batchSize: 64, live: false, seed: 1 });
+  confusion = confusionPayload(digitNet, te);
+  wrongDigits = imagesItems(digitNet, te, { wrong: true, count: 24 })[0].data as ImagesPayload;
+  digitsSet = datasetPayload(data.digits());
+  wide = datasetPayload(Dataset(randn([20, 64]), Array.from({ length: 20 }, (_, i) => i % 2), { task: "multiclass", name: "wide" }));
 });
 
 async function openPage(theme: ThemeKind): Promise<{ page: Page; errors: string[] }> {
@@ -142,7 +157,58 @@ for (const theme of ["vscode-light", "vscode-dark", "vscode-high-contrast"] as c
       assert.match(fit.title, /^Fit to sine · MSE [\d.e-]+$/);
       assert.deepEqual([fit.xTitle, fit.yTitle, fit.legend], ["x", "y", true]);
 
-      for (const name of ["moons-early", "moons", "spiral", "sine"]) {
+      // Confusion: true classes down, predicted across, count and share of the row in each cell.
+      const matrix = await draw(page, "confusion", Mime.confusion, confusion);
+      assert.equal(matrix.traces[0].type, "heatmap");
+      const row3 = confusion.counts[3], total3 = row3.reduce((a, b) => a + b, 0);
+      assert.deepEqual(matrix.traces[0].z?.[3], row3.map((n) => n / total3));
+      assert.equal(matrix.traces[0].text?.[3][3], `${row3[3]}<br>${Math.round((row3[3] / total3) * 100)}%`);
+      assert.match(matrix.title, /^Confusion matrix on digits · accuracy [\d.]+&#37;$/);
+      assert.deepEqual([matrix.xTitle, matrix.yTitle], ["predicted class", "true class"]);
+      const ticks = await page.evaluate(() => [...document.querySelectorAll('[data-output="confusion"] .ytick text')].map((t) => t.textContent));
+      assert.deepEqual(ticks, ["■ 0", "■ 1", "■ 2", "■ 3", "■ 4", "■ 5", "■ 6", "■ 7", "■ 8", "■ 9"]);
+
+      // Images on canvases, the wrong ones marked, their ink the editor's text colour.
+      await page.evaluate(([mime, payload]) => nnbookPage.render("digits-wrong", mime, payload, nnbookPage.output("digits-wrong")), [Mime.images, wrongDigits] as const);
+      const images = await page.evaluate(() => {
+        const root = nnbookPage.output("digits-wrong");
+        const canvases = [...root.querySelectorAll("canvas")];
+        // The brightest and darkest pixels of all the images: one of them has the payload's max.
+        const greys = canvases.flatMap((canvas) => [...canvas.getContext("2d")!.getImageData(0, 0, 8, 8).data].filter((_, i) => i % 4 === 0));
+        return {
+          canvases: canvases.length,
+          wrong: root.querySelectorAll(".nnbook-wrong").length,
+          captions: [...root.querySelectorAll("figcaption")].map((c) => c.textContent),
+          caption: root.querySelector(".nnbook-caption")?.textContent,
+          range: [Math.min(...greys), Math.max(...greys)],
+          plots: root.querySelectorAll(".js-plotly-plot").length,
+        };
+      });
+      assert.equal(images.canvases, wrongDigits.images.length);
+      assert.equal(images.wrong, wrongDigits.images.length);
+      assert.equal(images.captions[0], `${wrongDigits.images[0].label} → ${wrongDigits.images[0].predicted} ✗`);
+      assert.equal(images.caption, wrongDigits.title);
+      assert.equal(images.plots, 0, "images are drawn without plotly");
+      const background = parseInt(colours["--vscode-editor-background"].slice(1, 3), 16);
+      const ink = parseInt(colours["--vscode-editor-foreground"].slice(1, 3), 16);
+      assert.deepEqual([...images.range].sort((a, b) => a - b), [Math.min(background, ink), Math.max(background, ink)]);
+
+      // A dataset of images as a cell value: its images, no scatter; a wide table scrolls inside the cell.
+      await page.evaluate(([mime, a, b]) => Promise.all([nnbookPage.render("digits-set", mime, a, nnbookPage.output("digits-set")), nnbookPage.render("wide", mime, b, nnbookPage.output("wide"))]), [Mime.dataset, digitsSet, wide] as const);
+      const set = await page.evaluate(() => {
+        const root = nnbookPage.output("digits-set");
+        const table = nnbookPage.output("wide").querySelector(".nnbook-wide") as HTMLElement;
+        return {
+          canvases: root.querySelectorAll("canvas").length,
+          plots: root.querySelectorAll(".js-plotly-plot").length,
+          scrolls: table.scrollWidth > table.clientWidth,
+          fits: table.getBoundingClientRect().width <= nnbookPage.output("wide").getBoundingClientRect().width,
+          overflow: getComputedStyle(table).overflowX,
+        };
+      });
+      assert.deepEqual(set, { canvases: 16, plots: 0, scrolls: true, fits: true, overflow: "auto" });
+
+      for (const name of ["moons-early", "moons", "spiral", "sine", "confusion", "digits-wrong", "digits-set", "wide"]) {
         await page.locator(`[data-output="${name}"]`).screenshot({ path: join(RESULTS_DIR, `model-${name}-${theme}.png`) });
       }
       assert.deepEqual(errors, []);

@@ -1,8 +1,11 @@
 import type { ConfusionPayload } from "../../protocol/confusionPayload";
 import { classColour } from "../classColours";
+import { mix } from "../colourMix";
 import { chartLayout, themedAxis } from "../plotly/chartLayout";
 import { plotlyText } from "../plotly/plotlyText";
 import type { Figure } from "../plotly/plotView";
+
+const STRONGEST = 0.6;
 
 /**
  * True classes down, predicted across, each cell's count with its share of the true class. Cells are tinted
@@ -30,15 +33,17 @@ export function confusionFigure(payload: ConfusionPayload): Figure {
           z: share,
           zmin: 0,
           zmax: 1,
+          // Up to 60% of the way to blue only: the cell text, in the editor's text colour, stays readable on every cell.
           colorscale: [
             [0, theme.background],
-            [1, theme.positive],
+            [1, mix(theme.background, theme.positive, STRONGEST)],
           ],
           xgap: 2,
           ygap: 2,
           // A row of strings per row of z, as heatmaps take them (the plotly types know 1-D text only).
           text: text as unknown as string[],
           texttemplate: "%{text}",
+          textfont: { color: theme.foreground },
           hovertext: hover as unknown as string[],
           hovertemplate: "%{hovertext}<extra></extra>",
           colorbar: { title: { text: "share of true class", side: "right" }, tickformat: ".0%", tickfont: { color: theme.foreground }, outlinewidth: 0, thickness: 14 },
