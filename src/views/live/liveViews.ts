@@ -21,12 +21,12 @@ export interface LiveView {
   problem?(model: nn.Module, dataset: Dataset): string | undefined;
 }
 
-/** Grid of a live boundary: coarse enough to cost little next to training, fine enough to see the shape. */
+/** Grid of a live boundary: coarse enough to cost little next to training, fine enough to see the shape. The last drawing has show.boundary's. */
 const LIVE_GRID = 40;
 
 export const LIVE_VIEWS: Record<string, LiveView> = {
   loss: { draw: ({ history, progress }) => lossItems(history, { title: "Training loss", xLabel: "epoch", progress }) },
-  boundary: { draw: ({ model, dataset, progress }) => boundaryItems(model, dataset, { grid: LIVE_GRID }, progress), problem: boundaryProblem },
+  boundary: { draw: ({ model, dataset, progress }) => boundaryItems(model, dataset, progress ? { grid: LIVE_GRID } : {}, progress), problem: boundaryProblem },
   fit: { draw: ({ model, dataset, progress }) => fitItems(model, dataset, progress), problem: fitProblem },
 };
 

@@ -45,7 +45,9 @@ test("live views by name: one output per view, replaced in place, drawn once mor
   // The last drawing is of the end: no progress left in it.
   const last = shown.at(-1)!.items[0].data as { progress?: unknown; grid?: unknown; gridX: number[] };
   assert.equal(last.progress, undefined);
-  assert.equal(last.gridX.length, 40);
+  // Coarse while training, show.boundary's grid once done.
+  assert.equal(last.gridX.length, 80);
+  assert.equal((shown[1].items[0].data as { gridX: number[] }).gridX.length, 40);
   const firstBoundary = shown[1].items[0].data as { progress?: { done: number; total: number } };
   assert.deepEqual(firstBoundary.progress, { done: 1, total: 20 });
   // Drawn live in run 7, so that run's last value does not draw the loss again; another run's does.
