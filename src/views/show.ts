@@ -18,6 +18,11 @@ import { fitItems } from "./model/fit";
 import { confusionItems } from "./model/confusion";
 import { imagesItems, type ImagesOptions, type WrongImagesOptions } from "./model/images";
 
+/** A view without options given some anyway: said, not ignored. */
+function noOptions(fn: string, given: number): void {
+  if (given > 2) throw new TypeError(`${fn} takes a model and a dataset, and no options`);
+}
+
 /** The inspection views: each puts one rich output into the running cell. */
 export const show = {
   /**
@@ -124,6 +129,7 @@ export const show = {
    * @example show.fit(net, data.sine())
    */
   fit(model: nn.Module, dataset: Dataset): void {
+    noOptions("show.fit", arguments.length);
     display(fitItems(model, dataset));
   },
 
@@ -134,6 +140,7 @@ export const show = {
    * @example show.confusion(net, test)
    */
   confusion(model: nn.Module, dataset: Dataset): void {
+    noOptions("show.confusion", arguments.length);
     display(confusionItems(model, dataset));
   },
 

@@ -3,6 +3,7 @@ import { test } from "node:test";
 import { data, Dataset, nn } from "../../../../src/engine";
 import { Mime } from "../../../../src/protocol/mimes";
 import { fitItems, fitPayload, fitProblem } from "../../../../src/views/model/fit";
+import { show } from "../../../../src/views/show";
 
 /** y = 2x, as a Linear with its weight set. */
 function double(): nn.Linear {
@@ -36,4 +37,9 @@ test("fit errors say what to use instead", () => {
   assert.throws(() => fitPayload(nn.Linear(3, 1), data.sine()), /the model takes 3 inputs, and this dataset has 1 feature; train a model with nn\.Linear\(1, …\) first/);
   assert.equal(fitProblem(nn.Linear(2, 1), data.xor()), "show.fit draws a regression, and this dataset is binary classification: use show.boundary");
   assert.equal(fitProblem(double(), data.sine()), undefined);
+});
+
+test("show.fit and show.confusion take no options, and say so when given some", () => {
+  assert.throws(() => (show.fit as (...a: unknown[]) => void)(double(), data.sine(), { title: "t" }), /^TypeError: show\.fit takes a model and a dataset, and no options$/);
+  assert.throws(() => (show.confusion as (...a: unknown[]) => void)(nn.Linear(2, 1), data.xor(), {}), /^TypeError: show\.confusion takes a model and a dataset, and no options$/);
 });
