@@ -18,7 +18,7 @@ export const activate: ActivationFunction = (): NnbookRenderer => {
     async renderOutputItem(item, element, signal) {
       ensureStyles();
       // A live view's next payload goes into the view drawn; one it cannot read is drawn anew, as an error.
-      const drawn = views.updatable(item.id, item.mime);
+      const drawn = views.updatable(item.id, item.mime, element);
       if (drawn) {
         try {
           return await drawn.update(item.json());
@@ -27,7 +27,7 @@ export const activate: ActivationFunction = (): NnbookRenderer => {
         }
       }
       // The output's previous view is disposed here, before anything of the new one is drawn.
-      const drawing = views.begin(item.id, signal, item.mime);
+      const drawing = views.begin(item.id, signal, item.mime, element);
       const view = viewFor(item.mime);
       if (!view) {
         views.keep(item.id, drawing, shown(element, errorBox("nnbook cannot draw this output", `no nnbook view draws ${item.mime}`)));
