@@ -9,6 +9,7 @@ import { cpus, tmpdir } from "node:os";
 import path from "node:path";
 import { bundleEngine } from "./engine.mjs";
 import { kernelCosts } from "./kernel.mjs";
+import { LIVE_TARGET, liveCosts, liveLine } from "./live.mjs";
 import { FRAMEWORKS, startFramework } from "./frameworks.mjs";
 import { WORKLOADS } from "./workloads.mjs";
 
@@ -137,8 +138,13 @@ try {
         `${kernel.roundTripMs.toFixed(2)} ms (medians of ${kernel.rounds} rounds)`,
     );
   }
+  const live = only ? undefined : await liveCosts(quick ? 3 : 7);
+  if (live) {
+    console.log(`\n${liveLine(live)}`);
+    if (live.quietMs / live.liveMs < LIVE_TARGET) process.exitCode = 1;
+  }
   console.log(`\ntotal ${((Date.now() - started) / 1000).toFixed(0)} s`);
-  if (jsonFile) writeFileSync(jsonFile, JSON.stringify({ machine: info, frameworks: infos, rounds, results, kernel }, null, 2) + "\n");
+  if (jsonFile) writeFileSync(jsonFile, JSON.stringify({ machine: info, frameworks: infos, rounds, results, kernel, live }, null, 2) + "\n");
 } finally {
   await Promise.allSettled(children.map((c) => c.call("exit")));
   rmSync(dir, { recursive: true, force: true });

@@ -32,7 +32,7 @@ const files = new FileRequests();
 const stringify = JSON.stringify; // taken before a cell can replace it
 setDisplaySink((items, options) => host("display", owner(), stringify({ items, ...options })));
 setFileReader(files.read);
-setTrainingHooks({ shouldStop: () => host("shouldStop"), progress: liveTraining() });
+setTrainingHooks({ shouldStop: () => host("shouldStop"), ...liveTraining(owner) });
 installMemoryBudget();
 
 let loadModule: ((specifier: string, asDefault: boolean) => unknown) | undefined;

@@ -13,3 +13,7 @@ export * from "./tableNote";
 export * from "./graphPayload";
 export * from "./backpropPayload";
 export * from "./payloadMap";
+export * from "./boundaryPayload";
+export * from "./fitPayload";
+export * from "./confusionPayload";
+export * from "./imagesPayload";

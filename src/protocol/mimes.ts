@@ -18,6 +18,10 @@ export const Mime = {
   weights: "application/vnd.nnbook.weights+json",
   gradients: "application/vnd.nnbook.gradients+json",
   network: "application/vnd.nnbook.network+json",
+  boundary: "application/vnd.nnbook.boundary+json",
+  fit: "application/vnd.nnbook.fit+json",
+  confusion: "application/vnd.nnbook.confusion+json",
+  images: "application/vnd.nnbook.images+json",
 } as const;
 
 /** Mimes whose `data` is a JSON value rather than a string, on disk and on the wire. */

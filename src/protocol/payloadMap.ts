@@ -3,9 +3,13 @@
 // a view that draw that payload.
 import type { ActivationsPayload } from "./activationsPayload";
 import type { BackpropPayload } from "./backpropPayload";
+import type { BoundaryPayload } from "./boundaryPayload";
 import type { GradientsPayload } from "./gradientsPayload";
 import type { GraphPayload } from "./graphPayload";
+import type { ImagesPayload } from "./imagesPayload";
 import type { ChartPayload } from "./chartPayloads";
+import type { ConfusionPayload } from "./confusionPayload";
+import type { FitPayload } from "./fitPayload";
 import type { LossPayload } from "./lossPayload";
 import type { NetworkPayload } from "./networkPayload";
 import { Mime } from "./mimes";
@@ -28,6 +32,10 @@ export interface Payloads {
   [Mime.weights]: WeightsPayload;
   [Mime.gradients]: GradientsPayload;
   [Mime.network]: NetworkPayload;
+  [Mime.boundary]: BoundaryPayload;
+  [Mime.fit]: FitPayload;
+  [Mime.confusion]: ConfusionPayload;
+  [Mime.images]: ImagesPayload;
 }
 
 /** A mime one of nnbook's views draws. */

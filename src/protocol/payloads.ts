@@ -4,6 +4,7 @@
  */
 
 import type { HeatmapPayload } from "./chartPayloads";
+import type { ImagesPayload } from "./imagesPayload";
 
 export const PAYLOAD_VERSION = 1;
 
@@ -54,6 +55,8 @@ export interface DatasetPayload {
    * point's label. Absent when labels are not one per row.
    */
   scatter?: { x: (number | string)[]; y: (number | string)[]; label: (number | string)[] };
+  /** When rows are images (digits): the first of them with their labels, shown instead of the scatter. */
+  images?: ImagesPayload;
 }
 
 /** `application/vnd.nnbook.summary+json`: a model layer by layer. */

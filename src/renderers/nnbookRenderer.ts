@@ -17,8 +17,17 @@ export const activate: ActivationFunction = (): NnbookRenderer => {
   return {
     async renderOutputItem(item, element, signal) {
       ensureStyles();
+      // A live view's next payload goes into the view drawn; one it cannot read is drawn anew, as an error.
+      const drawn = views.updatable(item.id, item.mime, element);
+      if (drawn) {
+        try {
+          return await drawn.update(item.json());
+        } catch {
+          // Drawn anew below, which says what is wrong with the payload.
+        }
+      }
       // The output's previous view is disposed here, before anything of the new one is drawn.
-      const drawing = views.begin(item.id, signal);
+      const drawing = views.begin(item.id, signal, item.mime, element);
       const view = viewFor(item.mime);
       if (!view) {
         views.keep(item.id, drawing, shown(element, errorBox("nnbook cannot draw this output", `no nnbook view draws ${item.mime}`)));

@@ -23,7 +23,17 @@ const CSS = `
 .nnbook-chart { width: 100%; max-width: 760px; height: 320px; }
 .nnbook-notes { list-style: none; margin: 2px 0 4px; padding: 0; font-size: 12px; line-height: 1.5; }
 .nnbook-notes li { margin: 0; }
+.nnbook-notes:empty { display: none; }
 .nnbook-scroll-x { overflow-x: auto; max-width: 100%; }
+.nnbook-chart.nnbook-surface { max-width: 600px; height: 520px; }
+.nnbook-images { display: flex; flex-wrap: wrap; gap: 6px; max-width: 760px; margin-bottom: 6px; }
+.nnbook-image { margin: 0; padding: 3px; border: 2px solid transparent; border-radius: 3px; text-align: center; }
+.nnbook-image canvas { display: block; image-rendering: pixelated; border: 1px solid var(--vscode-editorWidget-border, rgba(128,128,128,0.4)); }
+.nnbook-image figcaption { font-size: 12px; margin-top: 2px; font-variant-numeric: tabular-nums; }
+.nnbook-image.nnbook-wrong { border-color: var(--vscode-errorForeground, #e51400); }
+.nnbook-image.nnbook-wrong figcaption { color: var(--vscode-errorForeground, #e51400); font-weight: 600; }
+.nnbook-wide { overflow-x: auto; max-width: 100%; }
+.nnbook-wide td.nnbook-gap { text-align: left; }
 .nnbook-scroll { overflow: auto; max-width: 100%; max-height: 480px; }
 .nnbook-table { margin-bottom: 0; }
 .nnbook-table th { position: sticky; top: 0; background: var(--vscode-editor-background, #ffffff); text-align: left; white-space: nowrap; }

@@ -3,12 +3,15 @@ import type { Dataset } from "../engine";
 import { Mime } from "../protocol/mimes";
 import type { OutputItem } from "../protocol/outputs";
 import { jsonNumber, type DatasetPayload } from "../protocol/payloads";
+import { datasetImages } from "./model/images";
 
 /** Rows shown in the table; points drawn in the scatter (a sample of the first ones beyond that). */
 const HEAD_ROWS = 8;
 const MAX_POINTS = 2000;
+/** Images shown for a data set of images, in place of a scatter of two of its pixels. */
+const HEAD_IMAGES = 16;
 
-/** A dataset as its first rows and a scatter of its first two features, coloured by class. */
+/** A dataset as its first rows and a scatter of its first two features coloured by class, or its first images. */
 export function datasetItems(ds: Dataset): OutputItem[] {
   return [
     viewItem(Mime.dataset, datasetPayload(ds)),
@@ -32,7 +35,9 @@ export function datasetPayload(ds: Dataset): DatasetPayload {
     targetName: ds.targetName ?? "y",
     head,
   };
-  if (features >= 1 && labelsPerRow === 1) {
+  const images = datasetImages(ds, HEAD_IMAGES);
+  if (images) payload.images = images;
+  else if (features >= 1 && labelsPerRow === 1) {
     const n = Math.min(ds.length, MAX_POINTS);
     payload.scatter = {
       x: Array.from({ length: n }, (_, i) => jsonNumber(ds.x.data[i * features])),

@@ -1,1 +1,1 @@
-export { formatNumber } from "../protocol/numbers";
+export { formatNumber, formatCount } from "../protocol/numbers";

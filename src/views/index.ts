@@ -2,4 +2,4 @@ export { show } from "./show";
 export { setDisplaySink, type DisplayFn } from "./displaySink";
 export { displayItems } from "./valueDisplay";
 export { formatNumber } from "./format";
-export { liveTraining } from "./liveTraining";
+export { liveTraining, drawnLiveIn } from "./live/liveTraining";

@@ -19,6 +19,15 @@ import type { Values } from "./charts/values";
 import { graphItems } from "./graph/graphView";
 import type { GraphOptions } from "./graph/graphOptions";
 import { backpropItems } from "./backprop/backpropView";
+import { boundaryItems, type BoundaryOptions } from "./model/boundary";
+import { fitItems } from "./model/fit";
+import { confusionItems } from "./model/confusion";
+import { imagesItems, type ImagesOptions, type WrongImagesOptions } from "./model/images";
+
+/** A view without options given some anyway: said, not ignored. */
+function noOptions(fn: string, given: number): void {
+  if (given > 2) throw new TypeError(`${fn} takes a model and a dataset, and no options`);
+}
 
 /** The inspection views: each puts one rich output into the running cell. */
 export const show = {
@@ -175,5 +184,49 @@ export const show = {
    */
   network(model: nn.Module): void {
     display(networkItems(model));
+  },
+
+  /**
+   * What a 2-input classifier learned: its output on a grid over the data (probability of class 1 between
+   * the two class colours, or each cell in its predicted class's colour, paler where less sure) behind the
+   * points, the misclassified ones ringed, accuracy in the title. Computed in eval mode, without a graph.
+   * @example show.boundary(net, data.moons())
+   */
+  boundary(model: nn.Module, dataset: Dataset, options?: BoundaryOptions): void {
+    display(boundaryItems(model, dataset, options));
+  },
+
+  /**
+   * A 1-input regression against its data: the points and the model's curve over their range, with the
+   * mean squared error in the title. Computed in eval mode, without a graph.
+   * @example show.fit(net, data.sine())
+   */
+  fit(model: nn.Module, dataset: Dataset): void {
+    noOptions("show.fit", arguments.length);
+    display(fitItems(model, dataset));
+  },
+
+  /**
+   * A classifier's confusion matrix on a data set: rows the true class, columns the predicted one, each
+   * cell's count and its share of the row; accuracy in the title, each class's recall and precision in the
+   * text. Computed in eval mode, without a graph.
+   * @example show.confusion(net, test)
+   */
+  confusion(model: nn.Module, dataset: Dataset): void {
+    noOptions("show.confusion", arguments.length);
+    display(confusionItems(model, dataset));
+  },
+
+  /**
+   * Images (digits) in a grid, each with its label: a Dataset of images, or a tensor [N, H, W] (or [N, H·W]
+   * with a square H·W). With a model first, each with its prediction, wrong ones marked; `{ wrong: true }`
+   * shows only those. The first 16 unless `count` says (at most 100).
+   * @example show.images(data.digits(), { count: 24 }); show.images(net, test, { wrong: true })
+   */
+  images: ((source: Dataset | Tensor | nn.Module, second?: Dataset | ImagesOptions, third?: WrongImagesOptions): void => {
+    display(imagesItems(source, second, third));
+  }) as {
+    (images: Dataset | Tensor, options?: ImagesOptions): void;
+    (model: nn.Module, dataset: Dataset, options?: WrongImagesOptions): void;
   },
 };

@@ -6,7 +6,7 @@ import { cpSync } from "node:fs";
 import { join } from "node:path";
 import { after, before, test } from "node:test";
 import type { Frame } from "playwright-core";
-import { openNotebook, outputFrames, runAllCells, screenshot } from "./notebookPage";
+import { cellStatuses, openNotebook, outputFrames, runAllCells, runCommand, screenshot, waitForExecutionIdle } from "./notebookPage";
 import { openProduct, repo, type ProductWorkbench } from "./productWorkbench";
 
 let product: ProductWorkbench | undefined;
@@ -16,6 +16,7 @@ before(async () => {
     prepare(workspace) {
       cpSync(join(repo, "examples/charts.nnbook"), join(workspace, "charts.nnbook"));
       cpSync(join(repo, "test/corpus/cli/math-views.nnbook"), join(workspace, "math-views.nnbook"));
+      cpSync(join(repo, "examples/model-views.nnbook"), join(workspace, "model-views.nnbook"));
     },
   });
 });
@@ -67,4 +68,66 @@ test("an activation chart, typeset math and a table draw in the editor", async (
   const seen = await until("views drawn", () => drawn(outputFrames(page)), (d) => d.plots >= 1 && d.katex >= 3 && d.cells >= 6);
   assert.ok(seen.cells >= 6);
   await screenshot(page, "views-math");
+});
+
+/**
+ * In each output frame: marks every decision-boundary plot not marked yet (a plot drawn anew would be a new,
+ * unmarked one) and reads the titles of the boundary plots and the count of loss plots.
+ */
+async function boundaryPlots(frames: Frame[]): Promise<{ fresh: number; titles: string[]; marked: number; loss: number }> {
+  const total = { fresh: 0, titles: [] as string[], marked: 0, loss: 0 };
+  for (const frame of frames) {
+    const seen = await frame
+      .evaluate(() => {
+        const out = { fresh: 0, titles: [] as string[], marked: 0, loss: 0 };
+        for (const plot of document.querySelectorAll<HTMLElement>(".js-plotly-plot")) {
+          const title = plot.querySelector(".gtitle")?.textContent ?? "";
+          if (title.startsWith("Training loss")) out.loss++;
+          if (!title.startsWith("Decision boundary")) continue;
+          if (!plot.dataset.e2eSeen) {
+            plot.dataset.e2eSeen = "yes";
+            out.fresh++;
+          }
+          out.marked++;
+          out.titles.push(title);
+        }
+        return out;
+      })
+      .catch(() => ({ fresh: 0, titles: [], marked: 0, loss: 0 }));
+    total.fresh += seen.fresh;
+    total.marked += seen.marked;
+    total.loss += seen.loss;
+    total.titles.push(...seen.titles);
+  }
+  return total;
+}
+
+test("live views during train redraw the loss and the boundary in place, and the History is not drawn again", async () => {
+  const page = product!.workbench.page;
+  await openNotebook(page, "model-views.nnbook");
+  await runCommand(page, "Notebook: Run All");
+  // While training runs, the one boundary plot is updated: its title moves through the epochs, never a new plot.
+  let fresh = 0;
+  const titles = new Set<string>();
+  const started = Date.now();
+  while (Date.now() - started < 90_000) {
+    const seen = await boundaryPlots(outputFrames(page));
+    fresh += seen.fresh;
+    seen.titles.forEach((t) => titles.add(t));
+    const statuses = await cellStatuses(page);
+    if (statuses.length && !statuses.some((s) => s.state === "pending" || s.state === "executing")) break;
+    await new Promise((r) => setTimeout(r, 150));
+  }
+  const statuses = await waitForExecutionIdle(page, { timeoutMs: 60_000 });
+  assert.ok(statuses.filter((s) => s.kind === "code").every((s) => s.state === "success"), JSON.stringify(statuses));
+  const end = await until("the views drawn", () => boundaryPlots(outputFrames(page)), (d) => d.marked >= 1);
+  fresh += end.fresh;
+  end.titles.forEach((t) => titles.add(t));
+  const live = [...titles].filter((t) => /\(epoch \d+ \/ 3000\)$/.test(t));
+  assert.ok(live.length >= 2, `the live boundary was seen at several epochs: ${JSON.stringify([...titles])}`);
+  assert.equal(fresh, 1, "one boundary plot, drawn once and updated in place");
+  assert.deepEqual(end.titles, ["Decision boundary on moons · accuracy 100%"]);
+  // The cell's last value, the History, does not draw the loss a second time.
+  assert.equal(end.loss, 1);
+  await screenshot(page, "views-model");
 });

@@ -1,5 +1,8 @@
 // How the host (the notebook kernel) watches and stops a running `train`.
 import type { History } from "./history";
+import type { Module } from "../nn/module";
+import type { Dataset } from "../data/dataset";
+import type { LiveViews } from "./live";
 
 /** Where training stands when `progress` is called. */
 export interface ProgressState {
@@ -15,12 +18,23 @@ export interface ProgressState {
   done: boolean;
 }
 
+/** What the live views draw from: the model being trained, its training set, and the views asked for. */
+export interface LiveRun {
+  model: Module;
+  /** The rows trained on (without a validation split). */
+  dataset: Dataset;
+  /** The view names of the `live` option, checked against `liveViews`: `["loss"]` for `live: true`. */
+  views: readonly string[];
+}
+
 /** Callbacks the host installs with `setTrainingHooks`. */
 export interface TrainingHooks {
   /** Checked after every step; returning true ends training after that step (`history.interrupted`). */
   shouldStop?(): boolean;
-  /** Called after each epoch and once more at the end with `done: true`; only when the `live` option is not false. */
-  progress?(history: History, state: ProgressState): void;
+  /** Called after each epoch and once more at the end with `done: true`; only when `live` names a view. */
+  progress?(history: History, state: ProgressState, run: LiveRun): void;
+  /** The views `progress` can draw: `train` checks the `live` option against them before it starts. */
+  liveViews?: LiveViews;
 }
 
 let hooks: TrainingHooks | undefined;

@@ -53,8 +53,13 @@ export interface TrainOptions {
   seed?: number;
   /** What to record for the inspection views, or false for nothing (default: all, about 100 snapshots); see `RecordOptions`. */
   record?: RecordOptions | boolean;
-  /** Stream progress (the live loss curve) while training (default true). */
-  live?: boolean;
+  /**
+   * What to draw in the cell while training runs, each view updated in place: `true` (the default) the loss
+   * curve, `false` nothing, or view names: `["loss", "boundary"]` ("loss", "boundary" for a 2-feature
+   * classifier, "fit" for a 1-feature regression). A name that is not a view, or a view that cannot draw
+   * this model and data, is an error before training starts.
+   */
+  live?: boolean | readonly string[];
 }
 
 export interface Recording {

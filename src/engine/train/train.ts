@@ -5,7 +5,8 @@ import { clipGradNorm } from "../nn/clip";
 import { defaultGenerator } from "../random";
 import { Dataset } from "../data/dataset";
 import { History } from "./history";
-import { trainingHooks } from "./hooks";
+import { trainingHooks, type LiveRun } from "./hooks";
+import { resolveLive } from "./live";
 import { MetricTotal } from "./metrics";
 import { TrainingError, nonFiniteMessage } from "./errors";
 import { activationStats, copyWeights, gradientStats, sampleRows, type GradientStats, type Snapshot } from "./record";
@@ -51,7 +52,8 @@ export async function train(model: Module, dataset: Dataset | { x: Tensor; y: Te
   const early = opts.resolveEarlyStopping(options.earlyStopping);
   const l2 = options.l2 ?? 0, clipNorm = options.clipNorm;
   const weights = l2 > 0 ? model.parameters().filter((p) => p.ndim >= 2) : [];
-  const hooks = trainingHooks(), live = options.live !== false;
+  const hooks = trainingHooks();
+  const live: LiveRun = { model, dataset: trainSet, views: resolveLive(options.live, model, trainSet, hooks?.liveViews) };
   const sample = recording?.activations ? sampleRows(trainSet.x, recording.every) : null;
 
   const history = new History();
@@ -72,7 +74,7 @@ export async function train(model: Module, dataset: Dataset | { x: Tensor; y: Te
     history.snapshots.push(s);
   };
   const report = (epoch: number, step: number, done: boolean): void => {
-    if (live) hooks?.progress?.(history, { epoch, epochs, step, stepsPerEpoch: steps, done });
+    if (live.views.length > 0) hooks?.progress?.(history, { epoch, epochs, step, stepsPerEpoch: steps, done }, live);
   };
 
   const modes = model.namedModules().map(([, m]) => m.training);

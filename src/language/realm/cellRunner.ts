@@ -1,7 +1,7 @@
 import { formatWithOptions } from "node-inspect-extracted";
 import { Mime } from "../../protocol/mimes";
 import type { OutputItem } from "../../protocol/outputs";
-import { displayItems } from "../../views";
+import { displayItems, drawnLiveIn } from "../../views";
 import type { CellEnd } from "./boundary";
 import type { CellTimers } from "./cellTimers";
 import { describeThrown } from "./describeThrown";
@@ -58,9 +58,13 @@ export class CellRunner {
   }
 }
 
-/** A cell's last value: its rich view, or its text as console.log shows it. */
+/**
+ * A cell's last value: its rich view, or its text as console.log shows it. A History whose loss curve this
+ * cell drew live is not drawn a second time: its one line of text says how the run ended.
+ */
 function show(runId: number, value: unknown): void {
-  const items: OutputItem[] = displayItems(value) ?? [
+  const rich = drawnLiveIn(value, runId) ? undefined : displayItems(value);
+  const items: OutputItem[] = rich ?? [
     { mime: Mime.text, data: typeof value === "string" ? value : formatWithOptions({ colors: false, depth: 4 }, value) },
   ];
   host("display", runId, stringify({ items }));

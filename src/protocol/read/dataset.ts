@@ -1,5 +1,6 @@
 import type { DatasetPayload } from "../payloads";
-import { array, at, count, jsonNumber, object, oneOf, string, version } from "./check";
+import { array, at, count, jsonNumber, object, oneOf, PayloadError, string, version } from "./check";
+import { readImages } from "./images";
 
 const TASKS = ["binary", "multiclass", "regression"] as const;
 
@@ -26,6 +27,13 @@ export function readDataset(value: unknown): DatasetPayload {
       y: array(s.y, "scatter.y", jsonNumber),
       label: array(s.label, "scatter.label", jsonNumber),
     };
+  }
+  if (p.images !== undefined) {
+    try {
+      payload.images = readImages(p.images);
+    } catch (error) {
+      throw error instanceof PayloadError ? new PayloadError(`images: ${error.message}`) : error;
+    }
   }
   return payload;
 }

@@ -14,3 +14,7 @@ export { readBackprop } from "./backprop";
 export { readWeights } from "./weights";
 export { readGradients } from "./gradients";
 export { readNetwork } from "./network";
+export { readBoundary } from "./boundary";
+export { readFit } from "./fit";
+export { readConfusion } from "./confusion";
+export { readImages } from "./images";

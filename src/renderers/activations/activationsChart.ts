@@ -20,7 +20,7 @@ export async function renderActivations(element: HTMLElement, payload: Activatio
   const sample = payload.rows < payload.givenRows ? ` (${payload.rows} of ${payload.givenRows} rows, evenly spread)` : "";
   const notes = payload.layers.map((l) => `${name(l)}: ${l.note}`);
   const rows = Math.ceil(payload.layers.length / COLUMNS);
-  return drawChart(element, signal, figure(payload, sample), notes, MARGIN.t + MARGIN.b + rows * ROW_HEIGHT - ROW_GAP);
+  return drawChart(element, signal, figure(payload, sample), { notes, height: MARGIN.t + MARGIN.b + rows * ROW_HEIGHT - ROW_GAP });
 }
 
 function name(l: LayerActivations): string {

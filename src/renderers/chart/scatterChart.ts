@@ -3,6 +3,7 @@ import type { Figure } from "../plotly/plotView";
 import { plotlyText } from "../plotly/plotlyText";
 import type { ThemeColors } from "../theme";
 import { chartAxes, HOVER_NUMBER } from "./axes";
+import { classColour } from "../classColours";
 
 /**
  * Points: by class, a trace per class in the series colour of its index (as the dataset view colours
@@ -25,7 +26,7 @@ export function scatterFigure(payload: ScatterPayload): Figure {
           name: plotlyText(g.name),
           x: g.points.map((i) => payload.x[i]),
           y: g.points.map((i) => payload.y[i]),
-          marker: { ...marker, color: theme.series[c % theme.series.length] },
+          marker: { ...marker, color: classColour(theme, c) },
           hovertemplate: `${hover}<br>${plotlyText(g.name)}<extra></extra>`,
         }))
       : [

@@ -7,8 +7,14 @@ import { loadPlotly } from "../plotly/loadPlotly";
 import { plotlyText } from "../plotly/plotlyText";
 import { plotView, type Figure } from "../plotly/plotView";
 import { formatValue } from "../tensor/matrixView";
+import { imageGrid } from "../images/imageGrid";
+import { themedImages } from "../images/imagesView";
+import { classColour } from "../classColours";
 
-/** A dataset: its size and first rows as a table, and its points as a scatter coloured by class. */
+/**
+ * A dataset: its size and first rows as a table (scrolling sideways inside the cell when it has many
+ * columns), and its points as a scatter coloured by class, or its first images when rows are images.
+ */
 export async function renderDataset(element: HTMLElement, payload: DatasetPayload, signal: AbortSignal): Promise<DrawnView> {
   // Plotly first, so that a drawing disposed while it loads has drawn nothing.
   const Plotly = payload.scatter ? await loadPlotly() : undefined;
@@ -17,7 +23,16 @@ export async function renderDataset(element: HTMLElement, payload: DatasetPayloa
   view.className = "nnbook-view";
   const kinds = payload.task === "regression" ? "regression" : `${payload.classes.length} classes (${payload.classes.join(", ")})`;
   view.appendChild(caption(`${payload.title} · ${payload.rows.toLocaleString("en-US")} rows · ${payload.featureNames.length} features · ${kinds}`));
-  view.appendChild(headTable(payload));
+  const wide = document.createElement("div");
+  wide.className = "nnbook-wide";
+  wide.appendChild(headTable(payload));
+  view.appendChild(wide);
+  if (payload.images) {
+    const grid = imageGrid(payload.images);
+    view.appendChild(grid.element);
+    element.replaceChildren(view);
+    return themedImages(view, grid.paint);
+  }
   element.replaceChildren(view);
   if (!Plotly || !payload.scatter) return domView(view);
 
@@ -44,7 +59,7 @@ function scatterFigure(payload: DatasetPayload, scatter: NonNullable<DatasetPayl
       name: plotlyText(group.name),
       x: group.x,
       y: group.y,
-      marker: { size: 6, opacity: 0.85, color: theme.series[c % theme.series.length] },
+      marker: { size: 6, opacity: 0.85, color: classColour(theme, c) },
     }));
     const axis = themedAxis(theme);
     return {

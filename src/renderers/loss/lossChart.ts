@@ -1,22 +1,21 @@
 import type { Data, Layout } from "plotly.js";
 import { fromJsonNumber } from "../../protocol/payloads";
 import type { LossPayload, LossSeries } from "../../protocol/lossPayload";
-import type { DrawnView } from "../drawnView";
 import type { ThemeColors } from "../theme";
 import { chartLayout, themedAxis } from "../plotly/chartLayout";
 import { plotlyText } from "../plotly/plotlyText";
-import { drawChart, type Figure } from "../plotly/plotView";
+import type { Figure } from "../plotly/plotView";
+
+/** What the curves say, written under them: each run's sentences, prefixed by its label when there are several. */
+export function lossNotes(payload: LossPayload): string[] {
+  return payload.runs.flatMap((run) => run.lines.map((line) => (payload.runs.length > 1 ? `${run.label}: ${line}` : line)));
+}
 
 /**
  * Loss curves: one colour per run, training solid and validation dashed, metrics on their own axis at the
- * right, the best epoch and an early stop marked, and what the curves say written under them.
+ * right, the best epoch and an early stop marked. A live chart's updates are plotted into the same chart.
  */
-export function renderLossChart(element: HTMLElement, payload: LossPayload, signal: AbortSignal): Promise<DrawnView> {
-  const notes = payload.runs.flatMap((run) => run.lines.map((line) => (payload.runs.length > 1 ? `${run.label}: ${line}` : line)));
-  return drawChart(element, signal, lossFigure(payload), notes);
-}
-
-function lossFigure(payload: LossPayload): Figure {
+export function lossFigure(payload: LossPayload): Figure {
   const ys = payload.series.map((s) => s.y.map(fromJsonNumber));
   const lossValues = payload.series.flatMap((s, i) => (s.metric === undefined ? ys[i] : []));
   // On a log axis spanning decades, label the powers of ten only (plotly adds 2s and 5s otherwise).

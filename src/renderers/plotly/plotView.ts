@@ -8,12 +8,28 @@ import { loadPlotly, type Plotly } from "./loadPlotly";
 /** A chart's traces and layout, in the given theme's colours. */
 export type Figure = (theme: ThemeColors) => { data: Data[]; layout: Partial<Layout> };
 
+/** A drawn chart, which can be plotted again in place with another figure. */
+export interface PlotHandle extends DrawnView {
+  /**
+   * Plots `figure` into the same chart (`Plotly.react`: only what changed is redrawn); the theme watch
+   * follows it. `notes`, when given, replace the sentences under the chart.
+   */
+  replot(figure: Figure, notes?: readonly string[]): Promise<void>;
+}
+
+/** How a chart's box is laid out: a class for its size, a height in pixels, and sentences under it. */
+export interface ChartOptions {
+  className?: string;
+  height?: number;
+  notes?: readonly string[];
+}
+
 /**
  * Plots `figure` into `chart` (inside `root`, already in the page) and keeps it in the editor's colours: a
  * theme switch plots the same chart again in the new ones. Disposing purges the plot, which also removes
  * the window listener plotly adds for `responsive`, stops watching the theme and removes `root`.
  */
-export async function plotView(Plotly: Plotly, chart: HTMLElement, root: Element, figure: Figure): Promise<DrawnView> {
+export async function plotView(Plotly: Plotly, chart: HTMLElement, root: Element, figure: Figure): Promise<PlotHandle> {
   let theme = themeColors();
   const plot = () => {
     const { data, layout } = figure(theme);
@@ -26,11 +42,18 @@ export async function plotView(Plotly: Plotly, chart: HTMLElement, root: Element
     theme = next;
     void plot();
   });
-  const view: DrawnView = {
+  let disposed = false;
+  const view: PlotHandle = {
     dispose() {
+      disposed = true;
       stopWatching();
       Plotly.purge(chart);
       root.remove();
+    },
+    async replot(next) {
+      if (disposed) return;
+      figure = next;
+      await plot();
     },
   };
   try {
@@ -44,24 +67,29 @@ export async function plotView(Plotly: Plotly, chart: HTMLElement, root: Element
 
 /**
  * A view that is one chart: loads plotly, then (unless the drawing was cancelled meanwhile) plots `figure`,
- * with `notes` (what the chart says, in sentences) under it; `height` in pixels for a chart taller than most.
+ * with `notes` (what the chart says, in sentences) under it.
  */
-export async function drawChart(element: HTMLElement, signal: AbortSignal, figure: Figure, notes: readonly string[] = [], height?: number): Promise<DrawnView> {
+export async function drawChart(element: HTMLElement, signal: AbortSignal, figure: Figure, options: ChartOptions = {}): Promise<PlotHandle> {
   const Plotly = await loadPlotly();
   // Disposed or drawn again while plotly loaded: the element is no longer this drawing's.
   signal.throwIfAborted();
   const view = document.createElement("div");
   view.className = "nnbook-view";
   const chart = document.createElement("div");
-  chart.className = "nnbook-chart";
-  if (height !== undefined) chart.style.height = `${height}px`;
-  view.appendChild(chart);
-  if (notes.length > 0) {
-    const list = document.createElement("ul");
-    list.className = "nnbook-notes";
-    for (const text of notes) list.appendChild(document.createElement("li")).textContent = text;
-    view.appendChild(list);
-  }
+  chart.className = options.className ? `nnbook-chart ${options.className}` : "nnbook-chart";
+  if (options.height !== undefined) chart.style.height = `${options.height}px`;
+  const list = document.createElement("ul");
+  list.className = "nnbook-notes";
+  const write = (notes: readonly string[]) => list.replaceChildren(...notes.map((text) => Object.assign(document.createElement("li"), { textContent: text })));
+  write(options.notes ?? []);
+  view.append(chart, list);
   element.replaceChildren(view);
-  return plotView(Plotly, chart, view, figure);
+  const plot = await plotView(Plotly, chart, view, figure);
+  return {
+    dispose: () => plot.dispose(),
+    async replot(next, notes) {
+      await plot.replot(next);
+      if (notes) write(notes);
+    },
+  };
 }

@@ -26,5 +26,5 @@ export function renderTensor(element: HTMLElement, payload: TensorPayload, signa
     notes.push(`${count} NaN or infinite ${count === 1 ? "value" : "values"}, the first at [${first.join(", ")}]; drawn as 0`);
   }
   const yLabel = shape.length >= 2 ? heatmap.yLabel : "";
-  return drawChart(element, signal, heatmapFigure({ ...heatmap, title, yLabel }), notes);
+  return drawChart(element, signal, heatmapFigure({ ...heatmap, title, yLabel }), { notes });
 }

@@ -192,7 +192,7 @@ test("training streams one live loss chart, replaced in place", async () => {
   assert.ok(displays.every((e) => e.items[0].mime === "application/vnd.nnbook.loss+json"));
   // One id throughout: the first event draws the chart, every later one updates it.
   const [first, ...updates] = displays;
-  assert.match(first.id ?? "", /^train-\d+$/);
+  assert.match(first.id ?? "", /^train-\d+-loss$/);
   assert.equal(first.update, undefined);
   assert.ok(updates.every((e) => e.id === first.id && e.update === true), JSON.stringify(displays.map(({ id, update }) => ({ id, update }))));
   // Each update has at least the epochs of the one before, and the last has them all.
@@ -202,6 +202,24 @@ test("training streams one live loss chart, replaced in place", async () => {
   // Kept as the hosts keep it: one output, drawn once and then replaced, holding the last update.
   assert.deepEqual(ran.edits.map((e) => [e.kind, e.index]), [["append", 0], ...updates.map(() => ["replaceItems", 0])]);
   assert.deepEqual(ran.outputs, [{ items: displays.at(-1)!.items }]);
+});
+
+test("a cell ending in await train() shows the loss drawn live once, and its History as text", async () => {
+  const ran = await runCell(kernel, 27, "await train(model, spiral, { epochs: 4 })");
+  assert.deepEqual(ran.outputs.map((o) => o.items[0].mime), ["application/vnd.nnbook.loss+json", "text/plain"]);
+  assert.match(String(ran.outputs[1].items[0].data), /^History\(4 epochs, loss /);
+  // Another cell showing the same run draws its curve: it was drawn live elsewhere.
+  await runCell(kernel, 28, "const again = await train(model, spiral, { epochs: 2, live: false });");
+  const later = await runCell(kernel, 29, "again");
+  assert.deepEqual(later.outputs.map((o) => o.items[0].mime), ["application/vnd.nnbook.loss+json"]);
+});
+
+test("live views by name: the loss and the boundary, each one output replaced in place", async () => {
+  const ran = await runCell(kernel, 30, "const moons = data.moons({ n: 100, seed: 1 });\nconst net2 = nn.Sequential(nn.Linear(2, 8), nn.Tanh(), nn.Linear(8, 1));\nconst run2 = await train(net2, moons, { epochs: 30, live: ['loss', 'boundary'] });");
+  assert.deepEqual(ran.outputs.map((o) => o.items[0].mime), ["application/vnd.nnbook.loss+json", "application/vnd.nnbook.boundary+json"]);
+  const typo = await runCell(kernel, 31, "await train(net2, moons, { epochs: 3, live: ['boundry'] })");
+  assert.equal(typo.result.ok, false);
+  if (!typo.result.ok) assert.match(typo.result.error.message, /did you mean "boundary"\?/);
 });
 
 test("two training runs in one cell are two charts, each replaced in place", async () => {

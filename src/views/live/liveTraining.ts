@@ -1,0 +1,59 @@
+import type { History, LiveRun, ProgressState, TrainingHooks } from "../../engine";
+import { display } from "../displaySink";
+import { Mime } from "../../protocol/mimes";
+import type { OutputItem } from "../../protocol/outputs";
+import { LIVE_VIEWS, liveViews, type LiveState } from "./liveViews";
+
+/** At most this many updates of the live views per second: more costs more than it shows. */
+const UPDATES_PER_SECOND = 8;
+/**
+ * Drawing may take at most this share of the time training runs: after a drawing that took d ms, the next
+ * waits at least d / share. A slow view (a boundary on a big model) is drawn less often, never slows
+ * training by more than this.
+ */
+const DRAWING_SHARE = 0.04;
+
+let runs = 0;
+/** Histories whose loss curve was drawn live, with the run (cell) that drew it. */
+const drawnLive = new WeakMap<History, number>();
+
+/**
+ * The training hooks that draw the views of `live` while a run trains: one output per view per `train`
+ * call, replaced in place (never appended), throttled, and always drawn once more when training ends.
+ * `owner` says which cell is running, so a History is known to be drawn already in that cell.
+ */
+export function liveTraining(owner: () => number = () => 0): Pick<TrainingHooks, "progress" | "liveViews"> {
+  let current: { history: History; id: string; next: number; drawn: boolean } | undefined;
+  const progress = (history: History, state: ProgressState, run: LiveRun): void => {
+    if (current?.history !== history) current = { history, id: `train-${++runs}`, next: 0, drawn: false };
+    const start = Date.now();
+    if (!state.done && start < current.next) return;
+    const progress = state.done ? undefined : { done: state.epoch, total: state.epochs };
+    for (const name of run.views) {
+      display(drawn(name, { model: run.model, dataset: run.dataset, history, progress }), { id: `${current.id}-${name}`, update: current.drawn });
+    }
+    if (run.views.includes("loss")) drawnLive.set(history, owner());
+    current.drawn = true;
+    const took = Date.now() - start;
+    current.next = Date.now() + Math.max(1000 / UPDATES_PER_SECOND, took / DRAWING_SHARE);
+  };
+  return { progress, liveViews };
+}
+
+/**
+ * The view's items; a view that cannot draw the model as it stands (outputs blown up to NaN) says why in
+ * its place, and training goes on (or ends with its own error).
+ */
+function drawn(name: string, state: LiveState): OutputItem[] {
+  try {
+    return LIVE_VIEWS[name].draw(state);
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    return [{ mime: Mime.text, data: `live ${name} view: cannot draw the model as it stands at ${state.progress ? `epoch ${state.progress.done}` : "the end"}: ${message}` }];
+  }
+}
+
+/** Whether `value` is a History whose loss curve was drawn live in run `runId`. */
+export function drawnLiveIn(value: unknown, runId: number): boolean {
+  return typeof value === "object" && value !== null && drawnLive.get(value as History) === runId;
+}

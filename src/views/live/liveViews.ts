@@ -1,0 +1,37 @@
+// The views `train(…, { live: [...] })` can draw while it runs, by name. A view is one line here: how it
+// draws from the run so far, and (when it cannot draw every model) why it cannot draw this one, which
+// `train` asks before its first step.
+import type { Dataset, History, LiveViews, nn } from "../../engine";
+import type { OutputItem } from "../../protocol/outputs";
+import { lossItems } from "../lossView";
+import { boundaryItems, boundaryProblem } from "../model/boundary";
+import { fitItems, fitProblem } from "../model/fit";
+
+/** Where training is: what a live view draws from. `progress` is absent on the last drawing. */
+export interface LiveState {
+  model: nn.Module;
+  dataset: Dataset;
+  history: History;
+  progress?: { done: number; total: number };
+}
+
+export interface LiveView {
+  draw(state: LiveState): OutputItem[];
+  /** Why this view cannot draw `model` trained on `dataset`; undefined when it can. */
+  problem?(model: nn.Module, dataset: Dataset): string | undefined;
+}
+
+/** Grid of a live boundary: coarse enough to cost little next to training, fine enough to see the shape. The last drawing has show.boundary's. */
+const LIVE_GRID = 40;
+
+export const LIVE_VIEWS: Record<string, LiveView> = {
+  loss: { draw: ({ history, progress }) => lossItems(history, { title: "Training loss", xLabel: "epoch", progress }) },
+  boundary: { draw: ({ model, dataset, progress }) => boundaryItems(model, dataset, progress ? { grid: LIVE_GRID } : {}, progress), problem: boundaryProblem },
+  fit: { draw: ({ model, dataset, progress }) => fitItems(model, dataset, progress), problem: fitProblem },
+};
+
+/** The registry as `train` checks its `live` option against it. */
+export const liveViews: LiveViews = {
+  names: Object.keys(LIVE_VIEWS),
+  problem: (name, model, dataset) => LIVE_VIEWS[name]?.problem?.(model, dataset),
+};
