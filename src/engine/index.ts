@@ -26,4 +26,4 @@ export * as data from "./data/index";
 export { Dataset } from "./data/index";
 export type { Task, DatasetInfo, Normalization } from "./data/index";
 export { train, History, TrainingError } from "./train/index";
-export type { TrainOptions, TrainingHooks, ProgressState, LiveRun, LiveViews, Snapshot, HistoryJSON } from "./train/index";
+export type { TrainOptions, TrainingHooks, ProgressState, LiveRun, LiveRecording, LiveViews, Snapshot, HistoryJSON } from "./train/index";

@@ -27,7 +27,7 @@ export interface LossOptions {
   labels?: string[];
   /** Log-scale y axis: losses late in training span decades. */
   log?: boolean;
-  /** The metric drawn on the second axis ("accuracy", "mae"), or false for none; default every recorded one. */
+  /** The metric drawn on the second axis ("accuracy", "mae"), or false for none; default every recorded one for one run, none for several. */
   metric?: string | false;
   /** What one x step is: "step" for a hand-written loop, "epoch" for a history. */
   xLabel?: string;
@@ -72,7 +72,9 @@ export function lossPayload(sources: LossSource | LossSource[], options: LiveLos
   const described: LossRun[] = [];
   runs.forEach((run, i) => {
     const label = checked.labels?.[i] ?? (runs.length > 1 ? `run ${i + 1}` : "");
-    const made = runSeries(run, i, label, xLabel, checked.metric);
+    // Several runs' metrics on top of their losses are more lines than can be read: asked for by name only.
+    const metric = checked.metric ?? (runs.length > 1 ? false : undefined);
+    const made = runSeries(run, i, label, xLabel, metric);
     series.push(...made.series);
     described.push(made.run);
   });
@@ -112,17 +114,16 @@ function runSeries(run: LossSource, index: number, label: string, xLabel: string
   }
   const shown = metric === false ? [] : metric === undefined ? names : [metric];
   const finals: string[] = [];
-  for (const name of shown) {
+  for (const name of names) {
     const valName = `val${name[0].toUpperCase()}${name.slice(1)}`;
     checkNumbers(metrics[name], `metrics.${name}`);
-    series.push({ ...curve(join(label, name), index, "train", metrics[name]), metric: name });
+    const valValues = metrics[valName] ?? [];
+    checkNumbers(valValues, `metrics.${valName}`);
     finals.push(`${name} ${metricValue(name, metrics[name].at(-1)!)}`);
-    const valValues = metrics[valName];
-    if (valValues && valValues.length > 0) {
-      checkNumbers(valValues, `metrics.${valName}`);
-      series.push({ ...curve(join(label, `validation ${name}`), index, "validation", valValues), metric: name });
-      finals.push(`validation ${name} ${metricValue(name, valValues.at(-1)!)}`);
-    }
+    if (valValues.length > 0) finals.push(`validation ${name} ${metricValue(name, valValues.at(-1)!)}`);
+    if (!shown.includes(name)) continue;
+    series.push({ ...curve(join(label, name), index, "train", metrics[name]), metric: name });
+    if (valValues.length > 0) series.push({ ...curve(join(label, `validation ${name}`), index, "validation", valValues), metric: name });
   }
   if (finals.length > 0) lines.push(`final ${finals.join(", ")}`);
   return { series, run: described };

@@ -3,11 +3,11 @@
 // switch to a dark theme re-colours the drawn views without running anything again.
 
 import assert from "node:assert/strict";
-import { cpSync } from "node:fs";
+import { cpSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { after, before, test } from "node:test";
 import type { Frame, Page } from "playwright-core";
-import { openNotebook, outputFrames, runAllCells, runCommand, screenshot } from "./notebookPage";
+import { openNotebook, outputFrames, runAllCells, screenshot } from "./notebookPage";
 import { openProduct, repo, type ProductWorkbench } from "./productWorkbench";
 
 let product: ProductWorkbench | undefined;
@@ -82,22 +82,27 @@ test("every view of examples/views.nnbook draws in the editor, and its controls 
   // The backprop stepper and the weights slider work in the editor as in the export.
   const stepper = await frameWith(page, ".nnbook-backprop");
   const position = stepper.locator(".nnbook-backprop-position").first();
-  const before = await position.innerText();
-  await stepper.locator(".nnbook-backprop button", { hasText: "next" }).first().click();
-  assert.notEqual(await position.innerText(), before);
+  const before = await position.textContent();
+  // Outputs scrolled out of the editor's view are hidden, not removed: the controls are driven as a click would.
+  await stepper.locator(".nnbook-backprop button", { hasText: "next" }).first().evaluate((b: HTMLElement) => b.click());
+  assert.notEqual(await position.textContent(), before);
 
   const weights = await frameWith(page, ".nnbook-weights");
   const label = weights.locator(".nnbook-player-epoch").first();
-  await weights.locator(".nnbook-player input[type=range]").first().fill("0");
-  assert.match(await label.innerText(), /^epoch 0 \(1 \/ \d+\)$/);
+  await weights.locator(".nnbook-player input[type=range]").first().evaluate((slider: HTMLInputElement) => {
+    slider.value = "0";
+    slider.dispatchEvent(new Event("input", { bubbles: true }));
+  });
+  assert.match((await label.textContent()) ?? "", /^epoch 0 \(1 \/ \d+\)$/);
 });
 
 test("a switch to the dark theme re-colours the drawn views without running them again", async () => {
   const page = product!.workbench.page;
-  await runCommand(page, "Preferences: Color Theme");
-  await page.keyboard.type("Dark Modern");
-  await page.waitForTimeout(500);
-  await page.keyboard.press("Enter");
+  // As a user's settings change: VS Code watches the file and applies the theme at once.
+  const settingsFile = join(product!.server.userDataDir, "User", "settings.json");
+  const settings = JSON.parse(readFileSync(settingsFile, "utf8")) as Record<string, unknown>;
+  writeFileSync(settingsFile, JSON.stringify({ ...settings, "workbench.colorTheme": "Default Dark Modern" }, null, 2));
+  await page.waitForFunction(() => document.querySelector(".monaco-workbench")?.classList.contains("vs-dark"), undefined, { timeout: 30_000 });
   const frame = await frameWith(page, ".nnbook-weights");
   await frame.waitForFunction(() => document.body.classList.contains("vscode-dark"), undefined, { timeout: 30_000 });
   // Plotly's text follows the theme's foreground (light on dark).

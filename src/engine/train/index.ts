@@ -4,7 +4,7 @@ export { History } from "./history";
 export { TrainingError } from "./errors";
 export { setTrainingHooks } from "./hooks";
 export type { TrainingHooks, ProgressState, LiveRun } from "./hooks";
-export type { LiveViews } from "./live";
+export type { LiveRecording, LiveViews } from "./live";
 export type { HistoryJSON } from "./history";
 export type { TrainOptions, LossFunction, OptimizerLike } from "./options";
 export type { MetricName } from "./metrics";

@@ -56,8 +56,9 @@ export interface TrainOptions {
   /**
    * What to draw in the cell while training runs, each view updated in place: `true` (the default) the loss
    * curve, `false` nothing, or view names: `["loss", "boundary"]` ("loss", "boundary" for a 2-feature
-   * classifier, "fit" for a 1-feature regression). A name that is not a view, or a view that cannot draw
-   * this model and data, is an error before training starts.
+   * classifier, "fit" for a 1-feature regression, "weights" and "gradients" from the snapshots recorded so
+   * far). A name that is not a view, or a view that cannot draw this model and data, is an error before
+   * training starts.
    */
   live?: boolean | readonly string[];
 }

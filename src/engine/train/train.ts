@@ -53,7 +53,7 @@ export async function train(model: Module, dataset: Dataset | { x: Tensor; y: Te
   const l2 = options.l2 ?? 0, clipNorm = options.clipNorm;
   const weights = l2 > 0 ? model.parameters().filter((p) => p.ndim >= 2) : [];
   const hooks = trainingHooks();
-  const live: LiveRun = { model, dataset: trainSet, views: resolveLive(options.live, model, trainSet, hooks?.liveViews) };
+  const live: LiveRun = { model, dataset: trainSet, views: resolveLive(options.live, model, trainSet, hooks?.liveViews, { weights: recording?.weights ?? false, gradients: recording?.gradients ?? false }) };
   const sample = recording?.activations ? sampleRows(trainSet.x, recording.every) : null;
 
   const history = new History();

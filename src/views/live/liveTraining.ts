@@ -23,17 +23,19 @@ const drawnLive = new WeakMap<History, number>();
  * `owner` says which cell is running, so a History is known to be drawn already in that cell.
  */
 export function liveTraining(owner: () => number = () => 0): Pick<TrainingHooks, "progress" | "liveViews"> {
-  let current: { history: History; id: string; next: number; drawn: boolean } | undefined;
+  let current: { history: History; id: string; next: number; drawn: Set<string> } | undefined;
   const progress = (history: History, state: ProgressState, run: LiveRun): void => {
-    if (current?.history !== history) current = { history, id: `train-${++runs}`, next: 0, drawn: false };
+    if (current?.history !== history) current = { history, id: `train-${++runs}`, next: 0, drawn: new Set() };
     const start = Date.now();
     if (!state.done && start < current.next) return;
     const progress = state.done ? undefined : { done: state.epoch, total: state.epochs };
     for (const name of run.views) {
-      display(drawn(name, { model: run.model, dataset: run.dataset, history, progress }), { id: `${current.id}-${name}`, update: current.drawn });
+      const items = drawn(name, { model: run.model, dataset: run.dataset, history, progress });
+      if (!items) continue;
+      display(items, { id: `${current.id}-${name}`, update: current.drawn.has(name) });
+      current.drawn.add(name);
     }
     if (run.views.includes("loss")) drawnLive.set(history, owner());
-    current.drawn = true;
     const took = Date.now() - start;
     current.next = Date.now() + Math.max(1000 / UPDATES_PER_SECOND, took / DRAWING_SHARE);
   };
@@ -44,7 +46,7 @@ export function liveTraining(owner: () => number = () => 0): Pick<TrainingHooks,
  * The view's items; a view that cannot draw the model as it stands (outputs blown up to NaN) says why in
  * its place, and training goes on (or ends with its own error).
  */
-function drawn(name: string, state: LiveState): OutputItem[] {
+function drawn(name: string, state: LiveState): OutputItem[] | undefined {
   try {
     return LIVE_VIEWS[name].draw(state);
   } catch (error) {

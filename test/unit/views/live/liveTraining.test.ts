@@ -85,7 +85,7 @@ test("a view name that is not one, or a view that cannot draw this model, is an 
   capture();
   const model = net();
   const before = Array.from(model.parameters()[0].data);
-  await assert.rejects(train(model, data.xor(), { epochs: 3, live: ["boundry"] }), /^RangeError: train: live: unknown view "boundry"; did you mean "boundary"\? The live views are "loss", "boundary", "fit"$/);
+  await assert.rejects(train(model, data.xor(), { epochs: 3, live: ["boundry"] }), /^RangeError: train: live: unknown view "boundry"; did you mean "boundary"\? The live views are "loss", "boundary", "fit", "weights", "gradients"$/);
   const four = Dataset(randn([12, 4]), [0, 1, 2, 0, 1, 2, 0, 1, 2, 0, 1, 2], { task: "multiclass" });
   await assert.rejects(
     train(net(4, 3), four, { epochs: 3, live: ["loss", "boundary"] }),
@@ -108,7 +108,27 @@ test("a view that cannot draw the model as it stands says so in its place, and t
 });
 
 test("the registry: each view draws from the model, the data and the history", () => {
-  assert.deepEqual(Object.keys(LIVE_VIEWS), ["loss", "boundary", "fit"]);
-  assert.equal(LIVE_VIEWS.boundary.problem!(net(), data.xor()), undefined);
+  const recorded = { weights: true, gradients: true };
+  assert.deepEqual(Object.keys(LIVE_VIEWS), ["loss", "boundary", "fit", "weights", "gradients"]);
+  assert.equal(LIVE_VIEWS.boundary.problem!(net(), data.xor(), recorded), undefined);
   assert.equal(LIVE_VIEWS.loss.problem, undefined);
+  assert.equal(LIVE_VIEWS.weights.problem!(net(), data.xor(), recorded), undefined);
+});
+
+test("live weights and gradients: drawn from the snapshots so far, each one output replaced in place, and refused when not recorded", async () => {
+  const shown = capture();
+  await train(net(), data.xor(), { epochs: 40, live: ["weights", "gradients"], seed: 1 });
+  const weights = shown.filter((d) => d.items[0].mime === Mime.weights);
+  const gradients = shown.filter((d) => d.items[0].mime === Mime.gradients);
+  assert.ok(weights.length >= 2 && gradients.length >= 1, `${weights.length} weights and ${gradients.length} gradients drawings`);
+  // One output each: the first drawing makes it, every later one replaces it.
+  for (const drawings of [weights, gradients]) {
+    assert.equal(new Set(drawings.map((d) => d.id)).size, 1);
+    assert.deepEqual(drawings.map((d) => Boolean(d.update)), [false, ...drawings.slice(1).map(() => true)]);
+  }
+  // The last weights drawing has every recorded epoch, to step through after training.
+  const last = weights.at(-1)!.items[0].data as { epochs: number[] };
+  assert.equal(last.epochs.at(-1), 40);
+  await assert.rejects(train(net(), data.xor(), { epochs: 5, live: ["gradients"], record: { gradients: false } }), /train: live view "gradients" cannot be drawn for this model and data: it is drawn from the gradients training records, and record\.gradients is off/);
+  await assert.rejects(train(net(), data.xor(), { epochs: 5, live: ["weights"], record: false }), /live view "weights" cannot be drawn/);
 });
