@@ -12,6 +12,7 @@ body {
   --vscode-foreground: #3b3b3b;
   --vscode-editor-foreground: #3b3b3b;
   --vscode-editorWidget-border: #e0e0e0;
+  --vscode-editor-background: #ffffff;
   --vscode-charts-blue: #1a85ff;
   --vscode-charts-orange: #d18616;
   --vscode-charts-green: #388a34;
@@ -30,6 +31,7 @@ body[data-vscode-theme-kind="vscode-dark"] {
   --vscode-foreground: #cccccc;
   --vscode-editor-foreground: #cccccc;
   --vscode-editorWidget-border: #454545;
+  --vscode-editor-background: #1f1f1f;
   --vscode-charts-blue: #3794ff;
   --vscode-charts-orange: #d18616;
   --vscode-charts-green: #89d185;

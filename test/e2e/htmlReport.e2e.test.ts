@@ -163,3 +163,40 @@ test("a model summary in the report, light and dark: the equations typeset in th
     await browser.close();
   }
 });
+
+test("the report of examples/views.nnbook draws every view offline, and its slider and stepper work there", async () => {
+  const html = join(dir, "views.html");
+  const run = spawnSync(process.execPath, [join(repo, "out/cli/nnbook.js"), "run", join(repo, "examples/views.nnbook"), "--html", html, "--quiet"], { encoding: "utf8" });
+  assert.equal(run.status, 0, run.stderr);
+  const browser = await launchBrowser();
+  try {
+    for (const scheme of ["light", "dark"] as const) {
+      const report = await openReport(browser, html, scheme);
+      try {
+        const { page } = report;
+        const views = await page.evaluate(() => Array.from(document.querySelectorAll(".nnbook-view"), (e) => e.className));
+        for (const kind of ["weights", "gradients", "network", "graph", "backprop", "activation", "images-view"]) {
+          assert.ok(views.some((c) => c.split(" ").includes(`nnbook-${kind}`)), `${kind} drawn: ${JSON.stringify(views)}`);
+        }
+        assert.ok((await page.locator(".js-plotly-plot").count()) >= 14, "the charts are plotted");
+        assert.deepEqual((await readDrawnOutputs(page)).errorBoxes, []);
+
+        const position = page.locator(".nnbook-backprop-position").first();
+        const first = await position.textContent();
+        await page.locator(".nnbook-backprop button", { hasText: "next" }).first().click();
+        assert.notEqual(await position.textContent(), first);
+
+        const slider = page.locator(".nnbook-player input[type=range]").first();
+        await slider.fill("0");
+        assert.match((await page.locator(".nnbook-player-epoch").first().textContent()) ?? "", /^epoch 0 \(1 \/ \d+\)$/);
+        assert.deepEqual(report.errors, []);
+        assert.deepEqual(report.requests, []);
+        await page.screenshot({ path: join(RESULTS_DIR, `html-report-views-${scheme}.png`), fullPage: true });
+      } finally {
+        await report.close();
+      }
+    }
+  } finally {
+    await browser.close();
+  }
+});

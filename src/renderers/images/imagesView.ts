@@ -8,7 +8,7 @@ import { imageGrid } from "./imageGrid";
 /** `show.images`: small images in a grid, drawn on canvases (no plotly), repainted when the theme changes. */
 export function renderImages(element: HTMLElement, payload: ImagesPayload): DrawnView {
   const view = document.createElement("div");
-  view.className = "nnbook-view";
+  view.className = "nnbook-view nnbook-images-view";
   view.appendChild(caption(payload.title));
   const grid = imageGrid(payload);
   view.appendChild(grid.element);
