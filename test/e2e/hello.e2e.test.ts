@@ -141,16 +141,18 @@ describe("hello.nnbook in code-server", () => {
     assert.ok(statuses.every((s) => s.state === "success" || s.state === "idle"), JSON.stringify(statuses));
     const curves = await inOutputFrames("training curves with validation", (frame) =>
       frame.evaluate(() => {
-        const plots = [...document.querySelectorAll(".js-plotly-plot")] as (HTMLElement & { data?: { name: string; y: number[] }[] })[];
-        const full = plots.filter((p) => p.data?.length === 2 && p.data.every((t) => t.y.length === 60));
-        return full.length >= 2 ? full.map((p) => p.data!.map((t) => t.name)) : undefined;
+        const plots = [...document.querySelectorAll(".js-plotly-plot")] as (HTMLElement & { data?: { name: string; mode: string; y: number[] }[] })[];
+        // The loss curves of the finished run (beside them: its accuracy on the second axis, the best epoch's star).
+        const losses = (p: (typeof plots)[number]) => (p.data ?? []).filter((t) => t.mode === "lines" && !/accuracy/.test(t.name));
+        const full = plots.filter((p) => losses(p).length === 2 && losses(p).every((t) => t.y.length === 60));
+        return full.length >= 2 ? full.map((p) => losses(p).map((t) => t.name)) : undefined;
       }),
     );
     assert.deepEqual(curves[0], ["train", "validation"]);
     const classes = await inOutputFrames("the dataset scatter", (frame) =>
       frame.evaluate(() => {
         const table = document.querySelector("table.nnbook-dataset");
-        const plot = table?.parentElement?.querySelector(".js-plotly-plot") as (HTMLElement & { data?: { name: string; x: number[] }[] }) | null;
+        const plot = table?.closest(".nnbook-view")?.querySelector(".js-plotly-plot") as (HTMLElement & { data?: { name: string; x: number[] }[] }) | null;
         return plot?.data?.length ? plot.data.map((t) => `${t.name}:${t.x.length}`) : undefined;
       }),
     );

@@ -195,11 +195,20 @@ const busy = (s: CellStatus) => s.state === 'pending' || s.state === 'executing'
 export async function waitForExecutionIdle(page: Page, options: WaitOptions = {}): Promise<CellStatus[]> {
   const timeoutMs = options.timeoutMs ?? 60_000;
   let last: CellStatus[] = [];
+  let quietSince: number | undefined;
   return step(page, 'execution-idle', () =>
     poll(
       async () => {
         last = await cellStatuses(page);
-        return last.some(busy) ? undefined : last;
+        if (last.some(busy)) {
+          quietSince = undefined;
+          return undefined;
+        }
+        // A cell that has just finished can show its count a moment before its state icon: a code cell with
+        // a count and no state is given a few seconds to show one (a run ended without a result never does).
+        quietSince ??= Date.now();
+        const settling = last.some((s) => s.kind === 'code' && s.state === 'idle' && s.executionOrder !== '');
+        return settling && Date.now() - quietSince < 5_000 ? undefined : last;
       },
       timeoutMs,
       () => `cells to finish; still busy: ${JSON.stringify(last.filter(busy))}`,
