@@ -4,15 +4,14 @@
 import assert from "node:assert/strict";
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
-import { pathToFileURL } from "node:url";
 import { test } from "node:test";
 import { data, manualSeed, nn } from "../../src/engine";
 import { Mime } from "../../src/protocol/mimes";
 import { activationsPayload } from "../../src/views/activationsView";
 import { RESULTS_DIR } from "./notebookPage";
-import { applyTheme, THEMES, rendererBrowser } from "./rendererPage";
+import { THEMES, rendererBrowser } from "./rendererPage";
 
-const { html, browser } = rendererBrowser("activations");
+const { open } = rendererBrowser("activations");
 
 manualSeed(4);
 const first = nn.Linear(2, 16), second = nn.Linear(16, 16);
@@ -25,15 +24,8 @@ const PAYLOAD = activationsPayload(net, data.spiral({ n: 300, seed: 1 }));
 for (const theme of ["vscode-light", "vscode-dark", "vscode-high-contrast"] as const) {
   test(`the activations of every layer in ${theme}`, async () => {
     mkdirSync(RESULTS_DIR, { recursive: true });
-    const context = await browser().newContext({ viewport: { width: 800, height: 900 }, deviceScaleFactor: 1 });
-    await context.route(/^(?!file:|blob:|data:)/, (route) => route.abort());
-    const page = await context.newPage();
-    const errors: string[] = [];
-    page.on("pageerror", (error) => errors.push(error.message));
+    const { page, errors } = await open(theme);
     try {
-      await page.goto(pathToFileURL(html).href);
-      await page.waitForSelector("body[data-nnbook-ready]");
-      await applyTheme(page, theme);
       const drawn = await page.evaluate(async ([mime, payload]) => {
         const element = nnbookPage.output("activations");
         await nnbookPage.render("activations", mime, payload, element);
@@ -58,7 +50,7 @@ for (const theme of ["vscode-light", "vscode-dark", "vscode-high-contrast"] as c
       await page.locator(`[data-output="activations"]`).screenshot({ path: join(RESULTS_DIR, `activations-${theme}.png`) });
       assert.deepEqual(errors, []);
     } finally {
-      await context.close();
+      await page.context().close();
     }
   });
 }

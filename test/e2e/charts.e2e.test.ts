@@ -5,7 +5,6 @@
 import assert from "node:assert/strict";
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
-import { pathToFileURL } from "node:url";
 import { test } from "node:test";
 import type { Page } from "playwright-core";
 import { Mime } from "../../src/protocol/mimes";
@@ -16,7 +15,7 @@ import { scatterPayload } from "../../src/views/charts/scatter";
 import { RESULTS_DIR } from "./notebookPage";
 import { applyTheme, THEMES, type ThemeKind, rendererBrowser } from "./rendererPage";
 
-const { html, browser } = rendererBrowser("charts");
+const { open } = rendererBrowser("charts");
 
 const xs = Array.from({ length: 61 }, (_, i) => -3 + i / 10);
 // A pseudo-random but fixed sample, so screenshots compare run to run.
@@ -34,17 +33,7 @@ const CHARTS = {
   sequential: heatmapPayload([[0, 1, 2], [3, 4, 5]], { title: "Counts" }),
 };
 
-async function openPage(theme: ThemeKind): Promise<{ page: Page; errors: string[] }> {
-  const context = await browser().newContext({ viewport: { width: 800, height: 900 }, deviceScaleFactor: 1 });
-  await context.route(/^(?!file:|blob:|data:)/, (route) => route.abort());
-  const page = await context.newPage();
-  const errors: string[] = [];
-  page.on("pageerror", (error) => errors.push(error.message));
-  await page.goto(pathToFileURL(html).href);
-  await page.waitForSelector("body[data-nnbook-ready]");
-  await applyTheme(page, theme);
-  return { page, errors };
-}
+const openPage = (theme: ThemeKind) => open(theme);
 
 /** The colour scale of the heatmap drawn in output `name`. */
 function colourScale(page: Page, name: string): Promise<unknown> {

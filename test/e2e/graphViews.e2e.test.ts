@@ -6,7 +6,6 @@
 import assert from "node:assert/strict";
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
-import { pathToFileURL } from "node:url";
 import { test } from "node:test";
 import type { Page } from "playwright-core";
 import { nn, tensor, type Tensor } from "../../src/engine";
@@ -17,7 +16,7 @@ import { graphPayload } from "../../src/views/graph/graphView";
 import { RESULTS_DIR } from "./notebookPage";
 import { applyTheme, type ThemeKind, rendererBrowser } from "./rendererPage";
 
-const { html, browser } = rendererBrowser("graph-views");
+const { open } = rendererBrowser("graph-views");
 
 function xor() {
   const net = nn.Sequential(nn.Linear(2, 2), nn.Sigmoid(), nn.Linear(2, 1), nn.Sigmoid());
@@ -40,18 +39,7 @@ for (let i = 0; i < 1000; i++) sum = sum.add(one);
 const LARGE = { mime: Mime.graph, data: graphPayload(sum, { names: { one } }) };
 const BACKPROP = { mime: Mime.backprop, data: backpropPayload(net, x, y, nn.MSELoss()) };
 
-async function openPage(theme: ThemeKind): Promise<{ page: Page; errors: string[] }> {
-  const context = await browser().newContext({ viewport: { width: 800, height: 900 }, deviceScaleFactor: 2 });
-  await context.route(/^(?!file:|blob:|data:)/, (route) => route.abort());
-  const page = await context.newPage();
-  const errors: string[] = [];
-  page.on("pageerror", (error) => errors.push(error.message));
-  page.on("console", (message) => message.type() === "error" && errors.push(message.text()));
-  await page.goto(pathToFileURL(html).href);
-  await page.waitForSelector("body[data-nnbook-ready]");
-  await applyTheme(page, theme);
-  return { page, errors };
-}
+const openPage = (theme: ThemeKind) => open(theme, { deviceScaleFactor: 2, consoleErrors: true });
 
 function draw(page: Page, name: string, item: { mime: string; data: unknown }): Promise<void> {
   return page.evaluate(([name, item]) => nnbookPage.render(name, item.mime, item.data, nnbookPage.output(name)), [name, item] as const);

@@ -5,7 +5,6 @@
 import assert from "node:assert/strict";
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
-import { pathToFileURL } from "node:url";
 import { before, test } from "node:test";
 import type { Page } from "playwright-core";
 import { manualSeed, nn, optim } from "../../src/engine";
@@ -22,7 +21,7 @@ import { weightsPayload } from "../../src/views/weightsView";
 import { RESULTS_DIR } from "./notebookPage";
 import { applyTheme, THEMES, type ThemeKind, rendererBrowser } from "./rendererPage";
 
-const { html, browser } = rendererBrowser("inspect");
+const { browser, open } = rendererBrowser("inspect");
 
 const fixtures = {} as { weightsRun: WeightsPayload; weightsModel: WeightsPayload; vanishing: GradientsPayload; healthy: GradientsPayload; network: NetworkPayload; wide: NetworkPayload };
 
@@ -46,17 +45,7 @@ before(async () => {
   fixtures.healthy = gradientsPayload(await train(relu, data.xor(), { optimizer: optim.Adam(relu.parameters(), { lr: 0.05 }), epochs: 300, seed: 1, live: false }));
 });
 
-async function openPage(theme: ThemeKind): Promise<{ page: Page; errors: string[] }> {
-  const context = await browser().newContext({ viewport: { width: 800, height: 900 }, deviceScaleFactor: 1 });
-  await context.route(/^(?!file:|blob:|data:)/, (route) => route.abort());
-  const page = await context.newPage();
-  const errors: string[] = [];
-  page.on("pageerror", (error) => errors.push(error.message));
-  await page.goto(pathToFileURL(html).href);
-  await page.waitForSelector("body[data-nnbook-ready]");
-  await applyTheme(page, theme);
-  return { page, errors };
-}
+const openPage = (theme: ThemeKind) => open(theme);
 
 function render(page: Page, name: string, mime: string, payload: unknown): Promise<void> {
   return page.evaluate(([name, mime, payload]) => nnbookPage.render(name, mime, payload, nnbookPage.output(name)), [name, mime, payload] as const);

@@ -5,7 +5,6 @@
 import assert from "node:assert/strict";
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
-import { pathToFileURL } from "node:url";
 import { before, test } from "node:test";
 import type { Page } from "playwright-core";
 import { data, manualSeed, nn, optim, train } from "../../src/engine";
@@ -13,9 +12,9 @@ import type { LossPayload } from "../../src/protocol/lossPayload";
 import { Mime } from "../../src/protocol/mimes";
 import { lossPayload } from "../../src/views/lossView";
 import { RESULTS_DIR } from "./notebookPage";
-import { applyTheme, THEMES, rendererBrowser, type ThemeKind } from "./rendererPage";
+import { THEMES, rendererBrowser, type ThemeKind } from "./rendererPage";
 
-const { html, browser } = rendererBrowser("loss");
+const { open } = rendererBrowser("loss");
 let history: LossPayload;
 let compared: LossPayload;
 
@@ -29,17 +28,7 @@ before(async () => {
   compared = lossPayload([{ loss: losses(0.1), valLoss: losses(0.08) }, { loss: losses(0.03) }], { labels: ["lr 0.1", "lr 0.01"] });
 });
 
-async function openPage(theme: ThemeKind): Promise<{ page: Page; errors: string[] }> {
-  const context = await browser().newContext({ viewport: { width: 800, height: 900 }, deviceScaleFactor: 1 });
-  await context.route(/^(?!file:|blob:|data:)/, (route) => route.abort());
-  const page = await context.newPage();
-  const errors: string[] = [];
-  page.on("pageerror", (error) => errors.push(error.message));
-  await page.goto(pathToFileURL(html).href);
-  await page.waitForSelector("body[data-nnbook-ready]");
-  await applyTheme(page, theme);
-  return { page, errors };
-}
+const openPage = (theme: ThemeKind) => open(theme);
 
 interface Drawn {
   traces: { name: string; mode: string; yaxis: string; dash?: string; color?: string; symbol?: string; x: number[]; y: number[] }[];

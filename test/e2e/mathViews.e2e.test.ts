@@ -5,7 +5,6 @@
 import assert from "node:assert/strict";
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
-import { pathToFileURL } from "node:url";
 import { test } from "node:test";
 import type { Page } from "playwright-core";
 import { Mime } from "../../src/protocol/mimes";
@@ -13,9 +12,9 @@ import { activationPayload } from "../../src/views/activationView";
 import { mathItems } from "../../src/views/mathView";
 import { tablePayload } from "../../src/views/tableView";
 import { RESULTS_DIR } from "./notebookPage";
-import { applyTheme, type ThemeKind, rendererBrowser } from "./rendererPage";
+import { type ThemeKind, rendererBrowser } from "./rendererPage";
 
-const { html, browser } = rendererBrowser("math-views");
+const { open } = rendererBrowser("math-views");
 
 const HOSTILE = "<img src=x onerror=alert(1)>";
 const ACTIVATION = { mime: Mime.activation, data: activationPayload("gelu") };
@@ -28,18 +27,7 @@ const TABLE_ROWS = [
 const TABLE = { mime: Mime.table, data: tablePayload(TABLE_ROWS) };
 const WIDE = { mime: Mime.table, data: tablePayload(Array.from({ length: 1500 }, (_, i) => Object.fromEntries(Array.from({ length: 30 }, (_, j) => [`feature ${j}`, i * 1000 + j])))) };
 
-async function openPage(theme: ThemeKind): Promise<{ page: Page; errors: string[] }> {
-  const context = await browser().newContext({ viewport: { width: 800, height: 900 }, deviceScaleFactor: 2 });
-  await context.route(/^(?!file:|blob:|data:)/, (route) => route.abort());
-  const page = await context.newPage();
-  const errors: string[] = [];
-  page.on("pageerror", (error) => errors.push(error.message));
-  page.on("console", (message) => message.type() === "error" && errors.push(message.text()));
-  await page.goto(pathToFileURL(html).href);
-  await page.waitForSelector("body[data-nnbook-ready]");
-  await applyTheme(page, theme);
-  return { page, errors };
-}
+const openPage = (theme: ThemeKind) => open(theme, { deviceScaleFactor: 2, consoleErrors: true });
 
 function draw(page: Page, name: string, item: { mime: string; data: unknown }): Promise<void> {
   return page.evaluate(([name, item]) => nnbookPage.render(name, item.mime, item.data, nnbookPage.output(name)), [name, item] as const);

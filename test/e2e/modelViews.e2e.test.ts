@@ -6,7 +6,6 @@
 import assert from "node:assert/strict";
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
-import { pathToFileURL } from "node:url";
 import { before, test } from "node:test";
 import type { Page } from "playwright-core";
 import { data, Dataset, manualSeed, nn, optim, randn, train } from "../../src/engine";
@@ -22,9 +21,9 @@ import type { ConfusionPayload } from "../../src/protocol/confusionPayload";
 import type { ImagesPayload } from "../../src/protocol/imagesPayload";
 import type { DatasetPayload } from "../../src/protocol/payloads";
 import { RESULTS_DIR } from "./notebookPage";
-import { applyTheme, THEMES, type ThemeKind, rendererBrowser } from "./rendererPage";
+import { THEMES, type ThemeKind, rendererBrowser } from "./rendererPage";
 
-const { html, browser } = rendererBrowser("model-views");
+const { open } = rendererBrowser("model-views");
 
 let moons: BoundaryPayload, spiral: BoundaryPayload, sine: FitPayload, early: BoundaryPayload;
 let confusion: ConfusionPayload, wrongDigits: ImagesPayload, digitsSet: DatasetPayload, wide: DatasetPayload;
@@ -56,17 +55,7 @@ before(async () => {
   wide = datasetPayload(Dataset(randn([20, 64]), Array.from({ length: 20 }, (_, i) => i % 2), { task: "multiclass", name: "wide" }));
 });
 
-async function openPage(theme: ThemeKind): Promise<{ page: Page; errors: string[] }> {
-  const context = await browser().newContext({ viewport: { width: 800, height: 900 }, deviceScaleFactor: 1 });
-  await context.route(/^(?!file:|blob:|data:)/, (route) => route.abort());
-  const page = await context.newPage();
-  const errors: string[] = [];
-  page.on("pageerror", (error) => errors.push(error.message));
-  await page.goto(pathToFileURL(html).href);
-  await page.waitForSelector("body[data-nnbook-ready]");
-  await applyTheme(page, theme);
-  return { page, errors };
-}
+const openPage = (theme: ThemeKind) => open(theme);
 
 interface Trace {
   type: string;

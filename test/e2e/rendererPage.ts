@@ -141,7 +141,7 @@ document.body.dataset.nnbookReady = "true";
  * The renderer page and a browser for one test file: made before its tests, closed and removed after.
  * `browser()` is the browser once the tests run.
  */
-export function rendererBrowser(name: string): { html: string; browser: () => Browser } {
+export function rendererBrowser(name: string): { html: string; browser: () => Browser; open: (theme: ThemeKind, options?: OpenOptions) => Promise<OpenedPage> } {
   const dir = mkdtempSync(join(tmpdir(), `nnbook-${name}-`));
   const html = writeRendererPage(dir, join(resolve(__dirname, "../.."), "out"));
   let browser: Browser | undefined;
@@ -152,5 +152,31 @@ export function rendererBrowser(name: string): { html: string; browser: () => Br
     await browser?.close();
     rmSync(dir, { recursive: true, force: true });
   });
-  return { html, browser: () => browser! };
+  return { html, browser: () => browser!, open: (theme, options) => openRendererPage(browser!, html, theme, options) };
+}
+
+export interface OpenOptions {
+  deviceScaleFactor?: number;
+  /** Also count console errors among the page's errors, not only uncaught ones. */
+  consoleErrors?: boolean;
+}
+
+export interface OpenedPage {
+  page: Page;
+  /** Errors the page threw (and logged, with `consoleErrors`) since it opened. */
+  errors: string[];
+}
+
+/** A new page of `html` in a context of its own, offline (only file:, blob: and data: load), in `theme`. */
+export async function openRendererPage(browser: Browser, html: string, theme: ThemeKind, options: OpenOptions = {}): Promise<OpenedPage> {
+  const context = await browser.newContext({ viewport: { width: 800, height: 900 }, deviceScaleFactor: options.deviceScaleFactor ?? 1 });
+  await context.route(/^(?!file:|blob:|data:)/, (route) => route.abort());
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on("pageerror", (error) => errors.push(error.message));
+  if (options.consoleErrors) page.on("console", (message) => message.type() === "error" && errors.push(message.text()));
+  await page.goto(pathToFileURL(html).href);
+  await page.waitForSelector("body[data-nnbook-ready]");
+  await applyTheme(page, theme);
+  return { page, errors };
 }

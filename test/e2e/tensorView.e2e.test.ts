@@ -4,15 +4,14 @@
 import assert from "node:assert/strict";
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
-import { pathToFileURL } from "node:url";
 import { test } from "node:test";
 import { arange, manualSeed, randn, tensor } from "../../src/engine";
 import { Mime } from "../../src/protocol/mimes";
 import { tensorPayload } from "../../src/views/tensorView";
 import { RESULTS_DIR } from "./notebookPage";
-import { applyTheme, THEMES, rendererBrowser } from "./rendererPage";
+import { THEMES, rendererBrowser } from "./rendererPage";
 
-const { html, browser } = rendererBrowser("tensor");
+const { open } = rendererBrowser("tensor");
 
 manualSeed(1);
 const weights = randn(784, 128).mul(0.05);
@@ -23,15 +22,8 @@ const TENSORS = { small: tensorPayload(tensor([[0.5, -1.25], [2, 0]])), weights:
 for (const theme of ["vscode-light", "vscode-dark", "vscode-high-contrast"] as const) {
   test(`tensors small and large in ${theme}`, async () => {
     mkdirSync(RESULTS_DIR, { recursive: true });
-    const context = await browser().newContext({ viewport: { width: 800, height: 900 }, deviceScaleFactor: 1 });
-    await context.route(/^(?!file:|blob:|data:)/, (route) => route.abort());
-    const page = await context.newPage();
-    const errors: string[] = [];
-    page.on("pageerror", (error) => errors.push(error.message));
+    const { page, errors } = await open(theme);
     try {
-      await page.goto(pathToFileURL(html).href);
-      await page.waitForSelector("body[data-nnbook-ready]");
-      await applyTheme(page, theme);
       const drawn = await page.evaluate(async ([mime, tensors]) => {
         const out: Record<string, { cells: number; plot: { z: number[][]; zmin: number; zmax: number; colorscale: unknown; title: string } | null; notes: string[] }> = {};
         for (const [name, payload] of Object.entries(tensors)) {
@@ -62,7 +54,7 @@ for (const theme of ["vscode-light", "vscode-dark", "vscode-high-contrast"] as c
       for (const name of Object.keys(TENSORS)) await page.locator(`[data-output="${name}"]`).screenshot({ path: join(RESULTS_DIR, `tensor-${name}-${theme}.png`) });
       assert.deepEqual(errors, []);
     } finally {
-      await context.close();
+      await page.context().close();
     }
   });
 }
