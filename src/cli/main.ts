@@ -5,6 +5,7 @@ import { parseArgs, USAGE, UsageError } from "./args";
 import { htmlReport } from "./htmlReport";
 import { OutGuard } from "./outGuard";
 import { runNotebook } from "./runNotebook";
+import { cellName } from "../kernel";
 
 /**
  * Exit codes: 0 every cell ran, 1 a cell failed, 2 the file or the arguments are wrong, or the
@@ -48,8 +49,8 @@ async function main(argv: string[]): Promise<number> {
   if (args.html) writeFileSync(args.html, htmlReport(outcome.notebook, { title: path.basename(args.file), outDir: out }));
   let code = 0;
   if (outcome.failure) {
-    const { cellNumber, line, message } = outcome.failure;
-    process.stderr.write(`nnbook: cell ${cellNumber}${line ? `, line ${line}` : ""} failed: ${message}\n`);
+    const { cellNumber, executionCount, line, message } = outcome.failure;
+    process.stderr.write(`nnbook: ${cellName(cellNumber, executionCount)}${line ? `, line ${line}` : ""} failed: ${message}\n`);
     code = 1;
   }
   if (keptOut) {

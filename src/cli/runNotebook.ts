@@ -17,7 +17,7 @@ export interface RunOutcome {
   /** The notebook with the outputs of this run in its code cells. */
   notebook: NnbookFile;
   /** The first failure: which cell, where, and the message. */
-  failure?: { cellNumber: number; line?: number; message: string };
+  failure?: { cellNumber: number; executionCount: number; line?: number; message: string };
 }
 
 /**
@@ -51,12 +51,14 @@ export async function runNotebook(input: NnbookFile, options: RunOptions): Promi
         const outputs = new CellOutputs();
         const startTime = Date.now();
         const listener = echoText(outputs, options.onText, options.onProgress);
-        const result: CellResult = timedOut ? { ok: false, error: timeout() } : await session.run(index + 1, cell.source, listener);
+        const result: CellResult = timedOut ? { ok: false, error: timeout() } : await session.run(index + 1, cell.source, listener, order);
         const error = timedOut ? { ...timeout(), location: result.ok ? undefined : result.error.location } : result.ok ? undefined : result.error;
         if (error) {
           outputs.error(error);
           options.onText?.(error.stack + "\n");
-          failure = { cellNumber: index + 1, line: error.location?.line, message: `${error.name}: ${error.message}` };
+          // The line only where it is in this cell (a function of another cell may have thrown).
+          const line = error.location?.cellNumber === index + 1 ? error.location.line : undefined;
+          failure = { cellNumber: index + 1, executionCount: order, line, message: `${error.name}: ${error.message}` };
         }
         notebook.cells[index] = { ...cell, outputs: outputs.list, execution: { order, success: !error, startTime, endTime: Date.now() } };
         return !error;

@@ -2,6 +2,8 @@ import * as vscode from "vscode";
 import { NnbookController } from "./nnbookController";
 import { NnbookSerializer } from "./nnbookSerializer";
 import { registerKernelCommands } from "./kernelCommands";
+import { registerKernelStatus } from "./kernelStatus";
+import { registerVariablesView } from "./variablesView";
 import { registerNewNotebookCommand } from "./newNotebookCommand";
 import { registerCellIntelliSense } from "../intellisense/editor/cellIntelliSense";
 
@@ -16,6 +18,8 @@ export function activate(context: vscode.ExtensionContext): void {
     controller,
     registerNewNotebookCommand(),
     registerKernelCommands(controller),
+    registerKernelStatus(controller),
+    registerVariablesView(controller, context.extensionUri),
     registerCellIntelliSense(vscode.Uri.joinPath(context.extensionUri, "out", "intellisense")),
   );
 }

@@ -1,15 +1,18 @@
 import * as vscode from "vscode";
+import { STARTER } from "../format/starterNotebook";
 
-const STARTER = [
-  "const x = tensor([[1, 2], [3, 4]]);",
-  "x.matmul(x.T)",
-].join("\n");
-
-/** "nnbook: New Notebook": an untitled notebook with one cell to start from. */
+/** "nnbook: New Notebook": an untitled notebook with the starter, ready to run. */
 export function registerNewNotebookCommand(): vscode.Disposable {
   return vscode.commands.registerCommand("nnbook.newNotebook", async () => {
-    const cell = new vscode.NotebookCellData(vscode.NotebookCellKind.Code, STARTER, "nnts");
-    const notebook = await vscode.workspace.openNotebookDocument("nnbook", new vscode.NotebookData([cell]));
+    const cells = STARTER.map(
+      (cell) =>
+        new vscode.NotebookCellData(
+          cell.kind === "code" ? vscode.NotebookCellKind.Code : vscode.NotebookCellKind.Markup,
+          cell.source,
+          cell.kind === "code" ? "nnts" : "markdown",
+        ),
+    );
+    const notebook = await vscode.workspace.openNotebookDocument("nnbook", new vscode.NotebookData(cells));
     await vscode.window.showNotebookDocument(notebook);
   });
 }

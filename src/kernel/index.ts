@@ -1,4 +1,5 @@
-export { KernelSession, DEFAULT_MEMORY_LIMIT_MB, type CellListener, type CellResult, type KernelFiles, type KernelOptions } from "./kernelSession";
+export { KernelSession, DEFAULT_MEMORY_LIMIT_MB, type CellListener, type CellResult, type KernelFiles, type KernelOptions, type KernelState } from "./kernelSession";
+export { cellName, ordinal } from "./cellName";
 export type { CellError } from "./messages";
 export { CellOutputs } from "./cellOutputs";
 export { applyOutputEdit, type OutputEdit } from "./outputEdit";

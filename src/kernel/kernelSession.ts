@@ -1,6 +1,7 @@
 import { fork, type ChildProcess } from "node:child_process";
 import path from "node:path";
 import type { OutputItem } from "../protocol/outputs";
+import { readVariables, type VariableInfo } from "../protocol/variables";
 import type { CellError, HostToKernel, KernelEnd, KernelSetup, KernelToHost, RunRequest } from "./messages";
 import { sandboxFlags, SANDBOX_UNAVAILABLE_EXIT } from "./sandboxFlags";
 
@@ -15,7 +16,18 @@ export interface CellListener {
   display(items: OutputItem[], options: { id?: string; update?: boolean }): void;
 }
 
-export type CellResult = { ok: true } | { ok: false; error: CellError };
+export type CellResult = ({ ok: true } | { ok: false; error: CellError }) & {
+  /** The kernel's top-level names after the run (absent when the kernel could not list them). */
+  variables?: VariableInfo[];
+};
+
+/**
+ * Where the kernel is, for a status line: `none` before its first cell (it starts with the first run),
+ * `starting` or `restarting` until the cell language has loaded, `idle`, `busy` while cells run, and
+ * `dead` after it ended by itself (crash, out of memory, a cell that would not stop) until the next run
+ * starts a fresh one.
+ */
+export type KernelState = "none" | "starting" | "restarting" | "idle" | "busy" | "dead";
 
 export interface KernelOptions {
   /** The notebook's folder: relative paths in cells start there. Default: the current directory. */
@@ -36,6 +48,8 @@ export const DEFAULT_MEMORY_LIMIT_MB = 4096;
 export const DEFAULT_MAX_TEXT_BYTES = 2 * 2 ** 20;
 
 const STATE_LOST = "Every variable from earlier cells is gone: run them again.";
+/** How long the variables view waits for a drawing of a tensor (a training cell answers at its next pause). */
+const INSPECT_TIMEOUT_MS = 10_000;
 /** How long an ended kernel may take to send its last text before it is killed. */
 const EXIT_GRACE_MS = 5000;
 
@@ -49,6 +63,8 @@ interface RunningKernel {
   child: ChildProcess;
   /** The last lines the kernel process wrote to stderr: what a V8 fatal error says. */
   stderr: string;
+  /** The worker has loaded the cell language. */
+  ready: boolean;
   /** False when the runtime has no permission model and the kernel runs without it. */
   sandboxed: boolean;
   heard: boolean;
@@ -69,15 +85,35 @@ export class KernelSession {
   /** Set once the runtime refused the permission flags: later kernels start without them. */
   private sandboxRefused = false;
   private sandboxNoted = false;
+  private restarting = false;
+  private lost = false;
+  private stateNow: KernelState = "none";
+  private readonly stateListeners = new Set<(state: KernelState) => void>();
+  private readonly inspections = new Map<number, (items: OutputItem[] | undefined) => void>();
+  private nextInspection = 1;
 
   constructor(
     private readonly files: KernelFiles,
     private readonly options: KernelOptions = {},
   ) {}
 
-  /** Runs a cell after those already queued. Never rejects: failures are results. */
-  run(cellNumber: number, source: string, listener: CellListener): Promise<CellResult> {
-    const result = this.queue.then(() => this.start(cellNumber, source, listener));
+  /** Where the kernel is now. */
+  get state(): KernelState {
+    return this.stateNow;
+  }
+
+  /** Calls `listener` with every change of `state`; returns what stops it. */
+  onState(listener: (state: KernelState) => void): () => void {
+    this.stateListeners.add(listener);
+    return () => this.stateListeners.delete(listener);
+  }
+
+  /**
+   * Runs a cell after those already queued. Never rejects: failures are results. `cellNumber` is its
+   * place in the notebook and `executionCount` the number the editor shows for it: errors name both.
+   */
+  run(cellNumber: number, source: string, listener: CellListener, executionCount?: number): Promise<CellResult> {
+    const result = this.queue.then(() => this.start(cellNumber, source, listener, executionCount));
     this.queue = result;
     return result;
   }
@@ -101,17 +137,47 @@ export class KernelSession {
     }, this.options.interruptGraceMs ?? 1000);
   }
 
-  /** Ends the kernel and everything it held; the next run starts a fresh one. */
+  /**
+   * The items `show.tensor` gives for the tensor the last run listed as `name`; undefined when the
+   * name holds no tensor now, there is no kernel, or it does not answer in time.
+   */
+  inspect(name: string): Promise<OutputItem[] | undefined> {
+    const kernel = this.kernel;
+    if (!kernel?.ready) return Promise.resolve(undefined);
+    const requestId = this.nextInspection++;
+    return new Promise((resolve) => {
+      const timer = setTimeout(() => answer(undefined), INSPECT_TIMEOUT_MS);
+      const answer = (items: OutputItem[] | undefined) => {
+        clearTimeout(timer);
+        this.inspections.delete(requestId);
+        resolve(items);
+      };
+      this.inspections.set(requestId, answer);
+      this.send(kernel, { type: "inspect", requestId, name });
+    });
+  }
+
+  /** Ends the kernel and everything it held, and starts a fresh one. */
   restart(): void {
+    this.end();
+    this.restarting = true;
+    this.ensureKernel();
+  }
+
+  /** Ends the kernel for good (the notebook closed); a later run would start a fresh one. */
+  dispose(): void {
+    this.end();
+    this.updateState();
+    this.stateListeners.clear();
+  }
+
+  private end(): void {
     const kernel = this.kernel;
     this.kernel = undefined;
+    this.lost = false;
     this.clearEscalation();
     kernel?.child.kill("SIGKILL");
     this.failRuns("KernelRestarted", `The kernel was restarted.\n${STATE_LOST}`);
-  }
-
-  dispose(): void {
-    this.restart();
   }
 
   /** The pid of the kernel process, while there is one (for tests and diagnostics). */
@@ -119,14 +185,28 @@ export class KernelSession {
     return this.kernel?.child.pid;
   }
 
-  private start(cellNumber: number, source: string, listener: CellListener): Promise<CellResult> {
+  private start(cellNumber: number, source: string, listener: CellListener, executionCount?: number): Promise<CellResult> {
     const kernel = this.ensureKernel();
     const runId = this.nextRunId++;
     return new Promise<CellResult>((resolve) => {
-      const run: PendingRun = { request: { type: "run", runId, cellNumber, source }, listener, resolve };
+      const request: RunRequest = { type: "run", runId, cellNumber, source };
+      if (executionCount !== undefined) request.executionCount = executionCount;
+      const run: PendingRun = { request, listener, resolve };
       this.runs.set(runId, run);
+      this.updateState();
       this.dispatch(kernel, run);
     });
+  }
+
+  private updateState(): void {
+    const kernel = this.kernel;
+    const state: KernelState = !kernel
+      ? this.lost ? "dead" : "none"
+      : !kernel.ready ? (this.restarting ? "restarting" : "starting")
+      : this.runs.size > 0 ? "busy" : "idle";
+    if (state === this.stateNow) return;
+    this.stateNow = state;
+    for (const listener of this.stateListeners) listener(state);
   }
 
   private ensureKernel(): RunningKernel {
@@ -153,7 +233,7 @@ export class KernelSession {
       stdio: ["ignore", "ignore", "pipe", "ipc"],
       env,
     });
-    const kernel: RunningKernel = { child, stderr: "", sandboxed: sandbox.length > 0, heard: false };
+    const kernel: RunningKernel = { child, stderr: "", ready: false, sandboxed: sandbox.length > 0, heard: false };
     child.stderr?.setEncoding("utf8");
     child.stderr?.on("data", (text: string) => {
       kernel.stderr = (kernel.stderr + text).slice(-4000);
@@ -171,6 +251,8 @@ export class KernelSession {
       this.lose(kernel, describeExit(code, signal, kernel.stderr));
     });
     this.kernel = kernel;
+    this.lost = false;
+    this.updateState();
     return kernel;
   }
 
@@ -198,6 +280,15 @@ export class KernelSession {
     // The kernel runs user code: its messages are checked, not trusted.
     if (typeof message !== "object" || message === null) return;
     if (message.type === "ended") return this.lose(kernel, message.end);
+    if (message.type === "inspected") {
+      this.inspections.get(message.requestId)?.(Array.isArray(message.items) ? message.items : undefined);
+      return;
+    }
+    if (message.type === "ready") {
+      kernel.ready = true;
+      this.restarting = false;
+      return this.updateState();
+    }
     const run = typeof message.runId === "number" ? this.runs.get(message.runId) : undefined;
     if (!run) return;
     switch (message.type) {
@@ -210,7 +301,9 @@ export class KernelSession {
       case "done":
         this.runs.delete(message.runId);
         this.clearEscalation();
-        run.resolve(message.ok ? { ok: true } : { ok: false, error: message.error });
+        this.updateState();
+        const variables = message.variables === undefined ? {} : { variables: readVariables(message.variables) };
+        run.resolve(message.ok ? { ok: true, ...variables } : { ok: false, error: message.error, ...variables });
         break;
     }
   }
@@ -219,8 +312,11 @@ export class KernelSession {
   private lose(kernel: RunningKernel, end: KernelEnd): void {
     if (this.kernel !== kernel) return;
     this.kernel = undefined;
+    this.lost = true;
+    this.restarting = false;
     this.clearEscalation();
     setTimeout(() => kernel.child.kill("SIGKILL"), EXIT_GRACE_MS).unref();
+    this.updateState();
     switch (end.cause) {
       case "terminated":
         return this.failRuns("KernelRestarted", `The cell did not stop when asked, so its kernel was restarted.\n${STATE_LOST}`);
@@ -234,6 +330,8 @@ export class KernelSession {
   private failRuns(name: string, message: string): void {
     const runs = [...this.runs.values()];
     this.runs.clear();
+    for (const answer of [...this.inspections.values()]) answer(undefined);
+    this.updateState();
     for (const run of runs) run.resolve({ ok: false, error: { name, message, stack: `${name}: ${message}`, kernelLost: true } });
   }
 

@@ -1,4 +1,5 @@
 import type { ErrorData, OutputItem } from "../protocol/outputs";
+import type { VariableInfo } from "../protocol/variables";
 
 /**
  * The kernel is a process of its own (process/main.ts) that runs cells in a worker thread
@@ -34,13 +35,23 @@ export interface WorkerSetup extends KernelSetup {
 export interface RunRequest {
   type: "run";
   runId: number;
-  /** 1-based position of the cell in its notebook, for messages ("cell 3, line 2"). */
+  /** 1-based position of the cell in its notebook. */
   cellNumber: number;
+  /** The execution count the editor shows for this run ([3]), when there is one. */
+  executionCount?: number;
   source: string;
+}
+
+/** The variables view asks for the items of the tensor listed as `name`. */
+export interface InspectRequest {
+  type: "inspect";
+  requestId: number;
+  name: string;
 }
 
 export type HostToKernel =
   | RunRequest
+  | InspectRequest
   /** Asks the running cell to stop (training stops between two steps). */
   | { type: "interrupt" }
   /** Ends the worker now: a cell ignored the interrupt. The kernel sends what text is left, then `ended`. */
@@ -51,6 +62,7 @@ export interface CompiledRun {
   type: "run";
   runId: number;
   cellNumber: number;
+  executionCount?: number;
   /** The script's name in stack traces: `nnbook-cell-<cell>-<run>`, without ".js". */
   fileName: string;
   js: string;
@@ -58,13 +70,17 @@ export interface CompiledRun {
   map: string;
 }
 
-export type HostToWorker = CompiledRun;
+export type HostToWorker = CompiledRun | InspectRequest;
 
 export type WorkerToHost =
+  /** The worker has loaded the cell language: the kernel is ready for cells. */
+  | { type: "ready" }
   | { type: "stream"; runId: number; name: "stdout" | "stderr"; text: string }
   | { type: "display"; runId: number; items: OutputItem[]; id?: string; update?: boolean }
-  | { type: "done"; runId: number; ok: true }
-  | { type: "done"; runId: number; ok: false; error: CellError };
+  | { type: "done"; runId: number; ok: true; variables?: VariableInfo[] }
+  | { type: "done"; runId: number; ok: false; error: CellError; variables?: VariableInfo[] }
+  /** The items of an inspected tensor; undefined when the name no longer holds it. */
+  | { type: "inspected"; requestId: number; items?: OutputItem[] };
 
 /** Why a kernel ended by itself, before the process exits. */
 export type KernelEnd =
@@ -77,7 +93,7 @@ export type KernelToHost = WorkerToHost | { type: "ended"; end: KernelEnd };
 /** A failed cell: the error for the editor, and where it happened for one-line reports. */
 export interface CellError extends ErrorData {
   /** Where in the user's cells it was thrown, when known. */
-  location?: { cellNumber: number; line: number; column: number };
+  location?: { cellNumber: number; executionCount?: number; line: number; column: number };
   /** The kernel ended (restart, crash, out of memory): the state of earlier cells is gone. */
   kernelLost?: boolean;
 }

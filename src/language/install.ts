@@ -9,11 +9,12 @@ import * as language from "./index";
 import { Tensor } from "../engine";
 import { setFileReader } from "../engine/data/csvFile";
 import { setTrainingHooks } from "../engine/train/hooks";
-import { liveTraining, setDisplaySink } from "../views";
+import { displayItems, liveTraining, setDisplaySink } from "../views";
 import { IMPORT_KEY, REALM_ENTRY_KEY, type RealmEntry } from "./realm/boundary";
 import { cellGlobals } from "./realm/cellGlobals";
 import { CellRunner } from "./realm/cellRunner";
 import { CellTimers } from "./realm/cellTimers";
+import { CellVariables } from "./realm/cellVariables";
 import { describeThrown } from "./realm/describeThrown";
 import { FileRequests } from "./realm/fileRequests";
 import { host } from "./realm/hostCall";
@@ -26,13 +27,20 @@ const scope = globalThis as unknown as Record<string | symbol, unknown>;
 const reportUncaught = (runId: number, error: unknown) => host("write", runId, "stderr", `Uncaught ${describeThrown(error).stack}\n`);
 
 const timers = new CellTimers(reportUncaught);
-const runner = new CellRunner(timers);
+const variables = new CellVariables(scope);
+const runner = new CellRunner(timers, variables);
 const files = new FileRequests();
 
 const stringify = JSON.stringify; // taken before a cell can replace it
 setDisplaySink((items, options) => host("display", owner(), stringify({ items, ...options })));
 setFileReader(files.read);
-setTrainingHooks({ shouldStop: () => host("shouldStop"), ...liveTraining(owner) });
+const live = liveTraining(owner);
+setTrainingHooks({
+  shouldStop: () => host("shouldStop"),
+  progress: live.progress,
+  liveViews: live.liveViews,
+  stopped: (history, state) => host("write", owner(), "stdout", live.stopped(history, state) + "\n"),
+});
 installMemoryBudget();
 
 let loadModule: ((specifier: string, asDefault: boolean) => unknown) | undefined;
@@ -48,6 +56,7 @@ function importModule(specifier: string, asDefault = false): unknown {
 
 Object.assign(globalThis, language, cellGlobals(timers));
 scope[Symbol.for(IMPORT_KEY)] = importModule;
+variables.takeBaseline();
 
 // console.log (Node's util.inspect, in this realm) then prints tensors, modules and optimizers as PyTorch does.
 for (const type of [Tensor, language.nn.Module, language.optim.Optimizer]) {
@@ -65,8 +74,14 @@ const entry: RealmEntry = {
   fireTimer: (id) => timers.fire(id),
   deliverFile: (requestId, ok, text, displayPath) => files.deliver(requestId, ok, text, displayPath),
   unhandled: (reason) => reportUncaught(owner(), reason),
+  inspect: (name) => {
+    const tensor = variables.tensor(name);
+    return tensor ? stringify(displayItems(tensor)) : "";
+  },
   allowModules: (load) => {
     loadModule = load;
+    // The kernel has just given cells `require` and `process`: not the user's variables either.
+    variables.takeBaseline();
   },
 };
 scope[Symbol.for(REALM_ENTRY_KEY)] = entry;

@@ -17,3 +17,4 @@ export * from "./boundaryPayload";
 export * from "./fitPayload";
 export * from "./confusionPayload";
 export * from "./imagesPayload";
+export * from "./variables";

@@ -20,6 +20,8 @@ export interface LossHistory {
   readonly metrics?: Readonly<Record<string, readonly number[]>>;
   readonly bestEpoch?: number;
   readonly stoppedEarly?: boolean;
+  /** The stop button ended it. */
+  readonly interrupted?: boolean;
 }
 
 export interface LossOptions {
@@ -104,6 +106,8 @@ function runSeries(run: LossSource, index: number, label: string, xLabel: string
     described.stoppedEarlyAt = train.length;
     lines.push(`stopped early at epoch ${train.length}: no improvement since epoch ${history.bestEpoch}`);
   }
+
+  if (history?.interrupted) lines.push(`stopped at epoch ${train.length} with the stop button`);
 
   const metrics = history?.metrics ?? {};
   const names = Object.keys(metrics).filter((name) => !/^val[A-Z]/.test(name) && metrics[name].length > 0);

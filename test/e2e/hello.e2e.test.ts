@@ -178,7 +178,7 @@ describe("hello.nnbook in code-server", () => {
     const texts = await cellOutputTexts(page, 1);
     const error = texts.join("\n");
     assert.match(error, /matmul: cannot multiply \[1,3\] by \[1,2\] \(3 ≠ 1\)/);
-    assert.match(error, /cell 2, line 2/);
+    assert.match(error, /cell \[2\], the 2nd cell, line 2/);
     await screenshot(page, "cell-error");
   });
 

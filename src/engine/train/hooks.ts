@@ -33,6 +33,8 @@ export interface TrainingHooks {
   shouldStop?(): boolean;
   /** Called after each epoch and once more at the end with `done: true`; only when `live` names a view. */
   progress?(history: History, state: ProgressState, run: LiveRun): void;
+  /** Called once when the stop button ended training (`history.interrupted`), before `train` returns. */
+  stopped?(history: History, state: ProgressState): void;
   /** The views `progress` can draw: `train` checks the `live` option against them before it starts. */
   liveViews?: LiveViews;
 }

@@ -162,6 +162,7 @@ export async function train(model: Module, dataset: Dataset | { x: Tensor; y: Te
   }
   restoreModes();
   report(history.epochs, step, true);
+  if (history.interrupted) hooks?.stopped?.(history, { epoch: history.epochs, epochs, step, stepsPerEpoch: steps, done: true });
   return history;
 }
 

@@ -41,6 +41,9 @@ process.on("message", (message: HostToKernel) => {
     case "run":
       void compileAndRun(message);
       break;
+    case "inspect":
+      worker.postMessage(message);
+      break;
     case "interrupt":
       Atomics.store(interruptFlag, 0, 1);
       break;
@@ -63,14 +66,14 @@ setInterval(() => {
 }, 200).unref();
 
 /** Compiles a cell and hands it to the worker; a cell that does not parse ends here. */
-async function compileAndRun({ runId, cellNumber, source }: RunRequest): Promise<void> {
+async function compileAndRun({ runId, cellNumber, executionCount, source }: RunRequest): Promise<void> {
   const fileName = `nnbook-cell-${cellNumber}-${runId}`;
   const { compileCell, CellSyntaxError } = await compiler;
   try {
     const { js, map } = compileCell(source, fileName);
-    worker.postMessage({ type: "run", runId, cellNumber, fileName, js, map } satisfies CompiledRun);
+    worker.postMessage({ type: "run", runId, cellNumber, executionCount, fileName, js, map } satisfies CompiledRun);
   } catch (error) {
-    const syntax = error instanceof CellSyntaxError ? describeSyntax(error, cellNumber) : undefined;
+    const syntax = error instanceof CellSyntaxError ? describeSyntax(error, cellNumber, executionCount) : undefined;
     const failed = syntax ?? { name: "Error", message: `the cell could not be compiled: ${(error as Error).message}`, stack: "" };
     send({ type: "done", runId, ok: false, error: failed });
   }

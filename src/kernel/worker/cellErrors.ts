@@ -1,6 +1,7 @@
 import { SourceMap } from "node:module";
 import type { CellError } from "../messages";
 import type { CellSyntaxError } from "../process/compileCell";
+import { cellName } from "../cellName";
 
 /** A thrown value as the cells' realm describes it: strings only. */
 export interface ThrownText {
@@ -11,17 +12,17 @@ export interface ThrownText {
 
 /** Compiled cells by file name, to map stack frames back to what the user wrote. */
 export class CellSourceMaps {
-  private readonly cells = new Map<string, { cellNumber: number; map: SourceMap; wrapperLine: number }>();
+  private readonly cells = new Map<string, { cellNumber: number; executionCount?: number; map: SourceMap; wrapperLine: number }>();
 
   /** `js` is the compiled cell: its last line calls the wrapper, a frame the user did not write. */
-  add(fileName: string, cellNumber: number, js: string, map: string): void {
+  add(fileName: string, cell: { cellNumber: number; executionCount?: number }, js: string, map: string): void {
     const wrapperLine = js.trimEnd().split("\n").length;
-    this.cells.set(fileName, { cellNumber, map: new SourceMap(JSON.parse(map)), wrapperLine });
+    this.cells.set(fileName, { ...cell, map: new SourceMap(JSON.parse(map)), wrapperLine });
   }
 
   /**
    * The error as the user should see it: its message, and a stack of the frames in their own cells
-   * ("at f (cell 1, line 3:5)"); the engine's and the kernel's frames are left out.
+   * ("at f (cell [2], the 3rd cell, line 3:5)"); the engine's and the kernel's frames are left out.
    */
   describe({ name, message, stack }: ThrownText): CellError {
     let location: CellError["location"];
@@ -36,9 +37,9 @@ export class CellSourceMaps {
         originalColumn?: number;
       };
       if (entry.originalLine === undefined) continue;
-      const at = { cellNumber: cell.cellNumber, line: entry.originalLine + 1, column: (entry.originalColumn ?? 0) + 1 };
+      const at = { cellNumber: cell.cellNumber, ...counted(cell.executionCount), line: entry.originalLine + 1, column: (entry.originalColumn ?? 0) + 1 };
       location ??= at;
-      const where = `cell ${at.cellNumber}, line ${at.line}:${at.column}`;
+      const where = `${cellName(at.cellNumber, at.executionCount)}, line ${at.line}:${at.column}`;
       const fn = frame[1]?.replace(/^async /, "");
       frames.push(fn && fn !== "<anonymous>" ? `    at ${fn} (${where})` : `    at ${where}`);
     }
@@ -47,12 +48,17 @@ export class CellSourceMaps {
 }
 
 /** A cell that does not parse, as the user should see it. */
-export function describeSyntax(error: CellSyntaxError, cellNumber: number): CellError {
-  const where = `cell ${cellNumber}, line ${error.line}:${error.column}`;
+export function describeSyntax(error: CellSyntaxError, cellNumber: number, executionCount?: number): CellError {
+  const where = `${cellName(cellNumber, executionCount)}, line ${error.line}:${error.column}`;
   return {
     name: "SyntaxError",
     message: `${error.reason} (${where})`,
     stack: `SyntaxError: ${error.reason}\n    at ${where}`,
-    location: { cellNumber, line: error.line, column: error.column },
+    location: { cellNumber, ...counted(executionCount), line: error.line, column: error.column },
   };
+}
+
+/** The execution count as a field only where there is one. */
+function counted(executionCount: number | undefined): { executionCount?: number } {
+  return executionCount === undefined ? {} : { executionCount };
 }

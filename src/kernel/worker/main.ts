@@ -11,6 +11,8 @@ import { parentPort, workerData } from "node:worker_threads";
 import { HOST_CALL_KEY, REALM_ENTRY_KEY, type RealmEntry } from "../../language/realm/boundary";
 import type { CellError, CompiledRun, HostToWorker, WorkerSetup, WorkerToHost } from "../messages";
 import { CellSourceMaps, type ThrownText } from "./cellErrors";
+import type { OutputItem } from "../../protocol/outputs";
+import { readVariables, type VariableInfo } from "../../protocol/variables";
 import { hostCalls } from "./hostCalls";
 import { PendingText } from "./pendingText";
 import { StreamBuffer } from "./streamBuffer";
@@ -68,11 +70,11 @@ function intoRealm(fn: () => void): boolean {
 }
 
 function run(request: CompiledRun): Promise<void> {
-  const { runId, cellNumber, fileName } = request;
+  const { runId, cellNumber, executionCount, fileName } = request;
   active.begin(runId);
   let script: vm.Script;
   try {
-    maps.add(fileName, cellNumber, request.js, request.map);
+    maps.add(fileName, { cellNumber, executionCount }, request.js, request.map);
     script = new vm.Script(request.js, { filename: fileName + ".js" });
   } catch (error) {
     end(runId, { ok: false, error: maps.describe(error as ThrownText) });
@@ -108,26 +110,44 @@ function lost(): void {
 }
 
 function report(runId: number, json: string): void {
-  let parsed: { ok?: unknown; note?: unknown; error?: { name?: unknown; message?: unknown; stack?: unknown } };
+  let parsed: { ok?: unknown; note?: unknown; variables?: unknown; error?: { name?: unknown; message?: unknown; stack?: unknown } };
   try {
     parsed = JSON.parse(json);
   } catch {
     parsed = { ok: false, error: { message: "the cell's result could not be read" } };
   }
   if (typeof parsed.note === "string") streams.write("stderr", parsed.note + "\n");
-  if (parsed.ok === true) return end(runId, { ok: true });
+  const variables = parsed.variables === undefined ? undefined : readVariables(parsed.variables);
+  if (parsed.ok === true) return end(runId, { ok: true }, variables);
   const raw = parsed.error ?? {};
   const text = (v: unknown, fallback: string) => (typeof v === "string" ? v : fallback);
-  end(runId, { ok: false, error: maps.describe({ name: text(raw.name, "Error"), message: text(raw.message, ""), stack: text(raw.stack, "") }) });
+  end(runId, { ok: false, error: maps.describe({ name: text(raw.name, "Error"), message: text(raw.message, ""), stack: text(raw.stack, "") }) }, variables);
 }
 
-function end(runId: number, outcome: { ok: true } | { ok: false; error: CellError }): void {
+function end(runId: number, outcome: { ok: true } | { ok: false; error: CellError }, variables?: VariableInfo[]): void {
   active.end();
-  post(outcome.ok ? { type: "done", runId, ok: true } : { type: "done", runId, ok: false, error: outcome.error });
+  const listed = variables ? { variables } : {};
+  post(outcome.ok ? { type: "done", runId, ok: true, ...listed } : { type: "done", runId, ok: false, error: outcome.error, ...listed });
 }
+
+/** The variables view asks to draw a tensor it listed; answered between runs, or at a running cell's next pause. */
+function inspect(requestId: number, name: string): void {
+  let json: unknown = "";
+  intoRealm(() => (json = entry.inspect(name)));
+  let items: unknown;
+  try {
+    items = typeof json === "string" && json !== "" ? JSON.parse(json) : undefined;
+  } catch {
+    items = undefined;
+  }
+  post({ type: "inspected", requestId, items: Array.isArray(items) ? (items as OutputItem[]) : undefined });
+}
+
+post({ type: "ready" });
 
 // Cells run strictly one after another; the host queues them too, this is the worker's own guard.
 let queue = Promise.resolve();
 port.on("message", (message: HostToWorker) => {
   if (message.type === "run") queue = queue.then(() => run(message));
+  else if (message.type === "inspect") inspect(message.requestId, message.name);
 });

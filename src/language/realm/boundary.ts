@@ -3,6 +3,8 @@
  * object and the functions behind them. The kernel's bundles import this module, so it declares only
  * types and constants; taking the host function is hostCall.ts's, which runs inside the realm alone.
  */
+import type { VariableInfo } from "../../protocol/variables";
+
 export type Primitive = string | number | boolean | undefined;
 
 /** What the cell realm asks of the kernel. */
@@ -30,9 +32,11 @@ export type HostOp = keyof HostOps;
 export type HostCall = <K extends HostOp>(op: K, ...args: Parameters<HostOps[K]>) => ReturnType<HostOps[K]>;
 
 /** How a run ended, as the kernel receives it. */
-export type CellEnd =
-  | { ok: true; note?: string }
-  | { ok: false; error: { name: string; message: string; stack: string }; note?: string };
+export type CellEnd = ({ ok: true } | { ok: false; error: { name: string; message: string; stack: string } }) & {
+  note?: string;
+  /** The top-level names after the run, for the variables view. */
+  variables?: VariableInfo[];
+};
 
 /** What the realm gives the kernel: functions it calls with primitives, and with the cell's own values. */
 export interface RealmEntry {
@@ -46,6 +50,8 @@ export interface RealmEntry {
   deliverFile(requestId: number, ok: boolean, text: string, displayPath: string): void;
   /** A promise rejection nothing handled: reported to the cell it belongs to. */
   unhandled(reason: unknown): void;
+  /** The items of `show.tensor` for the tensor the variables view listed as `name`, as JSON; "" when there is none. */
+  inspect(name: string): string;
   /** Lets cells `import` from `name` (the setting that allows Node modules): `load` gives the module. */
   allowModules(load: (specifier: string, asDefault: boolean) => unknown): void;
 }

@@ -4,6 +4,7 @@ import type { OutputItem } from "../../protocol/outputs";
 import { displayItems, drawnLiveIn } from "../../views";
 import type { CellEnd } from "./boundary";
 import type { CellTimers } from "./cellTimers";
+import type { CellVariables } from "./cellVariables";
 import { describeThrown } from "./describeThrown";
 import { host } from "./hostCall";
 import { setRunning } from "./owner";
@@ -17,7 +18,10 @@ const stringify = JSON.stringify;
  * how the cell ended as plain data, so the kernel never touches a value a cell made.
  */
 export class CellRunner {
-  constructor(private readonly timers: CellTimers) {}
+  constructor(
+    private readonly timers: CellTimers,
+    private readonly variables: CellVariables,
+  ) {}
 
   begin(runId: number): void {
     setRunning(runId);
@@ -43,7 +47,13 @@ export class CellRunner {
 
   private end(runId: number, end: CellEnd): void {
     const note = this.pendingNote(runId);
-    host("done", runId, stringify(note ? { ...end, note } : end));
+    let variables;
+    try {
+      variables = this.variables.describe();
+    } catch {
+      // A cell that broke what listing needs still ends; the view keeps its last list.
+    }
+    host("done", runId, stringify({ ...end, ...(note && { note }), ...(variables && { variables }) }));
   }
 
   /** Timers a cell leaves behind run on, but their output has no cell to go to: say so. */

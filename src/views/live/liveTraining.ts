@@ -22,15 +22,16 @@ const drawnLive = new WeakMap<History, number>();
  * call, replaced in place (never appended), throttled, and always drawn once more when training ends.
  * `owner` says which cell is running, so a History is known to be drawn already in that cell.
  */
-export function liveTraining(owner: () => number = () => 0): Pick<TrainingHooks, "progress" | "liveViews"> {
+export function liveTraining(owner: () => number = () => 0): Pick<TrainingHooks, "progress" | "liveViews"> & { stopped: (history: History, state: ProgressState) => string } {
   let current: { history: History; id: string; next: number; drawn: Set<string> } | undefined;
   const progress = (history: History, state: ProgressState, run: LiveRun): void => {
     if (current?.history !== history) current = { history, id: `train-${++runs}`, next: 0, drawn: new Set() };
     const start = Date.now();
     if (!state.done && start < current.next) return;
     const progress = state.done ? undefined : { done: state.epoch, total: state.epochs };
+    const stopped = state.done && history.interrupted ? { epoch: state.epoch, epochs: state.epochs } : undefined;
     for (const name of run.views) {
-      const items = drawn(name, { model: run.model, dataset: run.dataset, history, progress });
+      const items = drawn(name, { model: run.model, dataset: run.dataset, history, progress, stopped });
       if (!items) continue;
       display(items, { id: `${current.id}-${name}`, update: current.drawn.has(name) });
       current.drawn.add(name);
@@ -39,7 +40,13 @@ export function liveTraining(owner: () => number = () => 0): Pick<TrainingHooks,
     const took = Date.now() - start;
     current.next = Date.now() + Math.max(1000 / UPDATES_PER_SECOND, took / DRAWING_SHARE);
   };
-  return { progress, liveViews };
+  return { progress, liveViews, stopped: stoppedText };
+}
+
+/** What a cell whose training the stop button ended says: where it stopped, and what the model is now. */
+export function stoppedText(history: History, state: ProgressState): string {
+  const within = state.step < state.stepsPerEpoch ? `, after step ${state.step} of ${state.stepsPerEpoch} of that epoch` : "";
+  return `Training stopped at epoch ${state.epoch} of ${state.epochs}${within}: the model keeps the weights it had then (loss ${history.loss.at(-1)?.toPrecision(4) ?? "not measured"}).`;
 }
 
 /**

@@ -15,6 +15,8 @@ export interface LiveState {
   dataset: Dataset;
   history: History;
   progress?: { done: number; total: number };
+  /** The stop button ended training: at which epoch of how many. */
+  stopped?: { epoch: number; epochs: number };
 }
 
 export interface LiveView {
@@ -28,7 +30,10 @@ export interface LiveView {
 const LIVE_GRID = 40;
 
 export const LIVE_VIEWS: Record<string, LiveView> = {
-  loss: { draw: ({ history, progress }) => lossItems(history, { title: "Training loss", xLabel: "epoch", progress }) },
+  loss: {
+    draw: ({ history, progress, stopped }) =>
+      lossItems(history, { title: stopped ? `Training loss, stopped at epoch ${stopped.epoch} of ${stopped.epochs}` : "Training loss", xLabel: "epoch", progress }),
+  },
   boundary: { draw: ({ model, dataset, progress }) => boundaryItems(model, dataset, progress ? { grid: LIVE_GRID } : {}, progress), problem: boundaryProblem },
   fit: { draw: ({ model, dataset, progress }) => fitItems(model, dataset, progress), problem: fitProblem },
   // From the snapshots recorded so far: during training a slider through the epochs so far, at the end all of them.

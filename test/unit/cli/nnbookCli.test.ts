@@ -98,7 +98,7 @@ test("a failing cell: exit 1, and the message names the cell and the line", () =
   assert.equal(run.code, 1);
   assert.match(run.stdout, /first cell ran/);
   assert.doesNotMatch(run.stdout, /never printed/);
-  assert.match(run.stderr, /cell 2, line 2 failed: ShapeError: matmul: cannot multiply \[1,3\] by \[1,2\]/);
+  assert.match(run.stderr, /cell \[2\], the 2nd cell, line 2 failed: ShapeError: matmul: cannot multiply \[1,3\] by \[1,2\]/);
 });
 
 test("--timeout ends a cell stuck in a loop that never yields, as a failed cell", () => {
@@ -108,7 +108,7 @@ test("--timeout ends a cell stuck in a loop that never yields, as a failed cell"
   assert.equal(run.code, 1);
   assert.ok(Date.now() - started < 15_000);
   assert.match(run.stdout, /about to spin/);
-  assert.match(run.stderr, /cell 2 failed: Timeout: the run took longer than --timeout 4 s/);
+  assert.match(run.stderr, /cell \[2\], the 2nd cell failed: Timeout: the run took longer than --timeout 4 s/);
 });
 
 test("--timeout is a deadline for the whole run: a cell that stops cleanly still fails, and no cell after it runs", () => {
@@ -119,7 +119,7 @@ test("--timeout is a deadline for the whole run: a cell that stops cleanly still
   assert.ok(Date.now() - started < 15_000, `took ${Date.now() - started} ms`);
   assert.match(run.stdout, /stopped cleanly: true/);
   assert.doesNotMatch(run.stdout, /spinning/);
-  assert.match(run.stderr, /cell 1 failed: Timeout: the run took longer than --timeout 4 s/);
+  assert.match(run.stderr, /cell \[1\], the 1st cell failed: Timeout: the run took longer than --timeout 4 s/);
   const cells = parseNnbook(readFileSync(out)).cells;
   assert.equal(cells[1].kind === "code" && cells[1].execution, undefined);
 });
@@ -128,7 +128,7 @@ test("a cell that floods its output is bounded: the run ends at its deadline wit
   const out = path.join(tmp, "flood.nnbook"), html = path.join(tmp, "flood.html");
   const run = nnbook("run", "test/corpus/cli/flood.nnbook", "--timeout", "4", "--out", out, "--html", html, "--quiet");
   assert.equal(run.code, 1, run.stderr);
-  assert.match(run.stderr, /cell 1 failed: Timeout/);
+  assert.match(run.stderr, /cell \[1\], the 1st cell failed: Timeout/);
   assert.ok(statSync(out).size < 3 * 2 ** 20, `--out is ${statSync(out).size} bytes`);
   assert.ok(statSync(html).size < 8 * 2 ** 20, `--html is ${statSync(html).size} bytes`);
   assert.match(readFileSync(out, "utf8"), /output truncated: [\d,.]+ MB dropped \(a cell keeps its first 2\.0 MB of text\)/);

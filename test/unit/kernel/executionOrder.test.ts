@@ -47,3 +47,72 @@ test("a cell runs only once the one before it has finished", async () => {
   );
   assert.deepEqual(events, ["start a", "end a", "start b", "end b"]);
 });
+
+test("cells queued by separate calls wait for each other: one queue per kernel", async () => {
+  const order = new ExecutionOrder();
+  const events: string[] = [];
+  const cell = (name: string) => async () => {
+    events.push(`start ${name}`);
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    events.push(`end ${name}`);
+    return true;
+  };
+  await Promise.all([order.run(["a"], cell("a"), () => {}), order.run(["b"], cell("b"), () => {})]);
+  assert.deepEqual(events, ["start a", "end a", "start b", "end b"]);
+});
+
+test("a failed cell ends the queue, cells queued by later calls included; a cell queued after it runs", async () => {
+  const order = new ExecutionOrder();
+  const seen: string[] = [];
+  const run = async (cell: string, n: number) => {
+    seen.push(`${cell}[${n}]`);
+    await new Promise((resolve) => setImmediate(resolve));
+    return cell !== "fails";
+  };
+  const skip = (cell: string) => seen.push(`${cell} skipped`);
+  const first = order.run(["fails", "a"], run, skip);
+  const second = order.run(["b"], run, skip);
+  await Promise.all([first, second]);
+  await order.run(["c"], run, skip);
+  assert.deepEqual(seen, ["fails[1]", "a skipped", "b skipped", "c[2]"]);
+});
+
+test("stop ends the queue behind the running cell; cells queued after the stop run", async () => {
+  const order = new ExecutionOrder();
+  const seen: string[] = [];
+  let release!: () => void;
+  const running = new Promise<void>((resolve) => (release = resolve));
+  const run = async (cell: string) => {
+    seen.push(cell);
+    if (cell === "long") await running;
+    return true;
+  };
+  const skip = (cell: string) => seen.push(`${cell} skipped`);
+  const first = order.run(["long", "a"], run, skip);
+  const second = order.run(["b"], run, skip);
+  await new Promise((resolve) => setImmediate(resolve));
+  order.stop();
+  const third = order.run(["c"], run, skip);
+  release();
+  await Promise.all([first, second, third]);
+  assert.deepEqual(seen, ["long", "a skipped", "b skipped", "c"]);
+});
+
+test("a reset skips the queued cells and numbers from 1 again", async () => {
+  const order = new ExecutionOrder();
+  const seen: string[] = [];
+  let release!: () => void;
+  const running = new Promise<void>((resolve) => (release = resolve));
+  const run = async (cell: string, n: number) => {
+    seen.push(`${cell}[${n}]`);
+    if (cell === "long") await running;
+    return true;
+  };
+  const first = order.run(["x", "long", "a"], run, (cell) => seen.push(`${cell} skipped`));
+  await new Promise((resolve) => setTimeout(resolve, 5));
+  order.reset();
+  release();
+  await first;
+  await order.run(["b"], run, () => {});
+  assert.deepEqual(seen, ["x[1]", "long[2]", "a skipped", "b[1]"]);
+});

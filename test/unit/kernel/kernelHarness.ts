@@ -1,6 +1,7 @@
 import path from "node:path";
 import { CellOutputs, KernelSession, type CellResult, type OutputEdit } from "../../../src/kernel";
 import type { CellOutput, OutputItem } from "../../../src/protocol/outputs";
+import type { VariableInfo } from "../../../src/protocol/variables";
 
 const out = path.resolve(__dirname, "../../../out/kernel");
 
@@ -12,7 +13,9 @@ export function newKernel(options?: ConstructorParameters<typeof KernelSession>[
 export type KernelEvent = { kind: "stream"; name: string; text: string } | { kind: "display"; items: OutputItem[]; id?: string; update?: boolean };
 
 export interface Ran {
+  /** How the run ended, without the variables it listed (those are in `variables`). */
   result: CellResult;
+  variables?: VariableInfo[];
   events: KernelEvent[];
   /** The cell's outputs as the editor and the command line keep them, and the edits that made them. */
   outputs: CellOutput[];
@@ -22,11 +25,11 @@ export interface Ran {
 }
 
 /** Runs one cell and records everything it produced, in order. */
-export async function runCell(kernel: KernelSession, cellNumber: number, source: string): Promise<Ran> {
+export async function runCell(kernel: KernelSession, cellNumber: number, source: string, executionCount?: number): Promise<Ran> {
   const events: Ran["events"] = [];
   const outputs = new CellOutputs();
   const edits: OutputEdit[] = [];
-  const result = await kernel.run(cellNumber, source, {
+  const { variables, ...result } = await kernel.run(cellNumber, source, {
     stream: (name, text) => {
       events.push({ kind: "stream", name, text });
       edits.push(outputs.stream(name, text));
@@ -36,8 +39,8 @@ export async function runCell(kernel: KernelSession, cellNumber: number, source:
       events.push({ kind: "display", items, ...(id !== undefined ? { id } : {}), ...(update !== undefined ? { update } : {}) });
       edits.push(outputs.display(items, { id, update }));
     },
-  });
+  }, executionCount);
   const stdout = events.map((e) => (e.kind === "stream" && e.name === "stdout" ? e.text : "")).join("");
   const text = events.flatMap((e) => (e.kind === "display" ? e.items.filter((i) => i.mime === "text/plain").map((i) => String(i.data)) : []));
-  return { result, events, outputs: outputs.list, edits, stdout, text };
+  return { result, variables, events, outputs: outputs.list, edits, stdout, text };
 }

@@ -48,14 +48,14 @@ test("console output streams while a long synchronous loop runs", async () => {
 });
 
 test("an error shows its message and the cell and line it came from, through functions of other cells", async () => {
-  await runCell(kernel, 7, "// helper\nfunction explode(): never {\n  throw new RangeError('boom');\n}");
-  const ran = await runCell(kernel, 8, "const ok = 1;\n\nexplode();");
+  await runCell(kernel, 7, "// helper\nfunction explode(): never {\n  throw new RangeError('boom');\n}", 3);
+  const ran = await runCell(kernel, 8, "const ok = 1;\n\nexplode();", 4);
   assert.equal(ran.result.ok, false);
   if (ran.result.ok) return;
   assert.equal(ran.result.error.name, "RangeError");
   assert.equal(ran.result.error.message, "boom");
-  assert.deepEqual(ran.result.error.location, { cellNumber: 7, line: 3, column: 9 });
-  assert.equal(ran.result.error.stack, "RangeError: boom\n    at explode (cell 7, line 3:9)\n    at cell 8, line 3:1");
+  assert.deepEqual(ran.result.error.location, { cellNumber: 7, executionCount: 3, line: 3, column: 9 });
+  assert.equal(ran.result.error.stack, "RangeError: boom\n    at explode (cell [3], the 7th cell, line 3:9)\n    at cell [4], the 8th cell, line 3:1");
 });
 
 test("an engine error points at the user's line, not the engine's", async () => {
@@ -68,11 +68,13 @@ test("an engine error points at the user's line, not the engine's", async () => 
 });
 
 test("a syntax error names the cell, line and column", async () => {
-  const ran = await runCell(kernel, 10, "const a = 1;\nconst b = ;");
+  const ran = await runCell(kernel, 10, "const a = 1;\nconst b = ;", 5);
   assert.equal(ran.result.ok, false);
   if (ran.result.ok) return;
   assert.equal(ran.result.error.name, "SyntaxError");
-  assert.equal(ran.result.error.message, "Expression expected. (cell 10, line 2:11)");
+  assert.equal(ran.result.error.message, "Expression expected. (cell [5], the 10th cell, line 2:11)");
+  const uncounted = await runCell(kernel, 2, "const c = ;");
+  assert.equal(!uncounted.result.ok && uncounted.result.error.message, "Expression expected. (the 2nd cell, line 1:11)");
 });
 
 test("cells see no process and no require", async () => {
@@ -181,7 +183,17 @@ test("the stop button ends train() between two steps and keeps the model", async
   const ran = await running;
   assert.deepEqual(ran.result, { ok: true });
   assert.deepEqual(ran.text, ["true"]);
+  assert.match(ran.stdout, /^Training stopped at epoch \d+ of 1000000(, after step \d+ of \d+ of that epoch)?: the model keeps the weights it had then \(loss \d\.\d+\)\.\n$/);
   assert.deepEqual((await runCell(kernel, 22, "[run.epochs > 0, model.parameters().length]")).text, ["[ true, 4 ]"]);
+});
+
+test("a stopped training's live loss chart says where it stopped, in its title and under it", async () => {
+  const running = runCell(kernel, 21, "const stopped = await train(model, spiral, { epochs: 1000000 });");
+  setTimeout(() => kernel.interrupt(), 600);
+  const ran = await running;
+  const last = ran.outputs.flatMap((o) => o.items).find((item) => item.mime === "application/vnd.nnbook.loss+json")?.data as LossPayload;
+  assert.match(last.title, /^Training loss, stopped at epoch \d+ of 1000000$/);
+  assert.match(last.runs[0].lines.join("\n"), /stopped at epoch \d+ with the stop button/);
 });
 
 test("training streams one live loss chart, replaced in place", async () => {
