@@ -28,9 +28,10 @@ export const SHOWN_DIGITS = 3;
  * A number as a view stores it to draw: `digits` significant digits (4: a fraction of a pixel on any chart),
  * or more where fewer would round differently to the 3 digits a hover or text shows (0.71249 is kept as
  * 0.71249, not as 0.7125, which reads 0.713; 1845.3 not as 1845, which `formatNumber` writes whole) or would move it by more than `resolution`. Integers and
- * non-finite values are kept as they are.
+ * non-finite values are kept as they are, -0 as 0 (as JSON writes it).
  */
 export function drawnNumber(v: number, resolution = Infinity, digits = SHOWN_DIGITS + 1): number {
+  if (v === 0) return 0;
   if (!Number.isFinite(v) || Number.isInteger(v)) return v;
   const [shown, text] = [v.toPrecision(SHOWN_DIGITS), formatNumber(v)];
   for (let d = Math.max(SHOWN_DIGITS, digits); d < 17; d++) {
