@@ -7,8 +7,11 @@ export interface LossSeries {
   part: "train" | "validation";
   /** Absent for the loss; a metric's name ("accuracy") puts the curve on the metric axis. */
   metric?: string;
-  /** x positions (step or epoch numbers), same length as `y`. */
-  x: number[];
+  /**
+   * x positions (step or epoch numbers), same length as `y`; absent when they are 1, 2, … `y.length`. A long
+   * run's curve arrives thinned, each stretch's lowest and highest kept, and then has its x.
+   */
+  x?: number[];
   y: (number | string)[];
 }
 
@@ -37,4 +40,9 @@ export interface LossPayload {
   runs: LossRun[];
   /** Present while training is running. */
   progress?: { done: number; total: number };
+}
+
+/** A curve's x positions: its own, or 1, 2, … when they are left implicit. */
+export function lossX(s: LossSeries): number[] {
+  return s.x ?? Array.from(s.y, (_, i) => i + 1);
 }

@@ -20,3 +20,40 @@ export function formatNumber(v: number): string {
 export function formatCount(n: number): string {
   return WHOLE.format(n);
 }
+
+/** Significant digits a chart reads (hovers, ticks, its text): the same as `formatNumber`. */
+export const SHOWN_DIGITS = 3;
+
+/**
+ * A number as a view stores it to draw: `digits` significant digits (4: a fraction of a pixel on any chart),
+ * or more where fewer would round differently to the 3 digits a hover or text shows (0.71249 is kept as
+ * 0.71249, not as 0.7125, which reads 0.713; 1845.3 not as 1845, which `formatNumber` writes whole) or would move it by more than `resolution`. Integers and
+ * non-finite values are kept as they are, -0 as 0 (as JSON writes it).
+ */
+export function drawnNumber(v: number, resolution = Infinity, digits = SHOWN_DIGITS + 1): number {
+  if (v === 0) return 0;
+  if (!Number.isFinite(v) || Number.isInteger(v)) return v;
+  const [shown, text] = [v.toPrecision(SHOWN_DIGITS), formatNumber(v)];
+  for (let d = Math.max(SHOWN_DIGITS, digits); d < 17; d++) {
+    const kept = Number(v.toPrecision(d));
+    if (kept.toPrecision(SHOWN_DIGITS) === shown && formatNumber(kept) === text && Math.abs(kept - v) <= resolution) return kept;
+  }
+  return v;
+}
+
+/**
+ * The values of one axis, series or colour scale as `drawnNumber` keeps them, none moved by more than
+ * 10^-digits of their spread: values far from 0 for their spread (x from 1000 to 1001) keep the digits
+ * they need. A heatmap's colours and hovers need 3 digits, a line's positions 4.
+ */
+export function drawnNumbers(values: ArrayLike<number>, digits = SHOWN_DIGITS + 1): number[] {
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (let i = 0; i < values.length; i++) {
+    if (!Number.isFinite(values[i])) continue;
+    lo = Math.min(lo, values[i]);
+    hi = Math.max(hi, values[i]);
+  }
+  const resolution = hi > lo ? (hi - lo) / 10 ** digits : Infinity;
+  return Array.from(values, (v) => drawnNumber(v, resolution, digits));
+}

@@ -1,7 +1,8 @@
 /**
  * `application/vnd.nnbook.weights+json`: each weight matrix of a model as a heatmap, at one moment (a model)
  * or at each recorded epoch of a training run (a history), every frame in the payload so that the slider
- * works without a kernel (the HTML export). Large matrices and long runs arrive thinned, as `notes` say.
+ * works without a kernel (the HTML export). Large matrices and long runs arrive thinned, as `notes` say. Every
+ * value is stored to `weightDecimals(maxAbs)` decimals, as its hover reads it and its change between frames.
  */
 export interface WeightsPayload {
   version: 1;
@@ -31,4 +32,12 @@ export interface WeightMatrix {
   summary: { min: number; mean: number; max: number; moved: number };
   /** Its layer's bias ("0.bias"): per frame, one value per shown row. */
   bias?: { name: string; frames: number[][] };
+}
+
+/**
+ * Decimals a weights view stores and shows each value with: 1/10,000 of its scale's order (4 for a scale
+ * of ±1.87), far finer than the colours, and the same for a value and its change since the last frame.
+ */
+export function weightDecimals(maxAbs: number): number {
+  return maxAbs > 0 ? Math.min(12, Math.max(0, 4 - Math.floor(Math.log10(maxAbs)))) : 4;
 }

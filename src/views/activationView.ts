@@ -1,4 +1,5 @@
 import { viewItem } from "../protocol/payloadMap";
+import { drawnNumber } from "../protocol/numbers";
 import { linspace } from "../engine";
 import { isGradEnabled } from "../engine/autograd";
 import { Mime } from "../protocol/mimes";
@@ -36,9 +37,9 @@ export function activationPayload(name: unknown): ActivationPayload {
     title: info.kind,
     tex: info.equation ?? "",
     derivativeTex,
-    x: Array.from(x.data),
-    y: Array.from(y.data, jsonNumber),
-    dy: Array.from(x.grad!.data, jsonNumber),
+    x: Array.from(x.data, (v) => drawnNumber(v)),
+    y: Array.from(y.data, (v: number) => jsonNumber(drawnNumber(v))),
+    dy: Array.from(x.grad!.data, (v: number) => jsonNumber(drawnNumber(v))),
   };
 }
 

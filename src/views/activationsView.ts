@@ -1,4 +1,5 @@
 import { viewItem } from "../protocol/payloadMap";
+import { drawnNumbers } from "../protocol/numbers";
 import { Dataset, nn, Tensor } from "../engine";
 import { takeRows } from "../engine/data/rows";
 import type { ActivationsPayload, LayerActivations } from "../protocol/activationsPayload";
@@ -56,7 +57,7 @@ function summarise(o: LayerOutput): LayerActivations {
   const edges = width > 0 ? Array.from({ length: BINS + 1 }, (_, i) => min + i * width) : [min - 0.5, min + 0.5];
   const counts = new Array<number>(bins).fill(0);
   for (let i = 0; i < n; i++) counts[width > 0 ? Math.min(BINS - 1, Math.floor((v[i] - min) / width)) : 0]++;
-  const layer: LayerActivations = { name: o.name, kind: info.kind, shape: [...o.output.shape], edges, counts, mean, std: Math.sqrt(sq / n), note: "" };
+  const layer: LayerActivations = { name: o.name, kind: info.kind, shape: [...o.output.shape], edges: drawnNumbers(edges), counts, mean, std: Math.sqrt(sq / n), note: "" };
   if (info.activation) layer.activation = info.activation;
   const inputs = o.output.shape[0], units = o.output.ndim === 2 ? o.output.shape[1] : 0;
   if (info.activation === "relu" && units > 0) {

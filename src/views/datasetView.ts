@@ -1,4 +1,5 @@
 import { viewItem } from "../protocol/payloadMap";
+import { drawnNumber } from "../protocol/numbers";
 import type { Dataset } from "../engine";
 import { Mime } from "../protocol/mimes";
 import type { OutputItem } from "../protocol/outputs";
@@ -40,8 +41,9 @@ export function datasetPayload(ds: Dataset): DatasetPayload {
   else if (features >= 1 && labelsPerRow === 1) {
     const n = Math.min(ds.length, MAX_POINTS);
     payload.scatter = {
-      x: Array.from({ length: n }, (_, i) => jsonNumber(ds.x.data[i * features])),
-      y: Array.from({ length: n }, (_, i) => (features >= 2 ? jsonNumber(ds.x.data[i * features + 1]) : label(i))),
+      // Drawn: to the digits a point's position and hover need (the head above keeps the rows as they are).
+      x: Array.from({ length: n }, (_, i) => jsonNumber(drawnNumber(ds.x.data[i * features]))),
+      y: Array.from({ length: n }, (_, i) => (features >= 2 ? jsonNumber(drawnNumber(ds.x.data[i * features + 1])) : label(i))),
       label: Array.from({ length: n }, (_, i) => label(i)),
     };
   }

@@ -4,6 +4,7 @@ import type { GradientsPayload } from "../protocol/gradientsPayload";
 import { Mime } from "../protocol/mimes";
 import { formatNumber } from "../protocol/numbers";
 import type { OutputItem } from "../protocol/outputs";
+import { drawnNumber } from "../protocol/numbers";
 import { jsonNumber } from "../protocol/payloads";
 import { describe } from "./charts/options";
 import { closestName } from "./closestName";
@@ -49,7 +50,7 @@ export function gradientsPayload(history: History, options?: GradientsOptions): 
     version: 1,
     title: "Gradient flow",
     epochs,
-    layers: layers.map((l, i) => ({ name: names[i], layer: l.layer, mean: l.mean.map(jsonNumber), max: l.max.map(jsonNumber) })),
+    layers: layers.map((l, i) => ({ name: names[i], layer: l.layer, mean: l.mean.map(drawn), max: l.max.map(drawn) })),
     verdict: verdict.text,
     flags: verdict.flags,
   };
@@ -105,4 +106,9 @@ export function gradientsText(payload: GradientsPayload): string {
   });
   const when = epochs.length > 1 ? `epochs ${epochs[0]}–${epochs[epochs.length - 1]}` : `epoch ${epochs[0]}`;
   return [`${payload.title} (input layer first), ${when}`, ...lines, payload.verdict].join("\n");
+}
+
+/** A value to the digits its chart and text show, NaN (no gradient recorded) as JSON can hold it. */
+function drawn(v: number): number | string {
+  return jsonNumber(drawnNumber(v));
 }

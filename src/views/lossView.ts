@@ -3,6 +3,8 @@ import { Mime } from "../protocol/mimes";
 import type { OutputItem } from "../protocol/outputs";
 import { jsonNumber } from "../protocol/payloads";
 import type { LossPayload, LossRun, LossSeries } from "../protocol/lossPayload";
+import { drawnNumbers } from "../protocol/numbers";
+import { decimatedIndices } from "./charts/decimate";
 import { checkOptions, describe } from "./charts/options";
 import { closestName } from "./closestName";
 import { formatNumber } from "./format";
@@ -40,6 +42,9 @@ export interface LossOptions {
 export interface LiveLossOptions extends LossOptions {
   progress?: { done: number; total: number };
 }
+
+/** Points per curve a loss chart stores at most: about two per pixel of its width. */
+export const MAX_LOSS_POINTS = 1_000;
 
 const OPTION_KINDS = { labels: "strings", log: "boolean", metric: "checked", xLabel: "string", title: "string" } as const;
 
@@ -91,8 +96,8 @@ function runSeries(run: LossSource, index: number, label: string, xLabel: string
   checkNumbers(train, "loss");
   const val = history?.valLoss ?? [];
   checkNumbers(val, "valLoss");
-  const series = [curve(join(label, "train"), index, "train", train)];
-  if (val.length > 0) series.push(curve(join(label, "validation"), index, "validation", val));
+  const series = [curve(join(label, "train"), index, "train", train, history?.bestEpoch)];
+  if (val.length > 0) series.push(curve(join(label, "validation"), index, "validation", val, history?.bestEpoch));
   const lines = [describeCurve(history ? "train" : "loss", train, xLabel)];
   if (val.length > 0) lines.push(describeCurve("validation", val, xLabel));
 
@@ -126,8 +131,8 @@ function runSeries(run: LossSource, index: number, label: string, xLabel: string
     finals.push(`${name} ${metricValue(name, metrics[name].at(-1)!)}`);
     if (valValues.length > 0) finals.push(`validation ${name} ${metricValue(name, valValues.at(-1)!)}`);
     if (!shown.includes(name)) continue;
-    series.push({ ...curve(join(label, name), index, "train", metrics[name]), metric: name });
-    if (valValues.length > 0) series.push({ ...curve(join(label, `validation ${name}`), index, "validation", valValues), metric: name });
+    series.push({ ...curve(join(label, name), index, "train", metrics[name], history?.bestEpoch), metric: name });
+    if (valValues.length > 0) series.push({ ...curve(join(label, `validation ${name}`), index, "validation", valValues, history?.bestEpoch), metric: name });
   }
   if (finals.length > 0) lines.push(`final ${finals.join(", ")}`);
   return { series, run: described };
@@ -151,17 +156,31 @@ function join(run: string, part: string): string {
   return run ? `${run} ${part}` : part;
 }
 
-function curve(label: string, run: number, part: LossSeries["part"], values: readonly number[]): LossSeries {
-  return { label, run, part, x: values.map((_, i) => i + 1), y: values.map(jsonNumber) };
+/**
+ * One curve as the chart draws it: x left implicit (1, 2, …), each value to the digits the chart needs, and
+ * a run longer than `MAX_LOSS_POINTS` thinned to each stretch's lowest and highest, its first, last and
+ * lowest value and the `marked` epoch (the best one) kept.
+ */
+function curve(label: string, run: number, part: LossSeries["part"], values: readonly number[], marked?: number): LossSeries {
+  const y = drawnNumbers(values).map(jsonNumber);
+  if (values.length <= MAX_LOSS_POINTS) return { label, run, part, y };
+  const keep = [lowest(values), ...(marked ? [marked - 1] : [])];
+  const kept = decimatedIndices(values, MAX_LOSS_POINTS, keep);
+  return { label, run, part, x: kept.map((i) => i + 1), y: kept.map((i) => y[i]) };
+}
+
+function lowest(values: readonly number[]): number {
+  let best = -1;
+  values.forEach((v, i) => {
+    if (Number.isFinite(v) && (best < 0 || v < values[best])) best = i;
+  });
+  return best;
 }
 
 /** "validation 0.726 → 0.234, best 0.0893 at epoch 484". */
 function describeCurve(name: string, values: readonly number[], xLabel: string): string {
   if (values.length === 0) return `${name}: no values`;
-  let best = -1;
-  values.forEach((v, i) => {
-    if (Number.isFinite(v) && (best < 0 || v < values[best])) best = i;
-  });
+  const best = lowest(values);
   const span = `${name} ${formatNumber(values[0])} → ${formatNumber(values[values.length - 1])}`;
   if (best < 0) return `${span}, no finite value`;
   return best === values.length - 1 ? `${span}, lowest at the last ${xLabel}` : `${span}, best ${formatNumber(values[best])} at ${xLabel} ${best + 1}`;

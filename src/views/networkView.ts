@@ -1,4 +1,5 @@
 import { viewItem } from "../protocol/payloadMap";
+import { drawnNumber } from "../protocol/numbers";
 import { nn } from "../engine";
 import { Mime } from "../protocol/mimes";
 import { MAX_DRAWN_UNITS, type NetworkColumn, type NetworkPayload } from "../protocol/networkPayload";
@@ -75,14 +76,14 @@ export function networkPayload(model: nn.Module): NetworkPayload {
     const inUnits = columns[i].units;
     for (let k = 0; k < w.length; k++) maxAbs = Math.max(maxAbs, Math.abs(w[k]));
     const out: number[] = [];
-    for (let j = 0; j < c.shown; j++) for (let k = 0; k < columns[i].shown; k++) out.push(w[j * inUnits + k]);
+    for (let j = 0; j < c.shown; j++) for (let k = 0; k < columns[i].shown; k++) out.push(drawnNumber(w[j * inUnits + k]));
     return out;
   });
   for (const c of columns) {
     const b = c.linear?.bias?.data;
     if (!b) continue;
     for (let k = 0; k < b.length; k++) maxAbs = Math.max(maxAbs, Math.abs(b[k]));
-    c.bias = Array.from(b.subarray(0, c.shown));
+    c.bias = Array.from(b.subarray(0, c.shown), (v) => drawnNumber(v));
   }
   const sizes = columns.map((c) => c.units).join(" → ");
   return {

@@ -3,6 +3,7 @@ import { Tensor } from "../engine";
 import type { HeatmapPayload } from "../protocol/chartPayloads";
 import { Mime } from "../protocol/mimes";
 import type { OutputItem } from "../protocol/outputs";
+import { drawnNumbers, SHOWN_DIGITS } from "../protocol/numbers";
 import { jsonNumber, TENSOR_GRID_MAX, type TensorPayload } from "../protocol/payloads";
 
 /** Values past this are summarised rather than sent: the view shows a tensor's corners anyway. */
@@ -69,7 +70,8 @@ function heatmapOf(values: Float32Array, rows: number, cols: number): HeatmapPay
     }
   }
   for (let i = 0; i < z.length; i++) z[i] = counts[i] > 0 ? z[i] / counts[i] : 0;
-  const heatmap: HeatmapPayload = { version: 1, kind: "heatmap", title: "", xLabel: "column", yLabel: "row", rows: outRows, cols: outCols, z, signed };
+  // The 3 digits its colours and hover show.
+  const heatmap: HeatmapPayload = { version: 1, kind: "heatmap", title: "", xLabel: "column", yLabel: "row", rows: outRows, cols: outCols, z: drawnNumbers(z, SHOWN_DIGITS), signed };
   if (br > 1 || bc > 1) heatmap.pooled = { rows, cols, block: [br, bc] };
   return heatmap;
 }

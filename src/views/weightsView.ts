@@ -3,7 +3,7 @@ import type { History, nn } from "../engine";
 import { Mime } from "../protocol/mimes";
 import { formatNumber } from "../protocol/numbers";
 import type { OutputItem } from "../protocol/outputs";
-import type { WeightMatrix, WeightsPayload } from "../protocol/weightsPayload";
+import { weightDecimals, type WeightMatrix, type WeightsPayload } from "../protocol/weightsPayload";
 import { checkOptions } from "./charts/options";
 import { closestName } from "./closestName";
 import { weightSeries, type MatrixSeries } from "./weightSeries";
@@ -18,19 +18,26 @@ export interface WeightsOptions {
 
 /** Rows or columns of a matrix shown at most: wider ones show every k-th index, as the caption says. */
 export const MAX_SIDE = 96;
-/** Values of every matrix and frame together at most (about 2 MB of JSON); past it frames are left out. */
-export const MAX_VALUES = 200_000;
+/** Values of every matrix and frame together at most (about 150 KB of JSON); past it frames are left out. */
+export const MAX_VALUES = 20_000;
+/** Frames a run's view keeps at most: enough for its slider to show how the weights moved. */
+export const MAX_FRAMES = 25;
 const FN = "show.weights";
 
 export function weightsItems(source: nn.Module | History, options?: WeightsOptions): OutputItem[] {
-  const payload = weightsPayload(source, options);
+  const { payload, lastBias } = made(source, options);
   return [
     viewItem(Mime.weights, payload),
-    { mime: Mime.text, data: weightsText(payload) },
+    { mime: Mime.text, data: weightsText(payload, lastBias) },
   ];
 }
 
 export function weightsPayload(source: nn.Module | History, options?: WeightsOptions): WeightsPayload {
+  return made(source, options).payload;
+}
+
+/** The payload, and each matrix's bias at the last frame exactly, for the text. */
+function made(source: nn.Module | History, options?: WeightsOptions): { payload: WeightsPayload; lastBias: (ArrayLike<number> | undefined)[] } {
   const o = checkOptions(FN, options, { layer: "string" });
   const all = weightSeries(FN, source);
   const chosen = o.layer === undefined ? all.matrices : pick(all.matrices, o.layer);
@@ -43,13 +50,14 @@ export function weightsPayload(source: nn.Module | History, options?: WeightsOpt
   // Frames evenly spread over the run, the first and last always kept, as many as the budget allows.
   const perFrame = thinned.reduce((n, t) => n + t.rows.length * (t.cols.length + (t.m.bias ? 1 : 0)), 0);
   const recorded = Math.max(1, all.epochs.length);
-  const keep = spread(recorded, Math.max(2, Math.floor(MAX_VALUES / perFrame)));
+  const keep = spread(recorded, Math.min(MAX_FRAMES, Math.max(2, Math.floor(MAX_VALUES / perFrame))));
   if (keep.length < recorded) notes.push(`${keep.length} of the ${recorded} recorded epochs shown, spread evenly; the change on hover is since the previous epoch shown.`);
   if (o.layer === undefined && all.others.length) notes.push(`Not shown, being neither a matrix nor a matrix's bias: ${all.others.join(", ")}.`);
   if (chosen.some((m) => !m.bias)) notes.push(`Without a bias: ${chosen.filter((m) => !m.bias).map((m) => m.name).join(", ")}.`);
 
   let maxAbs = 0;
   for (const m of chosen) for (const frame of [...m.frames, ...(m.bias?.frames ?? [])]) for (let i = 0; i < frame.length; i++) maxAbs = Math.max(maxAbs, Math.abs(frame[i]));
+  const sent = toDecimals(weightDecimals(maxAbs));
   const matrices: WeightMatrix[] = thinned.map(({ m, rows, cols }) => ({
     name: m.name,
     shape: m.shape,
@@ -61,7 +69,8 @@ export function weightsPayload(source: nn.Module | History, options?: WeightsOpt
   }));
   const epochs = keep.length && all.epochs.length ? keep.map((f) => all.epochs[f]) : [];
   const title = epochs.length ? `Weights over training, epochs ${epochs[0]}–${epochs[epochs.length - 1]}` : "Weights";
-  return { version: 1, title, epochs, recordedEpochs: all.epochs.length, maxAbs, matrices, notes };
+  const lastBias = thinned.map(({ m, rows }) => (m.bias ? rows.map((r) => m.bias!.frames[m.bias!.frames.length - 1][r]) : undefined));
+  return { payload: { version: 1, title, epochs, recordedEpochs: all.epochs.length, maxAbs, matrices, notes }, lastBias };
 }
 
 /** The whole matrix's range at the last frame, and how far it moved from the first: the text reports these. */
@@ -112,18 +121,20 @@ function ordinal(k: number): string {
   return `${k}${suffix}`;
 }
 
-/** Seven significant digits: all that float32 holds, so the change between epochs survives, in less JSON. */
-function sent(v: number): number {
-  return Number(v.toPrecision(7));
+function toDecimals(decimals: number): (v: number) => number {
+  return (v) => Number(v.toFixed(decimals));
 }
 
-/** The text fallback: per matrix its shape and range, and from a history how far it moved. */
-export function weightsText(payload: WeightsPayload): string {
+/**
+ * The text fallback: per matrix its shape and range, and from a history how far it moved. The bias is read
+ * from `lastBias` (exact) when given, else from the payload's last frame.
+ */
+export function weightsText(payload: WeightsPayload, lastBias: (ArrayLike<number> | undefined)[] = []): string {
   const { epochs } = payload;
-  const lines = payload.matrices.map((m) => {
+  const lines = payload.matrices.map((m, i) => {
     const { min, mean, max, moved } = m.summary;
     let line = `${m.name} [${m.shape.join(", ")}] (output unit × input): min ${formatNumber(min)}, mean ${formatNumber(mean)}, max ${formatNumber(max)}`;
-    if (m.bias) line += `; ${m.bias.name}${m.bias.frames[0].length < m.shape[0] ? " (shown rows)" : ""}: ${stats(m.bias.frames[m.bias.frames.length - 1])}`;
+    if (m.bias) line += `; ${m.bias.name}${m.bias.frames[0].length < m.shape[0] ? " (shown rows)" : ""}: ${stats(lastBias[i] ?? m.bias.frames[m.bias.frames.length - 1])}`;
     if (epochs.length > 1) line += `; mean |Δw| epoch ${epochs[0]} → ${epochs[epochs.length - 1]}: ${formatNumber(moved)}`;
     return line;
   });
@@ -131,8 +142,8 @@ export function weightsText(payload: WeightsPayload): string {
   return [`${payload.title}${when}, scale ±${formatNumber(payload.maxAbs)}`, ...lines, ...payload.notes].join("\n");
 }
 
-function stats(values: number[]): string {
+function stats(values: ArrayLike<number>): string {
   let [min, max, sum] = [Infinity, -Infinity, 0];
-  for (const v of values) [min, max, sum] = [Math.min(min, v), Math.max(max, v), sum + v];
+  for (const v of Array.from(values)) [min, max, sum] = [Math.min(min, v), Math.max(max, v), sum + v];
   return `min ${formatNumber(min)}, mean ${formatNumber(sum / values.length)}, max ${formatNumber(max)}`;
 }

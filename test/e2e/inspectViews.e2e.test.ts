@@ -15,7 +15,7 @@ import type { GradientsPayload } from "../../src/protocol/gradientsPayload";
 import type { NetworkPayload } from "../../src/protocol/networkPayload";
 import { edgeStyle } from "../../src/renderers/network/edgeStyle";
 import { networkPayload } from "../../src/views/networkView";
-import type { WeightsPayload } from "../../src/protocol/weightsPayload";
+import { weightDecimals, type WeightsPayload } from "../../src/protocol/weightsPayload";
 import { gradientsPayload } from "../../src/views/gradientsView";
 import { weightsPayload } from "../../src/views/weightsView";
 import { RESULTS_DIR } from "./notebookPage";
@@ -106,7 +106,9 @@ for (const theme of ["vscode-light", "vscode-dark", "vscode-high-contrast"] as c
         assert.deepEqual([drawn[i].xTitle, drawn[i].yTitle], ["input", "output unit"]);
         assert.equal(drawn[i].title, `${m.name} [${m.shape.join(", ")}] and ${m.bias!.name}`);
       }
-      assert.match(drawn[0].traces[0].hovertemplate, new RegExp(`^W\\[%\\{y\\}, %\\{x\\}\\] = %\\{z:\\.3~g\\}<br>output unit %\\{y\\} ← input %\\{x\\}<br>epoch 60<br>Δ since epoch 55: %\\{customdata:\\+\\.3~g\\}`));
+      // A value and its change to the decimals they are stored with.
+      const decimals = weightDecimals(p.maxAbs);
+      assert.match(drawn[0].traces[0].hovertemplate, new RegExp(`^W\\[%\\{y\\}, %\\{x\\}\\] = %\\{z:\\.${decimals}f\\}<br>output unit %\\{y\\} ← input %\\{x\\}<br>epoch 60<br>Δ since epoch 55: %\\{customdata:\\+\\.${decimals}f\\}`));
       const m0 = p.matrices[0];
       const delta = m0.frames[last].map((v, i) => v - m0.frames[last - 1][i]);
       assert.deepEqual(drawn[0].traces[0].customdata, rowsOf(delta, 2));

@@ -1,5 +1,5 @@
 import type { LossPayload, LossRun, LossSeries } from "../lossPayload";
-import { array, at, boolean, count, finite, jsonNumber, object, oneOf, string, version, type Fields } from "./check";
+import { array, at, boolean, count, finite, jsonNumber, object, oneOf, PayloadError, string, version, type Fields } from "./check";
 
 /**
  * A loss chart. Version 1 (saved before runs, parts and metrics) is still drawn: its series become one run's,
@@ -15,9 +15,9 @@ export function readLoss(value: unknown): LossPayload {
       label: string(s.label, at(path, "label")),
       run: count(s.run, at(path, "run")),
       part: oneOf(s.part, at(path, "part"), ["train", "validation"] as const),
-      x: array(s.x, at(path, "x"), finite),
       y: array(s.y, at(path, "y"), jsonNumber),
     };
+    if (s.x !== undefined) read.x = xs(s.x, read.y.length, path);
     if (s.metric !== undefined) read.metric = string(s.metric, at(path, "metric"));
     return read;
   });
@@ -38,9 +38,17 @@ function upgrade(p: Fields): LossPayload {
   const series = array(p.series, "series", (item, path): LossSeries => {
     const s = object(item, path);
     const label = string(s.label, at(path, "label"));
-    return { label, run: 0, part: /validation/.test(label) ? "validation" : "train", x: array(s.x, at(path, "x"), finite), y: array(s.y, at(path, "y"), jsonNumber) };
+    const y = array(s.y, at(path, "y"), jsonNumber);
+    return { label, run: 0, part: /validation/.test(label) ? "validation" : "train", x: xs(s.x, y.length, path), y };
   });
   return withProgress(p, { version: 2, ...axes(p), series, runs: [] });
+}
+
+/** A curve's x: one finite number per y value. */
+function xs(value: unknown, length: number, path: string): number[] {
+  const x = array(value, at(path, "x"), finite);
+  if (x.length !== length) throw new PayloadError(`${at(path, "x")}: ${x.length} values for ${length} in y; give one per y value, or leave x out for 1, 2, …`);
+  return x;
 }
 
 function axes(p: Fields) {

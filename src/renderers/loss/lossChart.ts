@@ -1,6 +1,6 @@
 import type { Data, Layout } from "plotly.js";
 import { fromJsonNumber } from "../../protocol/payloads";
-import type { LossPayload, LossSeries } from "../../protocol/lossPayload";
+import { lossX, type LossPayload, type LossSeries } from "../../protocol/lossPayload";
 import type { ThemeColors } from "../theme";
 import { chartLayout, themedAxis } from "../plotly/chartLayout";
 import { plotlyText } from "../plotly/plotlyText";
@@ -79,7 +79,7 @@ function curve(s: LossSeries, y: number[], color: string, xLabel: string, fracti
     type: "scatter",
     mode: "lines",
     name: plotlyText(s.label),
-    x: s.x,
+    x: lossX(s),
     y,
     yaxis: s.metric === undefined ? "y" : "y2",
     line: { color, width: s.metric === undefined ? 2 : 1.5, dash: s.part === "validation" ? "dash" : "solid" },

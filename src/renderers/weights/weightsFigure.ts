@@ -1,5 +1,4 @@
-import type { WeightMatrix, WeightsPayload } from "../../protocol/weightsPayload";
-import { HOVER_NUMBER } from "../chart/axes";
+import { weightDecimals, type WeightMatrix, type WeightsPayload } from "../../protocol/weightsPayload";
 import { divergingScale } from "../palette";
 import { chartLayout, themedAxis } from "../plotly/chartLayout";
 import { plotlyText } from "../plotly/plotlyText";
@@ -32,8 +31,10 @@ function frameTrace(payload: WeightsPayload, m: WeightMatrix, f: number, bias: b
   const cell = bias ? `${plotlyText(m.bias!.name)}[%{y}]` : `W[%{y}, %{x}]`;
   const where = bias ? "" : "<br>output unit %{y} ← input %{x}";
   const epoch = payload.epochs.length ? `<br>epoch ${payload.epochs[f]}` : "";
-  const change = !payload.epochs.length ? "" : previous ? `<br>Δ since epoch ${payload.epochs[f - 1]}: %{customdata:+.3~g}` : "<br>the first epoch recorded";
-  return { z, customdata, hovertemplate: `${cell} = %{z${HOVER_NUMBER}}${where}${epoch}${change}<extra></extra>` };
+  // To the decimals the values are stored with: a change reads as the difference of the two values shown.
+  const decimals = `.${weightDecimals(payload.maxAbs)}f`;
+  const change = !payload.epochs.length ? "" : previous ? `<br>Δ since epoch ${payload.epochs[f - 1]}: %{customdata:+${decimals}}` : "<br>the first epoch recorded";
+  return { z, customdata, hovertemplate: `${cell} = %{z:${decimals}}${where}${epoch}${change}<extra></extra>` };
 }
 
 export function plotHeight(m: WeightMatrix): number {

@@ -3,6 +3,7 @@ import { Tensor } from "../../engine";
 import type { HeatmapPayload } from "../../protocol/chartPayloads";
 import { Mime } from "../../protocol/mimes";
 import type { OutputItem } from "../../protocol/outputs";
+import { drawnNumbers, SHOWN_DIGITS } from "../../protocol/numbers";
 import { formatNumber } from "../format";
 import { checkOptions } from "./options";
 import { finiteAll, tooMany } from "./values";
@@ -21,7 +22,7 @@ export function heatmapItems(t: Tensor | readonly (readonly number[])[], options
   const payload = heatmapPayload(t, options);
   return [
     viewItem(Mime.chart, payload),
-    { mime: Mime.text, data: heatmapText(payload) },
+    { mime: Mime.text, data: heatmapText(payload, matrix(t).z) },
   ];
 }
 
@@ -37,7 +38,8 @@ export function heatmapPayload(t: Tensor | readonly (readonly number[])[], optio
     yLabel: o.yLabel ?? "row",
     rows,
     cols,
-    z,
+    // The 3 digits its colours and hover show.
+    z: drawnNumbers(z, SHOWN_DIGITS),
     signed: z.some((v) => v < 0),
   };
 }
@@ -63,10 +65,10 @@ function limit(rows: number, cols: number): void {
   if (rows * cols > MAX_HEATMAP_CELLS) throw tooMany(FN, `values of a [${rows}, ${cols}] matrix`, rows * cols, MAX_HEATMAP_CELLS, "show a slice of it");
 }
 
-/** The text fallback: shape and range (a matrix this size is not read as text). */
-export function heatmapText(payload: HeatmapPayload): string {
+/** The text fallback: shape and range (a matrix this size is not read as text), of the exact `values` when given. */
+export function heatmapText(payload: HeatmapPayload, values: readonly number[] = payload.z): string {
   let [min, max, sum] = [Infinity, -Infinity, 0];
-  for (const v of payload.z) [min, max, sum] = [Math.min(min, v), Math.max(max, v), sum + v];
-  const stats = payload.z.length ? `min ${formatNumber(min)}, mean ${formatNumber(sum / payload.z.length)}, max ${formatNumber(max)}` : "empty";
+  for (const v of values) [min, max, sum] = [Math.min(min, v), Math.max(max, v), sum + v];
+  const stats = values.length ? `min ${formatNumber(min)}, mean ${formatNumber(sum / values.length)}, max ${formatNumber(max)}` : "empty";
   return `${payload.title || "Heatmap"}: [${payload.rows}, ${payload.cols}] (${payload.yLabel} × ${payload.xLabel}), ${stats}`;
 }

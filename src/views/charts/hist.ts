@@ -2,6 +2,7 @@ import { viewItem } from "../../protocol/payloadMap";
 import type { HistPayload } from "../../protocol/chartPayloads";
 import { Mime } from "../../protocol/mimes";
 import type { OutputItem } from "../../protocol/outputs";
+import { drawnNumbers } from "../../protocol/numbers";
 import { formatNumber } from "../format";
 import { checkOptions } from "./options";
 import { numbers, tooMany, type Values } from "./values";
@@ -40,7 +41,7 @@ export function histPayload(values: Values, options?: HistOptions): HistPayload 
   const counts = new Array<number>(bins).fill(0);
   // The last bin includes its right edge, as numpy's and matplotlib's do.
   for (const a of v) counts[Math.min(bins - 1, Math.floor((a - min) / width))]++;
-  return { version: 1, kind: "hist", title: o.title ?? "", xLabel: o.xLabel ?? "value", yLabel: "count", edges, counts };
+  return { version: 1, kind: "hist", title: o.title ?? "", xLabel: o.xLabel ?? "value", yLabel: "count", edges: drawnNumbers(edges), counts };
 }
 
 /** The text fallback: a bar of `#` per bin, long enough to see the shape in a terminal. */

@@ -4,6 +4,7 @@ import type { PlotPayload } from "../../protocol/chartPayloads";
 import { Mime } from "../../protocol/mimes";
 import type { OutputItem } from "../../protocol/outputs";
 import { formatNumber } from "../format";
+import { drawnNumbers } from "../../protocol/numbers";
 import { decimate } from "./decimate";
 import { checkOptions } from "./options";
 import { numbers, sameLength, tooMany, type Values } from "./values";
@@ -50,7 +51,8 @@ export function plotPayload(x: Values, ys: PlotSeries, options?: PlotOptions): P
       if (bad >= 0) throw new RangeError(`${FN}: ${s.name}[${bad}] is ${y[bad]}, which a log axis cannot show; use log: false, or plot only positive values`);
     }
     const label = o.labels?.[i] ?? (s.named ? s.name : named.length > 1 ? `series ${i + 1}` : (o.yLabel ?? "y"));
-    return { label, ...decimate(xs, y) };
+    const kept = decimate(xs, y);
+    return { label, x: drawnNumbers(kept.x), y: drawnNumbers(kept.y) };
   });
   return { version: 1, kind: "plot", title: o.title ?? "", xLabel: o.xLabel ?? "x", yLabel: o.yLabel ?? "y", log: o.log ?? false, series, points: xs.length };
 }

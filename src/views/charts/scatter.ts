@@ -2,6 +2,7 @@ import { viewItem } from "../../protocol/payloadMap";
 import type { ScatterPayload } from "../../protocol/chartPayloads";
 import { Mime } from "../../protocol/mimes";
 import type { OutputItem } from "../../protocol/outputs";
+import { drawnNumbers } from "../../protocol/numbers";
 import { formatNumber } from "../format";
 import { checkOptions } from "./options";
 import { numbers, sameLength, tooMany, type Values } from "./values";
@@ -36,15 +37,15 @@ export function scatterPayload(x: Values, y: Values, options?: ScatterOptions): 
   const ys = numbers(FN, "y", y);
   sameLength(FN, "y", ys.length, "x", xs.length);
   if (xs.length > MAX_SCATTER_POINTS) throw tooMany(FN, "points", xs.length, MAX_SCATTER_POINTS, "pass a sample of them");
-  const payload: ScatterPayload = { version: 1, kind: "scatter", title: o.title ?? "", xLabel: o.xLabel ?? "x", yLabel: o.yLabel ?? "y", x: xs, y: ys };
+  const payload: ScatterPayload = { version: 1, kind: "scatter", title: o.title ?? "", xLabel: o.xLabel ?? "x", yLabel: o.yLabel ?? "y", x: drawnNumbers(xs), y: drawnNumbers(ys) };
   if (o.color === undefined) {
     if (o.labels) throw new TypeError(`${FN}: labels name the classes in color; pass color too, a class index per point`);
     return payload;
   }
   const color = numbers(FN, "color", o.color);
   sameLength(FN, "color", color.length, "x", xs.length);
-  payload.color = color;
   const classes = classCount(color);
+  payload.color = classes === undefined ? drawnNumbers(color) : color;
   if (o.labels) {
     if (classes === undefined) throw new TypeError(`${FN}: labels name classes, but color is not class indices 0, 1, …`);
     if (o.labels.length < classes) throw new RangeError(`${FN}: labels has ${o.labels.length} names, and color has classes up to ${classes - 1}; give one name per class`);

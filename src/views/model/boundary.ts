@@ -7,7 +7,8 @@ import { checkOptions } from "../charts/options";
 import { formatCount, formatNumber } from "../format";
 import { checkClassifier, classify } from "./classify";
 import { classLabels } from "./predict";
-import { paddedRange, round4, sampleRows, steps } from "./sample";
+import { drawnNumber } from "../../protocol/numbers";
+import { paddedRange, sampleRows, steps } from "./sample";
 
 export interface BoundaryOptions {
   /** Grid cells per side the model is evaluated on (default 80, from 10 to 200). */
@@ -77,7 +78,8 @@ export function boundaryPayload(model: nn.Module, dataset: Dataset, options?: Bo
     output: surface.output,
     gridX,
     gridY,
-    probability: Array.from(surface.probability, (p) => Math.round(p * 1000) / 1000),
+    // Hundredths: what the hover reads, and finer than the colours show.
+    probability: Array.from(surface.probability, (p) => Math.round(p * 100) / 100),
     points: { ...points, predicted: shown.map((i) => rows.predicted[i]) },
     rows: n,
     accuracy,
@@ -115,9 +117,9 @@ function layout(dataset: Dataset, grid: number): Layout {
     ys,
     labels,
     shown,
-    points: { x: shown.map((i) => round4(xs[i])), y: shown.map((i) => round4(ys[i])), label: shown.map((i) => labels[i]) },
-    gridX: steps(...paddedRange(xs, MARGIN), grid).map(round4),
-    gridY: steps(...paddedRange(ys, MARGIN), grid).map(round4),
+    points: { x: shown.map((i) => drawnNumber(xs[i])), y: shown.map((i) => drawnNumber(ys[i])), label: shown.map((i) => labels[i]) },
+    gridX: steps(...paddedRange(xs, MARGIN), grid).map((v) => drawnNumber(v)),
+    gridY: steps(...paddedRange(ys, MARGIN), grid).map((v) => drawnNumber(v)),
   };
   if (!layouts.has(dataset)) layouts.set(dataset, new Map());
   layouts.get(dataset)!.set(grid, made);

@@ -6,7 +6,8 @@ import type { OutputItem } from "../../protocol/outputs";
 import { formatCount, formatNumber } from "../format";
 import { checkModelAndData } from "./classify";
 import { predict } from "./predict";
-import { paddedRange, round4, sampleRows, steps } from "./sample";
+import { drawnNumber } from "../../protocol/numbers";
+import { paddedRange, sampleRows, steps } from "./sample";
 
 const FN = "show.fit";
 /** Points of the model's curve: smooth at a cell's width. */
@@ -55,8 +56,8 @@ export function fitPayload(model: nn.Module, dataset: Dataset, progress?: { done
     title: `Fit${dataset.name ? ` to ${dataset.name}` : ""} · MSE ${formatNumber(mse)}`,
     xLabel: dataset.featureNames?.[0] ?? "x",
     yLabel: dataset.targetName ?? "y",
-    points: { x: shown.map((i) => round4(x[i])), y: shown.map((i) => round4(y[i])) },
-    curve: { x: curveX.map(round4), y: Array.from(curveY, round4) },
+    points: { x: shown.map((i) => drawnNumber(x[i])), y: shown.map((i) => drawnNumber(y[i])) },
+    curve: { x: curveX.map((v) => drawnNumber(v)), y: Array.from(curveY, (v) => drawnNumber(v)) },
     rows: n,
     mse,
   };

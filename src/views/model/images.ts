@@ -7,7 +7,7 @@ import { checkOptions, describe } from "../charts/options";
 import { formatCount, formatNumber } from "../format";
 import { classify, kind } from "./classify";
 import { classLabels } from "./predict";
-import { round4 } from "./sample";
+import { drawnNumber } from "../../protocol/numbers";
 
 export interface ImagesOptions {
   /** How many images, from the first (default 16, at most 100). */
@@ -159,7 +159,7 @@ function payload(title: string, shape: [number, number], pictures: Picture[], to
     min,
     max: max > min ? max : min + 1,
     images: pictures.map((p) => ({
-      pixels: Array.from(p.pixels, round4),
+      pixels: Array.from(p.pixels, (v) => drawnNumber(v)),
       index: p.index,
       ...(p.label === undefined ? {} : { label: p.label }),
       ...(p.predicted === undefined ? {} : { predicted: p.predicted, wrong: p.predicted !== p.label }),

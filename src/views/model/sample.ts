@@ -19,8 +19,3 @@ export function paddedRange(values: ArrayLike<number>, margin: number): [number,
 export function steps(lo: number, hi: number, n: number): number[] {
   return Array.from({ length: n }, (_, i) => lo + ((hi - lo) * i) / (n - 1));
 }
-
-/** A number to 4 significant digits: what a payload needs to draw, at half the JSON. */
-export function round4(v: number): number {
-  return Number(v.toPrecision(4));
-}

@@ -151,10 +151,28 @@ test("wrong arguments: exit 2 and the usage", () => {
   }
 });
 
-test("every example notebook runs headless without a failing cell", () => {
+/**
+ * Bytes an example may take saved with its outputs: 50 KB, and more for the two whose views hold grids and
+ * frames (an 80 × 80 decision surface is 6,400 numbers, a run's weights a slider of frames), measured.
+ */
+const SAVED_BYTES: Record<string, number> = { "model-views.nnbook": 90_000, "views.nnbook": 400_000 };
+
+test("every example notebook runs headless without a failing cell; saved with its outputs it stays small, one copy of each view", () => {
   for (const name of readdirSync(path.join(root, "examples")).filter((f) => f.endsWith(".nnbook"))) {
-    const run = nnbook("run", path.join("examples", name), "--quiet");
+    const out = path.join(tmp, `saved-${name}`);
+    const run = nnbook("run", path.join("examples", name), "--out", out, "--quiet");
     assert.equal(run.code, 0, `${name}: ${run.stderr}`);
+    const bytes = statSync(out).size;
+    assert.ok(bytes < (SAVED_BYTES[name] ?? 50_000), `${name} saved with its outputs is ${bytes} bytes`);
+    // No view twice: the same data under another title is a second copy of one chart.
+    const views = parseNnbook(readFileSync(out)).cells.flatMap((c) => (c.kind === "code" ? c.outputs : [])).flatMap((o) => o.items).filter((i) => i.mime.startsWith("application/vnd.nnbook."));
+    const seen = new Set<string>();
+    for (const item of views) {
+      const { title: _title, ...rest } = item.data as Record<string, unknown>;
+      const key = item.mime + JSON.stringify(rest);
+      assert.ok(!seen.has(key), `${name}: a ${item.mime} view is saved twice`);
+      seen.add(key);
+    }
   }
 });
 

@@ -2,7 +2,8 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 import { data, manualSeed, nn, optim, train } from "../../../src/engine";
 import { readLoss } from "../../../src/protocol/read";
-import { lossItems, lossPayload } from "../../../src/views/lossView";
+import { lossX } from "../../../src/protocol/lossPayload";
+import { lossItems, lossPayload, MAX_LOSS_POINTS } from "../../../src/views/lossView";
 
 test("a history's view says what its curves say: validation span and best epoch, early stop, final metrics", async () => {
   manualSeed(3);
@@ -59,4 +60,45 @@ test("a version-1 loss chart saved by an older nnbook is still read, as one run"
   assert.equal(read.version, 2);
   assert.deepEqual(read.series.map((s) => [s.run, s.part]), [[0, "train"], [0, "validation"]]);
   assert.deepEqual(read.runs, []);
+});
+
+test("a curve is stored as drawn: x left implicit, each loss to the digits its hover shows, and drawn at 1, 2, …", () => {
+  const losses = [0.7026410102844238, 0.6776254773139954, 0.0018496772972866893];
+  const payload = lossPayload(losses);
+  assert.deepEqual(payload.series[0].x, undefined);
+  assert.deepEqual(payload.series[0].y, [0.7026, 0.6776, 0.00185]);
+  const read = readLoss(JSON.parse(JSON.stringify(payload)));
+  assert.deepEqual(read, payload);
+  // The chart draws each loss at its x, which the renderer takes from lossX.
+  assert.deepEqual(lossX(read.series[0]), [1, 2, 3]);
+  // The sentences are of the exact values.
+  assert.deepEqual(payload.runs[0].lines, ["loss 0.703 → 0.00185, lowest at the last step"]);
+});
+
+test("a long run is thinned to its lows and highs, the first, last and best epochs kept exactly where they are", () => {
+  const n = 3000;
+  const loss = Array.from({ length: n }, (_, i) => 1 / (1 + i / 50) + 0.01 * Math.sin(i) + (i === 1234 ? 0.5 : 0));
+  const valLoss = loss.map((v, i) => v + 0.001 * (i - 2000) ** 2 / n);
+  const best = valLoss.indexOf(Math.min(...valLoss)) + 1;
+  const payload = lossPayload({ loss, valLoss, bestEpoch: best, metrics: { accuracy: loss.map((_, i) => Math.min(1, i / n + 0.5)) } });
+  for (const s of payload.series) {
+    assert.ok(s.x && s.x.length === s.y.length && s.x.length <= MAX_LOSS_POINTS, `${s.label}: ${s.x?.length} points`);
+    assert.ok(s.x.every((v, i) => i === 0 || v > s.x![i - 1]), "x in order");
+    assert.deepEqual([s.x[0], s.x.at(-1)], [1, n]);
+    assert.ok(s.x.includes(best), `${s.label} keeps epoch ${best}`);
+  }
+  const [train, validation] = payload.series;
+  assert.equal(validation.y[validation.x!.indexOf(best)], Number(valLoss[best - 1].toPrecision(4)));
+  assert.equal(payload.runs[0].best?.y, valLoss[best - 1]);
+  // The spike survives the thinning.
+  assert.equal(train.y[train.x!.indexOf(1235)], Number(loss[1234].toPrecision(4)));
+  assert.ok(JSON.stringify(payload).length < 40_000, `${JSON.stringify(payload).length} characters`);
+  assert.deepEqual(readLoss(JSON.parse(JSON.stringify(payload))), payload);
+  assert.deepEqual(lossX(train), train.x);
+});
+
+test("a saved curve's x must have one value per loss", () => {
+  const bad = { ...lossPayload([1, 0.5]), series: [{ label: "train", run: 0, part: "train", x: [1, 2, 3], y: [1, 0.5] }] };
+  assert.throws(() => readLoss(bad), /^PayloadError: series\[0\]\.x: 3 values for 2 in y; give one per y value, or leave x out for 1, 2, …$/);
+  assert.throws(() => readLoss({ ...bad, series: [{ ...bad.series[0], x: "1..2" }] }), /series\[0\]\.x must be an array, not the string "1\.\.2"/);
 });

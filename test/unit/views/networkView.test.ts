@@ -1,4 +1,5 @@
 import assert from "node:assert/strict";
+import { drawnNumber } from "../../../src/protocol/numbers";
 import { test } from "node:test";
 import { manualSeed, nn, type Tensor } from "../../../src/engine";
 import { PayloadError, readNetwork } from "../../../src/protocol/read";
@@ -19,9 +20,10 @@ test("a Sequential: a column per Linear layer labelled with its activation, weig
     ["2", 1, 1, "Sigmoid"],
   ]);
   const [l0, l2] = [net[0] as nn.Linear, net[2] as nn.Linear];
-  assert.deepEqual(p.weights[0], Array.from(l0.weight.data));
-  assert.deepEqual(p.weights[1], Array.from(l2.weight.data));
-  assert.deepEqual(p.columns[1].bias, Array.from(l0.bias!.data));
+  // Each to the digits its edge and hover need.
+  assert.deepEqual(p.weights[0], Array.from(l0.weight.data, (v) => drawnNumber(v)));
+  assert.deepEqual(p.weights[1], Array.from(l2.weight.data, (v) => drawnNumber(v)));
+  assert.deepEqual(p.columns[1].bias, Array.from(l0.bias!.data, (v) => drawnNumber(v)));
   assert.equal(p.columns[0].bias, undefined);
   assert.equal(p.maxAbs, Math.max(...net.parameters().flatMap((t) => Array.from(t.data, Math.abs))));
   assert.deepEqual(p.notes, []);

@@ -4,7 +4,8 @@ import { Dataset, manualSeed, nn, optim, randn, tensor } from "../../../src/engi
 import * as data from "../../../src/engine/data/index";
 import { train } from "../../../src/engine/train/index";
 import { PayloadError, readWeights } from "../../../src/protocol/read";
-import { MAX_VALUES, weightsItems, weightsPayload } from "../../../src/views/weightsView";
+import { weightDecimals } from "../../../src/protocol/weightsPayload";
+import { MAX_FRAMES, MAX_VALUES, weightsItems, weightsPayload } from "../../../src/views/weightsView";
 
 function xorNet(): nn.Sequential {
   manualSeed(3);
@@ -27,29 +28,36 @@ test("a model: each weight matrix [out, in] row-major with its bias, one frame, 
     ["2.weight", [1, 4], [0], [0, 1, 2, 3], "2.bias"],
   ]);
   const w = (net[0] as nn.Linear).weight;
-  assert.deepEqual(p.matrices[0].frames[0], Array.from(w.data, (v) => Number(v.toPrecision(7))));
-  assert.equal(p.matrices[0].frames[0][1 * 2 + 0], Number(w.data[1 * 2 + 0].toPrecision(7)));
   const all = net.parameters().flatMap((t) => Array.from(t.data, Math.abs));
   assert.equal(p.maxAbs, Math.max(...all));
+  // Each value to 1/10,000 of the scale's order: 4 decimals on a scale below 10.
+  assert.ok(p.maxAbs > 0.1 && p.maxAbs < 1);
+  assert.equal(weightDecimals(p.maxAbs), 5);
+  assert.deepEqual(p.matrices[0].frames[0], Array.from(w.data, (v) => Number(v.toFixed(5))));
+  assert.equal(p.matrices[0].frames[0][1 * 2 + 0], Number(w.data[1 * 2 + 0].toFixed(5)));
   assert.deepEqual(readWeights(JSON.parse(JSON.stringify(p))), p);
 });
 
 test("a history: a frame per recorded epoch from epoch 0, and the text says how far each matrix moved", async () => {
   const { net, run } = await trained();
   const p = weightsPayload(run);
-  assert.deepEqual(p.epochs, run.snapshots.map((s) => s.epoch));
+  // 101 recorded epochs: a slider's worth of them, spread evenly with the first and last.
+  assert.ok(p.epochs.every((e) => run.snapshots.some((s) => s.epoch === e)));
   assert.equal(p.epochs[0], 0);
   assert.equal(p.epochs.at(-1), 200);
+  assert.equal(p.recordedEpochs, 101);
+  assert.equal(p.epochs.length, MAX_FRAMES);
   assert.equal(p.title, "Weights over training, epochs 0–200");
   // The last frame is the trained model.
-  assert.deepEqual(p.matrices[1].frames.at(-1), Array.from((net[2] as nn.Linear).weight.data, (v) => Number(v.toPrecision(7))));
+  const decimals = weightDecimals(p.maxAbs);
+  assert.deepEqual(p.matrices[1].frames.at(-1), Array.from((net[2] as nn.Linear).weight.data, (v) => Number(v.toFixed(decimals))));
   // The scale covers every frame, not only the last.
   let max = 0;
   for (const s of run.snapshots) for (const w of s.weights!) for (const v of w.data) max = Math.max(max, Math.abs(v));
   assert.equal(p.maxAbs, max);
   const [, text] = weightsItems(run);
   const lines = String(text.data).split("\n");
-  assert.match(lines[0], /^Weights over training, epochs 0–200 \(at epoch 200; 101 epochs in the view\), scale ±\d/);
+  assert.match(lines[0], /^Weights over training, epochs 0–200 \(at epoch 200; 25 epochs in the view\), scale ±\d/);
   assert.match(lines[1], /^0\.weight \[4, 2\] \(output unit × input\): min -?[\d.]+, mean -?[\d.]+, max [\d.]+; 0\.bias: min .*; mean \|Δw\| epoch 0 → 200: [\d.]+$/);
   const first = run.snapshots[0].weights![0].data, last = run.snapshots.at(-1)!.weights![0].data;
   const moved = first.reduce((s, v, i) => s + Math.abs(last[i] - v), 0) / first.length;
@@ -90,7 +98,7 @@ test("a 784 × 128 layer over 101 snapshots is thinned to a bounded payload, and
   assert.ok(values <= MAX_VALUES, `${values} values`);
   assert.ok(p.epochs.length >= 2 && p.epochs.length < 101 && p.epochs[0] === 0 && p.epochs.at(-1) === 100);
   assert.equal(p.recordedEpochs, 101);
-  assert.ok(JSON.stringify(p).length < 3e6);
+  assert.ok(JSON.stringify(p).length < 200_000, `${JSON.stringify(p).length} characters`);
   assert.match(p.notes.join(" "), /0\.weight \[128, 784\]: every 2nd output unit \(64 of 128\) and every 9th input \(88 of 784\) shown\./);
   assert.match(p.notes.join(" "), new RegExp(`${p.epochs.length} of the 101 recorded epochs shown, spread evenly`));
   // The text reports the whole matrix, not the thinned part.

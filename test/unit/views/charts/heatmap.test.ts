@@ -22,3 +22,12 @@ test("wrong shapes, values and options are errors naming them", () => {
   assert.throws(() => heatmapPayload([[1]], { xlabel: "a" } as never), /did you mean "xLabel"\?/);
   assert.throws(() => heatmapPayload(zeros(400, 400)), /160,000 values of a \[400, 400\] matrix are more than the 90,000 it draws; show a slice of it/);
 });
+
+test("each cell is stored to the 3 digits its colour and hover show; the text is of the exact values", () => {
+  const rows = [[0.22175726294517517, 0.3856186270713806], [-1.1175817251205444, 0.9684925675392151]];
+  const [chart, text] = heatmapItems(rows);
+  assert.deepEqual((chart.data as { z: number[] }).z, [0.222, 0.386, -1.118, 0.968]);
+  // -1.12 would move the value by more than 1/1,000 of the spread: one digit more.
+  const mean = rows.flat().reduce((a, b) => a + b) / 4;
+  assert.equal(text.data, `Heatmap: [2, 2] (row × column), min -1.12, mean ${Number(mean.toPrecision(3))}, max 0.968`);
+});

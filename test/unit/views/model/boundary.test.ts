@@ -42,7 +42,9 @@ test("a deliberately wrong model: the misclassified points are the ones it gets 
   // The logits went through a sigmoid: P(1) = σ(4x₁ − 2), the same along every row of the grid.
   assert.deepEqual(p.gridX, [-0.1, 0.03333, 0.1667, 0.3, 0.4333, 0.5667, 0.7, 0.8333, 0.9667, 1.1]);
   const sigmoid = (x: number) => 1 / (1 + Math.exp(-(4 * x - 2)));
-  p.gridX.forEach((x, c) => assert.ok(Math.abs(p.probability[5 * 10 + c] - sigmoid(x)) < 2e-3, `cell ${c}`));
+  // In hundredths, as the hover reads them.
+  p.gridX.forEach((x, c) => assert.ok(Math.abs(p.probability[5 * 10 + c] - sigmoid(x)) < 6e-3, `cell ${c}`));
+  assert.ok(p.probability.every((v) => Math.abs(v * 100 - Math.round(v * 100)) < 1e-9));
   // A sigmoid at the end: the output is read as a probability already, the same surface.
   const q = boundaryPayload(vertical(nn.Sigmoid()), XOR(), { grid: 10 });
   assert.equal(q.output, "probability");
