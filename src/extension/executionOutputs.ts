@@ -1,5 +1,5 @@
 import * as vscode from "vscode";
-import { CellOutputs, type CellListener, type OutputEdit } from "../kernel";
+import { CellOutputs, EditQueue, type CellListener, type OutputEdit } from "../kernel";
 import type { ErrorData, OutputItem } from "../protocol/outputs";
 import { toVscodeItem } from "./outputItems";
 
@@ -8,8 +8,8 @@ export class ExecutionOutputs implements CellListener {
   private readonly model = new CellOutputs();
   /** By the edits' index. */
   private readonly outputs: vscode.NotebookCellOutput[] = [];
-  // VS Code applies output edits asynchronously; chaining keeps them in the order they came.
-  private pending: Thenable<void> = Promise.resolve();
+  // VS Code applies output edits asynchronously: queued, in the order they came, live views coalesced.
+  private readonly edits = new EditQueue();
 
   constructor(private readonly execution: vscode.NotebookCellExecution) {}
 
@@ -27,7 +27,7 @@ export class ExecutionOutputs implements CellListener {
 
   /** Resolves once VS Code has applied every edit so far. */
   settled(): Thenable<void> {
-    return this.pending;
+    return this.edits.settled();
   }
 
   private apply(edit: OutputEdit): void {
@@ -36,15 +36,11 @@ export class ExecutionOutputs implements CellListener {
     if (edit.kind === "append") {
       const output = new vscode.NotebookCellOutput(items);
       this.outputs[edit.index] = output;
-      this.chain(() => this.execution.appendOutput(output));
+      this.edits.push(() => this.execution.appendOutput(output));
       return;
     }
     const output = this.outputs[edit.index];
-    if (edit.kind === "appendItems") this.chain(() => this.execution.appendOutputItems(items, output));
-    else this.chain(() => this.execution.replaceOutputItems(items, output));
-  }
-
-  private chain(edit: () => Thenable<void>): void {
-    this.pending = this.pending.then(edit);
+    if (edit.kind === "appendItems") this.edits.push(() => this.execution.appendOutputItems(items, output));
+    else this.edits.push(() => this.execution.replaceOutputItems(items, output), edit.index);
   }
 }

@@ -4,3 +4,4 @@ export type { CellError } from "./messages";
 export { CellOutputs } from "./cellOutputs";
 export { applyOutputEdit, type OutputEdit } from "./outputEdit";
 export { ExecutionOrder } from "./executionOrder";
+export { EditQueue } from "./editQueue";

@@ -23,10 +23,12 @@ export interface ProductOptions {
   prepare(workspace: string): void;
   trusted?: boolean;
   viewport?: { width: number; height: number };
+  /** The VSIX to install; default the packaged nnbook.vsix. */
+  vsix?: string;
 }
 
 export async function openProduct(options: ProductOptions): Promise<ProductWorkbench> {
-  const vsix = join(repo, "nnbook.vsix");
+  const vsix = options.vsix ?? join(repo, "nnbook.vsix");
   assert.ok(existsSync(vsix), "nnbook.vsix is missing: run `npm run package` first");
   const root = mkdtempSync(join(tmpdir(), "nnbook-e2e-"));
   const workspace = join(root, "workspace");

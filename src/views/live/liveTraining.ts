@@ -46,7 +46,7 @@ export function liveTraining(owner: () => number = () => 0): Pick<TrainingHooks,
 /** What a cell whose training the stop button ended says: where it stopped, and what the model is now. */
 export function stoppedText(history: History, state: ProgressState): string {
   const within = state.step < state.stepsPerEpoch ? `, after step ${state.step} of ${state.stepsPerEpoch} of that epoch` : "";
-  return `Training stopped at epoch ${state.epoch} of ${state.epochs}${within}: the model keeps the weights it had then (loss ${history.loss.at(-1)?.toPrecision(4) ?? "not measured"}).`;
+  return `Training stopped at epoch ${state.epoch.toLocaleString("en-US")} of ${state.epochs.toLocaleString("en-US")}${within}: the model keeps the weights it had then (loss ${history.loss.at(-1)?.toPrecision(4) ?? "not measured"}).`;
 }
 
 /**

@@ -32,7 +32,7 @@ const LIVE_GRID = 40;
 export const LIVE_VIEWS: Record<string, LiveView> = {
   loss: {
     draw: ({ history, progress, stopped }) =>
-      lossItems(history, { title: stopped ? `Training loss, stopped at epoch ${stopped.epoch} of ${stopped.epochs}` : "Training loss", xLabel: "epoch", progress }),
+      lossItems(history, { title: stopped ? `Training loss, stopped at epoch ${stopped.epoch.toLocaleString("en-US")} of ${stopped.epochs.toLocaleString("en-US")}` : "Training loss", xLabel: "epoch", progress }),
   },
   boundary: { draw: ({ model, dataset, progress }) => boundaryItems(model, dataset, progress ? { grid: LIVE_GRID } : {}, progress), problem: boundaryProblem },
   fit: { draw: ({ model, dataset, progress }) => fitItems(model, dataset, progress), problem: fitProblem },

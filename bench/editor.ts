@@ -1,0 +1,80 @@
+// What training costs in the editor next to the command line: the same notebook (moons, a 2-16-16-1 network,
+// 1,500 epochs) with `live: false` and with `live: ["loss", "boundary"]`, run in code-server with the
+// packaged extension and with `nnbook run`, by turns. Each run prints how long `train()` took inside the
+// kernel; the editor's figure is also the cell's own time as its status bar shows it, which includes waiting
+// for the editor to apply the cell's outputs.
+//
+//   node scripts/package.mjs && node --import tsx bench/editor.ts [--rounds N] [--vsix other.vsix]
+import { spawnSync } from "node:child_process";
+import { writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { cellOutputTexts, openNotebook, runAllCells } from "../test/e2e/notebookPage";
+import { openProduct, repo } from "../test/e2e/productWorkbench";
+
+const args = process.argv.slice(2);
+const option = (name: string) => (args.includes(name) ? args[args.indexOf(name) + 1] : undefined);
+const rounds = Number(option("--rounds") ?? 3);
+const vsix = option("--vsix");
+
+const notebook = (live: string) =>
+  JSON.stringify({
+    nnbook: 1,
+    metadata: {},
+    cells: [
+      {
+        kind: "code",
+        language: "nnts",
+        source: [
+          "manualSeed(0);",
+          "const moons = data.moons({ n: 500, noise: 0.2 });",
+          "const net = nn.Sequential(nn.Linear(2, 16), nn.ReLU(), nn.Linear(16, 16), nn.ReLU(), nn.Linear(16, 1), nn.Sigmoid());",
+          "const t0 = performance.now();",
+          `const run = await train(net, moons, { loss: nn.BCELoss(), optimizer: optim.Adam(net.parameters(), { lr: 0.01 }), epochs: 1500, live: ${live} });`,
+          "console.log(`train: ${Math.round(performance.now() - t0)} ms`);",
+        ],
+        outputs: [],
+      },
+    ],
+  });
+
+const CASES = [
+  { name: "quiet", live: "false" },
+  { name: "live", live: '["loss", "boundary"]' },
+];
+
+const trained = (text: string) => Number(/train: (\d+) ms/.exec(text)?.[1] ?? NaN);
+const fastest = (xs: number[]) => Math.min(...xs);
+
+const product = await openProduct({
+  vsix,
+  prepare(workspace) {
+    for (const c of CASES) writeFileSync(join(workspace, `${c.name}.nnbook`), notebook(c.live));
+  },
+});
+const results: Record<string, { editorTrain: number[]; editorCell: number[]; cliTrain: number[] }> = {};
+try {
+  const page = product.workbench.page;
+  for (let round = 0; round < rounds; round++) {
+    for (const c of CASES) {
+      const r = (results[c.name] ??= { editorTrain: [], editorCell: [], cliTrain: [] });
+      await openNotebook(page, `${c.name}.nnbook`);
+      await runAllCells(page, { timeoutMs: 300_000 });
+      r.editorTrain.push(trained((await cellOutputTexts(page, 0)).join("\n")));
+      const status = await page.locator('.notebookOverlay:visible .monaco-list-row[data-index="0"] .cell-statusbar-container').innerText();
+      const m = /(?:(\d+)m\s*)?(\d+(?:\.\d+)?)(ms|s)\b/.exec(status);
+      r.editorCell.push(m ? (Number(m[1] ?? 0) * 60 + Number(m[2]) / (m[3] === "ms" ? 1000 : 1)) * 1000 : NaN);
+      const cli = spawnSync(process.execPath, [join(repo, "out/cli/nnbook.js"), "run", join(product.workspace, `${c.name}.nnbook`), "--quiet"], { encoding: "utf8" });
+      r.cliTrain.push(trained(cli.stdout));
+    }
+  }
+} finally {
+  await product.close();
+}
+
+console.log(`fastest of ${rounds} rounds, ms`);
+console.log("case   | train() in the editor | the cell in the editor | train() on the command line");
+for (const c of CASES) {
+  const r = results[c.name];
+  console.log(`${c.name.padEnd(6)} | ${String(fastest(r.editorTrain)).padStart(21)} | ${String(Math.round(fastest(r.editorCell))).padStart(22)} | ${String(fastest(r.cliTrain)).padStart(27)}`);
+}
+console.log(JSON.stringify(results));

@@ -1,0 +1,188 @@
+// The notebook as a Jupyter user tries it in code-server: a cell run behind a busy one waits as pending and
+// times only its own run; the stop button ends the queue and the stopped training says where it stopped;
+// a restart is confirmed, shows in the status bar and clears the old counts; the variables view lists a
+// tensor and draws it; New Notebook gives a starter that runs green.
+
+import assert from "node:assert/strict";
+import { cpSync } from "node:fs";
+import { join } from "node:path";
+import { after, before, test } from "node:test";
+import type { Frame, Page } from "playwright-core";
+import {
+  cellOutputTexts,
+  cellStatuses,
+  openNotebook,
+  runAllCells,
+  runCommand,
+  screenshot,
+  step,
+  waitForExecutionIdle,
+  type CellStatus,
+} from "./notebookPage";
+import { openProduct, repo, type ProductWorkbench } from "./productWorkbench";
+
+let product: ProductWorkbench | undefined;
+
+before(async () => {
+  product = await openProduct({
+    prepare(workspace) {
+      for (const name of ["queue", "stop", "variables"]) cpSync(join(repo, `test/corpus/experience/${name}.nnbook`), join(workspace, `${name}.nnbook`));
+    },
+  });
+});
+
+after(() => product?.close());
+
+const cellRow = (page: Page, index: number) => page.locator(`.notebookOverlay:visible .cell-list-container .monaco-list-row[data-index="${index}"]`);
+
+/** Runs one cell as a user does: its run button, shown when the pointer is over the cell. */
+async function runCell(page: Page, index: number): Promise<void> {
+  const row = cellRow(page, index);
+  await row.hover();
+  await row.locator(".run-button-container").getByRole("button", { name: /^Execute Cell/ }).first().click();
+}
+
+async function until<T>(page: Page, what: string, probe: () => Promise<T | undefined>, timeoutMs = 30_000): Promise<T> {
+  return step(page, what, async () => {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const value = await probe();
+      if (value !== undefined) return value;
+      if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+      await page.waitForTimeout(100);
+    }
+  });
+}
+
+const stateOf = (statuses: CellStatus[], index: number) => statuses.find((s) => s.index === index)?.state;
+
+/** The run time a cell's status bar shows ("1.2s", "35ms", "1m 2.3s"), in seconds. */
+async function runSeconds(page: Page, index: number): Promise<number> {
+  const text = await cellRow(page, index).locator(".cell-statusbar-container").innerText();
+  const m = /(?:(\d+)m\s*)?(\d+(?:\.\d+)?)(ms|s)\b/.exec(text);
+  assert.ok(m, `no run time in "${text}"`);
+  return Number(m[1] ?? 0) * 60 + Number(m[2]) / (m[3] === "ms" ? 1000 : 1);
+}
+
+test("a cell run behind a busy one shows as pending, and its timer counts only its own run", async () => {
+  const page = product!.workbench.page;
+  await openNotebook(page, "queue.nnbook");
+  await runCell(page, 0);
+  await until(page, "the first cell executing", async () => (stateOf(await cellStatuses(page), 0) === "executing" ? true : undefined));
+  await runCell(page, 1);
+  const seen = new Set<string>();
+  // While the first cell waits its five seconds, the second is pending, never executing.
+  for (let i = 0; i < 15; i++) {
+    const statuses = await cellStatuses(page);
+    if (stateOf(statuses, 0) !== "executing") break;
+    seen.add(stateOf(statuses, 1) ?? "none");
+    await page.waitForTimeout(150);
+  }
+  await screenshot(page, "experience-queued-pending");
+  assert.deepEqual([...seen], ["pending"]);
+  const statuses = await waitForExecutionIdle(page, { timeoutMs: 30_000 });
+  assert.equal(stateOf(statuses, 1), "success");
+  assert.match((await cellOutputTexts(page, 1)).join("\n"), /second ran/);
+  assert.ok((await runSeconds(page, 0)) >= 4, "the first cell's own run took its five seconds");
+  const second = await runSeconds(page, 1);
+  assert.ok(second < 2, `the second cell's timer says ${second} s: it counted the wait`);
+});
+
+test("the stop button ends the queue; the stopped training says at which epoch, in its output and its chart", async () => {
+  const page = product!.workbench.page;
+  await openNotebook(page, "stop.nnbook");
+  await runCommand(page, "Notebook: Run All");
+  await until(page, "training under way", async () => {
+    const statuses = await cellStatuses(page);
+    return stateOf(statuses, 0) === "executing" && stateOf(statuses, 1) === "pending" ? true : undefined;
+  });
+  await page.waitForTimeout(2500);
+  const interrupt = page.locator(".notebookOverlay:visible .notebook-toolbar-container").getByRole("button", { name: /Interrupt/ }).first();
+  await interrupt.click();
+  const statuses = await waitForExecutionIdle(page, { timeoutMs: 15_000 });
+  assert.equal(stateOf(statuses, 0), "success", JSON.stringify(statuses));
+  assert.equal(stateOf(statuses, 1), "idle", `the queued cell ran: ${JSON.stringify(statuses)}`);
+  assert.deepEqual(await cellOutputTexts(page, 1), []);
+  const texts = (await cellOutputTexts(page, 0)).join("\n");
+  assert.match(texts, /Training stopped at epoch \d+ of 1,000,000/);
+  const title = await until(page, "the chart's title", async () => {
+    for (const frame of page.frames()) {
+      const text = await frame.evaluate(() => document.querySelector(".nnbook-loss .gtitle, .js-plotly-plot .gtitle")?.textContent ?? "").catch(() => "");
+      if (text) return text;
+    }
+    return undefined;
+  });
+  assert.match(title, /^Training loss, stopped at epoch \d+ of 1,000,000$/);
+  await screenshot(page, "experience-stopped");
+});
+
+test("Restart Kernel asks first, says so in the status bar, and clears the old execution counts", async () => {
+  const page = product!.workbench.page;
+  await openNotebook(page, "variables.nnbook");
+  await runAllCells(page, { timeoutMs: 60_000 });
+  const status = page.locator(".statusbar-item", { hasText: /nnbook: / }).first();
+  assert.match(await status.innerText(), /nnbook: idle/);
+  assert.deepEqual((await cellStatuses(page)).map((s) => s.executionOrder), ["[1]", "[2]"]);
+  await runCommand(page, "nnbook: Restart Kernel");
+  const dialog = page.locator(".monaco-dialog-box", { hasText: "Restart the kernel?" });
+  await step(page, "restart-dialog", () => dialog.waitFor({ state: "visible", timeout: 15_000 }));
+  await screenshot(page, "experience-restart-dialog");
+  await dialog.getByRole("button", { name: "Restart", exact: true }).click();
+  await until(page, "kernel restarted in the status bar", async () => (/kernel restarted/.test(await status.innerText()) ? true : undefined));
+  await screenshot(page, "experience-restarted");
+  await until(page, "the counts cleared", async () => ((await cellStatuses(page)).every((s) => /^(\[\s*\])?$/.test(s.executionOrder)) ? true : undefined));
+  // The old state is gone: the second cell alone fails, and is [1].
+  await runCell(page, 1);
+  const after = await waitForExecutionIdle(page, { timeoutMs: 30_000 });
+  assert.equal(stateOf(after, 1), "error");
+  assert.equal(after.find((s) => s.index === 1)?.executionOrder, "[1]");
+  assert.match((await cellOutputTexts(page, 1)).join("\n"), /w is not defined/);
+});
+
+test("the variables view lists a tensor with its shape after a cell, and draws it as show.tensor does", async () => {
+  const page = product!.workbench.page;
+  await openNotebook(page, "variables.nnbook");
+  await runAllCells(page, { timeoutMs: 60_000 });
+  await runCommand(page, "nnbook: Show Variables");
+  const view = page.locator(".pane", { has: page.locator(".pane-header", { hasText: /Variables/i }) }).first();
+  const row = view.locator(".monaco-list-row", { hasText: /^w/ }).first();
+  await step(page, "variables-row", () => row.waitFor({ state: "visible", timeout: 30_000 }));
+  assert.match(await row.innerText(), /Tensor \[3, 4\]/);
+  assert.match(await view.locator(".monaco-list-row", { hasText: /^net/ }).first().innerText(), /Sequential · 17 parameters/);
+  assert.match(await view.locator(".monaco-list-row", { hasText: /^lr/ }).first().innerText(), /number\s+0\.1/);
+  await screenshot(page, "experience-variables");
+  await row.click();
+  const frame = await until<Frame>(page, "the tensor panel", async () => {
+    for (const f of page.frames()) {
+      if (await f.evaluate(() => document.body?.dataset.nnbookRendered === "true" && !!document.querySelector("#view table, #view .js-plotly-plot")).catch(() => false)) return f;
+    }
+    return undefined;
+  });
+  assert.equal(await frame.evaluate(() => document.getElementById("name")?.textContent), "w");
+  assert.equal(await frame.evaluate(() => document.querySelectorAll("#view td.nnbook-value, #view td").length >= 12), true);
+  await screenshot(page, "experience-tensor-panel");
+});
+
+test("New Notebook opens a starter that runs green and shows its training", async () => {
+  const page = product!.workbench.page;
+  // A fresh window's worth of room: the tensor panel and the notebooks of the tests before are closed.
+  await runCommand(page, "View: Close All Editor Groups");
+  await runCommand(page, "nnbook: New Notebook");
+  await page.locator(".notebookOverlay:visible .code-cell-row").first().waitFor({ state: "visible", timeout: 30_000 });
+  const seen = new Map<number, CellStatus>();
+  for (const s of await runAllCells(page, { timeoutMs: 120_000 })) seen.set(s.index, s);
+  await screenshot(page, "experience-new-notebook");
+  // Rows far below are rendered only once scrolled to.
+  const list = page.locator(".notebookOverlay:visible .cell-list-container").first();
+  const box = await list.boundingBox();
+  for (let i = 0; i < 12 && box; i++) {
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    await page.mouse.wheel(0, 700);
+    await page.waitForTimeout(300);
+    for (const s of await cellStatuses(page)) seen.set(s.index, s);
+  }
+  await screenshot(page, "experience-new-notebook-end");
+  const code = [...seen.values()].filter((s) => s.kind === "code");
+  assert.equal(code.length, 4, JSON.stringify([...seen.values()]));
+  assert.ok(code.every((s) => s.state === "success"), JSON.stringify(code));
+});
