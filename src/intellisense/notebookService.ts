@@ -4,7 +4,9 @@ import { cellDiagnostics, type DiagnosticOptions } from "./cellDiagnostics";
 import type { CellTypes } from "./cellTypes";
 import { declarationText, documentationMarkdown } from "./display";
 import type {
+  CellCodeFix,
   CellCompletions,
+  CellEdit,
   CellDiagnostic,
   CellSpan,
   CompletionDetails,
@@ -16,6 +18,12 @@ import type {
 import { buildVirtualDocument, parseCell, type ParsedCell, type VirtualDocument } from "./virtualDocument";
 
 let notebooks = 0;
+
+/**
+ * How fixes lay out the code they write: two spaces, as the examples; no indentation of a line's own,
+ * since the virtual file nests every cell in blocks that the cells themselves do not indent for.
+ */
+const FIX_FORMAT: ts.FormatCodeSettings = { ...ts.getDefaultFormatCodeSettings("\n"), indentSize: 2, tabSize: 2, indentStyle: ts.IndentStyle.None };
 
 /**
  * The language service of one notebook: its code cells (in order, as texts) checked together as one
@@ -156,6 +164,31 @@ export class NotebookService {
       activeSignature: help.selectedItemIndex,
       activeParameter: help.argumentIndex,
     };
+  }
+
+  /**
+   * TypeScript's quick fixes for the errors `codes` over `start`–`end` of a cell. A fix that would edit
+   * anything but cell text (a declaration file, the lines the virtual file added) is left out, as is
+   * one that runs a command besides its edits.
+   */
+  codeFixes(cell: number, start: number, end: number, codes: readonly number[]): CellCodeFix[] {
+    const from = this.doc.toVirtual(cell, start);
+    const to = this.doc.toVirtual(cell, end);
+    if (from === undefined || to === undefined) return [];
+    const fixes = this.service.getCodeFixesAtPosition(this.fileName, from, to, codes, FIX_FORMAT, {});
+    return fixes.flatMap((fix) => {
+      if (fix.commands?.length) return [];
+      const edits: CellEdit[] = [];
+      for (const change of fix.changes) {
+        if (change.fileName !== this.fileName) return [];
+        for (const { span, newText } of change.textChanges) {
+          const mapped = this.doc.toCellSpan(span.start, span.length);
+          if (!mapped || mapped.end - mapped.start !== span.length) return [];
+          edits.push({ ...mapped, newText });
+        }
+      }
+      return [{ title: fix.description, fixName: fix.fixName, edits }];
+    });
   }
 
   definition(cell: number, offset: number): Definitions | undefined {

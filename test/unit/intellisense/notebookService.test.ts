@@ -231,6 +231,24 @@ describe("editor features in cell coordinates", () => {
     assert.equal(line.slice(toFile.start.character, toFile.end.character), "randn");
   });
 
+  test("quick fixes: a misspelt name of another cell is offered its spelling, as an edit of the cell", () => {
+    const s = notebook("const net = nn.Linear(2, 1);", "const x = randn([3, 2]);\nnett(x)");
+    const [problem] = s.diagnostics();
+    assert.equal(problem!.message, "Cannot find name 'nett'. Did you mean 'net'?");
+    const fixes = s.codeFixes(problem!.cell, problem!.start, problem!.end, [problem!.code]);
+    const spelling = fixes.find((f) => f.fixName === "spelling");
+    assert.deepEqual(spelling, { title: "Change spelling to 'net'", fixName: "spelling", edits: [{ cell: 1, start: 25, end: 29, newText: "net" }] });
+  });
+
+  test("quick fixes reach the cell language's names, and a fix that would edit outside the cells is left out", () => {
+    const s = notebook("const t = tensr([1, 2]);", "missing(1);");
+    const [typo, missing] = s.diagnostics();
+    assert.deepEqual(s.codeFixes(0, typo!.start, typo!.end, [typo!.code]).map((f) => f.title), ["Change spelling to 'tensor'"]);
+    // TypeScript would add `function missing` at the end of the virtual file, past the last cell.
+    assert.equal(missing!.message, "Cannot find name 'missing'.");
+    assert.deepEqual(s.codeFixes(1, missing!.start, missing!.end, [missing!.code]), []);
+  });
+
   test("an edit re-checks only when a cell's text changed", () => {
     const s = notebook("const a = 1;", "a.toFixed(1)");
     assert.equal(s.setCells(["const a = 1;", "a.toFixed(1)"]), false);
