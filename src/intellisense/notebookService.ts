@@ -1,5 +1,6 @@
 import ts from "typescript";
 import path from "node:path";
+import { callableClassText, writtenName } from "./callableDisplay";
 import { cellDiagnostics, type DiagnosticOptions } from "./cellDiagnostics";
 import type { CellTypes } from "./cellTypes";
 import { declarationText, documentationMarkdown } from "./display";
@@ -121,7 +122,9 @@ export class NotebookService {
     const details = this.service.getCompletionEntryDetails(this.fileName, at, name, {}, source, {}, data as ts.CompletionEntryData | undefined);
     if (!details) return undefined;
     return {
-      detail: declarationText(details.displayParts, this.globalKind),
+      detail:
+        this.callableText(at, () => this.service.getCompletionEntrySymbol(this.fileName, at, name, source), name) ??
+        declarationText(details.displayParts, this.globalKind),
       documentation: documentationMarkdown(details.documentation, details.tags),
     };
   }
@@ -133,7 +136,7 @@ export class NotebookService {
     if (!info || !span) return undefined;
     return {
       span,
-      code: declarationText(info.displayParts, this.globalKind),
+      code: this.callableText(info.textSpan.start, (checker, node) => checker.getSymbolAtLocation(node)) ?? declarationText(info.displayParts, this.globalKind),
       documentation: documentationMarkdown(info.documentation, info.tags),
     };
   }
@@ -220,6 +223,17 @@ export class NotebookService {
   }
 
   private readonly globalKind = (name: string) => this.types.globals.get(name);
+
+  /** The constructor of a callable class at `at`, as the cell calls it (see callableDisplay.ts). */
+  private callableText(at: number, symbolOf: (checker: ts.TypeChecker, node: ts.Node) => ts.Symbol | undefined, name?: string): string | undefined {
+    const program = this.service.getProgram();
+    const file = program?.getSourceFile(this.fileName);
+    const written = file && writtenName(file, at);
+    if (!program || !written) return undefined;
+    const checker = program.getTypeChecker();
+    const shownAs = written.qualifier + (name ?? written.node.getText(file));
+    return callableClassText(checker, symbolOf(checker, written.node), shownAs, this.fileName);
+  }
 
   private sameCell(cell: number, span: ts.TextSpan): CellSpan | undefined {
     const mapped = this.doc.toCellSpan(span.start, span.length);
