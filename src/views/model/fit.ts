@@ -4,6 +4,7 @@ import type { FitPayload } from "../../protocol/fitPayload";
 import { Mime } from "../../protocol/mimes";
 import type { OutputItem } from "../../protocol/outputs";
 import { formatCount, formatNumber } from "../format";
+import { featureNamesOf } from "../../engine/data/featureNames";
 import { checkModelAndData } from "./classify";
 import { predict } from "./predict";
 import { paddedRange, round4, sampleRows, steps } from "./sample";
@@ -53,7 +54,7 @@ export function fitPayload(model: nn.Module, dataset: Dataset, progress?: { done
   const payload: FitPayload = {
     version: 1,
     title: `Fit${dataset.name ? ` to ${dataset.name}` : ""} · MSE ${formatNumber(mse)}`,
-    xLabel: dataset.featureNames?.[0] ?? "x",
+    xLabel: featureNamesOf(dataset)[0]!,
     yLabel: dataset.targetName ?? "y",
     points: { x: shown.map((i) => round4(x[i])), y: shown.map((i) => round4(y[i])) },
     curve: { x: curveX.map(round4), y: Array.from(curveY, round4) },
