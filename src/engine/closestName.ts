@@ -1,17 +1,19 @@
 /**
  * The name of `names` nearest to `given` by edit distance, ignoring case; undefined when none is within
- * `maxDistance` edits (by default: half the word, at least 2).
+ * `maxDistance` edits (by default: half the word, at least 2). Of two as near, the one whose case
+ * matches too (`tensr` is nearer `tensor` than `Tensor`).
  */
 export function closestName(given: string, names: readonly string[], maxDistance?: number): string | undefined {
   const target = given.toLowerCase();
   let best: string | undefined;
   let bestDistance = Infinity;
   for (const name of names) {
-    const d = editDistance(target, name.toLowerCase());
+    let d = editDistance(target, name.toLowerCase());
+    if (editDistance(given, name) > d) d += 0.5;
     if (d < bestDistance) [best, bestDistance] = [name, d];
   }
   // Further than half the word away is a different word, not a typo.
-  return bestDistance <= (maxDistance ?? Math.max(2, Math.floor(target.length / 2))) ? best : undefined;
+  return Math.floor(bestDistance) <= (maxDistance ?? Math.max(2, Math.floor(target.length / 2))) ? best : undefined;
 }
 
 function editDistance(a: string, b: string): number {

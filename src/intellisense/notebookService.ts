@@ -1,10 +1,13 @@
 import ts from "typescript";
 import path from "node:path";
+import { callableClassText, writtenName } from "./callableDisplay";
 import { cellDiagnostics, type DiagnosticOptions } from "./cellDiagnostics";
 import type { CellTypes } from "./cellTypes";
 import { declarationText, documentationMarkdown } from "./display";
 import type {
+  CellCodeFix,
   CellCompletions,
+  CellEdit,
   CellDiagnostic,
   CellSpan,
   CompletionDetails,
@@ -16,6 +19,12 @@ import type {
 import { buildVirtualDocument, parseCell, type ParsedCell, type VirtualDocument } from "./virtualDocument";
 
 let notebooks = 0;
+
+/**
+ * How fixes lay out the code they write: two spaces, as the examples; no indentation of a line's own,
+ * since the virtual file nests every cell in blocks that the cells themselves do not indent for.
+ */
+const FIX_FORMAT: ts.FormatCodeSettings = { ...ts.getDefaultFormatCodeSettings("\n"), indentSize: 2, tabSize: 2, indentStyle: ts.IndentStyle.None };
 
 /**
  * The language service of one notebook: its code cells (in order, as texts) checked together as one
@@ -113,7 +122,9 @@ export class NotebookService {
     const details = this.service.getCompletionEntryDetails(this.fileName, at, name, {}, source, {}, data as ts.CompletionEntryData | undefined);
     if (!details) return undefined;
     return {
-      detail: declarationText(details.displayParts, this.globalKind),
+      detail:
+        this.callableText(at, () => this.service.getCompletionEntrySymbol(this.fileName, at, name, source), name) ??
+        declarationText(details.displayParts, this.globalKind),
       documentation: documentationMarkdown(details.documentation, details.tags),
     };
   }
@@ -125,7 +136,7 @@ export class NotebookService {
     if (!info || !span) return undefined;
     return {
       span,
-      code: declarationText(info.displayParts, this.globalKind),
+      code: this.callableText(info.textSpan.start, (checker, node) => checker.getSymbolAtLocation(node)) ?? declarationText(info.displayParts, this.globalKind),
       documentation: documentationMarkdown(info.documentation, info.tags),
     };
   }
@@ -158,6 +169,31 @@ export class NotebookService {
     };
   }
 
+  /**
+   * TypeScript's quick fixes for the errors `codes` over `start`–`end` of a cell. A fix that would edit
+   * anything but cell text (a declaration file, the lines the virtual file added) is left out, as is
+   * one that runs a command besides its edits.
+   */
+  codeFixes(cell: number, start: number, end: number, codes: readonly number[]): CellCodeFix[] {
+    const from = this.doc.toVirtual(cell, start);
+    const to = this.doc.toVirtual(cell, end);
+    if (from === undefined || to === undefined) return [];
+    const fixes = this.service.getCodeFixesAtPosition(this.fileName, from, to, codes, FIX_FORMAT, {});
+    return fixes.flatMap((fix) => {
+      if (fix.commands?.length) return [];
+      const edits: CellEdit[] = [];
+      for (const change of fix.changes) {
+        if (change.fileName !== this.fileName) return [];
+        for (const { span, newText } of change.textChanges) {
+          const mapped = this.doc.toCellSpan(span.start, span.length);
+          if (!mapped || mapped.end - mapped.start !== span.length) return [];
+          edits.push({ ...mapped, newText });
+        }
+      }
+      return [{ title: fix.description, fixName: fix.fixName, edits }];
+    });
+  }
+
   definition(cell: number, offset: number): Definitions | undefined {
     const at = this.doc.toVirtual(cell, offset);
     const found = at === undefined ? undefined : this.service.getDefinitionAndBoundSpan(this.fileName, at);
@@ -187,6 +223,17 @@ export class NotebookService {
   }
 
   private readonly globalKind = (name: string) => this.types.globals.get(name);
+
+  /** The constructor of a callable class at `at`, as the cell calls it (see callableDisplay.ts). */
+  private callableText(at: number, symbolOf: (checker: ts.TypeChecker, node: ts.Node) => ts.Symbol | undefined, name?: string): string | undefined {
+    const program = this.service.getProgram();
+    const file = program?.getSourceFile(this.fileName);
+    const written = file && writtenName(file, at);
+    if (!program || !written) return undefined;
+    const checker = program.getTypeChecker();
+    const shownAs = written.qualifier + (name ?? written.node.getText(file));
+    return callableClassText(checker, symbolOf(checker, written.node), shownAs, this.fileName);
+  }
 
   private sameCell(cell: number, span: ts.TextSpan): CellSpan | undefined {
     const mapped = this.doc.toCellSpan(span.start, span.length);

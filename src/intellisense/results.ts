@@ -63,6 +63,19 @@ export interface SignatureHelpInfo {
   activeParameter: number;
 }
 
+/** One of TypeScript's quick fixes, every edit in a cell ("Change spelling to 'net'"). */
+export interface CellCodeFix {
+  title: string;
+  /** TypeScript's name of the fix: "spelling", "fixAwaitInSyncFunction", … */
+  fixName: string;
+  edits: CellEdit[];
+}
+
+/** Replaces the span of a cell's text with `newText` (an insertion when the span is empty). */
+export interface CellEdit extends CellSpan {
+  newText: string;
+}
+
 export type DefinitionTarget =
   | { kind: "cell"; span: CellSpan }
   /** A declaration file shipped with the extension (the cell language, JavaScript's library). */

@@ -1,6 +1,7 @@
 import { viewItem } from "../protocol/payloadMap";
 import { drawnNumber } from "../protocol/numbers";
 import type { Dataset } from "../engine";
+import { featureNamesOf } from "../engine/data/featureNames";
 import { Mime } from "../protocol/mimes";
 import type { OutputItem } from "../protocol/outputs";
 import { jsonNumber, type DatasetPayload } from "../protocol/payloads";
@@ -32,7 +33,7 @@ export function datasetPayload(ds: Dataset): DatasetPayload {
     rows: ds.length,
     task: ds.task,
     classes: ds.task === "regression" ? [] : [...ds.classes],
-    featureNames: ds.featureNames ? [...ds.featureNames] : Array.from({ length: features }, (_, j) => `x${j}`),
+    featureNames: [...featureNamesOf(ds)],
     targetName: ds.targetName ?? "y",
     head,
   };

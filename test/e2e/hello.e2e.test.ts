@@ -158,6 +158,13 @@ describe("hello.nnbook in code-server", () => {
       }),
     );
     assert.deepEqual(classes, ["setosa:50", "versicolor:50", "virginica:50"]);
+    const columns = await inOutputFrames("the dataset table's columns", (frame) =>
+      frame.evaluate(() => {
+        const cells = [...document.querySelectorAll("table.nnbook-dataset thead th")].map((th) => th.textContent);
+        return cells.length ? cells : undefined;
+      }),
+    );
+    assert.deepEqual(columns, ["sepal length (cm)", "sepal width (cm)", "petal length (cm)", "petal width (cm)", "y"]);
     const summary = await inOutputFrames("the model summary with its equations", (frame) =>
       frame.evaluate(() => {
         const table = document.querySelector("table.nnbook-summary") as HTMLTableElement | null;

@@ -99,6 +99,39 @@ describe("cell editor features in code-server", () => {
     assert.match(await hover.first().innerText(), /function tensor\(data: TensorLike \| Tensor/);
     await screenshot(page, "intellisense-hover");
     await page.keyboard.press("Escape");
+
+    await cellRow(page, 0).locator(".view-line span", { hasText: /^Linear$/ }).first().hover();
+    const layer = page.locator(".monaco-hover:visible", { hasText: "Fully connected layer" });
+    await step(page, "hover-linear", () => layer.first().waitFor({ state: "visible", timeout: 30_000 }));
+    const text = await layer.first().innerText();
+    assert.match(text, /nn\.Linear\(inFeatures: number, outFeatures: number, options\?: LinearOptions\)/);
+    assert.doesNotMatch(text, /Callable/);
+    await page.keyboard.press("Escape");
+  });
+
+  test("Ctrl+. on a misspelt name offers TypeScript's spelling fix, and choosing it edits the cell", async () => {
+    const page = workbench!.page;
+    await editCell(page, 3);
+    await page.keyboard.press("Enter");
+    await page.keyboard.type("nett;", { delay: 40 });
+    await step(page, "typo-squiggle", () => cellRow(page, 3).locator(".squiggly-error").first().waitFor({ state: "attached", timeout: 30_000 }));
+    await page.keyboard.press("ArrowLeft"); // into the name: nett|;
+    await page.keyboard.press("Control+.");
+    const fix = page.locator(".action-widget .monaco-list-row", { hasText: "Change spelling to 'net'" });
+    await step(page, "quick-fix", () => fix.first().waitFor({ state: "visible", timeout: 30_000 }));
+    await screenshot(page, "intellisense-quick-fix");
+    // The widget keeps pointer events to itself while it opens: choose with the keyboard, as users do.
+    for (let moves = 0; !/\bfocused\b/.test((await fix.first().getAttribute("class")) ?? "") && moves < 4; moves++) await page.keyboard.press("ArrowDown");
+    await page.keyboard.press("Enter");
+    const lines = cellRow(page, 3).locator(".view-lines");
+    await step(page, "quick-fix-applied", async () => {
+      for (const deadline = Date.now() + 15_000; ; ) {
+        const text = (await lines.innerText()).replace(/\u00a0/g, " ").trim();
+        if (text === "const layer = nn.Linear(2, 3);\nnet;") return;
+        if (Date.now() > deadline) throw new Error(`the cell reads ${JSON.stringify(text)}`);
+        await page.waitForTimeout(200);
+      }
+    });
   });
 
   test("go to definition: a name from an earlier cell goes to that cell, a cell-language name to its declaration", async () => {

@@ -1,7 +1,10 @@
 // CSV text to a Dataset. Pure: reading the file is the host's job (see csvFile.ts).
 import { Tensor } from "../tensor";
 import { alloc } from "../storage";
+import { checkOptions, describe } from "../options";
 import { Dataset, type Task } from "./dataset";
+import { numberedFeatures } from "./featureNames";
+import { sklearnFeatureNames } from "./sklearnSets";
 
 /** Options of `parseCsv` and `data.csv`. */
 export interface CsvOptions {
@@ -9,12 +12,30 @@ export interface CsvOptions {
   target?: string | number;
   /** Force the task instead of inferring it from the label column (see `parseCsv`). */
   task?: Task;
+  /** A name per feature (every column but the target, in order), in place of the header's. */
+  featureNames?: string[];
 }
 
 /** Options of `parseCsv`. */
 export interface ParseCsvOptions extends CsvOptions {
   /** The name used in error messages (default "data.csv"). */
   fileName?: string;
+}
+
+const CSV_OPTIONS = { target: "checked", task: "checked", featureNames: "strings" } as const;
+const TASKS: readonly Task[] = ["binary", "multiclass", "regression"];
+
+/** Checks the options of `data.csv` (`fn`), or of `data.parseCsv` with its `fileName`; unknown keys are errors. */
+export function checkCsvOptions(fn: string, options: ParseCsvOptions | undefined, withFileName: boolean): ParseCsvOptions {
+  const checked: ParseCsvOptions = withFileName
+    ? checkOptions<ParseCsvOptions>(fn, options, { ...CSV_OPTIONS, fileName: "string" })
+    : checkOptions<CsvOptions>(fn, options, CSV_OPTIONS);
+  const { target, task } = checked;
+  if (target !== undefined && typeof target !== "string" && typeof target !== "number") {
+    throw new TypeError(`${fn}: target must be a column name or index, not ${describe(target)}`);
+  }
+  if (task !== undefined && !TASKS.includes(task)) throw new TypeError(`${fn}: task must be ${TASKS.map((t) => `"${t}"`).join(", ")}, not ${describe(task)}`);
+  return checked;
 }
 
 /** Label columns with whole numbers and at most this many distinct values are classes. */
@@ -35,8 +56,11 @@ interface Line {
  * Header: a first line with names (cells that are not numbers, above a line of numbers) names
  * the columns. scikit-learn's own header is recognised too: a first line of row count, feature
  * count and then class names (as in iris.csv: `150,4,setosa,versicolor,virginica`), when the
- * two counts match the file; the names become `classes`. Commas separate cells (or semicolons
- * or tabs when the first line has no comma); cells may be "quoted"; blank lines are skipped.
+ * two counts match the file; the names become `classes`, and the data sets scikit-learn ships
+ * (iris, wine, breast cancer) get the feature names its loaders give them ("sepal length (cm)", …).
+ * `featureNames` names the features yourself. Features without a name are x1, x2, … as in the toy
+ * sets. Commas separate cells (or semicolons or tabs when the first line has no comma); cells may
+ * be "quoted"; blank lines are skipped.
  *
  * Labels: with scikit-learn's header, classes as named. Otherwise a target column of words
  * gives one class per distinct word (sorted, as scikit-learn's LabelEncoder); a column of whole
@@ -48,6 +72,7 @@ interface Line {
  * @example const ds = data.parseCsv("a,b,label\n0,1,1\n1,0,0", { fileName: "tiny.csv" }); // Dataset(2 rows, x [2,2], y [2,1])
  */
 export function parseCsv(text: string, options: ParseCsvOptions = {}): Dataset {
+  options = checkCsvOptions("data.parseCsv", options, true);
   const file = options.fileName ?? "data.csv";
   const lines = splitLines(text);
   if (lines.length === 0) throw new Error(`${file}: the file is empty`);
@@ -77,11 +102,11 @@ export function parseCsv(text: string, options: ParseCsvOptions = {}): Dataset {
     for (let j = 0; j < width; j++) if (j !== t) x[i * d + k++] = cellNumber(rows[i], j, file);
   }
   const labels = labelColumn(rows, t, file, options.task, classNames);
-  const featureNames = columnNames?.filter((_, j) => j !== t);
+  const featureNames = givenFeatureNames(options.featureNames, d, file) ?? columnNames?.filter((_, j) => j !== t) ?? (sk && t === d ? sklearnFeatureNames(n, d, sk.classNames) : undefined);
   return new Dataset(new Tensor(x, [n, d]), labels.y, {
     task: labels.task,
     classes: labels.classes,
-    ...(featureNames && { featureNames }),
+    featureNames: featureNames ?? numberedFeatures(d),
     ...(columnNames && { targetName: columnNames[t] }),
     name: baseName(file),
   });
@@ -117,12 +142,28 @@ function splitCells(line: string, sep: string): string[] {
 function sklearnHeader(lines: Line[]): { features: number; classNames: string[] } | null {
   const [first, next] = lines;
   if (!next || first.cells.length < 2 || !isCount(first.cells[0]) || !isCount(first.cells[1])) return null;
-  const rows = Number(first.cells[0]), features = Number(first.cells[1]), classNames = first.cells.slice(2);
+  // A file saved from a spreadsheet pads the first line with empty cells to the width of the rows.
+  const rows = Number(first.cells[0]), features = Number(first.cells[1]), classNames = withoutTrailingEmpty(first.cells.slice(2));
   if (classNames.some(isNumber)) return null;
   const dataLines = lines.length - 1 - (isNameLine(next, lines[2]) ? 1 : 0);
   const widthMatches = (isNameLine(next, lines[2]) ? lines[2]?.cells.length : next.cells.length) === features + 1;
   // Both numbers must match the file, or a first row of data that starts with two whole numbers would be taken for a header.
   return widthMatches && rows === dataLines ? { features, classNames } : null;
+}
+
+function withoutTrailingEmpty(cells: string[]): string[] {
+  let end = cells.length;
+  while (end > 0 && cells[end - 1] === "") end--;
+  return cells.slice(0, end);
+}
+
+/** The `featureNames` option, one per feature. */
+function givenFeatureNames(names: readonly string[] | undefined, features: number, file: string): readonly string[] | undefined {
+  if (names === undefined) return undefined;
+  if (names.length !== features) {
+    throw new RangeError(`${file}: featureNames has ${names.length} ${names.length === 1 ? "name" : "names"}, but the file has ${features} ${features === 1 ? "feature" : "features"} (every column but the target)`);
+  }
+  return [...names];
 }
 
 /** A line of column names: some cell is not a number where the line below has one (or every cell is a name). */

@@ -1,6 +1,6 @@
 // data.csv: the engine parses; the host (the notebook kernel) reads the file.
 import type { Dataset } from "./dataset";
-import { parseCsv, type CsvOptions } from "./csv";
+import { checkCsvOptions, parseCsv, type CsvOptions } from "./csv";
 
 /**
  * Reads a file for `data.csv`: resolves `path` (relative to the notebook), returns its text
@@ -22,6 +22,7 @@ export function setFileReader(next: CsvFileReader | undefined): void {
  * @example const iris = await data.csv("iris.csv"); const [train, test] = iris.split(0.8);
  */
 export async function csv(path: string, options: CsvOptions = {}): Promise<Dataset> {
+  options = checkCsvOptions("data.csv", options, false);
   if (!reader) throw new Error("data.csv reads files relative to a notebook; there is no notebook here");
   const { text, displayPath } = await reader(path);
   return parseCsv(text, { ...options, fileName: displayPath });

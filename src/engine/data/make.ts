@@ -3,6 +3,7 @@ import { Tensor } from "../tensor";
 import { alloc } from "../storage";
 import { Generator } from "../random";
 import { Dataset, type DatasetInfo } from "./dataset";
+import { numberedFeatures } from "./featureNames";
 import { permutation } from "./rows";
 
 /** Options shared by the generated data sets. */
@@ -44,7 +45,7 @@ export function classification(points: ArrayLike<number>, features: number, labe
   return new Dataset(new Tensor(x, [n, features]), new Tensor(y, binary ? [n, 1] : [n]), {
     task: binary ? "binary" : "multiclass",
     classes: Array.from({ length: classes }, (_, i) => String(i)),
-    featureNames: Array.from({ length: features }, (_, j) => `x${j + 1}`),
+    featureNames: numberedFeatures(features),
     ...info,
   });
 }
@@ -53,7 +54,7 @@ export function classification(points: ArrayLike<number>, features: number, labe
 export function regression(xs: ArrayLike<number>, ys: ArrayLike<number>, info: DatasetInfo): Dataset {
   const n = xs.length, x = alloc(n), y = alloc(n);
   for (let i = 0; i < n; i++) (x[i] = xs[i]), (y[i] = ys[i]);
-  return new Dataset(new Tensor(x, [n, 1]), new Tensor(y, [n, 1]), { task: "regression", featureNames: ["x"], targetName: "y", ...info });
+  return new Dataset(new Tensor(x, [n, 1]), new Tensor(y, [n, 1]), { task: "regression", featureNames: numberedFeatures(1), targetName: "y", ...info });
 }
 
 /** Shuffle points (rows of `features` numbers) and labels together, in place, as scikit-learn's generators do. */

@@ -85,6 +85,38 @@ export class SignatureHelpProvider implements vscode.SignatureHelpProvider {
   }
 }
 
+/** TypeScript's quick fixes for the squiggles under the cursor ("Change spelling to 'net'"), as Ctrl+. offers them. */
+export class CodeActionProvider implements vscode.CodeActionProvider {
+  static readonly metadata: vscode.CodeActionProviderMetadata = { providedCodeActionKinds: [vscode.CodeActionKind.QuickFix] };
+
+  constructor(private readonly services: NotebookServices) {}
+
+  provideCodeActions(document: vscode.TextDocument, _range: vscode.Range, context: vscode.CodeActionContext): vscode.CodeAction[] | undefined {
+    if (context.only && !vscode.CodeActionKind.QuickFix.intersects(context.only)) return undefined;
+    const target = this.services.forDocument(document);
+    if (!target) return undefined;
+    const { service, cells } = target.entry;
+    const actions: vscode.CodeAction[] = [];
+    for (const diagnostic of context.diagnostics) {
+      if (diagnostic.source !== "nnbook" || typeof diagnostic.code !== "number") continue;
+      const { start, end } = diagnostic.range;
+      for (const fix of service.codeFixes(target.cell, document.offsetAt(start), document.offsetAt(end), [diagnostic.code])) {
+        if (fix.edits.some((e) => !cells[e.cell])) continue;
+        const action = new vscode.CodeAction(fix.title, vscode.CodeActionKind.QuickFix);
+        action.diagnostics = [diagnostic];
+        action.isPreferred = fix.fixName === "spelling";
+        action.edit = new vscode.WorkspaceEdit();
+        for (const edit of fix.edits) {
+          const cell = cells[edit.cell]!.document;
+          action.edit.replace(cell.uri, cellRange(cell, edit), edit.newText);
+        }
+        actions.push(action);
+      }
+    }
+    return actions;
+  }
+}
+
 /** A name from another cell opens that cell; a cell-language name opens its shipped declaration. */
 export class DefinitionProvider implements vscode.DefinitionProvider {
   constructor(private readonly services: NotebookServices) {}

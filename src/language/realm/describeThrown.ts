@@ -1,4 +1,5 @@
 import { inspect } from "node-inspect-extracted";
+import { undefinedNameHint } from "./undefinedName";
 
 /**
  * Anything a cell can throw, as strings: an Error, a null-prototype object, an object whose getters
@@ -11,7 +12,7 @@ export function describeThrown(value: unknown): { name: string; message: string;
     const stack = read(value, "stack");
     if (message !== undefined) {
       const shownName = name || "Error";
-      const explained = explain(shownName, message);
+      const explained = explain(value, shownName, message);
       const shownStack = stack === undefined ? `${shownName}: ${explained}` : explained === message ? stack : stack.replace(message, explained);
       return { name: shownName, message: explained, stack: shownStack };
     }
@@ -22,12 +23,13 @@ export function describeThrown(value: unknown): { name: string; message: string;
   return { name: "Error", message: text, stack: `Error: ${text}` };
 }
 
-/** V8's words for what the kernel turned off, with what it means in a cell. */
-function explain(name: string, message: string): string {
+/** V8's words, with what they mean in a cell: what the kernel turned off, the name a typo was meant to be. */
+function explain(value: object, name: string, message: string): string {
   if (name === "EvalError" && /^Code generation from strings disallowed/.test(message)) {
     return `${message}: cells cannot run code made from strings (eval, new Function, Function("…")); write it in the cell instead`;
   }
-  return message;
+  const hint = undefinedNameHint(value, message);
+  return hint ? `${message}. ${hint}` : message;
 }
 
 /** A string property, or undefined when it is missing, not a string, or its getter throws. */

@@ -3,6 +3,7 @@ import { type Dataset, type nn, Tensor } from "../../engine";
 import type { BoundaryPayload } from "../../protocol/boundaryPayload";
 import { Mime } from "../../protocol/mimes";
 import type { OutputItem } from "../../protocol/outputs";
+import { featureNamesOf } from "../../engine/data/featureNames";
 import { checkOptions } from "../charts/options";
 import { formatCount, formatNumber } from "../format";
 import { checkClassifier, classify } from "./classify";
@@ -67,12 +68,12 @@ export function boundaryPayload(model: nn.Module, dataset: Dataset, options?: Bo
   let wrong = 0;
   for (let i = 0; i < n; i++) if (rows.predicted[i] !== labels[i]) wrong++;
   const accuracy = (n - wrong) / n;
-  const names = dataset.featureNames;
+  const names = featureNamesOf(dataset);
   const payload: BoundaryPayload = {
     version: 1,
     title: o.title ?? `Decision boundary${dataset.name ? ` on ${dataset.name}` : ""} · accuracy ${percent(accuracy)}`,
-    xLabel: names?.[0] ?? "x₁",
-    yLabel: names?.[1] ?? "x₂",
+    xLabel: names[0]!,
+    yLabel: names[1]!,
     task: dataset.task === "binary" ? "binary" : "multiclass",
     classes: [...dataset.classes],
     output: surface.output,

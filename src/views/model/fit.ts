@@ -4,6 +4,7 @@ import type { FitPayload } from "../../protocol/fitPayload";
 import { Mime } from "../../protocol/mimes";
 import type { OutputItem } from "../../protocol/outputs";
 import { formatCount, formatNumber } from "../format";
+import { featureNamesOf } from "../../engine/data/featureNames";
 import { checkModelAndData } from "./classify";
 import { predict } from "./predict";
 import { drawnNumber } from "../../protocol/numbers";
@@ -54,7 +55,7 @@ export function fitPayload(model: nn.Module, dataset: Dataset, progress?: { done
   const payload: FitPayload = {
     version: 1,
     title: `Fit${dataset.name ? ` to ${dataset.name}` : ""} · MSE ${formatNumber(mse)}`,
-    xLabel: dataset.featureNames?.[0] ?? "x",
+    xLabel: featureNamesOf(dataset)[0]!,
     yLabel: dataset.targetName ?? "y",
     points: { x: shown.map((i) => drawnNumber(x[i])), y: shown.map((i) => drawnNumber(y[i])) },
     curve: { x: curveX.map((v) => drawnNumber(v)), y: Array.from(curveY, (v) => drawnNumber(v)) },

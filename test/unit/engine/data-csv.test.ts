@@ -14,7 +14,56 @@ test("iris.csv: scikit-learn's header gives the class names", () => {
   assert.equal(ds.name, "iris");
   assert.deepEqual(Array.from(ds.x.data.subarray(0, 4)), [5.1, 3.5, 1.4, 0.2].map(Math.fround));
   assert.deepEqual([0, 50, 100, 149].map((i) => ds.y.data[i]), [0, 1, 2, 2]);
-  assert.equal(ds.featureNames, undefined);
+  assert.deepEqual(ds.featureNames, ["sepal length (cm)", "sepal width (cm)", "petal length (cm)", "petal width (cm)"]);
+});
+
+test("scikit-learn's bundled sets get the feature names its loaders give them, known by their first line", () => {
+  const rows = (n: number, features: number, classes: number) =>
+    Array.from({ length: n }, (_, i) => [...Array.from({ length: features }, (_, j) => (i + j) / 10), i % classes].join(",")).join("\n");
+  const wine = data.parseCsv(`178,13,class_0,class_1,class_2\n${rows(178, 13, 3)}`, { fileName: "wine_data.csv" });
+  assert.deepEqual(wine.featureNames, [
+    "alcohol", "malic_acid", "ash", "alcalinity_of_ash", "magnesium", "total_phenols", "flavanoids",
+    "nonflavanoid_phenols", "proanthocyanins", "color_intensity", "hue", "od280/od315_of_diluted_wines", "proline",
+  ]);
+  // breast_cancer.csv pads its first line with empty cells to the width of the rows.
+  const cancer = data.parseCsv(`569,30,malignant,benign${",".repeat(27)}\n${rows(569, 30, 2)}`, { fileName: "breast_cancer.csv" });
+  assert.deepEqual(cancer.classes, ["malignant", "benign"]);
+  assert.equal(cancer.task, "binary");
+  assert.equal(cancer.featureNames!.length, 30);
+  assert.deepEqual([0, 7, 9, 10, 20, 29].map((j) => cancer.featureNames![j]), ["mean radius", "mean concave points", "mean fractal dimension", "radius error", "worst radius", "worst fractal dimension"]);
+  // The same counts with other classes are some other file: its features are numbered.
+  assert.deepEqual(data.parseCsv(`150,4,a,b,c\n${rows(150, 4, 3)}`).featureNames, ["x1", "x2", "x3", "x4"]);
+  // With another column as the target, the bundled names would be misplaced: numbered instead.
+  assert.deepEqual(data.parseCsv(iris, { target: 0, task: "regression" }).featureNames, ["x1", "x2", "x3", "x4"]);
+});
+
+test("features without a name are x1, x2, … as in the toy sets; featureNames names them", () => {
+  assert.deepEqual(data.parseCsv("1,2,0\n3,4,1").featureNames, ["x1", "x2"]);
+  assert.deepEqual(data.parseCsv("1,0.5\n2,1.5").featureNames, ["x"]);
+  assert.deepEqual(data.xor().featureNames, ["x1", "x2"]);
+  const named = data.parseCsv(iris, { featureNames: ["sl", "sw", "pl", "pw"] });
+  assert.deepEqual(named.featureNames, ["sl", "sw", "pl", "pw"]);
+  assert.deepEqual(data.parseCsv("a,b,c\n1,2,0\n3,4,1", { featureNames: ["first", "second"] }).featureNames, ["first", "second"]);
+  assert.throws(() => data.parseCsv(iris, { fileName: "iris.csv", featureNames: ["a", "b"] }), {
+    message: "iris.csv: featureNames has 2 names, but the file has 4 features (every column but the target)",
+  });
+  assert.throws(() => data.parseCsv(iris, { featureNames: [1, 2, 3, 4] as unknown as string[] }), {
+    message: "data.parseCsv: featureNames must be a list of strings, not a list",
+  });
+});
+
+test("an option data.csv does not know is an error that names it and the one meant", async () => {
+  const unknown = { featureName: ["a"] } as unknown as data.ParseCsvOptions;
+  assert.throws(() => data.parseCsv(iris, unknown), {
+    message: 'data.parseCsv: unknown option "featureName"; did you mean "featureNames"? The options are target, task, featureNames, fileName',
+  });
+  await assert.rejects(data.csv("iris.csv", { targt: "species" } as unknown as data.CsvOptions), {
+    message: 'data.csv: unknown option "targt"; did you mean "target"? The options are target, task, featureNames',
+  });
+  assert.throws(() => data.parseCsv(iris, { task: "classification" as data.Task }), {
+    message: 'data.parseCsv: task must be "binary", "multiclass", "regression", not "classification"',
+  });
+  assert.throws(() => data.parseCsv(iris, { target: true as unknown as number }), { message: "data.parseCsv: target must be a column name or index, not true" });
 });
 
 test("a header of column names; target by name or index; names kept", () => {

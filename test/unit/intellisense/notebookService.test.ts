@@ -202,8 +202,49 @@ describe("editor features in cell coordinates", () => {
     assert.match(s.hover(0, 6)!.code, /^const t: Tensor$/);
     const more = notebook("nn.Linear; Tensor;");
     assert.equal(more.hover(0, 0)!.code, "namespace nn");
-    assert.equal(more.hover(0, 3)!.code, "const Linear: Callable<typeof Linear>");
+    assert.equal(more.hover(0, 3)!.code, "nn.Linear(inFeatures: number, outFeatures: number, options?: LinearOptions)");
     assert.equal(more.hover(0, 11)!.code, "class Tensor");
+  });
+
+  test("a class called without `new` shows how to call it, as PyTorch's docs do, then its documentation", () => {
+    const shown: Record<string, string> = {
+      "nn.BCELoss": "nn.BCELoss()",
+      "nn.Linear": "nn.Linear(inFeatures: number, outFeatures: number, options?: LinearOptions)",
+      "nn.Sequential": "nn.Sequential(...layers: Module[])",
+      "nn.LeakyReLU": "nn.LeakyReLU(alpha?: number)",
+      "optim.SGD": "optim.SGD(params: Iterable<Tensor>, options: SGDOptions)",
+      "optim.StepLR": "optim.StepLR(optimizer: Optimizer, options: { stepSize: number; gamma?: number; })",
+      Dataset: "Dataset(x: Tensor | TensorLike, y: Tensor | TensorLike, info?: DatasetInfo)",
+      "data.Dataset": "data.Dataset(x: Tensor | TensorLike, y: Tensor | TensorLike, info?: DatasetInfo)",
+    };
+    const cells = [Object.keys(shown).map((name) => `const made${name.replace(".", "")} = new ${name}`).join(";\n")];
+    const s = notebook(...cells);
+    for (const [name, code] of Object.entries(shown)) {
+      const [cell, offset] = find(cells, `new ${name}`, true);
+      const hover = s.hover(cell, offset - 1)!;
+      assert.equal(hover.code, code, name);
+      assert.doesNotMatch(hover.documentation, /Callable/, name);
+    }
+    assert.match(s.hover(...find(cells, "new nn.BCELoss", true))!.documentation, /^Binary cross-entropy on probabilities p in \[0, 1\] \(torch\.nn\.BCELoss\)/);
+  });
+
+  test("plain functions and a cell's own names keep TypeScript's declaration", () => {
+    const cells = ["const L = nn.Linear;\nconst layer = L(2, 1);\ntensor([1]);"];
+    const s = notebook(...cells);
+    assert.match(s.hover(...find(cells, "L(2"))!.code, /^const L: \(inFeatures: number/);
+    assert.equal(s.hover(...find(cells, "tensor"))!.code, "function tensor(data: TensorLike | Tensor, options?: TensorOptions): Tensor");
+  });
+
+  test("completion details of a class called without `new` show its constructor too", () => {
+    for (const [text, name, detail] of [
+      ["nn.BCEL", "BCELoss", "nn.BCELoss()"],
+      ["optim.", "SGD", "optim.SGD(params: Iterable<Tensor>, options: SGDOptions)"],
+      ["Percep", "Perceptron", "Perceptron(nInputs: number)"],
+    ]) {
+      const s = notebook(text!);
+      const entry = s.completions(0, text!.length)!.entries.find((e) => e.name === name)!;
+      assert.equal(s.completionDetails(0, text!.length, name!, entry.source, entry.data)!.detail, detail);
+    }
   });
 
   test("signature help inside nn.Linear( names its parameters", () => {
@@ -229,6 +270,24 @@ describe("editor features in cell coordinates", () => {
     assert.ok(toFile.kind === "file" && toFile.fileName === path.join(folder, "nnbook", "engine", "creation.d.ts"), JSON.stringify(toFile));
     const line = readFileSync(toFile.fileName, "utf8").split("\n")[toFile.start.line]!;
     assert.equal(line.slice(toFile.start.character, toFile.end.character), "randn");
+  });
+
+  test("quick fixes: a misspelt name of another cell is offered its spelling, as an edit of the cell", () => {
+    const s = notebook("const net = nn.Linear(2, 1);", "const x = randn([3, 2]);\nnett(x)");
+    const [problem] = s.diagnostics();
+    assert.equal(problem!.message, "Cannot find name 'nett'. Did you mean 'net'?");
+    const fixes = s.codeFixes(problem!.cell, problem!.start, problem!.end, [problem!.code]);
+    const spelling = fixes.find((f) => f.fixName === "spelling");
+    assert.deepEqual(spelling, { title: "Change spelling to 'net'", fixName: "spelling", edits: [{ cell: 1, start: 25, end: 29, newText: "net" }] });
+  });
+
+  test("quick fixes reach the cell language's names, and a fix that would edit outside the cells is left out", () => {
+    const s = notebook("const t = tensr([1, 2]);", "missing(1);");
+    const [typo, missing] = s.diagnostics();
+    assert.deepEqual(s.codeFixes(0, typo!.start, typo!.end, [typo!.code]).map((f) => f.title), ["Change spelling to 'tensor'"]);
+    // TypeScript would add `function missing` at the end of the virtual file, past the last cell.
+    assert.equal(missing!.message, "Cannot find name 'missing'.");
+    assert.deepEqual(s.codeFixes(1, missing!.start, missing!.end, [missing!.code]), []);
   });
 
   test("an edit re-checks only when a cell's text changed", () => {
