@@ -3,7 +3,7 @@
 // a view that draw that payload.
 import type { ActivationsPayload } from "./activationsPayload";
 import type { BackpropPayload } from "./backpropPayload";
-import type { BoundaryPayload } from "./boundaryPayload";
+import { storedBoundary, type BoundaryPayload } from "./boundaryPayload";
 import type { GradientsPayload } from "./gradientsPayload";
 import type { GraphPayload } from "./graphPayload";
 import type { ImagesPayload } from "./imagesPayload";
@@ -15,7 +15,7 @@ import type { NetworkPayload } from "./networkPayload";
 import { Mime } from "./mimes";
 import type { OutputItem } from "./outputs";
 import type { ActivationPayload, DatasetPayload, MathPayload, SummaryPayload, TablePayload, TensorPayload } from "./payloads";
-import type { WeightsPayload } from "./weightsPayload";
+import { storedWeights, type WeightsPayload } from "./weightsPayload";
 
 export interface Payloads {
   [Mime.tensor]: TensorPayload;
@@ -41,7 +41,14 @@ export interface Payloads {
 /** A mime one of nnbook's views draws. */
 export type ViewMime = keyof Payloads;
 
-/** An output item of a view, its payload checked against its mime. */
+/** How a view whose payload holds grids stores it: packed, as its reader unpacks it (`read/packed.ts`). */
+const STORED: { [M in ViewMime]?: (payload: Payloads[M]) => unknown } = {
+  [Mime.boundary]: storedBoundary,
+  [Mime.weights]: storedWeights,
+};
+
+/** An output item of a view, its payload checked against its mime and stored as its output keeps it. */
 export function viewItem<M extends ViewMime>(mime: M, data: Payloads[M]): OutputItem {
-  return { mime, data };
+  const stored = STORED[mime] as ((payload: Payloads[M]) => unknown) | undefined;
+  return { mime, data: stored ? stored(data) : data };
 }

@@ -1,8 +1,11 @@
+import { INT24_MAX, packInt24 } from "./packed";
+
 /**
  * `application/vnd.nnbook.weights+json`: each weight matrix of a model as a heatmap, at one moment (a model)
  * or at each recorded epoch of a training run (a history), every frame in the payload so that the slider
  * works without a kernel (the HTML export). Large matrices and long runs arrive thinned, as `notes` say. Every
- * value is stored to `weightDecimals(maxAbs)` decimals, as its hover reads it and its change between frames.
+ * value is stored to `weightDecimals(maxAbs)` decimals, as its hover reads it and its change between frames:
+ * each frame packed (`storedWeights`) as whole numbers of those units, three bytes each, in base64.
  */
 export interface WeightsPayload {
   version: 1;
@@ -40,4 +43,16 @@ export interface WeightMatrix {
  */
 export function weightDecimals(maxAbs: number): number {
   return maxAbs > 0 ? Math.min(12, Math.max(0, 4 - Math.floor(Math.log10(maxAbs)))) : 4;
+}
+
+/**
+ * The payload as an output stores it: each frame one base64 string of its values in units of
+ * 10^-weightDecimals(maxAbs), 4 characters a value rather than up to 9; as lists when a value does not fit.
+ */
+export function storedWeights(payload: WeightsPayload): unknown {
+  const unit = 10 ** weightDecimals(payload.maxAbs);
+  if (Math.round(payload.maxAbs * unit) > INT24_MAX) return payload;
+  const pack = (frames: number[][]) => frames.map((frame) => packInt24(frame.map((v) => Math.round(v * unit))));
+  const matrices = payload.matrices.map((m) => ({ ...m, frames: pack(m.frames), ...(m.bias ? { bias: { ...m.bias, frames: pack(m.bias.frames) } } : {}) }));
+  return { ...payload, matrices };
 }

@@ -43,8 +43,11 @@ export interface LiveLossOptions extends LossOptions {
   progress?: { done: number; total: number };
 }
 
-/** Points per curve a loss chart stores at most: about two per pixel of its width. */
-export const MAX_LOSS_POINTS = 1_000;
+/**
+ * Points per curve a loss chart stores at most: about one per pixel of its width, each stretch's low and high
+ * kept, so the line still reaches every pixel row the full curve does.
+ */
+export const MAX_LOSS_POINTS = 500;
 
 const OPTION_KINDS = { labels: "strings", log: "boolean", metric: "checked", xLabel: "string", title: "string" } as const;
 

@@ -18,7 +18,7 @@ export interface WeightsOptions {
 
 /** Rows or columns of a matrix shown at most: wider ones show every k-th index, as the caption says. */
 export const MAX_SIDE = 96;
-/** Values of every matrix and frame together at most (about 150 KB of JSON); past it frames are left out. */
+/** Values of every matrix and frame together at most (about 80 KB stored, 4 characters each); past it frames are left out. */
 export const MAX_VALUES = 20_000;
 /** Frames a run's view keeps at most: enough for its slider to show how the weights moved. */
 export const MAX_FRAMES = 25;

@@ -1,5 +1,6 @@
-import type { BoundaryPayload } from "../boundaryPayload";
+import { HUNDREDTHS, type BoundaryPayload } from "../boundaryPayload";
 import { array, count, finite, object, oneOf, PayloadError, string, version, type Fields } from "./check";
+import { packedNumbers } from "./packed";
 import { progress } from "./progress";
 
 export function readBoundary(value: unknown): BoundaryPayload {
@@ -12,8 +13,8 @@ export function readBoundary(value: unknown): BoundaryPayload {
   const gridX = array(p.gridX, "gridX", finite);
   const gridY = array(p.gridY, "gridY", finite);
   const cells = gridX.length * gridY.length;
-  const probability = array(p.probability, "probability", share);
-  length("probability", probability, cells, "gridX × gridY");
+  const probability = packedNumbers(p.probability, "probability", "bytes", cells, "grid cell", HUNDREDTHS);
+  probability.forEach((v, i) => share(v, `probability[${i}]`));
   const payload: BoundaryPayload = {
     version: 1,
     title: string(p.title, "title"),
@@ -31,8 +32,9 @@ export function readBoundary(value: unknown): BoundaryPayload {
     misclassified: count(p.misclassified, "misclassified"),
   };
   if (task === "multiclass") {
-    payload.predicted = array(p.predicted, "predicted", (v, path) => classIndex(v, path, classes.length));
-    length("predicted", payload.predicted, cells, "gridX × gridY");
+    const predicted = packedNumbers(p.predicted, "predicted", "bytes", cells, "grid cell");
+    predicted.forEach((v, i) => classIndex(v, `predicted[${i}]`, classes.length));
+    payload.predicted = predicted;
   }
   if (payload.points.x.length > payload.rows) throw new PayloadError(`points must be at most the ${payload.rows} rows, not ${payload.points.x.length}`);
   if (payload.misclassified > payload.rows) throw new PayloadError(`misclassified must be at most the ${payload.rows} rows, not ${payload.misclassified}`);

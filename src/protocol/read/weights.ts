@@ -1,5 +1,6 @@
-import type { WeightMatrix, WeightsPayload } from "../weightsPayload";
+import { weightDecimals, type WeightMatrix, type WeightsPayload } from "../weightsPayload";
 import { PayloadError, array, at, count, finite, object, string, version } from "./check";
+import { packedNumbers } from "./packed";
 
 export function readWeights(value: unknown): WeightsPayload {
   const p = object(value, "");
@@ -10,12 +11,13 @@ export function readWeights(value: unknown): WeightsPayload {
   if (recordedEpochs < epochs.length) throw new PayloadError(`recordedEpochs must be at least the ${epochs.length} epochs given, not ${recordedEpochs}`);
   const maxAbs = finite(p.maxAbs, "maxAbs");
   if (maxAbs < 0) throw new PayloadError(`maxAbs must be 0 or more, not ${maxAbs}`);
-  const matrices = array(p.matrices, "matrices", (item, path) => matrix(item, path, frames));
+  const unit = 10 ** weightDecimals(maxAbs);
+  const matrices = array(p.matrices, "matrices", (item, path) => matrix(item, path, frames, unit));
   if (matrices.length === 0) throw new PayloadError("matrices must hold at least one matrix");
   return { version: 1, title: string(p.title, "title"), epochs, recordedEpochs, maxAbs, matrices, notes: array(p.notes, "notes", string) };
 }
 
-function matrix(item: unknown, path: string, frames: number): WeightMatrix {
+function matrix(item: unknown, path: string, frames: number, unit: number): WeightMatrix {
   const m = object(item, path);
   const shape = array(m.shape, at(path, "shape"), count);
   if (shape.length !== 2) throw new PayloadError(`${at(path, "shape")} must have 2 sizes, [out, in], not ${shape.length}`);
@@ -26,12 +28,12 @@ function matrix(item: unknown, path: string, frames: number): WeightMatrix {
     shape: [shape[0], shape[1]],
     rows,
     cols,
-    frames: framesOf(m.frames, at(path, "frames"), frames, rows.length * cols.length, "rows × cols"),
+    frames: framesOf(m.frames, at(path, "frames"), frames, rows.length * cols.length, "shown row × column", unit),
     summary: summary(m.summary, at(path, "summary")),
   };
   if (m.bias !== undefined) {
     const b = object(m.bias, at(path, "bias"));
-    out.bias = { name: string(b.name, at(path, "bias.name")), frames: framesOf(b.frames, at(path, "bias.frames"), frames, rows.length, "rows") };
+    out.bias = { name: string(b.name, at(path, "bias.name")), frames: framesOf(b.frames, at(path, "bias.frames"), frames, rows.length, "shown row", unit) };
   }
   return out;
 }
@@ -52,11 +54,9 @@ function indices(value: unknown, path: string, size: number): number[] {
   return list;
 }
 
-function framesOf(value: unknown, path: string, frames: number, length: number, what: string): number[][] {
-  const list = array(value, path, (frame, p) => array(frame, p, finite));
+/** Frames as lists of numbers, or each packed: whole numbers of `1 / unit`, three bytes each, in base64. */
+function framesOf(value: unknown, path: string, frames: number, length: number, what: string, unit: number): number[][] {
+  const list = array(value, path, (frame, p) => packedNumbers(frame, p, "int24", length, what, unit));
   if (list.length !== frames) throw new PayloadError(`${path} must have one frame per epoch (${frames}), not ${list.length}`);
-  list.forEach((frame, i) => {
-    if (frame.length !== length) throw new PayloadError(`${path}[${i}] must have ${what} values (${length}), not ${frame.length}`);
-  });
   return list;
 }

@@ -4,7 +4,10 @@ import { Dataset, manualSeed, nn, optim, randn, tensor } from "../../../src/engi
 import * as data from "../../../src/engine/data/index";
 import { train } from "../../../src/engine/train/index";
 import { PayloadError, readWeights } from "../../../src/protocol/read";
-import { weightDecimals } from "../../../src/protocol/weightsPayload";
+import { Mime } from "../../../src/protocol/mimes";
+import { packInt24 } from "../../../src/protocol/packed";
+import { viewItem } from "../../../src/protocol/payloadMap";
+import { weightDecimals, type WeightsPayload } from "../../../src/protocol/weightsPayload";
 import { MAX_FRAMES, MAX_VALUES, weightsItems, weightsPayload } from "../../../src/views/weightsView";
 
 function xorNet(): nn.Sequential {
@@ -118,10 +121,32 @@ test("a malformed weights payload is refused with the field and what is wrong", 
   refuses({ ...p, matrices: [{ ...m, shape: [4] }] }, /matrices\[0\]\.shape must have 2 sizes/);
   refuses({ ...p, matrices: [{ ...m, rows: [0, 4] }] }, /matrices\[0\]\.rows\[1\] must be an index below 4, not 4/);
   refuses({ ...p, matrices: [{ ...m, cols: [1, 0] }] }, /matrices\[0\]\.cols must be increasing/);
-  refuses({ ...p, matrices: [{ ...m, frames: [[1]] }] }, /matrices\[0\]\.frames\[0\] must have rows × cols values \(8\), not 1/);
+  refuses({ ...p, matrices: [{ ...m, frames: [[1]] }] }, /matrices\[0\]\.frames\[0\] must have one value per shown row × column \(8\), not 1/);
   refuses({ ...p, matrices: [{ ...m, frames: [m.frames[0], m.frames[0]] }] }, /matrices\[0\]\.frames must have one frame per epoch \(1\), not 2/);
-  refuses({ ...p, matrices: [{ ...m, bias: { name: "b", frames: [[1]] } }] }, /matrices\[0\]\.bias\.frames\[0\] must have rows values \(4\), not 1/);
+  refuses({ ...p, matrices: [{ ...m, bias: { name: "b", frames: [[1]] } }] }, /matrices\[0\]\.bias\.frames\[0\] must have one value per shown row \(4\), not 1/);
   refuses({ ...p, matrices: [{ ...m, frames: [["x", 1, 1, 1, 1, 1, 1, 1]] }] }, /matrices\[0\]\.frames\[0\]\[0\] must be a number/);
   refuses({ ...p, matrices: [{ ...m, summary: { ...m.summary, moved: "far" } }] }, /matrices\[0\]\.summary\.moved must be a number/);
   refuses({ ...p, recordedEpochs: -1 }, /recordedEpochs must be a whole number/);
+  const stored = viewItem(Mime.weights, p).data as WeightsPayload & { matrices: { frames: string[] }[] };
+  const packed = stored.matrices[0];
+  refuses({ ...stored, matrices: [{ ...packed, frames: [packed.frames[0].slice(4)] }] }, /^matrices\[0\]\.frames\[0\] must pack one value per shown row × column \(8, 24 bytes\), not 21 bytes$/);
+  refuses({ ...stored, matrices: [{ ...packed, frames: ["!" + packed.frames[0].slice(1)] }] }, /^matrices\[0\]\.frames\[0\] is not base64: "!" at 0 is not a base64 character$/);
+  refuses({ ...stored, matrices: [{ ...packed, frames: [null] }] }, /^matrices\[0\]\.frames\[0\] must be an array of numbers or a base64 string, not null$/);
+});
+
+test("a run's weights are stored as whole numbers of their decimals, 4 characters each, and read back exactly", async () => {
+  const net = xorNet();
+  const run = await train(net, data.xor(), { epochs: 30, optimizer: optim.Adam(net.parameters(), { lr: 0.1 }), live: false, seed: 1 });
+  const p = weightsPayload(run);
+  const stored = viewItem(Mime.weights, p).data as { matrices: { frames: string[]; bias: { frames: string[] } }[] };
+  const unit = 10 ** weightDecimals(p.maxAbs);
+  const [m] = stored.matrices;
+  assert.equal(m.frames.length, p.matrices[0].frames.length);
+  assert.equal(m.frames[0], packInt24(p.matrices[0].frames[0].map((v) => Math.round(v * unit))));
+  assert.equal(m.frames[0].length, 4 * 8);
+  assert.equal(m.bias.frames[0].length, 4 * 4);
+  assert.deepEqual(readWeights(JSON.parse(JSON.stringify(stored))), p);
+  // A scale past what three bytes hold in its units is stored as lists.
+  const huge = { ...p, maxAbs: 1e9 };
+  assert.deepEqual(viewItem(Mime.weights, huge).data, huge);
 });

@@ -2,6 +2,7 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 import { data, Dataset, manualSeed, nn, optim, randn, train } from "../../../../src/engine";
 import { Mime } from "../../../../src/protocol/mimes";
+import { readBoundary } from "../../../../src/protocol/read";
 import { boundaryItems, boundaryPayload, boundaryProblem } from "../../../../src/views/model/boundary";
 import { MAX_POINTS } from "../../../../src/views/model/sample";
 
@@ -20,7 +21,7 @@ test("a model trained to 100% on XOR: no point misclassified, accuracy in the ti
   const net = nn.Sequential(nn.Linear(2, 8), nn.Tanh(), nn.Linear(8, 1), nn.Sigmoid());
   await train(net, data.xor(), { epochs: 500, optimizer: optim.Adam(net.parameters(), { lr: 0.05 }), live: false, seed: 1 });
   const [rich, text] = boundaryItems(net, data.xor());
-  const p = rich.data as ReturnType<typeof boundaryPayload>;
+  const p = readBoundary(rich.data);
   assert.equal(rich.mime, Mime.boundary);
   assert.deepEqual([p.accuracy, p.misclassified, p.rows, p.task, p.output], [1, 0, 4, "binary", "probability"]);
   assert.deepEqual(p.points.predicted, p.points.label);
@@ -84,7 +85,7 @@ test("a large data set: every row counted, an even sample of them drawn, and sai
   const ds = data.blobs({ n: 12_000, seed: 1 });
   const net = nn.Sequential(nn.Linear(2, ds.numClasses));
   const [rich, text] = boundaryItems(net, ds, { grid: 10 });
-  const p = rich.data as ReturnType<typeof boundaryPayload>;
+  const p = readBoundary(rich.data);
   assert.equal(p.rows, 12_000);
   assert.equal(p.points.x.length, MAX_POINTS);
   assert.match(text.data as string, /points drawn: 5,000 of 12,000, evenly spread/);
