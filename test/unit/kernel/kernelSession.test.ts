@@ -268,3 +268,9 @@ test("a dataset is displayed as its first rows and a scatter coloured by class",
   assert.deepEqual(payload.scatter.label, [0, 1, 1, 0]);
   assert.equal(display.items[1].data, "Dataset(4 rows, x [4,2], y [4,1])");
 });
+
+test("the cell language keeps the built-ins it started with: a cell that replaces Math or Number breaks only its own code", async () => {
+  const ran = await runCell(kernel, 30, "const savedMath = Math, savedNumber = Number;\nMath = { exp: () => 0 } as never;\nNumber = null as never;\nconst e = tensor([0, 1]).exp().data[1];\nMath = savedMath;\nNumber = savedNumber;\nMath.abs(e - Math.E) < 1e-6");
+  assert.deepEqual(ran.result, { ok: true });
+  assert.deepEqual(ran.text, ["true"]);
+});
