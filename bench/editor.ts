@@ -4,9 +4,12 @@
 // kernel; the editor's figure is also the cell's own time as its status bar shows it, which includes waiting
 // for the editor to apply the cell's outputs.
 //
-//   node scripts/package.mjs && node --import tsx bench/editor.ts [--rounds N] [--vsix other.vsix]
+//   node scripts/package.mjs && node --import tsx bench/editor.ts [--rounds N] [--root other-checkout]
+//
+// `--root` measures another checkout's build (its nnbook.vsix and out/cli), to compare two versions.
 import { spawnSync } from "node:child_process";
-import { writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { cellOutputTexts, openNotebook, runAllCells } from "../test/e2e/notebookPage";
 import { openProduct, repo } from "../test/e2e/productWorkbench";
@@ -14,7 +17,8 @@ import { openProduct, repo } from "../test/e2e/productWorkbench";
 const args = process.argv.slice(2);
 const option = (name: string) => (args.includes(name) ? args[args.indexOf(name) + 1] : undefined);
 const rounds = Number(option("--rounds") ?? 3);
-const vsix = option("--vsix");
+const root = option("--root") ?? repo;
+const vsix = join(root, "nnbook.vsix");
 
 const notebook = (live: string) =>
   JSON.stringify({
@@ -45,36 +49,46 @@ const CASES = [
 const trained = (text: string) => Number(/train: (\d+) ms/.exec(text)?.[1] ?? NaN);
 const fastest = (xs: number[]) => Math.min(...xs);
 
-const product = await openProduct({
-  vsix,
-  prepare(workspace) {
-    for (const c of CASES) writeFileSync(join(workspace, `${c.name}.nnbook`), notebook(c.live));
-  },
-});
-const results: Record<string, { editorTrain: number[]; editorCell: number[]; cliTrain: number[] }> = {};
-try {
-  const page = product.workbench.page;
-  for (let round = 0; round < rounds; round++) {
-    for (const c of CASES) {
-      const r = (results[c.name] ??= { editorTrain: [], editorCell: [], cliTrain: [] });
-      await openNotebook(page, `${c.name}.nnbook`);
+/** Runs one case's notebook `rounds` times in a code-server of its own (one notebook, so its outputs are the only ones). */
+async function inEditor(c: (typeof CASES)[number]): Promise<{ train: number[]; cell: number[] }> {
+  const product = await openProduct({ vsix, prepare: (workspace) => writeFileSync(join(workspace, `${c.name}.nnbook`), notebook(c.live)) });
+  const train: number[] = [], cell: number[] = [];
+  try {
+    const page = product.workbench.page;
+    await openNotebook(page, `${c.name}.nnbook`);
+    for (let round = 0; round < rounds; round++) {
       await runAllCells(page, { timeoutMs: 300_000 });
-      r.editorTrain.push(trained((await cellOutputTexts(page, 0)).join("\n")));
+      train.push(trained((await cellOutputTexts(page, 0)).join("\n")));
       const status = await page.locator('.notebookOverlay:visible .monaco-list-row[data-index="0"] .cell-statusbar-container').innerText();
       const m = /(?:(\d+)m\s*)?(\d+(?:\.\d+)?)(ms|s)\b/.exec(status);
-      r.editorCell.push(m ? (Number(m[1] ?? 0) * 60 + Number(m[2]) / (m[3] === "ms" ? 1000 : 1)) * 1000 : NaN);
-      const cli = spawnSync(process.execPath, [join(repo, "out/cli/nnbook.js"), "run", join(product.workspace, `${c.name}.nnbook`), "--quiet"], { encoding: "utf8" });
-      r.cliTrain.push(trained(cli.stdout));
+      cell.push(m ? Math.round((Number(m[1] ?? 0) * 60 + Number(m[2]) / (m[3] === "ms" ? 1000 : 1)) * 1000) : NaN);
     }
+  } finally {
+    await product.close();
   }
-} finally {
-  await product.close();
+  return { train, cell };
 }
 
-console.log(`fastest of ${rounds} rounds, ms`);
-console.log("case   | train() in the editor | the cell in the editor | train() on the command line");
-for (const c of CASES) {
-  const r = results[c.name];
-  console.log(`${c.name.padEnd(6)} | ${String(fastest(r.editorTrain)).padStart(21)} | ${String(Math.round(fastest(r.editorCell))).padStart(22)} | ${String(fastest(r.cliTrain)).padStart(27)}`);
+function onCommandLine(c: (typeof CASES)[number]): number[] {
+  const dir = mkdtempSync(join(tmpdir(), "nnbook-editor-bench-"));
+  const file = join(dir, `${c.name}.nnbook`);
+  writeFileSync(file, notebook(c.live));
+  try {
+    return Array.from({ length: rounds }, () => trained(spawnSync(process.execPath, [join(root, "out/cli/nnbook.js"), "run", file], { encoding: "utf8" }).stdout));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
-console.log(JSON.stringify(results));
+
+async function main(): Promise<void> {
+  console.log(`fastest of ${rounds} runs, ms (${root})`);
+  console.log("case   | train() in the editor | the cell in the editor | train() on the command line");
+  for (const c of CASES) {
+    const editor = await inEditor(c);
+    const cli = onCommandLine(c);
+    console.log(`${c.name.padEnd(6)} | ${String(fastest(editor.train)).padStart(21)} | ${String(fastest(editor.cell)).padStart(22)} | ${String(fastest(cli)).padStart(27)}`);
+    console.log(JSON.stringify({ case: c.name, editor, cli }));
+  }
+}
+
+void main();
