@@ -5,8 +5,8 @@ import { newKernel, runCell } from "./kernelHarness";
 const kernel = newKernel();
 after(() => kernel.dispose());
 
-async function failure(cellNumber: number, source: string) {
-  const ran = await runCell(kernel, cellNumber, source);
+async function failure(cellNumber: number, source: string, executionCount?: number) {
+  const ran = await runCell(kernel, cellNumber, source, executionCount);
   assert.equal(ran.result.ok, false, source);
   if (ran.result.ok) throw new Error("unreachable");
   return ran.result.error;
@@ -14,10 +14,10 @@ async function failure(cellNumber: number, source: string) {
 
 test("a misspelt name of an earlier cell is suggested, in the message and the stack", async () => {
   await runCell(kernel, 1, "const net = nn.Linear(2, 1);");
-  const error = await failure(2, "const y = 1;\nnett(tensor([[1, 2]]))");
+  const error = await failure(2, "const y = 1;\nnett(tensor([[1, 2]]))", 2);
   assert.equal(error.name, "ReferenceError");
   assert.equal(error.message, "nett is not defined. Did you mean 'net'?");
-  assert.equal(error.stack, "ReferenceError: nett is not defined. Did you mean 'net'?\n    at cell 2, line 2:1");
+  assert.equal(error.stack, "ReferenceError: nett is not defined. Did you mean 'net'?\n    at cell [2], the 2nd cell, line 2:1");
 });
 
 test("names of the cell language and of JavaScript are suggested too", async () => {
