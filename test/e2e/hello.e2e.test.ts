@@ -123,6 +123,10 @@ describe("hello.nnbook in code-server", () => {
     // A second Run All in the same kernel counts on past the 4 code cells.
     assert.ok((await counts()).some((n) => n > 4), JSON.stringify(await counts()));
     await runCommand(page, "nnbook: Restart Kernel and Run All");
+    // The restart asks first; "Don't Ask Again" restarts and turns the question off.
+    const dialog = page.locator(".monaco-dialog-box", { hasText: "Restart the kernel?" });
+    await step(page, "restart-dialog", () => dialog.waitFor({ state: "visible", timeout: 15_000 }));
+    await dialog.getByRole("button", { name: "Restart, Don't Ask Again" }).click();
     const started = Date.now();
     for (;;) {
       const now = await counts();

@@ -137,7 +137,7 @@ for (const theme of ["vscode-light", "vscode-dark", "vscode-high-contrast"] as c
       const model = await plots(page, "weights-model");
       assert.equal(model.length, 1);
       assert.equal(await page.locator('[data-output="weights-model"] .nnbook-player').count(), 0, "a model has no slider");
-      assert.equal(model[0].traces[0].hovertemplate, "W[%{y}, %{x}] = %{z:.3~g}<br>output unit %{y} ← input %{x}<extra></extra>");
+      assert.equal(model[0].traces[0].hovertemplate, "W[%{y}, %{x}] = %{z:.4f}<br>output unit %{y} ← input %{x}<extra></extra>");
       await page.locator('[data-output="weights-model"]').screenshot({ path: join(RESULTS_DIR, `weights-model-${theme}.png`) });
       assert.deepEqual(errors, []);
     } finally {

@@ -104,7 +104,7 @@ test("the stop button ends the queue; the stopped training says at which epoch, 
   assert.equal(stateOf(statuses, 1), "idle", `the queued cell ran: ${JSON.stringify(statuses)}`);
   assert.deepEqual(await cellOutputTexts(page, 1), []);
   const texts = (await cellOutputTexts(page, 0)).join("\n");
-  assert.match(texts, /Training stopped at epoch \d+ of 1,000,000/);
+  assert.match(texts, /Training stopped at epoch [\d,]+ of 1,000,000/);
   const title = await until(page, "the chart's title", async () => {
     for (const frame of page.frames()) {
       const text = await frame.evaluate(() => document.querySelector(".nnbook-loss .gtitle, .js-plotly-plot .gtitle")?.textContent ?? "").catch(() => "");
@@ -112,7 +112,7 @@ test("the stop button ends the queue; the stopped training says at which epoch, 
     }
     return undefined;
   });
-  assert.match(title, /^Training loss, stopped at epoch \d+ of 1,000,000$/);
+  assert.match(title, /^Training loss, stopped at epoch [\d,]+ of 1,000,000$/);
   await screenshot(page, "experience-stopped");
 });
 
@@ -161,6 +161,20 @@ test("the variables view lists a tensor with its shape after a cell, and draws i
   assert.equal(await frame.evaluate(() => document.getElementById("name")?.textContent), "w");
   assert.equal(await frame.evaluate(() => document.querySelectorAll("#view td.nnbook-value, #view td").length >= 12), true);
   await screenshot(page, "experience-tensor-panel");
+  // In a dark theme the panel, the view and the status bar item take its colours.
+  await page.locator(".part.sidebar").first().click();
+  await page.keyboard.press("Control+K");
+  await page.keyboard.press("Control+T");
+  await page.locator(".quick-input-widget").first().waitFor({ state: "visible", timeout: 30_000 });
+  await page.keyboard.type("Dark Modern");
+  await page.waitForTimeout(500);
+  await page.keyboard.press("Enter");
+  await page.waitForFunction(() => document.querySelector(".monaco-workbench")?.classList.contains("vs-dark"), undefined, { timeout: 30_000 });
+  await frame.waitForFunction(() => document.body.classList.contains("vscode-dark"), undefined, { timeout: 30_000 });
+  const cellText = await frame.evaluate(() => getComputedStyle(document.querySelector("#view td") ?? document.body).color);
+  const [r, g, b] = cellText.match(/\d+/g)?.map(Number) ?? [0, 0, 0];
+  assert.ok(r + g + b > 450, `the tensor's numbers are light on dark: ${cellText}`);
+  await screenshot(page, "experience-variables-dark");
 });
 
 test("New Notebook opens a starter that runs green and shows its training", async () => {

@@ -185,7 +185,7 @@ test("the stop button ends train() between two steps and keeps the model", async
   const ran = await running;
   assert.deepEqual(ran.result, { ok: true });
   assert.deepEqual(ran.text, ["true"]);
-  assert.match(ran.stdout, /^Training stopped at epoch \d+ of 1,000,000(, after step \d+ of \d+ of that epoch)?: the model keeps the weights it had then \(loss \d\.\d+\)\.\n$/);
+  assert.match(ran.stdout, /^Training stopped at epoch [\d,]+ of 1,000,000(, after step \d+ of \d+ of that epoch)?: the model keeps the weights it had then \(loss \d\.\d+\)\.\n$/);
   assert.deepEqual((await runCell(kernel, 22, "[run.epochs > 0, model.parameters().length]")).text, ["[ true, 4 ]"]);
 });
 
@@ -194,7 +194,7 @@ test("a stopped training's live loss chart says where it stopped, in its title a
   setTimeout(() => kernel.interrupt(), 600);
   const ran = await running;
   const last = ran.outputs.flatMap((o) => o.items).find((item) => item.mime === "application/vnd.nnbook.loss+json")?.data as LossPayload;
-  assert.match(last.title, /^Training loss, stopped at epoch \d+ of 1,000,000$/);
+  assert.match(last.title, /^Training loss, stopped at epoch [\d,]+ of 1,000,000$/);
   assert.match(last.runs[0].lines.join("\n"), /stopped at epoch \d+ with the stop button/);
 });
 
