@@ -7,7 +7,7 @@ import { cpSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { after, before, test } from "node:test";
 import type { Frame, Page } from "playwright-core";
-import { openNotebook, outputFrames, runAllCells, screenshot } from "./notebookPage";
+import { openNotebook, outputFrames, runAllCells, screenshot, switchToDarkTheme } from "./notebookPage";
 import { openProduct, repo, type ProductWorkbench } from "./productWorkbench";
 
 let product: ProductWorkbench | undefined;
@@ -108,16 +108,7 @@ test("every view of examples/views.nnbook draws in the editor, and its controls 
 
 test("a switch to the dark theme re-colours the drawn views without running them again", async () => {
   const page = product!.workbench.page;
-  // As a user picks it: Preferences: Color Theme (Ctrl+K Ctrl+T), typed and accepted, with the focus out of the output frames.
-  await page.locator(".part.sidebar").first().click();
-  await page.keyboard.press("Control+K");
-  await page.keyboard.press("Control+T");
-  await page.locator(".quick-input-widget").first().waitFor({ state: "visible", timeout: 30_000 });
-  await page.keyboard.type("Dark Modern");
-  await page.waitForTimeout(1000);
-  await screenshot(page, "every-view-theme-picker");
-  await page.keyboard.press("Enter");
-  await page.waitForFunction(() => document.querySelector(".monaco-workbench")?.classList.contains("vs-dark"), undefined, { timeout: 30_000 });
+  await switchToDarkTheme(page, () => screenshot(page, "every-view-theme-picker"));
   const frame = await frameWith(page, ".nnbook-weights");
   await frame.waitForFunction(() => document.body.classList.contains("vscode-dark"), undefined, { timeout: 30_000 });
   // Plotly's text follows the theme's foreground (light on dark).

@@ -16,6 +16,7 @@ import {
   runCommand,
   screenshot,
   step,
+  switchToDarkTheme,
   waitForExecutionIdle,
   type CellStatus,
 } from "./notebookPage";
@@ -162,14 +163,7 @@ test("the variables view lists a tensor with its shape after a cell, and draws i
   assert.equal(await frame.evaluate(() => document.querySelectorAll("#view td.nnbook-value, #view td").length >= 12), true);
   await screenshot(page, "experience-tensor-panel");
   // In a dark theme the panel, the view and the status bar item take its colours.
-  await page.locator(".part.sidebar").first().click();
-  await page.keyboard.press("Control+K");
-  await page.keyboard.press("Control+T");
-  await page.locator(".quick-input-widget").first().waitFor({ state: "visible", timeout: 30_000 });
-  await page.keyboard.type("Dark Modern");
-  await page.waitForTimeout(500);
-  await page.keyboard.press("Enter");
-  await page.waitForFunction(() => document.querySelector(".monaco-workbench")?.classList.contains("vs-dark"), undefined, { timeout: 30_000 });
+  await switchToDarkTheme(page);
   await frame.waitForFunction(() => document.body.classList.contains("vscode-dark"), undefined, { timeout: 30_000 });
   const cellText = await frame.evaluate(() => getComputedStyle(document.querySelector("#view td") ?? document.body).color);
   const [r, g, b] = cellText.match(/\d+/g)?.map(Number) ?? [0, 0, 0];

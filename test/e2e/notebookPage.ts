@@ -337,3 +337,19 @@ export async function outputTexts(page: Page): Promise<string[]> {
 export async function cellOutputTexts(page: Page, cellIndex: number): Promise<string[]> {
   return (await cellOutputs(page)).filter((o) => o.cellIndex === cellIndex).map((o) => o.text);
 }
+
+/**
+ * Picks the dark theme as a user does: Preferences: Color Theme (Ctrl+K Ctrl+T), "Dark Modern" typed and
+ * accepted, with the focus out of any output frame first. `beforeAccept` sees the picker open.
+ */
+export async function switchToDarkTheme(page: Page, beforeAccept?: () => Promise<unknown>): Promise<void> {
+  await page.locator('.part.sidebar').first().click();
+  await page.keyboard.press('Control+K');
+  await page.keyboard.press('Control+T');
+  await quickInput(page).first().waitFor({ state: 'visible', timeout: DEFAULT_TIMEOUT });
+  await page.keyboard.type('Dark Modern');
+  await page.waitForTimeout(1000);
+  await beforeAccept?.();
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => document.querySelector('.monaco-workbench')?.classList.contains('vs-dark'), undefined, { timeout: DEFAULT_TIMEOUT });
+}
