@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
 import * as vscode from "vscode";
+import { isNnbookMime } from "../protocol/mimes";
 import type { OutputItem } from "../protocol/outputs";
 
 let panel: vscode.WebviewPanel | undefined;
@@ -14,7 +15,7 @@ export function showTensorPanel(extensionUri: vscode.Uri, name: string, items: O
   panel.title = `nnbook: ${name}`;
   const nonce = randomBytes(16).toString("base64");
   const webview = panel.webview;
-  const rich = items.find((item) => item.mime.startsWith("application/vnd.nnbook."));
+  const rich = items.find((item) => isNnbookMime(item.mime));
   const csp = [
     "default-src 'none'",
     `script-src 'nonce-${nonce}' ${webview.cspSource}`,

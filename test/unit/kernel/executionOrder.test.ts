@@ -48,6 +48,19 @@ test("a cell runs only once the one before it has finished", async () => {
   assert.deepEqual(events, ["start a", "end a", "start b", "end b"]);
 });
 
+/** A `run` that records each cell as `record` says and holds `held` until `release()`; every cell succeeds. */
+function heldAt(held: string, record: (cell: string, n: number) => string) {
+  const seen: string[] = [];
+  let release!: () => void;
+  const running = new Promise<void>((resolve) => (release = resolve));
+  const run = async (cell: string, n: number) => {
+    seen.push(record(cell, n));
+    if (cell === held) await running;
+    return true;
+  };
+  return { seen, run, release };
+}
+
 test("cells queued by separate calls wait for each other: one queue per kernel", async () => {
   const order = new ExecutionOrder();
   const events: string[] = [];
@@ -79,14 +92,7 @@ test("a failed cell ends the queue, cells queued by later calls included; a cell
 
 test("stop ends the queue behind the running cell; cells queued after the stop run", async () => {
   const order = new ExecutionOrder();
-  const seen: string[] = [];
-  let release!: () => void;
-  const running = new Promise<void>((resolve) => (release = resolve));
-  const run = async (cell: string) => {
-    seen.push(cell);
-    if (cell === "long") await running;
-    return true;
-  };
+  const { seen, run, release } = heldAt("long", (cell) => cell);
   const skip = (cell: string) => seen.push(`${cell} skipped`);
   const first = order.run(["long", "a"], run, skip);
   const second = order.run(["b"], run, skip);
@@ -100,14 +106,7 @@ test("stop ends the queue behind the running cell; cells queued after the stop r
 
 test("a reset skips the queued cells and numbers from 1 again", async () => {
   const order = new ExecutionOrder();
-  const seen: string[] = [];
-  let release!: () => void;
-  const running = new Promise<void>((resolve) => (release = resolve));
-  const run = async (cell: string, n: number) => {
-    seen.push(`${cell}[${n}]`);
-    if (cell === "long") await running;
-    return true;
-  };
+  const { seen, run, release } = heldAt("long", (cell, n) => `${cell}[${n}]`);
   const first = order.run(["x", "long", "a"], run, (cell) => seen.push(`${cell} skipped`));
   await new Promise((resolve) => setTimeout(resolve, 5));
   order.reset();
