@@ -57,3 +57,16 @@ export function drawnNumbers(values: ArrayLike<number>, digits = SHOWN_DIGITS + 
   const resolution = hi > lo ? (hi - lo) / 10 ** digits : Infinity;
   return Array.from(values, (v) => drawnNumber(v, resolution, digits));
 }
+
+/**
+ * A float32 value written with the fewest digits that read back as the same float32 (-0.30214396, not
+ * -0.30214396119117737): exact for a tensor's values, at half the characters. Others are kept as they are.
+ */
+export function float32Number(v: number): number {
+  if (!Number.isFinite(v) || Number.isInteger(v) || Math.fround(v) !== v) return v;
+  for (let d = 1; d < 9; d++) {
+    const kept = Number(v.toPrecision(d));
+    if (Math.fround(kept) === v) return kept;
+  }
+  return Number(v.toPrecision(9));
+}

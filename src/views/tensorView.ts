@@ -3,7 +3,7 @@ import { Tensor } from "../engine";
 import type { HeatmapPayload } from "../protocol/chartPayloads";
 import { Mime } from "../protocol/mimes";
 import type { OutputItem } from "../protocol/outputs";
-import { drawnNumbers, SHOWN_DIGITS } from "../protocol/numbers";
+import { drawnNumbers, float32Number, SHOWN_DIGITS } from "../protocol/numbers";
 import { jsonNumber, TENSOR_GRID_MAX, type TensorPayload } from "../protocol/payloads";
 
 /** Values past this are summarised rather than sent: the view shows a tensor's corners anyway. */
@@ -26,7 +26,7 @@ export function tensorPayload(t: Tensor): TensorPayload {
   const payload: TensorPayload = {
     version: 1,
     shape: [...t.shape],
-    data: large ? [] : Array.from(values.subarray(0, MAX_SENT_VALUES), jsonNumber),
+    data: large ? [] : Array.from(values.subarray(0, MAX_SENT_VALUES), (v) => jsonNumber(float32Number(v))),
     requiresGrad: t.requiresGrad,
   };
   if (large || values.length > MAX_SENT_VALUES) payload.summary = summary(values);

@@ -1,4 +1,4 @@
-// examples/views.nnbook, which calls every show.* view, run in a real VS Code: every view draws inside the
+// test/corpus/views/every-view.nnbook, which calls every show.* view, run in a real VS Code: every view draws inside the
 // editor (none left as its text, none an error box), the weights slider and the backprop stepper respond, and a
 // switch to a dark theme re-colours the drawn views without running anything again.
 
@@ -10,13 +10,16 @@ import type { Frame, Page } from "playwright-core";
 import { openNotebook, outputFrames, runAllCells, screenshot, switchToDarkTheme } from "./notebookPage";
 import { openProduct, repo, type ProductWorkbench } from "./productWorkbench";
 
+/** One notebook that calls every show.* view; the examples show them a few at a time. */
+const CATALOGUE = "test/corpus/views/every-view.nnbook";
+
 let product: ProductWorkbench | undefined;
 
 before(async () => {
   product = await openProduct({
     viewport: { width: 1280, height: 2400 },
     prepare(workspace) {
-      cpSync(join(repo, "examples/views.nnbook"), join(workspace, "views.nnbook"));
+      cpSync(join(repo, CATALOGUE), join(workspace, "every-view.nnbook"));
     },
   });
 });
@@ -60,7 +63,7 @@ async function walkThrough(page: Page, shoot?: string): Promise<{ kinds: Set<str
   }
   await page.keyboard.press("Escape");
   await page.keyboard.press("Control+Home");
-  const count = (JSON.parse(readFileSync(join(repo, "examples/views.nnbook"), "utf8")) as { cells: unknown[] }).cells.length;
+  const count = (JSON.parse(readFileSync(join(repo, CATALOGUE), "utf8")) as { cells: unknown[] }).cells.length;
   const kinds = new Set<string>(), errors: string[] = [];
   for (let i = 0; i < count; i++) {
     await page.waitForTimeout(400);
@@ -78,9 +81,9 @@ async function frameWith(page: Page, selector: string): Promise<Frame> {
   throw new Error(`no output frame has ${selector}`);
 }
 
-test("every view of examples/views.nnbook draws in the editor, and its controls respond", async () => {
+test("every view of the catalogue notebook draws in the editor, and its controls respond", async () => {
   const page = product!.workbench.page;
-  await openNotebook(page, "views.nnbook");
+  await openNotebook(page, "every-view.nnbook");
   const statuses = await runAllCells(page, { timeoutMs: 240_000 });
   assert.ok(statuses.filter((s) => s.kind === "code").every((s) => s.state === "success"), JSON.stringify(statuses));
 

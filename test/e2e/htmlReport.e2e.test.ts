@@ -166,9 +166,9 @@ test("a model summary in the report, light and dark: the equations typeset in th
   }
 });
 
-test("the report of examples/views.nnbook draws every view offline, and its slider and stepper work there", async () => {
+test("the report of the every-view catalogue draws every view offline, and its slider and stepper work there", async () => {
   const html = join(dir, "views.html");
-  const run = spawnSync(process.execPath, [join(repo, "out/cli/nnbook.js"), "run", join(repo, "examples/views.nnbook"), "--html", html, "--quiet"], { encoding: "utf8" });
+  const run = spawnSync(process.execPath, [join(repo, "out/cli/nnbook.js"), "run", join(repo, "test/corpus/views/every-view.nnbook"), "--html", html, "--quiet"], { encoding: "utf8" });
   assert.equal(run.status, 0, run.stderr);
   const browser = await launchBrowser();
   try {

@@ -1,10 +1,11 @@
 // The notebook as a Jupyter user tries it in code-server: a cell run behind a busy one waits as pending and
 // times only its own run; the stop button ends the queue and the stopped training says where it stopped;
 // a restart is confirmed, shows in the status bar and clears the old counts; the variables view lists a
-// tensor and draws it; New Notebook gives a starter that runs green.
+// tensor and draws it; a typo at run time suggests the name meant and the editor offers the fix; an example
+// run and saved in the editor stays under 50 KB; New Notebook gives a starter that runs green.
 
 import assert from "node:assert/strict";
-import { cpSync } from "node:fs";
+import { cpSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { after, before, test } from "node:test";
 import type { Frame, Page } from "playwright-core";
@@ -23,11 +24,14 @@ import {
 import { openProduct, repo, type ProductWorkbench } from "./productWorkbench";
 
 let product: ProductWorkbench | undefined;
+let workspace = "";
 
 before(async () => {
   product = await openProduct({
-    prepare(workspace) {
-      for (const name of ["queue", "stop", "variables"]) cpSync(join(repo, `test/corpus/experience/${name}.nnbook`), join(workspace, `${name}.nnbook`));
+    prepare(folder) {
+      workspace = folder;
+      for (const name of ["queue", "stop", "variables", "typo"]) cpSync(join(repo, `test/corpus/experience/${name}.nnbook`), join(folder, `${name}.nnbook`));
+      cpSync(join(repo, "examples/training-views.nnbook"), join(folder, "training-views.nnbook"));
     },
   });
 });
@@ -169,6 +173,45 @@ test("the variables view lists a tensor with its shape after a cell, and draws i
   const [r, g, b] = cellText.match(/\d+/g)?.map(Number) ?? [0, 0, 0];
   assert.ok(r + g + b > 450, `the tensor's numbers are light on dark: ${cellText}`);
   await screenshot(page, "experience-variables-dark");
+});
+
+test("a typo at run time suggests the name meant, and Ctrl+. in the cell offers the fix", async () => {
+  const page = product!.workbench.page;
+  await openNotebook(page, "typo.nnbook");
+  const statuses = await runAllCells(page, { timeoutMs: 60_000 });
+  assert.equal(stateOf(statuses, 1), "error", JSON.stringify(statuses));
+  assert.match((await cellOutputTexts(page, 1)).join("\n"), /nett is not defined\. Did you mean 'net'\?/);
+  // The cursor on the misspelt name, the quick fix asked for as a keyboard user does.
+  await cellRow(page, 1).locator(".monaco-editor .view-lines").click();
+  await page.keyboard.press("Home");
+  await page.keyboard.press("Control+.");
+  const fix = page.locator(".action-widget .monaco-list-row", { hasText: "Change spelling to 'net'" }).first();
+  await step(page, "quick-fix-menu", () => fix.waitFor({ state: "visible", timeout: 30_000 }));
+  await screenshot(page, "experience-quick-fix");
+  // The menu is driven with the keyboard, as it opened: the row focused, then Enter.
+  for (let i = 0; i < 5 && !(await fix.getAttribute("class"))?.includes("focused"); i++) await page.keyboard.press("ArrowDown");
+  await page.keyboard.press("Enter");
+  await until(page, "the fixed source", async () => ((await cellRow(page, 1).locator(".view-lines").innerText()).replace(/\s/g, " ").trim() === "net.weight" ? true : undefined));
+  await runCell(page, 1);
+  const after = await waitForExecutionIdle(page, { timeoutMs: 30_000 });
+  assert.equal(stateOf(after, 1), "success", JSON.stringify(after));
+});
+
+test("an example run and saved in the editor stays under 50 KB, with its views", async () => {
+  const page = product!.workbench.page;
+  await openNotebook(page, "training-views.nnbook");
+  const statuses = await runAllCells(page, { timeoutMs: 180_000 });
+  assert.ok(statuses.filter((s) => s.kind === "code").every((s) => s.state === "success"), JSON.stringify(statuses));
+  const file = join(workspace, "training-views.nnbook");
+  const before = statSync(file).mtimeMs;
+  // Saved as a user saves, with the keyboard: the focus is in the notebook after Run All.
+  await page.keyboard.press("Control+s");
+  await until(page, "the saved file", async () => (statSync(file).mtimeMs > before ? true : undefined));
+  const bytes = statSync(file).size;
+  assert.ok(bytes < 50_000, `training-views.nnbook saved from the editor is ${bytes} bytes`);
+  const saved = JSON.parse(readFileSync(file, "utf8")) as { cells: { outputs?: { items: { mime: string }[] }[] }[] };
+  const mimes = saved.cells.flatMap((c) => c.outputs ?? []).flatMap((o) => o.items.map((i) => i.mime));
+  for (const view of ["loss", "weights", "gradients"]) assert.ok(mimes.includes(`application/vnd.nnbook.${view}+json`), `${view} saved: ${mimes.join(", ")}`);
 });
 
 test("New Notebook opens a starter that runs green and shows its training", async () => {

@@ -155,15 +155,13 @@ test("wrong arguments: exit 2 and the usage", () => {
  * Bytes an example may take saved with its outputs: 50 KB, and more, measured, for the one that draws every
  * view (some 50 outputs, a 25-frame weights slider and two decision surfaces among them).
  */
-const SAVED_BYTES: Record<string, number> = { "views.nnbook": 230_000 };
-
 test("every example notebook runs headless without a failing cell; saved with its outputs it stays small, one copy of each view", () => {
   for (const name of readdirSync(path.join(root, "examples")).filter((f) => f.endsWith(".nnbook"))) {
     const out = path.join(tmp, `saved-${name}`);
     const run = nnbook("run", path.join("examples", name), "--out", out, "--quiet");
     assert.equal(run.code, 0, `${name}: ${run.stderr}`);
     const bytes = statSync(out).size;
-    assert.ok(bytes < (SAVED_BYTES[name] ?? 50_000), `${name} saved with its outputs is ${bytes} bytes`);
+    assert.ok(bytes < 50_000, `${name} saved with its outputs is ${bytes} bytes`);
     // No view twice: the same data under another title is a second copy of one chart.
     const views = parseNnbook(readFileSync(out)).cells.flatMap((c) => (c.kind === "code" ? c.outputs : [])).flatMap((o) => o.items).filter((i) => i.mime.startsWith("application/vnd.nnbook."));
     const seen = new Set<string>();

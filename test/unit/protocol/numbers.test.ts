@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { drawnNumber, drawnNumbers, formatNumber } from "../../../src/protocol/numbers";
+import { drawnNumber, drawnNumbers, float32Number, formatNumber } from "../../../src/protocol/numbers";
 
 test("a drawn number keeps 4 significant digits, and reads to 3 as the exact value does", () => {
   assert.equal(drawnNumber(0.7026410102844238), 0.7026);
@@ -34,4 +34,20 @@ test("values far from 0 for their spread keep the digits that tell them apart", 
   // A heatmap's 3 digits: its colours over the spread, and the hover reads them as they are.
   assert.deepEqual(drawnNumbers([0.22175726294517517, -1.1175817251205444, 4.17], 3), [0.222, -1.12, 4.17]);
   assert.deepEqual(drawnNumbers([2.5, 2.5]), [2.5, 2.5]);
+});
+
+test("a float32 value is written with the fewest digits that read back as the same float32", () => {
+  assert.equal(float32Number(Math.fround(-0.30214396)), -0.30214396);
+  assert.equal(float32Number(Math.fround(0.1)), 0.1);
+  assert.equal(float32Number(Math.fround(1e-30)), 1e-30);
+  // Not a float32 (a float64 tensor's value), an integer, a non-finite value: unchanged.
+  for (const v of [0.1, 3, -0, NaN, Infinity]) assert.ok(Object.is(float32Number(v), v), String(v));
+  let seed = 7;
+  const random = () => ((seed = (seed * 16807) % 2147483647) / 2147483647 - 0.5) * 10 ** ((seed % 13) - 6);
+  for (let i = 0; i < 20_000; i++) {
+    const v = Math.fround(random());
+    const kept = float32Number(v);
+    assert.equal(Math.fround(kept), v, `${v} → ${kept}`);
+    assert.ok(String(kept).length <= String(v).length, `${v} → ${kept}`);
+  }
 });
