@@ -97,7 +97,7 @@ export function runBackward(root: Tensor, gradient: Tensor | null, retainGraph: 
   }
   let seed: Float32Array;
   if (gradient === null) {
-    if (root.size !== 1) {
+    if (root.numel() !== 1) {
       throw new Error(
         `backward: can only be called on a scalar (one element), but this tensor has shape ${fmt(root.shape)}; ` +
           "reduce it first, e.g. loss.mean().backward(), or pass the gradient: t.backward(gradient)",
@@ -106,7 +106,7 @@ export function runBackward(root: Tensor, gradient: Tensor | null, retainGraph: 
     seed = alloc(1);
     seed[0] = 1;
   } else {
-    if (gradient.size !== root.size) {
+    if (gradient.numel() !== root.numel()) {
       throw new Error(`backward: gradient has shape ${fmt(gradient.shape)} but the tensor has shape ${fmt(root.shape)}`);
     }
     seed = gradient.data;

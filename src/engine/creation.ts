@@ -35,7 +35,7 @@ function where(path: number[]): string {
  */
 export function tensor(data: TensorLike | Tensor, options: TensorOptions = {}): Tensor {
   if (data instanceof Tensor) {
-    const out = alloc(data.size);
+    const out = alloc(data.numel());
     out.set(data.data);
     return new Tensor(out, data.shape.slice(), options.requiresGrad ?? false);
   }

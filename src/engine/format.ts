@@ -133,11 +133,11 @@ export function formatTensor(t: Tensor): string {
   const prefix = "tensor(", indent = prefix.length;
   const suffixes: string[] = [];
   let text: string;
-  if (t.size === 0) {
+  if (t.numel() === 0) {
     if (t.ndim !== 1) suffixes.push(`size=(${t.shape.join(", ")}${t.ndim === 1 ? "," : ""})`);
     text = "[]";
   } else {
-    const summarize = t.size > THRESHOLD;
+    const summarize = t.numel() > THRESHOLD;
     const vals: number[] = [];
     shownValues(t.data, t.shape, 0, 0, summarize, vals);
     text = body(t.data, t.shape, 0, 0, indent, summarize, new Formatter(vals));

@@ -2,17 +2,41 @@
 // which key was meant, not an option silently ignored.
 import { closestName } from "./closestName";
 
-/** What an option may hold; "values" (numbers per point) and "checked" are checked by the view that takes them. */
-export type OptionKind = "string" | "boolean" | "strings" | "count" | "values" | "checked";
+/**
+ * What an option may hold. "values" (numbers per point) and "checked" are checked further by the function that
+ * takes them; a list of strings is one of those strings exactly (`["mean", "sum", "none"]`).
+ */
+export type OptionKind =
+  | "string" | "boolean" | "strings" | "count" | "values" | "checked"
+  | "number" | "positive" | "nonNegative" | "probability" | "integer" | "index" | "numbers" | "function"
+  | readonly string[];
 
-const EXPECTED: Record<OptionKind, string> = {
+const EXPECTED: Record<Exclude<OptionKind, readonly string[]>, string> = {
   string: "a string",
   boolean: "true or false",
   strings: "a list of strings",
   count: "a whole number ≥ 1",
   values: "a tensor or a list of numbers",
   checked: "",
+  number: "a finite number",
+  positive: "a number > 0",
+  nonNegative: "a number ≥ 0",
+  probability: "a number from 0 to 1",
+  integer: "a whole number",
+  index: "a whole number ≥ 0",
+  numbers: "a list of finite numbers",
+  function: "a function",
 };
+
+function expected(kind: OptionKind): string {
+  return typeof kind === "string" ? EXPECTED[kind] : `one of ${kind.map((k) => JSON.stringify(k)).join(", ")}`;
+}
+
+/** PyTorch's snake_case name in our camelCase: `step_size` → `stepSize`, `T_max` → `tMax`. */
+function camelCase(key: string): string {
+  const parts = key.split("_").filter((p) => p !== "");
+  return parts.map((p, i) => (i === 0 ? p.toLowerCase() : p[0].toUpperCase() + p.slice(1))).join("");
+}
 
 /** Checks `options` of `fn` against the keys it knows, and returns it typed. */
 export function checkOptions<T extends object>(fn: string, options: T | undefined, known: Record<keyof T & string, OptionKind>): Partial<T> {
@@ -23,18 +47,36 @@ export function checkOptions<T extends object>(fn: string, options: T | undefine
   const names = Object.keys(known);
   for (const [key, value] of Object.entries(options)) {
     if (!Object.hasOwn(known, key)) {
-      const guess = closestName(key, names, 2);
+      const camel = camelCase(key);
+      const guess = names.includes(camel) ? camel : closestName(key, names, 2);
       const hint = guess ? `did you mean "${guess}"? ` : "";
       throw new TypeError(`${fn}: unknown option "${key}"; ${hint}The options are ${names.join(", ")}`);
     }
     if (value !== undefined && !fits(known[key as keyof T & string], value)) {
-      throw new TypeError(`${fn}: ${key} must be ${EXPECTED[known[key as keyof T & string]]}, not ${describe(value)}`);
+      throw new TypeError(`${fn}: ${key} must be ${expected(known[key as keyof T & string])}, not ${describe(value)}`);
     }
   }
   return options;
 }
 
+/** Throws, naming the option and an example, when one that has no default is missing. */
+export function requireOptions(fn: string, options: object | undefined, keys: Record<string, string>): void {
+  for (const [key, example] of Object.entries(keys)) {
+    if ((options as Record<string, unknown> | undefined)?.[key] === undefined) throw new TypeError(`${fn}: the option ${key} is required, e.g. { ${key}: ${example} }`);
+  }
+}
+
 function fits(kind: OptionKind, value: unknown): boolean {
+  if (typeof kind !== "string") return typeof value === "string" && kind.includes(value);
+  const finite = typeof value === "number" && Number.isFinite(value);
+  if (kind === "number") return finite;
+  if (kind === "positive") return finite && (value as number) > 0;
+  if (kind === "nonNegative") return finite && (value as number) >= 0;
+  if (kind === "probability") return finite && (value as number) >= 0 && (value as number) <= 1;
+  if (kind === "integer") return finite && Number.isInteger(value);
+  if (kind === "index") return finite && Number.isInteger(value) && (value as number) >= 0;
+  if (kind === "numbers") return Array.isArray(value) && value.every((v) => typeof v === "number" && Number.isFinite(v));
+  if (kind === "function") return typeof value === "function";
   if (kind === "string") return typeof value === "string";
   if (kind === "boolean") return typeof value === "boolean";
   if (kind === "strings") return Array.isArray(value) && value.every((v) => typeof v === "string");

@@ -52,7 +52,7 @@ export class Perceptron extends Module {
     const { x, y } = data, lr = options.lr ?? 1, maxEpochs = options.epochs ?? 20, d = this.nInputs;
     if (x.ndim !== 2 || x.shape[1] !== d) throw new ShapeError(`Perceptron.fit: x must be [n, ${d}], got ${fmt(x.shape)}`);
     const n = x.shape[0];
-    if (y.size !== n) throw new ShapeError(`Perceptron.fit: y ${fmt(y.shape)} must have one label per row of x ${fmt(x.shape)}`);
+    if (y.numel() !== n) throw new ShapeError(`Perceptron.fit: y ${fmt(y.shape)} must have one label per row of x ${fmt(x.shape)}`);
     if (!y.data.every((v) => v === 0 || v === 1)) throw new RangeError("Perceptron.fit: labels must be 0 or 1");
     const w = this.weight.data, b = this.bias.data, X = x.data, Y = y.data;
     const history: PerceptronHistory = { epochs: 0, errors: [], loss: [], snapshots: [], converged: false };

@@ -1,5 +1,5 @@
 import { type GradFn, runBackward } from "./autograd";
-import { ShapeError, fmt, sizeOf } from "./shape";
+import { ShapeError, fmt, normDim, sizeOf } from "./shape";
 import { formatTensor } from "./format";
 import { add, div, mul, neg, pow, sub } from "./ops/arithmetic";
 import { abs, exp, log, sqrt } from "./ops/unary";
@@ -42,9 +42,27 @@ export class Tensor {
     this.requiresGrad = requiresGrad;
   }
 
-  /** Number of elements (PyTorch's `numel()`). */
-  get size(): number {
+  /**
+   * The shape, as PyTorch's `size()`; with `dim`, the size of that one dim (negative counts from the end).
+   * The element count is `numel()`.
+   * @example randn(3, 4).size() // [3, 4]
+   * @example randn(3, 4).size(-1) // 4
+   */
+  size(): number[];
+  size(dim: number): number;
+  size(dim?: number): number[] | number {
+    if (dim === undefined) return this.shape.slice();
+    return this.shape[normDim("size", dim, this.ndim)];
+  }
+
+  /** Number of elements, the product of the shape (PyTorch's `numel()`). @example randn(3, 4).numel() // 12 */
+  numel(): number {
     return this.data.length;
+  }
+
+  /** Number of dims, as PyTorch's `dim()`; the same as `ndim`. @example randn(3, 4).dim() // 2 */
+  dim(): number {
+    return this.shape.length;
   }
 
   /** Number of dims: 0 for a scalar, 1 for a vector, 2 for a matrix. */
@@ -224,7 +242,7 @@ export class Tensor {
 
   /** The value of a one-element tensor as a number. @example loss.item() */
   item(): number {
-    if (this.size !== 1) {
+    if (this.data.length !== 1) {
       throw new Error(`item: only one-element tensors can be converted to a number, but this one has shape ${fmt(this.shape)}`);
     }
     return this.data[0];

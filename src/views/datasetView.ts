@@ -23,7 +23,7 @@ export function datasetItems(ds: Dataset): OutputItem[] {
 
 export function datasetPayload(ds: Dataset): DatasetPayload {
   const features = ds.features;
-  const labelsPerRow = ds.y.size / Math.max(ds.length, 1);
+  const labelsPerRow = ds.y.numel() / Math.max(ds.length, 1);
   const row = (i: number) => Array.from(ds.x.data.subarray(i * features, (i + 1) * features), jsonNumber);
   const label = (i: number) => jsonNumber(ds.y.data[i * labelsPerRow]);
   const head = Array.from({ length: Math.min(HEAD_ROWS, ds.length) }, (_, i) => ({ x: row(i), y: label(i) }));

@@ -58,7 +58,7 @@ function cell(value: unknown, present: boolean): Cell {
   if (!present || value === undefined || value === null) return null;
   if (typeof value === "number") return jsonNumber(value);
   if (typeof value === "bigint") return Number(value);
-  if (value instanceof Tensor) return value.size === 1 ? jsonNumber(value.item()) : `tensor [${value.shape.join(", ")}]`;
+  if (value instanceof Tensor) return value.numel() === 1 ? jsonNumber(value.item()) : `tensor [${value.shape.join(", ")}]`;
   const text = typeof value === "string" ? value : typeof value === "object" ? safeJson(value) : String(value);
   return text.length > MAX_CELL_CHARS ? text.slice(0, MAX_CELL_CHARS - 1) + "…" : text;
 }

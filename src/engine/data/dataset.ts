@@ -96,7 +96,7 @@ export class Dataset {
 
   /** Number of features per example (columns of `x`). */
   get features(): number {
-    return this.length > 0 ? this.x.size / this.length : this.x.shape.slice(1).reduce((a, b) => a * b, 1);
+    return this.length > 0 ? this.x.numel() / this.length : this.x.shape.slice(1).reduce((a, b) => a * b, 1);
   }
 
   /** Number of classes (0 for regression). */

@@ -11,7 +11,7 @@ export interface Normalization {
 }
 
 function width(x: Tensor): number {
-  return x.shape[0] > 0 ? x.size / x.shape[0] : 0;
+  return x.shape[0] > 0 ? x.numel() / x.shape[0] : 0;
 }
 
 /** Mean and population std of each column of x ([n, features]). */

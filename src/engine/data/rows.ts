@@ -5,7 +5,7 @@ import type { Generator } from "../random";
 
 /** A new tensor made of rows `indices` of `t` (dim 0), in that order; the data is copied. */
 export function takeRows(t: Tensor, indices: ArrayLike<number>): Tensor {
-  const n = t.shape[0], width = n > 0 ? t.size / n : 0;
+  const n = t.shape[0], width = n > 0 ? t.numel() / n : 0;
   const out = alloc(indices.length * width);
   for (let i = 0; i < indices.length; i++) {
     const r = indices[i];

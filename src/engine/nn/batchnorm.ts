@@ -48,7 +48,7 @@ export class BatchNorm1d extends Module {
     }
     const dims = x.ndim === 2 ? [0] : [0, 2];
     const perFeature = x.ndim === 2 ? [this.numFeatures] : [this.numFeatures, 1];
-    const count = x.size / this.numFeatures;
+    const count = x.numel() / this.numFeatures;
     let mean: Tensor, variance: Tensor;
     if (this.training) {
       if (count < 2) throw new ShapeError(`BatchNorm1d: training needs more than 1 value per feature, got input ${fmt(x.shape)}`);

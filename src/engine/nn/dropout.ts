@@ -15,7 +15,7 @@ export class Dropout extends Module {
     if (!this.training || this.p === 0) return x;
     // Keep each element with probability 1 − p and scale it by 1/(1 − p), so the
     // expected output equals the input and eval mode needs no rescaling.
-    const g = defaultGenerator(), mask = alloc(x.size), scale = this.p === 1 ? 0 : 1 / (1 - this.p);
+    const g = defaultGenerator(), mask = alloc(x.numel()), scale = this.p === 1 ? 0 : 1 / (1 - this.p);
     for (let i = 0; i < mask.length; i++) mask[i] = g.uniform() >= this.p ? scale : 0;
     return x.mul(new Tensor(mask, x.shape.slice()));
   }

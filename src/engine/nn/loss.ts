@@ -55,7 +55,7 @@ export class CrossEntropyLoss extends Module {
 }
 
 function oneHot(indices: Tensor, n: number, c: number): Tensor {
-  if (indices.size !== n) {
+  if (indices.numel() !== n) {
     throw new ShapeError(
       `CrossEntropyLoss: target ${fmt(indices.shape)} must hold one class index per row of the logits [${n},${c}], or be one-hot [${n},${c}]`,
     );

@@ -152,7 +152,7 @@ export abstract class Module {
 
   /** Number of learnable numbers in the module. */
   numParameters(): number {
-    return this.parameters().reduce((n, p) => n + p.size, 0);
+    return this.parameters().reduce((n, p) => n + p.numel(), 0);
   }
 
   /** One-line description of this layer's own settings, e.g. `inFeatures=2, outFeatures=4`. */

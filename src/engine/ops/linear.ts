@@ -14,7 +14,7 @@ export function linear(x: Tensor, weight: Tensor, bias: Tensor | null): Tensor {
       `linear: input ${fmt(x.shape)} has ${x.shape[x.ndim - 1] ?? 0} features but the layer expects ${nIn} (weight ${fmt(weight.shape)})`,
     );
   }
-  const rows = x.size / nIn;
+  const rows = x.numel() / nIn;
   const X = x.data, W = weight.data, out = alloc(rows * nOut);
   if (bias) for (let r = 0; r < rows; r++) out.set(bias.data, r * nOut);
   mmNT(X, 0, W, 0, out, 0, rows, nIn, nOut);

@@ -40,7 +40,7 @@ function reduce(a: Tensor, dims: Dims, keepDim: boolean, mean: boolean): Tensor 
   const op = mean ? "mean" : "sum";
   if (dims === undefined) {
     // Everything: one pass over the flat data, then restore the dims if kept.
-    const flat = sumDim(reshape(a, [a.size]), 0, false, mean ? 1 / a.size : 1, mean ? "MeanBackward0" : "SumBackward0");
+    const flat = sumDim(reshape(a, [a.numel()]), 0, false, mean ? 1 / a.numel() : 1, mean ? "MeanBackward0" : "SumBackward0");
     return keepDim ? reshape(flat, a.shape.map(() => 1)) : flat;
   }
   const list = (Array.isArray(dims) ? dims : [dims]).map((d) => normDim(op, d, a.ndim));
@@ -111,7 +111,7 @@ function argmaxLoop(x: Float32Array, outer: number, n: number, inner: number): I
 export function argmax(a: Tensor, dim?: number, keepDim = false): Tensor {
   if (dim === undefined) {
     const out = alloc(1);
-    out[0] = argmaxLoop(a.data, 1, a.size, 1)[0];
+    out[0] = argmaxLoop(a.data, 1, a.numel(), 1)[0];
     return new Tensor(out, []);
   }
   const d = normDim("argmax", dim, a.ndim);

@@ -35,7 +35,7 @@ function sumAlong(v: Float32Array, outer: number, n: number, inner: number): Flo
 
 export function softmax(a: Tensor, dim: number): Tensor {
   const [outer, n, inner] = a.ndim === 0 ? [1, 1, 1] : splitAt(a.shape, normDim("softmax", dim, a.ndim));
-  const y = alloc(a.size);
+  const y = alloc(a.numel());
   logSumExpShift(a.data, y, outer, n, inner, false);
   return record("SoftmaxBackward0", y, a.shape.slice(), [a], (g) => {
     // dx = y ⊙ (g − Σ g⊙y)
@@ -54,7 +54,7 @@ export function softmax(a: Tensor, dim: number): Tensor {
 
 export function logSoftmax(a: Tensor, dim: number): Tensor {
   const [outer, n, inner] = a.ndim === 0 ? [1, 1, 1] : splitAt(a.shape, normDim("logSoftmax", dim, a.ndim));
-  const y = alloc(a.size);
+  const y = alloc(a.numel());
   logSumExpShift(a.data, y, outer, n, inner, true);
   return record("LogSoftmaxBackward0", y, a.shape.slice(), [a], (g) => {
     // dx = g − softmax ⊙ Σ g

@@ -11,13 +11,13 @@ export function reshape(a: Tensor, shapeIn: readonly number[]): Tensor {
   if (free !== shape.lastIndexOf(-1)) throw new ShapeError(`reshape: only one dim can be -1, got ${fmt(shape)}`);
   if (free >= 0) {
     const known = sizeOf(shape.filter((_, i) => i !== free));
-    if (known === 0 || a.size % known !== 0) {
-      throw new ShapeError(`reshape: cannot reshape ${fmt(a.shape)} (${a.size} elements) into ${fmt(shapeIn)}`);
+    if (known === 0 || a.numel() % known !== 0) {
+      throw new ShapeError(`reshape: cannot reshape ${fmt(a.shape)} (${a.numel()} elements) into ${fmt(shapeIn)}`);
     }
-    shape[free] = a.size / known;
+    shape[free] = a.numel() / known;
   }
-  if (shape.some((d) => !Number.isInteger(d) || d < 0) || sizeOf(shape) !== a.size) {
-    throw new ShapeError(`reshape: cannot reshape ${fmt(a.shape)} (${a.size} elements) into ${fmt(shapeIn)}`);
+  if (shape.some((d) => !Number.isInteger(d) || d < 0) || sizeOf(shape) !== a.numel()) {
+    throw new ShapeError(`reshape: cannot reshape ${fmt(a.shape)} (${a.numel()} elements) into ${fmt(shapeIn)}`);
   }
   return record("ViewBackward0", a.data, shape, [a], (g) => [g]);
 }

@@ -28,8 +28,8 @@ export class Adam extends Optimizer {
     this.betas = options.betas ?? [0.9, 0.999];
     this.eps = options.eps ?? 1e-8;
     this.weightDecay = options.weightDecay ?? (decoupled ? 0.01 : 0);
-    this.m = this.params.map((p) => alloc(p.size));
-    this.v = this.params.map((p) => alloc(p.size));
+    this.m = this.params.map((p) => alloc(p.numel()));
+    this.v = this.params.map((p) => alloc(p.numel()));
   }
 
   override step(): void {

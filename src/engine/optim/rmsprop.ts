@@ -36,9 +36,9 @@ export class RMSprop extends Optimizer {
     this.momentum = options.momentum ?? 0;
     this.centered = options.centered ?? false;
     this.weightDecay = options.weightDecay ?? 0;
-    this.sq = this.params.map((p) => alloc(p.size));
-    this.avg = this.params.map((p) => alloc(p.size));
-    this.buf = this.params.map((p) => alloc(p.size));
+    this.sq = this.params.map((p) => alloc(p.numel()));
+    this.avg = this.params.map((p) => alloc(p.numel()));
+    this.buf = this.params.map((p) => alloc(p.numel()));
   }
 
   override step(): void {

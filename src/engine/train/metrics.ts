@@ -25,9 +25,9 @@ export class MetricTotal {
       this.sum += correct(pred, y, this.threshold);
       this.count += pred.shape[0] ?? 1;
     } else {
-      if (pred.size !== y.size) throw new ShapeError(`train: metric "mae" needs one prediction per label, got ${fmt(pred.shape)} for y ${fmt(y.shape)}`);
-      for (let i = 0; i < pred.size; i++) this.sum += Math.abs(pred.data[i] - y.data[i]);
-      this.count += pred.size;
+      if (pred.numel() !== y.numel()) throw new ShapeError(`train: metric "mae" needs one prediction per label, got ${fmt(pred.shape)} for y ${fmt(y.shape)}`);
+      for (let i = 0; i < pred.numel(); i++) this.sum += Math.abs(pred.data[i] - y.data[i]);
+      this.count += pred.numel();
     }
   }
 
@@ -38,8 +38,8 @@ export class MetricTotal {
 
 /** Number of rows whose predicted class matches the label. */
 export function correct(pred: Tensor, y: Tensor, threshold: number): number {
-  const n = pred.ndim === 0 ? 1 : pred.shape[0], cols = n > 0 ? pred.size / n : 1;
-  const p = pred.data, t = y.data, labelCols = n > 0 ? y.size / n : 1;
+  const n = pred.ndim === 0 ? 1 : pred.shape[0], cols = n > 0 ? pred.numel() / n : 1;
+  const p = pred.data, t = y.data, labelCols = n > 0 ? y.numel() / n : 1;
   if (!Number.isInteger(labelCols) || (labelCols !== 1 && labelCols !== cols)) {
     throw new ShapeError(`train: accuracy needs one label (or one-hot row) per prediction, got output ${fmt(pred.shape)} and y ${fmt(y.shape)}`);
   }

@@ -180,7 +180,7 @@ function checkFinite(d: Dataset): void {
   for (const [name, t] of [["x", d.x], ["y", d.y]] as const) {
     const i = t.data.findIndex((v) => !Number.isFinite(v));
     if (i < 0) continue;
-    const width = t.size / t.shape[0];
+    const width = t.numel() / t.shape[0];
     throw new Error(`train: the data has ${t.data[i]} in ${name} at row ${Math.floor(i / width)}, column ${i % width}; remove or fill such values first`);
   }
 }

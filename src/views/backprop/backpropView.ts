@@ -28,11 +28,11 @@ export function backpropPayload(model: nn.Module, x: Tensor, y: Tensor | number[
   const layers = readNetwork(model);
   if (!(x instanceof Tensor)) throw new TypeError(`show.backprop: x must be a tensor of inputs, not ${describe(x)}`);
   const inputs = layers[0].inFeatures;
-  if (x.size === 0 || x.size % inputs !== 0 || (x.ndim !== 1 && x.shape[x.ndim - 1] !== inputs)) {
+  if (x.numel() === 0 || x.numel() % inputs !== 0 || (x.ndim !== 1 && x.shape[x.ndim - 1] !== inputs)) {
     throw new RangeError(`show.backprop: x [${x.shape.join(", ")}] must have ${inputs} features per row, as the first layer takes`);
   }
   if (!isGradEnabled()) throw new Error("show.backprop: runs its own backward pass, which noGrad turns off; call it outside noGrad(…)");
-  const rows = x.size / inputs;
+  const rows = x.numel() / inputs;
   const yValues = Array.isArray(y) ? y : y instanceof Tensor ? Array.from(y.data) : undefined;
   if (!yValues || !yValues.every((v) => typeof v === "number")) throw new TypeError(`show.backprop: y must be a tensor of targets, not ${describe(y)}`);
   if (yValues.length % rows !== 0) throw new RangeError(`show.backprop: y has ${yValues.length} values, which is not a row of targets for each of the ${rows} rows of x`);

@@ -38,7 +38,7 @@ function checkFit(model: unknown, dataset: unknown): asserts dataset is Dataset 
   const ds = dataset as Dataset;
   if (ds.task !== "regression") throw new TypeError(`${FN} draws a regression, and this dataset is ${ds.task} classification: use ${ds.features === 2 ? "show.boundary" : "show.confusion"}`);
   if (ds.features !== 1) throw new RangeError(`${FN} needs 1 feature; this dataset has ${ds.features}: a curve is drawn against one input`);
-  if (ds.y.size !== ds.length) throw new RangeError(`${FN} needs one target per row; this dataset has ${ds.y.size / Math.max(ds.length, 1)} per row`);
+  if (ds.y.numel() !== ds.length) throw new RangeError(`${FN} needs one target per row; this dataset has ${ds.y.numel() / Math.max(ds.length, 1)} per row`);
   if (ds.length === 0) throw new RangeError(`${FN}: the dataset has no rows`);
 }
 

@@ -11,9 +11,9 @@ export function predict(fn: string, model: nn.Module, x: Tensor): { values: Floa
     const out: unknown = noGrad(() => model.forward(x));
     if (!(out instanceof Tensor)) throw new TypeError(`${fn}: the model's forward must return a tensor`);
     const n = x.shape[0];
-    if (out.size === 0 || out.shape[0] !== n) throw new RangeError(`${fn}: the model gave output of shape [${out.shape.join(", ")}] for ${n} rows; it needs one output row per input row`);
+    if (out.numel() === 0 || out.shape[0] !== n) throw new RangeError(`${fn}: the model gave output of shape [${out.shape.join(", ")}] for ${n} rows; it needs one output row per input row`);
     for (const v of out.data) if (!Number.isFinite(v)) throw new RangeError(`${fn}: the model's output is ${v} for some inputs; its weights have blown up (train again with a lower learning rate)`);
-    return { values: out.data, cols: out.size / n };
+    return { values: out.data, cols: out.numel() / n };
   } finally {
     model.namedModules().forEach(([, m], i) => (m.training = modes[i]));
   }
@@ -41,7 +41,7 @@ export function endsInProbability(model: nn.Module): boolean {
 
 /** A data set's class index per row: y [n, 1] of 0/1, y [n] of indices, or y [n, k] one-hot (its argmax). */
 export function classLabels(ds: Dataset): Int32Array {
-  const n = ds.length, per = n > 0 ? ds.y.size / n : 1, y = ds.y.data, out = new Int32Array(n);
+  const n = ds.length, per = n > 0 ? ds.y.numel() / n : 1, y = ds.y.data, out = new Int32Array(n);
   for (let i = 0; i < n; i++) {
     if (per === 1) out[i] = ds.task === "binary" ? (y[i] >= 0.5 ? 1 : 0) : Math.round(y[i]);
     else {

@@ -8,8 +8,16 @@ test("tensor() from a number, nested arrays and typed arrays", () => {
   assert.equal(s.item(), 3);
   const m = tensor([[1, 2, 3], [4, 5, 6]]);
   assert.deepEqual(m.shape, [2, 3]);
-  assert.equal(m.size, 6);
+  // PyTorch's meanings: size() is the shape, numel() the element count, dim() the number of dims.
+  assert.deepEqual(m.size(), [2, 3]);
+  assert.equal(m.size(0), 2);
+  assert.equal(m.size(-1), 3);
+  assert.throws(() => m.size(2), /size: dim 2 is out of range for a tensor with 2 dims \(expected -2\.\.1\)/);
+  assert.equal(m.numel(), 6);
+  assert.equal(m.dim(), 2);
   assert.equal(m.ndim, 2);
+  m.size().push(4);
+  assert.deepEqual(m.shape, [2, 3], "size() is a copy of the shape");
   assert.ok(m.data instanceof Float32Array);
   assert.deepEqual(m.toArray(), [[1, 2, 3], [4, 5, 6]]);
   assert.deepEqual(tensor(new Float64Array([0.5, 1.5])).toArray(), [0.5, 1.5]);

@@ -20,7 +20,7 @@ test("softmax([2, 1, 0.5]) = [0.629, 0.231, 0.140]", () => {
 
 test("a [4, 8, 6, 1] MLP has 101 parameters", () => {
   const net = nn.Sequential(nn.Linear(4, 8), nn.ReLU(), nn.Linear(8, 6), nn.ReLU(), nn.Linear(6, 1));
-  assert.equal(net.parameters().reduce((n, p) => n + p.size, 0), 101);
+  assert.equal(net.parameters().reduce((n, p) => n + p.numel(), 0), 101);
   assert.equal(net.numParameters(), 101);
 });
 

@@ -55,7 +55,7 @@ export function gradcheck(name: string, f: (...xs: Tensor[]) => Tensor, specs: I
   inputs.forEach((x, k) => {
     if (specs[k].constant) return;
     assert.ok(x.grad, `${name}: input ${k} got no gradient`);
-    for (let i = 0; i < x.size; i++) {
+    for (let i = 0; i < x.numel(); i++) {
       const keep = x.data[i];
       x.data[i] = keep + h;
       const up = lossOf();

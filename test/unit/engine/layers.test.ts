@@ -49,7 +49,7 @@ test("Dropout zeroes about p of the inputs in training, scales the rest, and is 
   manualSeed(0);
   const d = nn.Dropout(0.25), x = ones(100, 100, { requiresGrad: true });
   const y = d.forward(x);
-  const zerosFrac = y.data.filter((v) => v === 0).length / y.size;
+  const zerosFrac = y.data.filter((v) => v === 0).length / y.numel();
   assert.ok(Math.abs(zerosFrac - 0.25) < 0.02, `dropped ${zerosFrac}`);
   assert.ok(y.data.every((v) => v === 0 || Math.abs(v - 1 / 0.75) < 1e-6));
   y.sum().backward();
