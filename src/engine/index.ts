@@ -9,6 +9,13 @@ export { noGrad } from "./autograd";
 export { manualSeed } from "./random";
 export { ShapeError } from "./shape";
 export * as nn from "./nn/index";
+/**
+ * PyTorch's `torch.nn.functional` (`import torch.nn.functional as F`): relu, leakyRelu, gelu, silu, sigmoid, tanh,
+ * elu, softplus, softmax, logSoftmax, dropout, linear, pad, oneHot, and the losses mseLoss, l1Loss, huberLoss,
+ * binaryCrossEntropy, binaryCrossEntropyWithLogits, crossEntropy, nllLoss — each the same math as its module.
+ * @example const loss = F.crossEntropy(net(x), labels);
+ */
+export * as F from "./nn/functional";
 export type { PerceptronHistory } from "./perceptron";
 export * as optim from "./optim/index";
 

@@ -41,22 +41,46 @@ function camelCase(key: string): string {
 /** Checks `options` of `fn` against the keys it knows, and returns it typed. */
 export function checkOptions<T extends object>(fn: string, options: T | undefined, known: Record<keyof T & string, OptionKind>): Partial<T> {
   if (options === undefined) return {};
-  if (typeof options !== "object" || options === null || Array.isArray(options)) {
+  const proto = typeof options === "object" && options !== null ? Object.getPrototypeOf(options) : undefined;
+  // A tensor or a module where the options go is a misplaced argument, not options with strange keys.
+  if (typeof options !== "object" || options === null || Array.isArray(options) || (proto !== Object.prototype && proto !== null)) {
     throw new TypeError(`${fn}: the options must be an object such as { ${Object.keys(known)[0]}: … }, not ${describe(options)}`);
   }
   const names = Object.keys(known);
   for (const [key, value] of Object.entries(options)) {
     if (!Object.hasOwn(known, key)) {
       const camel = camelCase(key);
-      const guess = names.includes(camel) ? camel : closestName(key, names, 2);
-      const hint = guess ? `did you mean "${guess}"? ` : "";
-      throw new TypeError(`${fn}: unknown option "${key}"; ${hint}The options are ${names.join(", ")}`);
+      const lower = key.toLowerCase();
+      // PyTorch's name in camelCase, a typo, or a word cut short or bent (`reduce` for `reduction`).
+      const guess = names.includes(camel) ? camel : (closestName(key, names, 2) ?? names.find((n) => sharedPrefix(lower, n.toLowerCase()) >= Math.max(4, lower.length - 2)));
+      const hint = guess ? `did you mean "${guess}"? The options are` : "the options are";
+      throw new TypeError(`${fn}: unknown option "${key}"; ${hint} ${names.join(", ")}`);
     }
     if (value !== undefined && !fits(known[key as keyof T & string], value)) {
       throw new TypeError(`${fn}: ${key} must be ${expected(known[key as keyof T & string])}, not ${describe(value)}`);
     }
   }
   return options;
+}
+
+/**
+ * A setting PyTorch takes positionally that may also come as an option: `nn.LeakyReLU(0.2)` or
+ * `nn.LeakyReLU({ negativeSlope: 0.2 })`; checked either way, `fallback` when not given.
+ */
+export function positionalOrOption<V>(fn: string, arg: unknown, key: string, kind: OptionKind, fallback: V): V {
+  if (arg === undefined) return fallback;
+  if (typeof arg === "object" && arg !== null && !Array.isArray(arg)) {
+    const value = (checkOptions(fn, arg, { [key]: kind }) as Record<string, unknown>)[key];
+    return value === undefined ? fallback : (value as V);
+  }
+  if (!fits(kind, arg)) throw new TypeError(`${fn}: ${key} must be ${expected(kind)}, not ${describe(arg)}`);
+  return arg as V;
+}
+
+function sharedPrefix(a: string, b: string): number {
+  let i = 0;
+  while (i < a.length && a[i] === b[i]) i++;
+  return i;
 }
 
 /** Throws, naming the option and an example, when one that has no default is missing. */
@@ -87,6 +111,15 @@ function fits(kind: OptionKind, value: unknown): boolean {
 
 export function describe(value: unknown): string {
   if (Array.isArray(value)) return "a list";
+  // A module is a function (it is called as model(x)): named by its class, as other objects are.
+  if (typeof value === "function") {
+    const proto = Object.getPrototypeOf(value);
+    const kind = proto && proto !== Function.prototype ? (proto.constructor as { name?: string } | undefined)?.name : undefined;
+    return kind ? `a ${kind}` : "a function";
+  }
+  const proto = typeof value === "object" && value !== null ? Object.getPrototypeOf(value) : undefined;
+  const kind = proto && proto !== Object.prototype ? (proto.constructor as { name?: string } | undefined)?.name : undefined;
+  if (kind) return `a ${kind}`;
   if (typeof value === "string") return JSON.stringify(value.length > 30 ? value.slice(0, 30) + "…" : value);
   if (value === null || typeof value !== "object") return String(value);
   return "an object";

@@ -6,8 +6,7 @@ import { formatNumber } from "../protocol/numbers";
 import type { OutputItem } from "../protocol/outputs";
 import { drawnNumber } from "../protocol/numbers";
 import { jsonNumber } from "../protocol/payloads";
-import { describe } from "./charts/options";
-import { closestName } from "./closestName";
+import { checkOptions, describe } from "./charts/options";
 import { gradientVerdict, type FlowLayer } from "./gradientVerdict";
 import { layerOf } from "./weightSeries";
 
@@ -58,12 +57,7 @@ export function gradientsPayload(history: History, options?: GradientsOptions): 
 
 function checkModel(options: GradientsOptions | undefined): nn.Module | undefined {
   if (options === undefined) return undefined;
-  if (typeof options !== "object" || options === null || Array.isArray(options)) throw new TypeError(`${FN}: the options must be an object such as { model: net }, not ${describe(options)}`);
-  for (const key of Object.keys(options)) {
-    if (key === "model") continue;
-    const near = closestName(key, ["model"], 2);
-    throw new TypeError(`${FN}: unknown option "${key}"; ${near ? `did you mean "${near}"? ` : ""}The options are model`);
-  }
+  checkOptions(FN, options, { model: "checked" });
   if (options.model !== undefined && !(options.model instanceof nn.Module)) throw new TypeError(`${FN}: model must be the model the history trained (an nn.Module), not ${describe(options.model)}`);
   return options.model;
 }

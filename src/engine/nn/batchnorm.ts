@@ -24,6 +24,8 @@ export class BatchNorm1d extends Module {
   declare runningMean: Tensor;
   /** Running unbiased variance of each feature, used in eval mode (PyTorch's running_var). */
   declare runningVar: Tensor;
+  /** Training batches seen so far, a 0-d tensor (PyTorch's num_batches_tracked). */
+  declare numBatchesTracked: Tensor;
   readonly eps: number;
   readonly momentum: number;
 
@@ -40,6 +42,7 @@ export class BatchNorm1d extends Module {
     this.bias = new ParameterTensor(filled(0));
     this.registerBuffer("runningMean", filled(0));
     this.registerBuffer("runningVar", filled(1));
+    this.registerBuffer("numBatchesTracked", new Tensor(alloc(1), []));
   }
 
   override forward(x: Tensor): Tensor {
@@ -67,6 +70,7 @@ export class BatchNorm1d extends Module {
   private updateRunningStats(mean: Tensor, variance: Tensor, count: number): void {
     noGrad(() => {
       const m = this.momentum, rm = this.runningMean.data, rv = this.runningVar.data;
+      this.numBatchesTracked.data[0]++;
       for (let c = 0; c < this.numFeatures; c++) {
         rm[c] = (1 - m) * rm[c] + m * mean.data[c];
         rv[c] = (1 - m) * rv[c] + (m * variance.data[c] * count) / (count - 1);

@@ -25,3 +25,20 @@ export function clipGradNorm(params: Iterable<Tensor> | Tensor, maxNorm: number)
   out[0] = total;
   return new Tensor(out, []);
 }
+
+/**
+ * Clamp every gradient element into [−clipValue, clipValue] (torch.nn.utils.clip_grad_value_). Call it between
+ * `backward()` and `step()`.
+ * @example loss.backward(); nn.clipGradValue(net.parameters(), 0.5); opt.step();
+ */
+export function clipGradValue(params: Iterable<Tensor> | Tensor, clipValue: number): void {
+  if (typeof clipValue !== "number" || !(clipValue >= 0) || !Number.isFinite(clipValue)) {
+    throw new TypeError(`clipGradValue: clipValue must be a number ≥ 0, not ${String(clipValue)}`);
+  }
+  const list = params instanceof Tensor ? [params] : [...params];
+  for (const p of list) {
+    if (!p.grad) continue;
+    const g = p.grad.data;
+    for (let i = 0; i < g.length; i++) g[i] = Math.min(clipValue, Math.max(-clipValue, g[i]));
+  }
+}

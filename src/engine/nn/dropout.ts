@@ -3,12 +3,15 @@ import { alloc } from "../storage";
 import { defaultGenerator } from "../random";
 import type { LayerInfo } from "./layerInfo";
 import { Module } from "./module";
+import { positionalOrOption } from "../options";
 
 /** Randomly zeroes inputs while training; see `nn.Dropout`. */
 export class Dropout extends Module {
-  constructor(readonly p = 0.5) {
+  /** The probability of zeroing an element, 0.5 by default. */
+  readonly p: number;
+  constructor(p?: number | { p?: number }) {
     super();
-    if (!(p >= 0 && p <= 1)) throw new RangeError(`Dropout: p must be between 0 and 1, got ${p}`);
+    this.p = positionalOrOption("Dropout", p, "p", "probability", 0.5);
   }
 
   override forward(x: Tensor): Tensor {

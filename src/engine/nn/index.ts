@@ -8,11 +8,25 @@ import * as initFns from "./init";
 import * as drop from "./dropout";
 import * as bn from "./batchnorm";
 
-export { clipGradNorm } from "./clip";
+import { clipGradNorm, clipGradValue } from "./clip";
+import * as ln from "./layerNorm";
+import * as emb from "./embedding";
+import * as list from "./moduleList";
+
+export { clipGradNorm, clipGradValue };
+
+/** PyTorch's `torch.nn.functional`, also the global `F`: the layers and losses as functions. @example nn.functional.relu(x) */
+export * as functional from "./functional";
+
+/** PyTorch's `torch.nn.utils`: `clipGradNorm`, `clipGradValue`. @example nn.utils.clipGradNorm(net.parameters(), 1) */
+export const utils = { clipGradNorm, clipGradValue };
 export { load } from "./serialize";
 export type { ModuleJSON } from "./serialize";
 export type { LayerInfo } from "./layerInfo";
 export type { BatchNormOptions } from "./batchnorm";
+export type { LayerNormOptions } from "./layerNorm";
+export type { Reduction, LossOptions, HuberLossOptions, BCELossOptions, BCEWithLogitsLossOptions, NLLLossOptions, CrossEntropyLossOptions } from "./loss";
+export type { StateValue, LoadResult } from "./stateDict";
 
 export { Module } from "./module";
 export { Parameter } from "./parameter";
@@ -20,8 +34,9 @@ export type { LinearOptions } from "./linear";
 export type { InitName } from "./init";
 
 /**
- * Weight initialisation schemes that fill a tensor in place:
- * `xavierUniform`, `xavierNormal`, `heUniform`, `heNormal`, `normal`, `zeros`.
+ * Weight initialisation schemes that fill a tensor in place (torch.nn.init): `xavierUniform`, `xavierNormal`,
+ * `heUniform`, `heNormal` (also PyTorch's names `kaimingUniform`, `kaimingNormal`), `normal(t, mean, std)`,
+ * `uniform(t, a, b)`, `constant(t, v)`, `zeros`, `ones`.
  * @example nn.init.xavierUniform(layer.weight)
  */
 export const init = {
@@ -29,8 +44,13 @@ export const init = {
   xavierNormal: initFns.xavierNormal,
   heUniform: initFns.heUniform,
   heNormal: initFns.heNormal,
+  kaimingUniform: initFns.heUniform,
+  kaimingNormal: initFns.heNormal,
   normal: initFns.normal,
+  uniform: initFns.uniform,
+  constant: initFns.constant,
   zeros: initFns.zeros,
+  ones: initFns.ones,
 };
 
 /**
@@ -54,7 +74,7 @@ export type Sequential = seq.Sequential;
 export const ReLU = callable(act.ReLU);
 export type ReLU = act.ReLU;
 
-/** Leaky ReLU layer: x for x > 0, else alpha·x, alpha = 0.01 by default (torch.nn.LeakyReLU). @example nn.LeakyReLU(0.1) */
+/** Leaky ReLU layer: x for x > 0, else negativeSlope·x, 0.01 by default (torch.nn.LeakyReLU); also `{ negativeSlope }`. @example nn.LeakyReLU(0.2) */
 export const LeakyReLU = callable(act.LeakyReLU);
 export type LeakyReLU = act.LeakyReLU;
 
@@ -66,7 +86,7 @@ export type Sigmoid = act.Sigmoid;
 export const Tanh = callable(act.Tanh);
 export type Tanh = act.Tanh;
 
-/** GELU layer x·Φ(x), Φ the standard normal CDF (torch.nn.GELU). @example nn.GELU() */
+/** GELU layer x·Φ(x), Φ the standard normal CDF (torch.nn.GELU); `{ approximate: "tanh" }` uses ½x(1 + tanh(√(2/π)(x + 0.044715x³))). @example nn.GELU() */
 export const GELU = callable(act.GELU);
 export type GELU = act.GELU;
 
@@ -82,17 +102,83 @@ export type Step = act.Step;
 export const Softmax = callable(act.Softmax);
 export type Softmax = act.Softmax;
 
+/** Log-softmax layer along `dim` (default −1): z − log Σ e^z, computed stably; feeds nn.NLLLoss (torch.nn.LogSoftmax). @example nn.LogSoftmax(1) */
+export const LogSoftmax = callable(act.LogSoftmax);
+export type LogSoftmax = act.LogSoftmax;
+
+/** ELU layer: x for x > 0, else α(eˣ − 1), α = 1 by default (torch.nn.ELU). @example nn.ELU(0.5) */
+export const ELU = callable(act.ELU);
+export type ELU = act.ELU;
+
+/** Softplus layer: log(1 + e^(βx))/β, a smooth ReLU; x itself where βx > threshold (default β 1, threshold 20) (torch.nn.Softplus). @example nn.Softplus({ beta: 2 }) */
+export const Softplus = callable(act.Softplus);
+export type Softplus = act.Softplus;
+
+/** The input unchanged (torch.nn.Identity): a placeholder where a layer is optional. @example nn.Sequential(nn.Linear(2, 2), useNorm ? nn.LayerNorm(2) : nn.Identity()) */
+export const Identity = callable(act.Identity);
+export type Identity = act.Identity;
+
+/**
+ * Layer normalisation (torch.nn.LayerNorm): each example normalised over its last dims `normalizedShape`,
+ * y = (x − mean)/√(var + eps)·weight + bias, mean and biased var over those dims. Unlike batch norm it does
+ * not depend on the batch, and train and eval are the same. Options `eps` (1e-5), `elementwiseAffine` (true), `bias` (true).
+ * @example nn.Sequential(nn.Linear(8, 16), nn.LayerNorm(16), nn.ReLU())
+ */
+export const LayerNorm = callable(ln.LayerNorm);
+export type LayerNorm = ln.LayerNorm;
+
+/**
+ * A table of learned vectors (torch.nn.Embedding): indices of any shape → [...shape, embeddingDim], each row
+ * W[i]; weight [numEmbeddings, embeddingDim] starts N(0, 1). `{ paddingIdx }`: that row starts at 0 and gets no gradient.
+ * @example const emb = nn.Embedding(10, 3); emb(tensor([1, 4, 4])) // [3, 3]
+ */
+export const Embedding = callable(emb.Embedding);
+export type Embedding = emb.Embedding;
+
+/**
+ * A list of modules, each registered so `parameters()` finds them, named `0`, `1`, … (torch.nn.ModuleList).
+ * Index it (`layers[0]`), iterate it, `append`, `extend`; it has no forward of its own.
+ * @example class Net extends nn.Module { layers = nn.ModuleList([nn.Linear(4, 4), nn.Linear(4, 4)]); forward(x: Tensor) { for (const l of this.layers) x = l(x).relu(); return x; } }
+ */
+export const ModuleList = callable(list.ModuleList);
+export type ModuleList = list.ModuleList;
+
 /** Flatten layer: [n, 8, 8] → [n, 64], keeping the batch dim (torch.nn.Flatten, startDim = 1). @example nn.Flatten() */
 export const Flatten = callable(act.Flatten);
 export type Flatten = act.Flatten;
 
 /**
- * Mean squared error loss: mean((pred − target)²) over all elements (torch.nn.MSELoss,
- * reduction "mean"). pred and target must have the same shape.
- * @example const loss = nn.MSELoss().forward(net.forward(x), y); // scalar tensor
+ * Mean squared error loss (torch.nn.MSELoss): mean((pred − target)²) over all elements; `{ reduction: "sum" }`
+ * sums them, `"none"` keeps one per element. pred and target must have the same shape.
+ * @example const lossFn = nn.MSELoss(); const loss = lossFn(net(x), y); // scalar tensor
  */
 export const MSELoss = callable(loss.MSELoss);
 export type MSELoss = loss.MSELoss;
+
+/**
+ * Mean absolute error (torch.nn.L1Loss): mean(|pred − target|); `reduction` "sum" or "none" as every loss.
+ * Less pulled by outliers than MSE. Gradient sign(pred − target)/n.
+ * @example const loss = nn.L1Loss()(pred, y);
+ */
+export const L1Loss = callable(loss.L1Loss);
+export type L1Loss = loss.L1Loss;
+
+/**
+ * Huber loss (torch.nn.HuberLoss): with d = pred − target, ½d² where |d| ≤ delta, else delta·(|d| − ½delta);
+ * quadratic near the target, linear for outliers. delta defaults to 1; `reduction` as every loss.
+ * @example const loss = nn.HuberLoss({ delta: 0.5 })(pred, y);
+ */
+export const HuberLoss = callable(loss.HuberLoss);
+export type HuberLoss = loss.HuberLoss;
+
+/**
+ * Negative log-likelihood (torch.nn.NLLLoss): input log-probabilities [batch, classes] (after nn.LogSoftmax),
+ * targets class indices [batch]; loss −w_y·log p_y per row. Options `weight` (per class), `ignoreIndex`
+ * (default −100) and `reduction`; "mean" divides by the weights of the targets counted.
+ * @example const loss = nn.NLLLoss()(logits.logSoftmax(1), labels);
+ */
+export const NLLLoss = callable(loss.NLLLoss);
+export type NLLLoss = loss.NLLLoss;
 
 /**
  * Binary cross-entropy on probabilities p in [0, 1] (torch.nn.BCELoss):

@@ -72,12 +72,50 @@ export function zeros(t: Tensor): Tensor {
   return t;
 }
 
+function checkNumbers(op: string, values: Record<string, number>): void {
+  for (const [name, v] of Object.entries(values)) if (typeof v !== "number" || !Number.isFinite(v)) throw new TypeError(`${op}: ${name} must be a finite number, not ${String(v)}`);
+}
+
 /**
- * N(0, std²) (torch.nn.init.normal_ with mean 0).
- * @example nn.init.normal(layer.weight, 0.01)
+ * N(mean, std²) (torch.nn.init.normal_): mean 0 and std 1 by default.
+ * @example nn.init.normal(layer.weight, 0, 0.01)
  */
-export function normal(t: Tensor, std = 1): Tensor {
-  return fillNormal(t, std);
+export function normal(t: Tensor, mean = 0, std = 1): Tensor {
+  checkNumbers("normal", { mean, std });
+  const g = defaultGenerator(), d = t.data;
+  for (let i = 0; i < d.length; i++) d[i] = mean + g.normal() * std;
+  return t;
+}
+
+/**
+ * U(a, b) (torch.nn.init.uniform_): from 0 to 1 by default.
+ * @example nn.init.uniform(layer.weight, -0.1, 0.1)
+ */
+export function uniform(t: Tensor, a = 0, b = 1): Tensor {
+  checkNumbers("uniform", { a, b });
+  if (!(a <= b)) throw new RangeError(`uniform: a must be at most b, got a = ${a}, b = ${b}`);
+  const g = defaultGenerator(), d = t.data;
+  for (let i = 0; i < d.length; i++) d[i] = a + g.uniform() * (b - a);
+  return t;
+}
+
+/**
+ * Fill with one value (torch.nn.init.constant_).
+ * @example nn.init.constant(layer.bias, 0.1)
+ */
+export function constant(t: Tensor, value: number): Tensor {
+  checkNumbers("constant", { value });
+  t.data.fill(value);
+  return t;
+}
+
+/**
+ * Fill with ones (torch.nn.init.ones_).
+ * @example nn.init.ones(norm.weight)
+ */
+export function ones(t: Tensor): Tensor {
+  t.data.fill(1);
+  return t;
 }
 
 /** Apply a named scheme to a layer: weight as named, bias zeros ("normal" is N(0, 0.01²)). */

@@ -2,6 +2,7 @@ import { Tensor } from "../tensor";
 import { ParameterTensor } from "./parameter";
 import type { LayerInfo } from "./layerInfo";
 import type { ModuleJSON } from "./serialize";
+import { loadInto, stateKey, type LoadResult, type StateValue } from "./stateDict";
 
 const REGISTERED = Symbol("registered"), BUFFERS = Symbol("buffers");
 
@@ -36,16 +37,22 @@ function register(target: object, key: string | symbol, value: unknown): void {
  */
 export abstract class Module {
   /** True in training mode (dropout active, batch norm uses batch statistics); see `train()` / `eval()`. */
-  training = true;
+  declare training: boolean;
 
   constructor() {
+    // A module is called as in PyTorch, `model(x)`: the instance is a function (with the class's prototype)
+    // that calls `forward`. Its own `name` and `length` go, so a module's fields may use those names.
+    const self = ((...inputs: unknown[]) => proxy.forward(...inputs)) as unknown as Module;
+    delete (self as { name?: string }).name;
+    delete (self as { length?: number }).length;
+    Object.setPrototypeOf(self, new.target.prototype);
+    Object.defineProperty(self, REGISTERED, { value: [] as string[], enumerable: false });
+    Object.defineProperty(self, BUFFERS, { value: [] as string[], enumerable: false });
     // Registration happens on assignment, as in PyTorch: a Proxy sees both `this.x = …`
     // and TypeScript class fields (which are defined, not assigned). Fields declared
     // without a value are registered when they first get a module, so the order of
     // names is the order of assignment under either compiler setting.
-    Object.defineProperty(this, REGISTERED, { value: [] as string[], enumerable: false });
-    Object.defineProperty(this, BUFFERS, { value: [] as string[], enumerable: false });
-    return new Proxy(this, {
+    const proxy: Module = new Proxy(self, {
       set(target, key, value, receiver) {
         register(target, key, value);
         return Reflect.set(target, key, value, receiver);
@@ -60,9 +67,11 @@ export abstract class Module {
         return Reflect.deleteProperty(target, key);
       },
     });
+    proxy.training = true;
+    return proxy;
   }
 
-  /** Compute the output from the input(s). Call it directly: `net.forward(x)`. */
+  /** Compute the output from the input(s). Call the module itself, `net(x)`, or `net.forward(x)`. */
   abstract forward(...inputs: any[]): any;
 
   /**
@@ -82,6 +91,71 @@ export abstract class Module {
   /** Direct sub-modules with their field names: `[["0", Linear], ["1", ReLU]]`. */
   namedChildren(): [string, Module][] {
     return this.members().filter((m): m is [string, Module] => m[1] instanceof Module);
+  }
+
+  /** Direct sub-modules, in the order they were assigned (PyTorch's `children()`). */
+  children(): Module[] {
+    return this.namedChildren().map(([, m]) => m);
+  }
+
+  /** Every module of the tree, depth first, this one first (PyTorch's `modules()`). A shared one appears once. */
+  modules(): Module[] {
+    return this.namedModules().map(([, m]) => m);
+  }
+
+  /**
+   * Calls `fn` on every sub-module and then on this one, depth first, as PyTorch's `apply` does; returns this.
+   * @example net.apply((m) => { if (m instanceof nn.Linear) nn.init.zeros(m.bias!); })
+   */
+  apply(fn: (module: Module) => void): this {
+    if (typeof fn !== "function") throw new TypeError(`apply: expected a function (module) => void, not ${String(fn)}`);
+    for (const child of this.children()) child.apply(fn);
+    fn(this);
+    return this;
+  }
+
+  /**
+   * Every parameter and buffer under PyTorch's keys, in PyTorch's order: `{ "0.weight": …, "0.bias": …,
+   * "1.running_mean": … }` (torch's `state_dict()`). The tensors are the module's own, detached: saving them and
+   * `loadStateDict` restore the weights; `nn.load` also restores the layers.
+   * @example const saved = net.stateDict(); other.loadStateDict(saved);
+   */
+  stateDict(): Record<string, Tensor> {
+    const out: Record<string, Tensor> = {};
+    for (const [key, t] of this.stateTensors()) out[key] = t.detach();
+    return out;
+  }
+
+  /**
+   * Copies a state dict into this module's parameters and buffers (torch's `load_state_dict`): from
+   * `stateDict()`, or from PyTorch's `state_dict()` written as JSON (`{ key: nested lists }` or `{ key: { shape,
+   * data } }`). Strict by default: a missing or unexpected key is an error naming them, and a shape that differs
+   * always is; with `{ strict: false }` the keys that did not match are returned.
+   * @example net.loadStateDict(JSON.parse(text))
+   */
+  loadStateDict(state: Record<string, StateValue>, options: { strict?: boolean } = {}): LoadResult {
+    const strict = options.strict ?? true;
+    if (typeof strict !== "boolean") throw new TypeError(`loadStateDict: strict must be true or false, not ${String(strict)}`);
+    for (const key of Object.keys(options)) if (key !== "strict") throw new TypeError(`loadStateDict: unknown option "${key}"; the option is strict`);
+    return loadInto(this.constructor.name, new Map(this.stateTensors()), state, strict);
+  }
+
+  /** Parameters and buffers module by module (each module's parameters, then its buffers), under PyTorch's keys. */
+  private stateTensors(): [string, Tensor][] {
+    const out: [string, Tensor][] = [];
+    const seen = new Set<Tensor>();
+    for (const [prefix, m] of this.namedModules()) {
+      const own: [string, Tensor][] = [
+        ...m.members().filter((e): e is [string, ParameterTensor] => e[1] instanceof ParameterTensor),
+        ...(m as unknown as Record<symbol, string[]>)[BUFFERS].map((name): [string, Tensor] => [stateKey(name), (m as unknown as Record<string, Tensor>)[name]]),
+      ];
+      for (const [name, t] of own) {
+        if (seen.has(t)) continue;
+        seen.add(t);
+        out.push([prefix ? `${prefix}.${name}` : name, t]);
+      }
+    }
+    return out;
   }
 
   /** Every sub-module, depth first, this one first under the name "". */
@@ -188,3 +262,10 @@ export abstract class Module {
   }
 }
 
+export interface Module {
+  /**
+   * Calls `forward`, as PyTorch's `model(x)` and `loss_fn(pred, y)` do: `net(x)` is `net.forward(x)`.
+   * @example const pred = net(x); const loss = lossFn(pred, y);
+   */
+  (...inputs: Parameters<this["forward"]>): ReturnType<this["forward"]>;
+}

@@ -12,7 +12,7 @@ export class Sequential extends Module {
   }
 
   /** Number of layers. */
-  get length(): number {
+  override get length(): number {
     return this.namedChildren().length;
   }
 

@@ -9,6 +9,9 @@ import { Sequential } from "./sequential";
 import * as act from "./activation";
 import { Dropout } from "./dropout";
 import { BatchNorm1d } from "./batchnorm";
+import { LayerNorm } from "./layerNorm";
+import { Embedding } from "./embedding";
+import { ModuleList } from "./moduleList";
 import * as loss from "./loss";
 import { Perceptron } from "../perceptron";
 
@@ -38,10 +41,18 @@ const KINDS: Record<string, Kind> = {
   Linear: { cls: Linear, build: (c) => new Linear(c.inFeatures, c.outFeatures, { bias: c.bias }) },
   Sequential: { cls: Sequential, build: (_, children) => new Sequential(...children) },
   ReLU: { cls: act.ReLU, build: () => new act.ReLU() },
-  LeakyReLU: { cls: act.LeakyReLU, build: (c) => new act.LeakyReLU(c.alpha) },
+  // Files written before the setting took PyTorch's name call it alpha.
+  LeakyReLU: { cls: act.LeakyReLU, build: (c) => new act.LeakyReLU(c.negativeSlope ?? c.alpha) },
   Sigmoid: { cls: act.Sigmoid, build: () => new act.Sigmoid() },
   Tanh: { cls: act.Tanh, build: () => new act.Tanh() },
-  GELU: { cls: act.GELU, build: () => new act.GELU() },
+  GELU: { cls: act.GELU, build: (c) => new act.GELU({ approximate: c.approximate }) },
+  ELU: { cls: act.ELU, build: (c) => new act.ELU(c.alpha) },
+  Softplus: { cls: act.Softplus, build: (c) => new act.Softplus({ beta: c.beta, threshold: c.threshold }) },
+  LogSoftmax: { cls: act.LogSoftmax, build: (c) => new act.LogSoftmax(c.dim) },
+  Identity: { cls: act.Identity, build: () => new act.Identity() },
+  LayerNorm: { cls: LayerNorm, build: (c) => new LayerNorm(String(c.normalizedShape).split(",").map(Number), { eps: c.eps, elementwiseAffine: c.elementwiseAffine, bias: c.bias }) },
+  Embedding: { cls: Embedding, build: (c) => new Embedding(c.numEmbeddings, c.embeddingDim, c.paddingIdx === null ? {} : { paddingIdx: c.paddingIdx }) },
+  ModuleList: { cls: ModuleList, build: (_, children) => new ModuleList(children) },
   SiLU: { cls: act.SiLU, build: () => new act.SiLU() },
   Step: { cls: act.Step, build: () => new act.Step() },
   Softmax: { cls: act.Softmax, build: (c) => new act.Softmax(c.dim) },
@@ -49,10 +60,13 @@ const KINDS: Record<string, Kind> = {
   Dropout: { cls: Dropout, build: (c) => new Dropout(c.p) },
   BatchNorm1d: { cls: BatchNorm1d, build: (c) => new BatchNorm1d(c.numFeatures, c) },
   Perceptron: { cls: Perceptron, build: (c) => new Perceptron(c.nInputs) },
-  MSELoss: { cls: loss.MSELoss, build: () => new loss.MSELoss() },
-  BCELoss: { cls: loss.BCELoss, build: () => new loss.BCELoss() },
-  BCEWithLogitsLoss: { cls: loss.BCEWithLogitsLoss, build: () => new loss.BCEWithLogitsLoss() },
-  CrossEntropyLoss: { cls: loss.CrossEntropyLoss, build: () => new loss.CrossEntropyLoss() },
+  MSELoss: { cls: loss.MSELoss, build: (c) => new loss.MSELoss({ reduction: c.reduction }) },
+  L1Loss: { cls: loss.L1Loss, build: (c) => new loss.L1Loss({ reduction: c.reduction }) },
+  HuberLoss: { cls: loss.HuberLoss, build: (c) => new loss.HuberLoss({ reduction: c.reduction, delta: c.delta }) },
+  BCELoss: { cls: loss.BCELoss, build: (c) => new loss.BCELoss({ reduction: c.reduction }) },
+  BCEWithLogitsLoss: { cls: loss.BCEWithLogitsLoss, build: (c) => new loss.BCEWithLogitsLoss({ reduction: c.reduction }) },
+  CrossEntropyLoss: { cls: loss.CrossEntropyLoss, build: (c) => new loss.CrossEntropyLoss({ reduction: c.reduction }) },
+  NLLLoss: { cls: loss.NLLLoss, build: (c) => new loss.NLLLoss({ reduction: c.reduction }) },
 };
 
 function arch(m: Module): ArchJSON {
@@ -83,13 +97,15 @@ function build(a: ArchJSON): Module {
 /** Copy saved tensors into `m`, checking that names and shapes agree (torch's strict load_state_dict). */
 function loadState(m: Module, state: ModuleJSON["state"]): void {
   const targets = new Map<string, Tensor>([...m.namedParameters(), ...m.namedBuffers()]);
-  const missing = [...targets.keys()].filter((k) => !(k in state));
+  // The batch count of batch norm came later than the format: a file without it loads with the count at 0.
+  const missing = [...targets.keys()].filter((k) => !(k in state) && !k.endsWith("numBatchesTracked"));
   const unexpected = Object.keys(state).filter((k) => !targets.has(k));
   if (missing.length || unexpected.length) {
     throw new Error(`nn.load: the saved tensors do not fit this module (missing: ${missing.join(", ") || "none"}; unexpected: ${unexpected.join(", ") || "none"})`);
   }
   for (const [name, t] of targets) {
     const s = state[name];
+    if (s === undefined) continue;
     if (!sameShape(t.shape, s.shape)) throw new Error(`nn.load: ${name} has shape ${fmt(t.shape)} here but ${fmt(s.shape)} in the file`);
     const d = alloc(s.data.length);
     d.set(s.data);

@@ -9,8 +9,8 @@ import type { Dataset, Task } from "../data/dataset";
 import { METRICS, type MetricName } from "./metrics";
 import type { RecordOptions } from "./record";
 
-/** A loss: a loss module such as `nn.MSELoss()`, or a function (pred, target) → scalar tensor. */
-export type LossFunction = Module | ((pred: Tensor, target: Tensor) => Tensor);
+/** A loss: a loss module such as `nn.MSELoss()` (modules are callable), or a function (pred, target) → scalar tensor. */
+export type LossFunction = (pred: Tensor, target: Tensor) => Tensor;
 
 /** What `train` needs of an optimizer: `optim.SGD`, `optim.Adam`, … */
 export interface OptimizerLike {

@@ -1,13 +1,18 @@
 // Pieces of one training step and one evaluation, kept apart from the loop in train.ts.
 import { Tensor } from "../tensor";
-import type { Module } from "../nn/module";
+import { Module } from "../nn/module";
 import { noGrad } from "../autograd";
 import type { Dataset } from "../data/dataset";
 import type { LossFunction } from "./options";
 import { MetricTotal, type MetricName } from "./metrics";
 
 export function computeLoss(loss: LossFunction, pred: Tensor, target: Tensor): Tensor {
-  const out: unknown = typeof loss === "function" ? loss(pred, target) : loss.forward(pred, target);
+  // The class itself (nn.MSELoss without the parentheses) would be called as its constructor.
+  const isClass = typeof loss === "function" && (loss as { prototype?: unknown }).prototype instanceof Module;
+  if (typeof loss !== "function" || isClass) {
+    throw new TypeError("train: the loss must return a tensor; pass a loss module such as nn.MSELoss() (with the parentheses) or a function (pred, target) => tensor");
+  }
+  const out: unknown = loss(pred, target);
   if (!(out instanceof Tensor)) {
     throw new TypeError("train: the loss must return a tensor; pass a loss module such as nn.MSELoss() (with the parentheses) or a function (pred, target) => tensor");
   }

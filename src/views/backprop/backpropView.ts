@@ -131,7 +131,7 @@ function walk(layers: Layer[], x: number[], rule: ReturnType<typeof lossRule>, l
     if (t.a && t.slope && t.layer.activation) {
       const gA = t.a.grad!.data;
       agree(`δ[${l}]`, Array.from(gA, (g, k) => g * t.slope![k]), delta);
-      const alpha = t.layer.activation.info.config.alpha;
+      const alpha = t.layer.activation.info.config.negativeSlope;
       deltaStep = add({
         phase: "backward", place: `layer ${l} · ${t.layer.activation.info.kind}`, uses: [gradStep, outStep[l]],
         tex:

@@ -1,6 +1,5 @@
 import { nn, Tensor } from "../../engine";
-import { closestName } from "../closestName";
-import { describe } from "../charts/options";
+import { checkOptions, describe } from "../charts/options";
 
 /** Options of `show.graph`. */
 export interface GraphOptions {
@@ -10,21 +9,11 @@ export interface GraphOptions {
   names?: Record<string, Tensor>;
 }
 
-const KEYS = ["model", "names"];
-
 /** The names to give tensors, from the options checked key by key. */
 export function graphNames(options: GraphOptions | undefined): Map<Tensor, string> {
   const names = new Map<Tensor, string>();
   if (options === undefined) return names;
-  if (typeof options !== "object" || options === null || Array.isArray(options)) {
-    throw new TypeError(`show.graph: the options must be an object such as { model: net }, not ${describe(options)}`);
-  }
-  for (const key of Object.keys(options)) {
-    if (!KEYS.includes(key)) {
-      const guess = closestName(key, KEYS, 2);
-      throw new TypeError(`show.graph: unknown option "${key}"; ${guess ? `did you mean "${guess}"? ` : ""}The options are ${KEYS.join(", ")}`);
-    }
-  }
+  checkOptions("show.graph", options, { model: "checked", names: "checked" });
   const { model, names: given } = options;
   if (model !== undefined) {
     if (!(model instanceof nn.Module)) throw new TypeError(`show.graph: model must be a module such as nn.Sequential(…), not ${describe(model)}`);

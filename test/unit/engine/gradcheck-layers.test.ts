@@ -1,7 +1,7 @@
 // Layers and losses against central differences, computed in float64.
 import { test } from "node:test";
 import { setStorage } from "../../../src/engine/storage";
-import { nn, manualSeed } from "../../../src/engine/index";
+import { F, nn, manualSeed } from "../../../src/engine/index";
 import { gradcheck, type InputSpec } from "./gradcheck";
 
 setStorage(Float64Array);
@@ -25,6 +25,13 @@ test("losses", async (t) => {
     gradcheck("CrossEntropyLoss", (x, y) => nn.CrossEntropyLoss().forward(x, y), [S(5, 4), labels([5], [0, 3, 1, 1, 2])]));
   await t.test("CrossEntropyLoss, probabilities", () =>
     gradcheck("CrossEntropyLoss", (x, y) => nn.CrossEntropyLoss().forward(x, y.softmax(1)), [S(3, 4), S(3, 4)]));
+  await t.test("L1Loss", () => gradcheck("L1Loss", (p, y) => nn.L1Loss()(p, y), [{ shape: [4, 3], gap: 0.1 }, { ...S(4, 3), constant: true, values: new Array(12).fill(0) }]));
+  await t.test("HuberLoss both sides of delta", () => gradcheck("HuberLoss", (p, y) => nn.HuberLoss({ delta: 0.7, reduction: "sum" })(p, y), [{ shape: [5, 2], lo: -2, hi: 2 }, S(5, 2)]));
+  await t.test("BCEWithLogitsLoss with posWeight and weight, none", () =>
+    gradcheck("BCEWithLogitsLoss", (x, y, w) => nn.BCEWithLogitsLoss({ posWeight: w, weight: w, reduction: "none" })(x, y), [S(4, 2), probs(4, 2), { shape: [2], lo: 0.5, hi: 2, constant: true }]));
+  await t.test("CrossEntropyLoss, weights, label smoothing, ignored rows", () =>
+    gradcheck("CrossEntropyLoss", (x, w) => nn.CrossEntropyLoss({ weight: w, labelSmoothing: 0.2, ignoreIndex: -1 })(x, [0, -1, 3, 2, 1]), [S(5, 4), { shape: [4], lo: 0.5, hi: 2, constant: true }]));
+  await t.test("NLLLoss, sum", () => gradcheck("NLLLoss", (x) => nn.NLLLoss({ reduction: "sum" })(x.logSoftmax(1), [2, 0, 1]), [S(3, 4)]));
 });
 
 test("layers", async (t) => {
@@ -48,5 +55,20 @@ test("layers", async (t) => {
     gradcheck("Dropout", (x) => (manualSeed(5), nn.Dropout(0.3).forward(x)), [S(4, 5)]));
   await t.test("Sequential MLP through every activation layer", () =>
     checkModule("MLP", nn.Sequential(nn.Linear(3, 4), nn.Tanh(), nn.Linear(4, 4), nn.GELU(), nn.SiLU(), nn.LeakyReLU(0.1), nn.Sigmoid(), nn.Softmax(-1)), S(2, 3)));
+  await t.test("ELU, Softplus, GELU (tanh), LogSoftmax", () =>
+    checkModule("activations", nn.Sequential(nn.Linear(3, 4), nn.ELU(0.7), nn.Linear(4, 4), nn.Softplus({ beta: 2 }), nn.GELU({ approximate: "tanh" }), nn.LogSoftmax(1)), S(3, 3)));
+  await t.test("LayerNorm over the last dim and the last two", () => {
+    const m = nn.LayerNorm(4);
+    m.weight!.data.set([0.5, 1.5, -1, 2]);
+    m.bias!.data.set([0.1, -0.2, 0.3, 0]);
+    checkModule("LayerNorm", m, S(3, 4));
+    checkModule("LayerNorm [2, 3]", nn.LayerNorm([2, 3]), S(2, 2, 3));
+  });
+  await t.test("Embedding, repeated indices and a padding row", () => {
+    const m = nn.Embedding(5, 3, { paddingIdx: 0 });
+    gradcheck("Embedding", (w) => m.forward([1, 3, 1, 4]).mul(w.sum()), [{ shape: [1] }]);
+    checkModule("Embedding", nn.Sequential(nn.Embedding(5, 3)), { shape: [2, 3], values: [0, 1, 4, 1, 1, 2], constant: true });
+  });
+  await t.test("F.pad", () => gradcheck("F.pad", (x) => F.pad(x, [2, 1, 1, 0], { value: 3 }), [S(2, 3, 2)]));
   await t.test("Flatten then Linear", () => checkModule("Flatten", nn.Sequential(nn.Flatten(), nn.Linear(6, 2), nn.ReLU()), { shape: [3, 2, 3], gap: 0.05 }));
 });

@@ -38,11 +38,11 @@ test("BatchNorm1d matches PyTorch in train and eval mode", async (t) => {
 
 test("BatchNorm1d exposes its buffers and checks its input", () => {
   const bn = nn.BatchNorm1d(4);
-  assert.deepEqual(bn.namedBuffers().map(([n]) => n), ["runningMean", "runningVar"]);
+  assert.deepEqual(bn.namedBuffers().map(([n]) => n), ["runningMean", "runningVar", "numBatchesTracked"]);
   assert.deepEqual(bn.namedParameters().map(([n]) => n), ["weight", "bias"]);
   assert.throws(() => bn.forward(ones(5, 3)), /\[batch, 4\]/);
   assert.throws(() => bn.forward(ones(1, 4)), /more than 1 value/);
-  assert.deepEqual(nn.Sequential(nn.Linear(2, 4), bn).namedBuffers().map(([n]) => n), ["1.runningMean", "1.runningVar"]);
+  assert.deepEqual(nn.Sequential(nn.Linear(2, 4), bn).namedBuffers().map(([n]) => n), ["1.runningMean", "1.runningVar", "1.numBatchesTracked"]);
 });
 
 test("Dropout zeroes about p of the inputs in training, scales the rest, and is the identity in eval", () => {
@@ -57,7 +57,7 @@ test("Dropout zeroes about p of the inputs in training, scales the rest, and is 
   d.eval();
   assert.equal(d.forward(x), x);
   assert.ok(nn.Dropout(1).forward(ones(3)).data.every((v) => v === 0));
-  assert.throws(() => nn.Dropout(1.5), /between 0 and 1/);
+  assert.throws(() => nn.Dropout(1.5), /Dropout: p must be a number from 0 to 1, not 1\.5/);
 });
 
 interface ClipCase {

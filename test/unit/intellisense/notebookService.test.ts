@@ -94,6 +94,18 @@ describe("one notebook, checked as its cells run in order", () => {
     }
   });
 
+  test("modules and losses are callable in the editor as at run time, the user's own too, with their types", () => {
+    const cells = [
+      "const net = nn.Sequential(nn.Linear(2, 4), nn.ReLU(), nn.Linear(4, 1));\nconst x = randn(8, 2);\nconst lossFn = nn.MSELoss();",
+      "const loss = lossFn(net(x), zeros(8, 1));\nloss.backward();\nnet(x).size(0) + x.numel() + x.dim();",
+      "class Net extends nn.Module { fc = nn.Linear(2, 1); forward(x: Tensor) { return this.fc(x).sigmoid(); } }\nconst mine = new Net();\nmine(x).shape;",
+      "net(\"x\");",
+    ];
+    const s = notebook(...cells);
+    assert.deepEqual(problems(s), ["3:4-7 Argument of type 'string' is not assignable to parameter of type 'Tensor'."]);
+    assert.match(s.hover(1, 6)!.code, /const loss: Tensor/);
+  });
+
   test("a name declared in one cell is known in the cells below it, not above", () => {
     const s = notebook("const early = later + 1;", "const later = tensor([1, 2]);", "later.sum().item() + 1;");
     assert.deepEqual(problems(s), ["0:14-19 Cannot find name 'later'."]);
@@ -208,10 +220,10 @@ describe("editor features in cell coordinates", () => {
 
   test("a class called without `new` shows how to call it, as PyTorch's docs do, then its documentation", () => {
     const shown: Record<string, string> = {
-      "nn.BCELoss": "nn.BCELoss()",
+      "nn.BCELoss": "nn.BCELoss(options?: BCELossOptions)",
       "nn.Linear": "nn.Linear(inFeatures: number, outFeatures: number, options?: LinearOptions)",
       "nn.Sequential": "nn.Sequential(...layers: Module[])",
-      "nn.LeakyReLU": "nn.LeakyReLU(alpha?: number)",
+      "nn.LeakyReLU": "nn.LeakyReLU(negativeSlope?: number | { negativeSlope?: number; })",
       "optim.SGD": "optim.SGD(params: Iterable<Tensor>, options: SGDOptions)",
       "optim.StepLR": "optim.StepLR(optimizer: Optimizer, options: { stepSize: number; gamma?: number; })",
       Dataset: "Dataset(x: Tensor | TensorLike, y: Tensor | TensorLike, info?: DatasetInfo)",
@@ -237,7 +249,7 @@ describe("editor features in cell coordinates", () => {
 
   test("completion details of a class called without `new` show its constructor too", () => {
     for (const [text, name, detail] of [
-      ["nn.BCEL", "BCELoss", "nn.BCELoss()"],
+      ["nn.BCEL", "BCELoss", "nn.BCELoss(options?: BCELossOptions)"],
       ["optim.", "SGD", "optim.SGD(params: Iterable<Tensor>, options: SGDOptions)"],
       ["Percep", "Perceptron", "Perceptron(nInputs: number)"],
     ]) {

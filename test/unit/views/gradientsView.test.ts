@@ -80,11 +80,11 @@ test("wrong arguments and a history without gradients are errors that say what t
   const net = nn.Sequential(nn.Linear(2, 4), nn.ReLU(), nn.Linear(4, 1));
   const run = await train(net, data.xor(), { epochs: 3, live: false, record: { gradients: false } });
   assert.throws(() => gradientsPayload(run), /show\.gradients: this history has no recorded gradients: .*record: \{ gradients: false \}\. Train again with record: \{ gradients: true \}/);
-  assert.throws(() => gradientsPayload(net as never), /show\.gradients: pass the history that train\(\) returned, not an object/);
+  assert.throws(() => gradientsPayload(net as never), /show\.gradients: pass the history that train\(\) returned, not a Sequential/);
   const ok = await train(net, data.xor(), { epochs: 3, live: false });
   assert.throws(() => gradientsPayload(ok, { modle: net } as never), /show\.gradients: unknown option "modle"; did you mean "model"\?/);
   assert.throws(() => gradientsPayload(ok, { model: 3 } as never), /show\.gradients: model must be the model the history trained \(an nn\.Module\), not 3/);
-  assert.throws(() => gradientsPayload(ok, "net" as never), /the options must be an object such as \{ model: net \}/);
+  assert.throws(() => gradientsPayload(ok, "net" as never), /the options must be an object such as \{ model: … \}/);
 });
 
 test("a malformed gradient flow payload is refused with the field and what is wrong", async () => {

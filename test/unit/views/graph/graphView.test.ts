@@ -111,9 +111,9 @@ test("every wrong argument or option is an error that names it", () => {
   const { loss, net } = xorNet();
   assert.throws(() => graphPayload([1, 2] as never), /^TypeError: show.graph: give it a tensor, such as show.graph\(loss\), not a list$/);
   assert.throws(() => graphPayload(loss, { modle: net } as never), /show.graph: unknown option "modle"; did you mean "model"\? The options are model, names/);
-  assert.throws(() => graphPayload(loss, { colour: 1 } as never), /unknown option "colour"; The options are model, names/);
+  assert.throws(() => graphPayload(loss, { colour: 1 } as never), /unknown option "colour"; the options are model, names/);
   assert.throws(() => graphPayload(loss, { model: {} as never }), /show.graph: model must be a module such as nn.Sequential\(…\), not an object/);
   assert.throws(() => graphPayload(loss, { names: { x: [1] as never } }), /show.graph: names.x must be a tensor, not a list/);
   assert.throws(() => graphPayload(loss, { names: tensor(1) as never }), /show.graph: names must be an object of tensors such as \{ x: xor.x \}/);
-  assert.throws(() => graphPayload(loss, 3 as never), /show.graph: the options must be an object such as \{ model: net \}, not 3/);
+  assert.throws(() => graphPayload(loss, 3 as never), /show.graph: the options must be an object such as \{ model: … \}, not 3/);
 });

@@ -1,0 +1,116 @@
+// PyTorch's torch.nn.functional: the layers and losses as functions, each the same math as its module.
+import { Tensor } from "../tensor";
+import { alloc } from "../storage";
+import { ShapeError, fmt } from "../shape";
+import { checkOptions, positionalOrOption, describe as describeValue } from "../options";
+import { linear as linearOp } from "../ops/linear";
+import { pad as padOp } from "../ops/pad";
+import { elu as eluOp, geluTanh, softplus as softplusOp } from "../ops/smoothActivations";
+import { Dropout } from "./dropout";
+import * as losses from "./loss";
+
+/** max(0, x) (F.relu). @example F.relu(x) */
+export const relu = (x: Tensor): Tensor => x.relu();
+/** σ(x) = 1/(1 + e⁻ˣ) (F.sigmoid, torch.sigmoid). @example F.sigmoid(logits) */
+export const sigmoid = (x: Tensor): Tensor => x.sigmoid();
+/** tanh(x) (F.tanh). @example F.tanh(x) */
+export const tanh = (x: Tensor): Tensor => x.tanh();
+/** x·σ(x) (F.silu). @example F.silu(x) */
+export const silu = (x: Tensor): Tensor => x.silu();
+
+/** x for x > 0, else negativeSlope·x, 0.01 by default (F.leaky_relu). @example F.leakyRelu(x, 0.2) */
+export function leakyRelu(x: Tensor, negativeSlope?: number): Tensor {
+  return x.leakyRelu(positionalOrOption("F.leakyRelu", negativeSlope, "negativeSlope", "number", 0.01));
+}
+
+/** x·Φ(x), or with `{ approximate: "tanh" }` ½x(1 + tanh(√(2/π)(x + 0.044715x³))) (F.gelu). @example F.gelu(x) */
+export function gelu(x: Tensor, options?: { approximate?: "none" | "tanh" }): Tensor {
+  return checkOptions("F.gelu", options, { approximate: ["none", "tanh"] }).approximate === "tanh" ? geluTanh(x) : x.gelu();
+}
+
+/** x for x > 0, else α(eˣ − 1), α = 1 by default (F.elu). @example F.elu(x) */
+export function elu(x: Tensor, alpha?: number): Tensor {
+  return eluOp(x, positionalOrOption("F.elu", alpha, "alpha", "number", 1));
+}
+
+/** log(1 + e^(βx))/β, x where βx > threshold (β 1, threshold 20) (F.softplus). @example F.softplus(x) */
+export function softplus(x: Tensor, options?: { beta?: number; threshold?: number }): Tensor {
+  const o = checkOptions("F.softplus", options, { beta: "positive", threshold: "number" });
+  return softplusOp(x, o.beta ?? 1, o.threshold ?? 20);
+}
+
+/** e^xᵢ / Σⱼ e^xʲ along `dim` (default −1) (F.softmax). @example F.softmax(logits, 1) */
+export function softmax(x: Tensor, dim?: number): Tensor {
+  return x.softmax(positionalOrOption("F.softmax", dim, "dim", "integer", -1));
+}
+
+/** x − log Σ eˣ along `dim` (default −1), computed stably (F.log_softmax). @example F.logSoftmax(logits, 1) */
+export function logSoftmax(x: Tensor, dim?: number): Tensor {
+  return x.logSoftmax(positionalOrOption("F.logSoftmax", dim, "dim", "integer", -1));
+}
+
+/**
+ * Zeroes each element with probability p (0.5) and scales the rest by 1/(1 − p) — only when `training` is true,
+ * as PyTorch's F.dropout(input, p, training); in a module pass `this.training`.
+ * @example F.dropout(h, 0.2, this.training)
+ */
+export function dropout(x: Tensor, p?: number, training = true): Tensor {
+  if (typeof training !== "boolean") throw new TypeError(`F.dropout: training must be true or false, not ${describeValue(training)}`);
+  const layer = new Dropout(p);
+  return training ? layer.forward(x) : x;
+}
+
+/** x·Wᵀ + b: x [..., in], weight [out, in], bias [out] (F.linear). @example F.linear(x, w, b) */
+export function linear(x: Tensor, weight: Tensor, bias?: Tensor | null): Tensor {
+  if (!(weight instanceof Tensor) || weight.ndim !== 2) throw new ShapeError(`F.linear: weight must be a matrix [out, in], got ${weight instanceof Tensor ? fmt(weight.shape) : describeValue(weight)}`);
+  if (bias && (bias.ndim !== 1 || bias.shape[0] !== weight.shape[0])) throw new ShapeError(`F.linear: bias must be [${weight.shape[0]}], one per output, got ${fmt(bias.shape)}`);
+  return linearOp(x, weight, bias ?? null);
+}
+
+/**
+ * Pads with a constant (F.pad, mode "constant"): `pad` lists (before, after) widths from the last dim backwards,
+ * [left, right] for the last dim, [left, right, top, bottom] for the last two. value 0 by default.
+ * @example F.pad(images, [1, 1, 1, 1]) // [n, c, 8, 8] → [n, c, 10, 10]
+ */
+export function pad(x: Tensor, widths: number[], options?: { mode?: "constant"; value?: number }): Tensor {
+  const o = checkOptions("F.pad", options, { mode: ["constant"], value: "number" });
+  return padOp(x, widths, o.value ?? 0);
+}
+
+/**
+ * Class indices → one-hot rows: [...shape] → [...shape, numClasses] of 0s and 1s (F.one_hot; float here, ready
+ * to multiply). numClasses defaults to the largest index + 1.
+ * @example F.oneHot(tensor([0, 2, 1]), 3) // [[1, 0, 0], [0, 0, 1], [0, 1, 0]]
+ */
+export function oneHot(indices: Tensor | number[], numClasses = -1): Tensor {
+  const t = Array.isArray(indices) ? new Tensor(Float32Array.from(indices), [indices.length]) : indices;
+  const idx = t.data;
+  for (let i = 0; i < idx.length; i++) {
+    if (!Number.isInteger(idx[i]) || idx[i] < 0) throw new RangeError(`F.oneHot: index ${idx[i]} at position ${i} is not a whole number ≥ 0`);
+  }
+  const c = numClasses === -1 ? Math.max(0, ...idx) + 1 : numClasses;
+  if (!Number.isInteger(c) || c < 1) throw new RangeError(`F.oneHot: numClasses must be a whole number ≥ 1 or -1 (from the data), not ${numClasses}`);
+  const out = alloc(idx.length * c);
+  for (let i = 0; i < idx.length; i++) {
+    if (idx[i] >= c) throw new RangeError(`F.oneHot: index ${idx[i]} at position ${i} is not below numClasses ${c}`);
+    out[i * c + idx[i]] = 1;
+  }
+  return new Tensor(out, [...t.shape, c]);
+}
+
+/** Mean squared error (F.mse_loss), `{ reduction }` as nn.MSELoss. @example F.mseLoss(pred, y) */
+export const mseLoss = (pred: Tensor, target: Tensor, options?: losses.LossOptions): Tensor => new losses.MSELoss(options).forward(pred, target);
+/** Mean absolute error (F.l1_loss), `{ reduction }` as nn.L1Loss. @example F.l1Loss(pred, y) */
+export const l1Loss = (pred: Tensor, target: Tensor, options?: losses.LossOptions): Tensor => new losses.L1Loss(options).forward(pred, target);
+/** Huber loss (F.huber_loss), `{ delta, reduction }` as nn.HuberLoss. @example F.huberLoss(pred, y, { delta: 0.5 }) */
+export const huberLoss = (pred: Tensor, target: Tensor, options?: losses.HuberLossOptions): Tensor => new losses.HuberLoss(options).forward(pred, target);
+/** Binary cross-entropy on probabilities (F.binary_cross_entropy), `{ weight, reduction }` as nn.BCELoss. @example F.binaryCrossEntropy(p, y) */
+export const binaryCrossEntropy = (pred: Tensor, target: Tensor, options?: losses.BCELossOptions): Tensor => new losses.BCELoss(options).forward(pred, target);
+/** Binary cross-entropy on logits (F.binary_cross_entropy_with_logits), `{ weight, posWeight, reduction }`. @example F.binaryCrossEntropyWithLogits(z, y) */
+export const binaryCrossEntropyWithLogits = (logits: Tensor, target: Tensor, options?: losses.BCEWithLogitsLossOptions): Tensor =>
+  new losses.BCEWithLogitsLoss(options).forward(logits, target);
+/** Softmax cross-entropy on logits (F.cross_entropy), `{ weight, ignoreIndex, labelSmoothing, reduction }`. @example F.crossEntropy(logits, labels) */
+export const crossEntropy = (logits: Tensor, target: Tensor | number[], options?: losses.CrossEntropyLossOptions): Tensor =>
+  new losses.CrossEntropyLoss(options).forward(logits, target);
+/** Negative log-likelihood of log-probabilities (F.nll_loss), `{ weight, ignoreIndex, reduction }`. @example F.nllLoss(F.logSoftmax(z, 1), labels) */
+export const nllLoss = (logProbs: Tensor, target: Tensor | number[], options?: losses.NLLLossOptions): Tensor => new losses.NLLLoss(options).forward(logProbs, target);
