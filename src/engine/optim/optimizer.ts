@@ -38,8 +38,11 @@ export abstract class Optimizer<G extends ParamGroup = ParamGroup, S = unknown> 
     defaults: Omit<G, "params" | "lr" | "initialLr"> & { lr?: number },
   ) {
     const given = definedOnly(checkOptions(name, options as Record<string, unknown> | undefined, kinds));
-    this.defaults = { ...defaults, ...given };
-    this.paramGroups = toGroups(name, params, kinds).map((spec) => ({ ...this.defaults, ...spec }) as unknown as G);
+    // Keys in PyTorch's order: params, lr, then the rest.
+    const all: Record<string, unknown> = { lr: undefined, ...defaults, ...given };
+    if (all.lr === undefined) delete all.lr;
+    this.defaults = all as this["defaults"];
+    this.paramGroups = toGroups(name, params, kinds).map((spec) => ({ params: undefined, lr: undefined, ...all, ...spec }) as unknown as G);
     if (this.paramGroups.some((g) => g.lr === undefined)) requireOptions(name, options, { lr: "0.1" });
     this.paramGroups.forEach((g, i) => this.checkGroup(g, this.paramGroups.length > 1 ? `${name}: param group ${i}:` : `${name}:`));
   }
@@ -117,7 +120,7 @@ function toGroups(name: string, params: Params<object>, kinds: Record<string, Op
   const seen = new Map<Tensor, string>();
   const take = (t: unknown, where: string): Tensor => {
     if (!(t instanceof Tensor)) throw new TypeError(`${name}: ${where} must be a tensor, not ${describe(t)}; ${usage}`);
-    if (!t.requiresGrad) throw new TypeError(`${name}: ${where} does not require grad, so it would never change; make it with { requiresGrad: true } or leave it out`);
+    if (!t.requiresGrad) throw new TypeError(`${name}: ${where} does not require grad, so it would never change; make it with { requiresGrad: true } or leave it out, e.g. net.parameters().filter((p) => p.requiresGrad)`);
     if (!t.isLeaf) throw new TypeError(`${name}: ${where} is not a leaf tensor (it was computed by ${t.gradFn?.name}); optimize the tensors you made, e.g. net.parameters()`);
     const before = seen.get(t);
     if (before !== undefined) throw new Error(`${name}: ${where} is the same tensor as ${before}; give each tensor once`);
