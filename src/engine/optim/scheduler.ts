@@ -6,6 +6,9 @@ import { Optimizer } from "./optimizer";
  * its current value (PyTorch's chainable `get_lr()`), so several schedulers on one optimizer compose as in
  * PyTorch. Made, it records each group's `initialLr` (the base lrs) and takes its first step, as PyTorch does.
  * Call `step()` after `optimizer.step()`, once per epoch (or per batch, as you choose).
+ * A schedule of your own extends it: a constructor that calls `super(name, optimizer)`, sets its fields and ends
+ * with `this.initialStep()`, and `getLr()`, each group's next lr.
+ * @example class Halve extends optim.LRScheduler { constructor(o) { super("Halve", o); this.initialStep(); } getLr() { return this.optimizer.paramGroups.map((g) => (this.lastEpoch ? g.lr / 2 : g.lr)); } }
  */
 export abstract class LRScheduler {
   /** The optimizer whose groups' lrs this changes. */

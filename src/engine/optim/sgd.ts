@@ -20,14 +20,14 @@ export interface SGDOptions {
 /** One parameter group of `optim.SGD`. */
 export interface SGDParamGroup extends ParamGroup, Required<Omit<SGDOptions, "lr">> {}
 
-export const SGD_KINDS = {
+const KINDS = {
   lr: "nonNegative", momentum: "nonNegative", dampening: "number", nesterov: "boolean", weightDecay: "nonNegative", maximize: "boolean",
 } as const;
 
 /** Stochastic gradient descent with optional momentum; see `optim.SGD`. */
 export class SGD extends Optimizer<SGDParamGroup, { momentumBuffer: Float32Array | null }> {
   constructor(params: Params<SGDOptions>, options?: SGDOptions) {
-    super("SGD", params, options, SGD_KINDS, { momentum: 0, dampening: 0, nesterov: false, weightDecay: 0, maximize: false });
+    super("SGD", params, options, KINDS, { momentum: 0, dampening: 0, nesterov: false, weightDecay: 0, maximize: false });
   }
 
   protected override checkGroup(g: SGDParamGroup, where: string): void {

@@ -10,7 +10,7 @@ const throws = (fn: () => unknown, message: string) => assert.throws(fn, (e: Err
 test("options are checked: unknown names answered with ours, kinds, required ones", () => {
   throws(() => optim.StepLR(sgd(), { step_size: 30 } as never), 'StepLR: unknown option "step_size"; did you mean "stepSize"? The options are stepSize, gamma');
   throws(() => optim.CosineAnnealingLR(sgd(), { T_max: 10 } as never), 'CosineAnnealingLR: unknown option "T_max"; did you mean "tMax"? The options are tMax, etaMin');
-  throws(() => optim.LinearWarmup(sgd(), { warmup_steps: 10 } as never), 'LinearWarmup: unknown option "warmup_steps"; The options are steps');
+  throws(() => new optim.LinearWarmup(sgd(), { warmup_steps: 10 } as never), 'LinearWarmup: unknown option "warmup_steps"; The options are steps');
   throws(() => optim.SGD([param()], { lr: 0.1, weight_decay: 0.1 } as never),
     'SGD: unknown option "weight_decay"; did you mean "weightDecay"? The options are lr, momentum, dampening, nesterov, weightDecay, maximize');
   throws(() => (optim.SGD as unknown as (p: unknown) => unknown)([param()]), "SGD: the option lr is required, e.g. { lr: 0.1 }");
@@ -108,4 +108,21 @@ test("train steps ReduceLROnPlateau with the loss it monitors", async () => {
   assert.deepEqual(h.lr, [1e-6, 1e-6, 1e-6, 5e-7]);
   assert.equal(sched.lastEpoch, 4);
   assert.equal(sched.best, h.loss[0]);
+});
+
+test("a schedule of one's own extends LRScheduler and chains with the others", () => {
+  class Halve extends optim.LRScheduler {
+    constructor(opt: optim.Optimizer) {
+      super("Halve", opt);
+      this.initialStep();
+    }
+    protected override getLr(): number[] {
+      return this.optimizer.paramGroups.map((g) => (this.lastEpoch === 0 ? g.lr : g.lr / 2));
+    }
+  }
+  const opt = optim.SGD([param()], { lr: 1 }), halve = new Halve(opt), exp = optim.ExponentialLR(opt, { gamma: 0.5 });
+  halve.step();
+  exp.step();
+  assert.deepEqual(exp.getLastLr(), [0.25]);
+  assert.deepEqual(halve.baseLrs, [1]);
 });
