@@ -3,7 +3,7 @@
 
 Run with a Python that has torch:
     /usr/bin/python3 scripts/reference/optim_fixtures.py
-Writes test/fixtures/engine/optim_steps.json and test/fixtures/engine/optim_schedules.json.
+Writes test/fixtures/engine/optim_steps.json, optim_schedules.json and optim_zero_grad.json.
 """
 import math
 import os
@@ -149,10 +149,32 @@ def schedules():
     write("optim_schedules", cases)
 
 
+# ── zero_grad: a tensor used only in the first step keeps moving (momentum, decay) when its grad is zeroed,
+# and stops when it is set to None ──
+
+def zero_grad():
+    cases = []
+    for name, options in [("SGD", {"lr": 0.1, "momentum": 0.9, "weightDecay": 0.1}), ("Adam", {"lr": 0.1}), ("RMSprop", {"lr": 0.01, "momentum": 0.5})]:
+        for set_to_none in [False, True]:
+            w = torch.tensor([1.0, -2.0], requires_grad=True)
+            u = torch.tensor([0.5, 3.0], requires_grad=True)
+            opt = make_optimizer(name, [w, u], options)
+            history = []
+            for i in range(5):
+                opt.zero_grad(set_to_none=set_to_none)
+                loss = (w ** 2).sum() + ((u ** 2).sum() if i == 0 else 0)
+                loss.backward()
+                opt.step()
+                history.append({"w": w.tolist(), "u": u.tolist()})
+            cases.append({"optimizer": name, "options": options, "setToNone": set_to_none, "steps": history})
+    write("optim_zero_grad", cases)
+
+
 def main():
     torch.manual_seed(0)
     steps()
     schedules()
+    zero_grad()
 
 
 if __name__ == "__main__":

@@ -1,7 +1,7 @@
 // Every optimizer, with its options and with param groups, against torch.optim over eight steps (optim_fixtures.py).
 import { test } from "node:test";
-import { optim, type Tensor } from "../../../src/engine/index";
-import { fixture } from "./helpers";
+import { optim, tensor, type Tensor } from "../../../src/engine/index";
+import { assertClose, fixture } from "./helpers";
 import { makeScheduler, replay, type OptCase, type SchedulerSpec } from "./replay";
 
 interface StepCase extends OptCase {
@@ -29,3 +29,26 @@ for (const name of NAMES) {
     }
   });
 }
+
+interface ZeroGradCase {
+  optimizer: (typeof NAMES)[number];
+  options: Record<string, unknown>;
+  setToNone: boolean;
+  steps: { w: number[]; u: number[] }[];
+}
+
+test("zeroGrad zeros .grad in place, as PyTorch 1.13's default: a tensor left out of later losses keeps its momentum and decay; setToNone stops it", async (t) => {
+  for (const c of fixture<ZeroGradCase[]>("optim_zero_grad")) {
+    await t.test(`${c.optimizer} ${JSON.stringify(c.options)} setToNone ${c.setToNone}`, () => {
+      const w = tensor([1, -2], { requiresGrad: true }), u = tensor([0.5, 3], { requiresGrad: true });
+      const opt = new (optim[c.optimizer] as new (p: Tensor[], o: object) => optim.Optimizer)([w, u], c.options);
+      c.steps.forEach((want, i) => {
+        opt.zeroGrad({ setToNone: c.setToNone });
+        (i === 0 ? w.pow(2).sum().add(u.pow(2).sum()) : w.pow(2).sum()).backward();
+        opt.step();
+        assertClose(w.data, want.w, 1e-5, 1e-6, `step ${i} w`);
+        assertClose(u.data, want.u, 1e-5, 1e-6, `step ${i} u`);
+      });
+    });
+  }
+});
