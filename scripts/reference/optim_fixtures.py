@@ -146,6 +146,19 @@ def schedules():
         if any(s["type"] == "OneCycleLR" for s in specs):
             case["momenta"] = momenta
         cases.append(case)
+    # CosineAnnealingWarmRestarts stepped within epochs, as PyTorch's docs show: step(epoch + i / iters).
+    for t_mult in [1, 2]:
+        w = torch.zeros(2, requires_grad=True)
+        opt = O.SGD([w], lr=0.1, momentum=0.9)
+        spec = {"type": "CosineAnnealingWarmRestarts", "options": {"t0": 2, "tMult": t_mult, "etaMin": 0.01}}
+        s = make_scheduler(opt, spec)
+        epochs = [e + i / 4 for e in range(8) for i in range(4)]
+        lrs = [[opt.param_groups[0]["lr"]]]
+        for e in epochs:
+            opt.step()
+            s.step(e)
+            lrs.append([opt.param_groups[0]["lr"]])
+        cases.append({"title": f"CosineAnnealingWarmRestarts step(epoch) tMult {t_mult}", "groups": {"lr": 0.1}, "schedulers": [spec], "epochs": epochs, "lrs": lrs})
     write("optim_schedules", cases)
 
 

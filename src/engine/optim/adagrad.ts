@@ -37,7 +37,7 @@ export class Adagrad extends Optimizer<AdagradParamGroup, AdagradState> {
     }
   }
 
-  override step(): void {
+  protected override update(): void {
     for (const group of this.paramGroups) {
       const { lr, lrDecay, eps, weightDecay: wd, maximize } = group;
       for (const p of group.params) {

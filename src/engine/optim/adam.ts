@@ -43,7 +43,7 @@ export class Adam extends Optimizer<AdamParamGroup, AdamState> {
     }
   }
 
-  override step(): void {
+  protected override update(): void {
     for (const group of this.paramGroups) {
       const { lr, eps, weightDecay: wd, amsgrad, maximize } = group, [b1, b2] = group.betas, decoupled = this.decoupled;
       for (const p of group.params) {

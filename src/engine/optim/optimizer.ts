@@ -50,8 +50,22 @@ export abstract class Optimizer<G extends ParamGroup = ParamGroup, S = unknown> 
   /** Throws when a group's hyperparameters do not go together (e.g. nesterov without momentum); `where` starts the message. */
   protected checkGroup(_group: G, _where: string): void {}
 
-  /** Update every parameter that has a gradient, using its `.grad` and its group's hyperparameters. */
-  abstract step(): void;
+  /**
+   * Update every parameter that has a gradient, using its `.grad` and its group's hyperparameters (PyTorch's
+   * `step(closure=None)`): given a closure that recomputes the loss (zeroGrad, forward, backward), it is called first
+   * and its loss returned.
+   */
+  step<L = undefined>(closure?: () => L): L | undefined {
+    if (closure !== undefined && typeof closure !== "function") {
+      throw new TypeError(`${this.name}.step: the argument must be a closure that recomputes the loss, e.g. () => { opt.zeroGrad(); const l = loss(); l.backward(); return l; }, not ${describe(closure)}`);
+    }
+    const loss = closure?.();
+    this.update();
+    return loss;
+  }
+
+  /** One update of every parameter that has a gradient; each optimizer's own rule. */
+  protected abstract update(): void;
 
   /** Every tensor of every group, in order. */
   get params(): Tensor[] {

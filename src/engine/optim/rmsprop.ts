@@ -37,7 +37,7 @@ export class RMSprop extends Optimizer<RMSpropParamGroup, RMSpropState> {
     super("RMSprop", params, options, KINDS, { lr: 0.01, alpha: 0.99, eps: 1e-8, weightDecay: 0, momentum: 0, centered: false, maximize: false });
   }
 
-  override step(): void {
+  protected override update(): void {
     for (const group of this.paramGroups) {
       const { lr, alpha: a, eps, momentum: mu, centered, weightDecay: wd, maximize } = group;
       for (const p of group.params) {

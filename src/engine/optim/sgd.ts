@@ -36,7 +36,7 @@ export class SGD extends Optimizer<SGDParamGroup, { momentumBuffer: Float32Array
     }
   }
 
-  override step(): void {
+  protected override update(): void {
     for (const group of this.paramGroups) {
       const { lr, momentum: mu, dampening, nesterov, weightDecay: wd, maximize } = group;
       for (const p of group.params) {

@@ -126,3 +126,17 @@ test("a schedule of one's own extends LRScheduler and chains with the others", (
   assert.deepEqual(exp.getLastLr(), [0.25]);
   assert.deepEqual(halve.baseLrs, [1]);
 });
+
+test("step(closure) calls the closure first and returns its loss, as PyTorch's step(closure)", () => {
+  const w = tensor([1, -2], { requiresGrad: true }), opt = optim.SGD([w], { lr: 0.25 });
+  const loss = opt.step(() => {
+    opt.zeroGrad();
+    const l = w.pow(2).sum();
+    l.backward();
+    return l;
+  });
+  assert.equal(loss?.item(), 5);
+  assert.deepEqual(w.toArray(), [0.5, -1]);
+  assert.equal(opt.step(), undefined);
+  throws(() => opt.step(3 as never), "SGD.step: the argument must be a closure that recomputes the loss, e.g. () => { opt.zeroGrad(); const l = loss(); l.backward(); return l; }, not 3");
+});

@@ -10,6 +10,8 @@ interface ScheduleCase {
   groups: { lr: number } | { lr: number }[];
   schedulers: SchedulerSpec[];
   metrics?: number[];
+  /** Epochs given to step(epoch), fractional (CosineAnnealingWarmRestarts). */
+  epochs?: number[];
   lrs: number[][];
   momenta?: number[][];
 }
@@ -37,6 +39,7 @@ test("schedules match torch.optim.lr_scheduler, alone and composed", async (t) =
         opt.step();
         for (const s of scheds) {
           if (c.metrics) s.step(c.metrics[i]);
+          else if (c.epochs) s.step(c.epochs[i]);
           else s.step();
         }
         check(i + 1);
