@@ -137,6 +137,7 @@ export type LinearWarmup = sched.LinearWarmup;
  * cosine ("cos") or linear between the ends; with threePhase, up, back to the start, then down. As PyTorch, the
  * momentum (SGD's momentum, Adam's β₁) cycles the other way, from maxMomentum to baseMomentum and back,
  * unless cycleMomentum is false. Defaults: pctStart 0.3, divFactor 25, finalDivFactor 1e4, baseMomentum 0.85, maxMomentum 0.95.
+ * `train()` steps its scheduler once per epoch: there, give `totalSteps: epochs`.
  * @example const sched = optim.OneCycleLR(opt, { maxLr: 0.1, totalSteps: epochs * batches });
  */
 export const OneCycleLR = callable(oneCycle.OneCycleLR);

@@ -87,7 +87,8 @@ export class OneCycleLR extends LRScheduler {
       throw new Error(`${name}: ${optimizer.constructor.name} has no momentum to cycle; pass { cycleMomentum: false }`);
     }
     const useBeta1 = "betas" in defaults;
-    const momenta = perGroup("maxMomentum", o.maxMomentum ?? 0.95).map((max, i) => ({ max, base: perGroup("baseMomentum", o.baseMomentum ?? 0.85)[i] }));
+    const bases = perGroup("baseMomentum", o.baseMomentum ?? 0.85);
+    const momenta = perGroup("maxMomentum", o.maxMomentum ?? 0.95).map((max, i) => ({ max, base: bases[i] }));
     if (cycle) optimizer.paramGroups.forEach((g, i) => setMomentum(g as unknown as Record<string, unknown>, useBeta1, momenta[i].max));
     super(name, optimizer);
     this.totalSteps = total;
