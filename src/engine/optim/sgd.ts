@@ -24,8 +24,12 @@ const KINDS = {
   lr: "nonNegative", momentum: "nonNegative", dampening: "number", nesterov: "boolean", weightDecay: "nonNegative", maximize: "boolean",
 } as const;
 
+interface SGDState {
+  momentumBuffer: Float32Array | null;
+}
+
 /** Stochastic gradient descent with optional momentum; see `optim.SGD`. */
-export class SGD extends Optimizer<SGDParamGroup, { momentumBuffer: Float32Array | null }> {
+export class SGD extends Optimizer<SGDParamGroup, SGDState> {
   constructor(params: Params<SGDOptions>, options?: SGDOptions) {
     super("SGD", params, options, KINDS, { momentum: 0, dampening: 0, nesterov: false, weightDecay: 0, maximize: false });
   }
