@@ -16,9 +16,9 @@ export class CosineAnnealingLR extends LRScheduler {
   readonly etaMin: number;
 
   constructor(optimizer: Optimizer, options: CosineAnnealingLROptions) {
-    super("CosineAnnealingLR", optimizer);
     const o = checkOptions("CosineAnnealingLR", options, { tMax: "count", etaMin: "nonNegative" });
     requireOptions("CosineAnnealingLR", o, { tMax: "100" });
+    super("CosineAnnealingLR", optimizer);
     this.tMax = o.tMax!;
     this.etaMin = o.etaMin ?? 0;
     this.initialStep();
@@ -59,9 +59,9 @@ export class CosineAnnealingWarmRestarts extends LRScheduler {
   tI: number;
 
   constructor(optimizer: Optimizer, options: CosineAnnealingWarmRestartsOptions) {
-    super("CosineAnnealingWarmRestarts", optimizer);
     const o = checkOptions("CosineAnnealingWarmRestarts", options, { t0: "count", tMult: "count", etaMin: "nonNegative" });
     requireOptions("CosineAnnealingWarmRestarts", o, { t0: "10" });
+    super("CosineAnnealingWarmRestarts", optimizer);
     this.t0 = this.tI = o.t0!;
     this.tMult = o.tMult ?? 1;
     this.etaMin = o.etaMin ?? 0;

@@ -78,9 +78,6 @@ export class OneCycleLR extends LRScheduler {
           { endStep: pct * total - 1, startLr: "initial", endLr: "max", startMomentum: "max", endMomentum: "base" },
           { endStep: total - 1, startLr: "max", endLr: "min", startMomentum: "base", endMomentum: "max" },
         ];
-    // As PyTorch, the starting lr becomes each group's initialLr before the base class reads it.
-    const lrs = maxLrs.map((max) => ({ initial: max / div, max, min: max / div / finalDiv }));
-    optimizer.paramGroups.forEach((g, i) => (g.initialLr = lrs[i].initial));
     const cycle = o.cycleMomentum ?? true;
     const defaults = optimizer.defaults as Record<string, unknown>;
     if (cycle && !("momentum" in defaults) && !("betas" in defaults)) {
@@ -89,6 +86,9 @@ export class OneCycleLR extends LRScheduler {
     const useBeta1 = "betas" in defaults;
     const bases = perGroup("baseMomentum", o.baseMomentum ?? 0.85);
     const momenta = perGroup("maxMomentum", o.maxMomentum ?? 0.95).map((max, i) => ({ max, base: bases[i] }));
+    // As PyTorch, the starting lr becomes each group's initialLr before the base class reads it.
+    const lrs = maxLrs.map((max) => ({ initial: max / div, max, min: max / div / finalDiv }));
+    optimizer.paramGroups.forEach((g, i) => (g.initialLr = lrs[i].initial));
     if (cycle) optimizer.paramGroups.forEach((g, i) => setMomentum(g as unknown as Record<string, unknown>, useBeta1, momenta[i].max));
     super(name, optimizer);
     this.totalSteps = total;

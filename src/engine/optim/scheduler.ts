@@ -59,10 +59,9 @@ export abstract class LRScheduler {
   }
 
   protected setLrs(lrs: number[]): void {
-    this.optimizer.paramGroups.forEach((g, i) => {
-      if (!Number.isFinite(lrs[i])) throw new RangeError(`${this.name}: the learning rate of group ${i} became ${lrs[i]} at step ${this.lastEpoch}; check the options`);
-      g.lr = lrs[i];
-    });
+    const bad = lrs.findIndex((lr) => !Number.isFinite(lr));
+    if (bad >= 0) throw new RangeError(`${this.name}: the learning rate of group ${bad} would become ${lrs[bad]} at step ${this.lastEpoch}; check the options`);
+    this.optimizer.paramGroups.forEach((g, i) => (g.lr = lrs[i]));
     this.lastLr = this.optimizer.paramGroups.map((g) => g.lr);
   }
 
@@ -102,9 +101,9 @@ export class StepLR extends LRScheduler {
   readonly gamma: number;
 
   constructor(optimizer: Optimizer, options: StepLROptions) {
-    super("StepLR", optimizer);
     const o = checkOptions("StepLR", options, { stepSize: "count", gamma: "nonNegative" });
     requireOptions("StepLR", o, { stepSize: "30" });
+    super("StepLR", optimizer);
     this.stepSize = o.stepSize!;
     this.gamma = o.gamma ?? 0.1;
     this.initialStep();
@@ -134,13 +133,13 @@ export class MultiStepLR extends LRScheduler {
   readonly gamma: number;
 
   constructor(optimizer: Optimizer, options: MultiStepLROptions) {
-    super("MultiStepLR", optimizer);
     const o = checkOptions("MultiStepLR", options, { milestones: "numbers", gamma: "nonNegative" });
     requireOptions("MultiStepLR", o, { milestones: "[30, 80]" });
     const m = o.milestones!;
     if (!m.every((x, i) => Number.isInteger(x) && x >= 0 && (i === 0 || x >= m[i - 1]))) {
       throw new RangeError(`MultiStepLR: milestones must be increasing whole numbers ≥ 0, e.g. [30, 80], not [${m.join(", ")}]`);
     }
+    super("MultiStepLR", optimizer);
     this.milestones = [...m];
     this.gamma = o.gamma ?? 0.1;
     this.initialStep();
@@ -169,9 +168,9 @@ export class ExponentialLR extends LRScheduler {
   readonly gamma: number;
 
   constructor(optimizer: Optimizer, options: ExponentialLROptions) {
-    super("ExponentialLR", optimizer);
     const o = checkOptions("ExponentialLR", options, { gamma: "nonNegative" });
     requireOptions("ExponentialLR", o, { gamma: "0.9" });
+    super("ExponentialLR", optimizer);
     this.gamma = o.gamma!;
     this.initialStep();
   }
@@ -204,12 +203,12 @@ export class LinearLR extends LRScheduler {
 
   constructor(optimizer: Optimizer, options?: LinearLROptions) {
     const name = new.target.name; // LinearWarmup's messages say LinearWarmup
-    super(name, optimizer);
     const o = checkOptions(name, options, { startFactor: "probability", endFactor: "probability", totalIters: "index" });
+    if (o.startFactor === 0) throw new RangeError(`${name}: startFactor must be > 0 (each step multiplies the lr by a ratio of factors), e.g. 0.01`);
+    super(name, optimizer);
     this.startFactor = o.startFactor ?? 1 / 3;
     this.endFactor = o.endFactor ?? 1;
     this.totalIters = o.totalIters ?? 5;
-    if (this.startFactor === 0) throw new RangeError(`${name}: startFactor must be > 0 (each step multiplies the lr by a ratio of factors), e.g. 0.01`);
     this.initialStep();
   }
 
@@ -255,19 +254,19 @@ export class LambdaLR extends LRScheduler {
   readonly lrLambdas: LrLambda[];
 
   constructor(optimizer: Optimizer, lrLambda: LrLambda | LrLambda[] | LambdaLROptions) {
-    super("LambdaLR", optimizer);
+    const groups = checkOptimizer("LambdaLR", optimizer).paramGroups.length;
     let fns: unknown = lrLambda;
     if (typeof lrLambda !== "function" && !Array.isArray(lrLambda)) {
       const o = checkOptions("LambdaLR", lrLambda, { lrLambda: "checked" });
       requireOptions("LambdaLR", o, { lrLambda: "(epoch) => 0.95 ** epoch" });
       fns = o.lrLambda;
     }
-    const groups = optimizer.paramGroups.length;
     const list = Array.isArray(fns) ? fns : Array.from({ length: groups }, () => fns);
     if (!list.every((f) => typeof f === "function")) {
       throw new TypeError(`LambdaLR: lrLambda must be a function of the epoch, e.g. (epoch) => 0.95 ** epoch, or a list of them, not ${describe(fns)}`);
     }
     if (list.length !== groups) throw new RangeError(`LambdaLR: got ${list.length} lrLambda functions for ${groups} param groups; give one per group, or one for all`);
+    super("LambdaLR", optimizer);
     this.lrLambdas = list as LrLambda[];
     this.initialStep();
   }

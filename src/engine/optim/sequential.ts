@@ -1,6 +1,6 @@
 import { checkOptions, describe, requireOptions } from "../options";
 import type { Optimizer } from "./optimizer";
-import { LRScheduler } from "./scheduler";
+import { LRScheduler, checkOptimizer } from "./scheduler";
 
 /** Options of `optim.SequentialLR`. */
 export interface SequentialLROptions {
@@ -17,7 +17,7 @@ export class SequentialLR extends LRScheduler {
 
   constructor(optimizer: Optimizer, options: SequentialLROptions) {
     const name = "SequentialLR";
-    super(name, optimizer);
+    checkOptimizer(name, optimizer);
     const o = checkOptions(name, options, { schedulers: "checked", milestones: "numbers" });
     requireOptions(name, o, { schedulers: "[warmup, cosine]", milestones: "[5]" });
     const list = o.schedulers!, m = o.milestones!;
@@ -30,6 +30,7 @@ export class SequentialLR extends LRScheduler {
     });
     if (m.length !== list.length - 1) throw new RangeError(`${name}: got ${list.length} schedulers and ${m.length} milestones; give one milestone fewer than schedulers`);
     if (!m.every((x, i) => Number.isInteger(x) && x >= 0 && (i === 0 || x > m[i - 1]))) throw new RangeError(`${name}: milestones must be increasing whole numbers, not [${m.join(", ")}]`);
+    super(name, optimizer);
     this.schedulers = [...list];
     this.milestones = [...m];
     // As PyTorch: back to the initial lrs, undo the first step the schedulers took when made, and start the first.

@@ -31,6 +31,14 @@ test("options are checked: unknown names answered with ours, kinds, required one
   throws(() => sgd().zeroGrad({ set_to_none: true } as never), 'SGD.zeroGrad: unknown option "set_to_none"; did you mean "setToNone"? The options are setToNone');
 });
 
+test("a schedule refused leaves the optimizer as it was", () => {
+  const opt = optim.SGD([param()], { lr: 0.1 });
+  assert.throws(() => optim.StepLR(opt, { step_size: 3 } as never));
+  assert.throws(() => optim.LinearLR(opt, { startFactor: 0 }));
+  assert.throws(() => optim.OneCycleLR(opt, { maxLr: 0.1, totalSteps: 10, cycleMomentum: "yes" as never }));
+  assert.deepEqual(opt.paramGroups, [{ params: opt.params, lr: 0.1, momentum: 0, dampening: 0, nesterov: false, weightDecay: 0, maximize: false }]);
+});
+
 test("steps are called as PyTorch calls them", () => {
   const opt = sgd();
   throws(() => (optim.ReduceLROnPlateau(opt).step as unknown as () => void)(), "ReduceLROnPlateau.step(metric) needs the metric it watches, e.g. sched.step(valLoss) after each epoch");
