@@ -1,58 +1,76 @@
-import type { Tensor } from "../tensor";
 import { alloc } from "../storage";
-import { Optimizer } from "./optimizer";
+import { Optimizer, type ParamGroup, type Params } from "./optimizer";
 
-/** Options of `optim.Adam` and `optim.AdamW`. */
+/** Options of `optim.Adam` and `optim.AdamW` (PyTorch's names in camelCase); each may also be set per param group. */
 export interface AdamOptions {
   /** Learning rate (default 1e-3). */
   lr?: number;
-  /** Decay rates of the running averages of g and g² (default [0.9, 0.999]). */
+  /** Decay rates β₁, β₂ of the running averages of g and g², each in [0, 1) (default [0.9, 0.999]). */
   betas?: [number, number];
   /** Added to √v̂ to avoid dividing by 0 (default 1e-8). */
   eps?: number;
-  /** Adam: L2 penalty added to the gradient (default 0). AdamW: decoupled decay (default 0.01). */
+  /** Adam: L2 penalty λ added to the gradient (default 0). AdamW: decoupled decay (default 0.01). */
   weightDecay?: number;
+  /** AMSGrad: divide by the largest v̂ so far instead of the current one (default false). */
+  amsgrad?: boolean;
+  /** Maximize the objective instead of minimizing it (default false). */
+  maximize?: boolean;
 }
 
-/** Adam, and AdamW when `decoupled`; see `optim.Adam`. */
-export class Adam extends Optimizer {
-  betas: [number, number];
-  eps: number;
-  weightDecay: number;
-  private t = 0;
-  private m: Float32Array[];
-  private v: Float32Array[];
+/** One parameter group of `optim.Adam` / `optim.AdamW`. */
+export interface AdamParamGroup extends ParamGroup, Required<Omit<AdamOptions, "lr">> {}
 
-  constructor(params: Iterable<Tensor>, options: AdamOptions = {}, private readonly decoupled = false) {
-    super(params, options.lr ?? 1e-3);
-    this.betas = options.betas ?? [0.9, 0.999];
-    this.eps = options.eps ?? 1e-8;
-    this.weightDecay = options.weightDecay ?? (decoupled ? 0.01 : 0);
-    this.m = this.params.map((p) => alloc(p.numel()));
-    this.v = this.params.map((p) => alloc(p.numel()));
+interface AdamState {
+  step: number;
+  expAvg: Float32Array;
+  expAvgSq: Float32Array;
+  maxExpAvgSq: Float32Array | null;
+}
+
+const KINDS = { lr: "nonNegative", betas: "numbers", eps: "nonNegative", weightDecay: "nonNegative", amsgrad: "boolean", maximize: "boolean" } as const;
+
+/** Adam, and AdamW when `decoupled`; see `optim.Adam`. */
+export class Adam extends Optimizer<AdamParamGroup, AdamState> {
+  constructor(params: Params<AdamOptions>, options?: AdamOptions, private readonly decoupled = false) {
+    const defaults = { lr: 1e-3, betas: [0.9, 0.999] as [number, number], eps: 1e-8, weightDecay: decoupled ? 0.01 : 0, amsgrad: false, maximize: false };
+    super(decoupled ? "AdamW" : "Adam", params, options, KINDS, defaults);
   }
 
-  override step(): void {
-    const { lr, eps, weightDecay: wd, decoupled } = this, [b1, b2] = this.betas;
-    this.t++;
-    const c1 = 1 - b1 ** this.t, c2 = Math.sqrt(1 - b2 ** this.t);
-    this.params.forEach((p, k) => {
-      if (p.grad === null) return;
-      const w = p.data, g = p.grad.data, m = this.m[k], v = this.v[k];
-      for (let i = 0; i < w.length; i++) {
-        if (decoupled) w[i] *= 1 - lr * wd; // AdamW: shrink the weight directly
-        const gi = decoupled ? g[i] : g[i] + wd * w[i]; // Adam: L2 in the gradient
-        m[i] = b1 * m[i] + (1 - b1) * gi; // m ← β₁m + (1 − β₁)g
-        v[i] = b2 * v[i] + (1 - b2) * gi * gi; // v ← β₂v + (1 − β₂)g²
-        w[i] -= (lr / c1) * (m[i] / (Math.sqrt(v[i]) / c2 + eps)); // w ← w − lr·m̂/(√v̂ + ε)
+  protected override checkGroup(g: AdamParamGroup, where: string): void {
+    const b = g.betas;
+    if (!Array.isArray(b) || b.length !== 2 || !b.every((x) => x >= 0 && x < 1)) {
+      throw new RangeError(`${where} betas must be two numbers in [0, 1), e.g. [0.9, 0.999], not [${Array.isArray(b) ? b.join(", ") : b}]`);
+    }
+  }
+
+  protected override update(): void {
+    for (const group of this.paramGroups) {
+      const { lr, eps, weightDecay: wd, amsgrad, maximize } = group, [b1, b2] = group.betas, decoupled = this.decoupled;
+      for (const p of group.params) {
+        if (p.grad === null) continue;
+        const w = p.data, g = p.grad.data, n = w.length;
+        const s = this.stateOf(p, () => ({ step: 0, expAvg: alloc(n), expAvgSq: alloc(n), maxExpAvgSq: null }));
+        const m = s.expAvg, v = s.expAvgSq, vmax = amsgrad ? (s.maxExpAvgSq ??= alloc(n)) : null;
+        s.step++;
+        const stepSize = lr / (1 - b1 ** s.step), c2 = Math.sqrt(1 - b2 ** s.step);
+        for (let i = 0; i < n; i++) {
+          let gi = maximize ? -g[i] : g[i];
+          if (decoupled) w[i] *= 1 - lr * wd; // AdamW: shrink the weight directly
+          else gi += wd * w[i]; // Adam: L2 in the gradient
+          m[i] = b1 * m[i] + (1 - b1) * gi; // m ← β₁m + (1 − β₁)g
+          v[i] = b2 * v[i] + (1 - b2) * gi * gi; // v ← β₂v + (1 − β₂)g²
+          let vi = v[i];
+          if (vmax !== null) vi = vmax[i] = Math.max(vmax[i], vi);
+          w[i] -= stepSize * (m[i] / (Math.sqrt(vi) / c2 + eps)); // w ← w − lr·m̂/(√v̂ + ε)
+        }
       }
-    });
+    }
   }
 }
 
 /** Adam with decoupled weight decay; see `optim.AdamW`. */
 export class AdamW extends Adam {
-  constructor(params: Iterable<Tensor>, options: AdamOptions = {}) {
+  constructor(params: Params<AdamOptions>, options?: AdamOptions) {
     super(params, options, true);
   }
 }

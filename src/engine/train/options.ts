@@ -5,6 +5,7 @@ import { Sequential } from "../nn/sequential";
 import { Sigmoid } from "../nn/activation";
 import { BCELoss, BCEWithLogitsLoss, CrossEntropyLoss, MSELoss } from "../nn/loss";
 import { Adam } from "../optim/adam";
+import type { ReduceLROnPlateau } from "../optim/plateau";
 import type { Dataset, Task } from "../data/dataset";
 import { METRICS, type MetricName } from "./metrics";
 import type { RecordOptions } from "./record";
@@ -37,8 +38,11 @@ export interface TrainOptions {
   validation?: Dataset | number;
   /** Metrics to report per epoch (default `["accuracy"]` for classification, none for regression); see `MetricName`. */
   metrics?: MetricName[];
-  /** A learning-rate schedule (`optim.StepLR`, …), stepped once after every epoch. */
-  scheduler?: { step(): void };
+  /**
+   * A learning-rate schedule (`optim.StepLR`, …), stepped once after every epoch; `optim.ReduceLROnPlateau` is stepped
+   * with the validation loss (the training loss when there is no validation).
+   */
+  scheduler?: { step(): void } | ReduceLROnPlateau;
   /** Clip the gradient norm to this before each step (`nn.clipGradNorm`). */
   clipNorm?: number;
   /** L2 penalty λ: the loss minimised is loss + λ·Σw² over weight matrices (parameters with 2 or more dims, so not biases). */

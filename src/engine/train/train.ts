@@ -2,6 +2,7 @@ import { Tensor } from "../tensor";
 import type { Module } from "../nn/module";
 import { BCEWithLogitsLoss } from "../nn/loss";
 import { clipGradNorm } from "../nn/clip";
+import { ReduceLROnPlateau } from "../optim/plateau";
 import { defaultGenerator } from "../random";
 import { Dataset } from "../data/dataset";
 import { History } from "./history";
@@ -142,7 +143,11 @@ export async function train(model: Module, dataset: Dataset | { x: Tensor; y: Te
         wait = 0;
       } else wait++;
       if (early && wait >= early.patience) history.stoppedEarly = true;
-      if (!history.interrupted) options.scheduler?.step();
+      if (!history.interrupted) {
+        const s = options.scheduler;
+        if (s instanceof ReduceLROnPlateau) s.step(monitored);
+        else s?.step();
+      }
 
       const last = history.interrupted || history.stoppedEarly || epoch === epochs;
       if (recording && (epoch % recording.every === 0 || last)) {

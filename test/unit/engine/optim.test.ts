@@ -18,7 +18,12 @@ test("SGD: lr is read/write, zeroGrad clears, params without grad are skipped", 
   opt.step();
   assert.deepEqual(w.toArray(), [0, 0]);
   assert.deepEqual(unused.toArray(), [5]);
+  const grad = w.grad!;
   opt.zeroGrad();
+  assert.equal(w.grad, grad, "zeroGrad keeps the gradient tensor (PyTorch 1.13's set_to_none=False)");
+  assert.deepEqual(grad.toArray(), [0, 0]);
+  assert.equal(unused.grad, null);
+  opt.zeroGrad({ setToNone: true });
   assert.equal(w.grad, null);
   assert.throws(() => optim.SGD([], { lr: 0.1 }), /empty/);
 });

@@ -29,13 +29,13 @@ test("schedules match torch.optim.lr_scheduler", async (t) => {
 
 test("defaults follow torch", () => {
   const p = [tensor([1], { requiresGrad: true })];
-  const adam = optim.Adam(p), adamw = optim.AdamW(p), rms = optim.RMSprop(p);
+  const adam = optim.Adam(p), adamw = optim.AdamW(p), rms = optim.RMSprop(p), adagrad = optim.Adagrad(p), sgd = optim.SGD(p, { lr: 0.1 });
   assert.equal(adam.lr, 1e-3);
-  assert.deepEqual(adam.betas, [0.9, 0.999]);
-  assert.equal(adam.weightDecay, 0);
-  assert.equal(adamw.weightDecay, 0.01);
-  assert.equal(rms.lr, 0.01);
-  assert.equal(rms.alpha, 0.99);
+  assert.deepEqual(adam.defaults, { lr: 1e-3, betas: [0.9, 0.999], eps: 1e-8, weightDecay: 0, amsgrad: false, maximize: false });
+  assert.equal(adamw.paramGroups[0].weightDecay, 0.01);
+  assert.deepEqual(rms.defaults, { lr: 0.01, alpha: 0.99, eps: 1e-8, weightDecay: 0, momentum: 0, centered: false, maximize: false });
+  assert.deepEqual(adagrad.defaults, { lr: 0.01, lrDecay: 0, weightDecay: 0, initialAccumulatorValue: 0, eps: 1e-10, maximize: false });
+  assert.deepEqual(sgd.paramGroups, [{ params: p, lr: 0.1, momentum: 0, dampening: 0, nesterov: false, weightDecay: 0, maximize: false }]);
   const sched = optim.StepLR(optim.SGD(p, { lr: 1 }), { stepSize: 2 });
   sched.step();
   sched.step();

@@ -39,3 +39,22 @@ export function replay(c: OptCase, make: (p: Tensor[]) => optim.Optimizer, sched
   });
 }
 
+export interface SchedulerSpec {
+  type: string;
+  options: Record<string, any>;
+}
+
+/** The same functions as LAMBDAS in optim_fixtures.py. */
+const LAMBDAS: Record<string, optim.LrLambda> = { inverse: (e) => 1 / (1 + 0.1 * e), halfEvery5: (e) => 0.5 ** Math.floor(e / 5) };
+
+type Schedule = { step(metric?: number): void; getLastLr(): number[] };
+
+export function makeScheduler(opt: optim.Optimizer, spec: SchedulerSpec): Schedule {
+  const o = spec.options;
+  if (spec.type === "LambdaLR") return optim.LambdaLR(opt, Array.isArray(o.lrLambda) ? o.lrLambda.map((f: string) => LAMBDAS[f]) : LAMBDAS[o.lrLambda]);
+  if (spec.type === "SequentialLR") {
+    return optim.SequentialLR(opt, { schedulers: o.schedulers.map((s: SchedulerSpec) => makeScheduler(opt, s)), milestones: o.milestones });
+  }
+  const make = (optim as unknown as Record<string, (opt: optim.Optimizer, options: object) => Schedule>)[spec.type];
+  return make(opt, o);
+}

@@ -224,8 +224,8 @@ describe("editor features in cell coordinates", () => {
       "nn.Linear": "nn.Linear(inFeatures: number, outFeatures: number, options?: LinearOptions)",
       "nn.Sequential": "nn.Sequential(...layers: Module[])",
       "nn.LeakyReLU": "nn.LeakyReLU(negativeSlope?: number | { negativeSlope?: number; })",
-      "optim.SGD": "optim.SGD(params: Iterable<Tensor>, options: SGDOptions)",
-      "optim.StepLR": "optim.StepLR(optimizer: Optimizer, options: { stepSize: number; gamma?: number; })",
+      "optim.SGD": "optim.SGD(params: Params<SGDOptions>, options?: SGDOptions)",
+      "optim.StepLR": "optim.StepLR(optimizer: Optimizer, options: StepLROptions)",
       Dataset: "Dataset(x: Tensor | TensorLike, y: Tensor | TensorLike, info?: DatasetInfo)",
       "data.Dataset": "data.Dataset(x: Tensor | TensorLike, y: Tensor | TensorLike, info?: DatasetInfo)",
     };
@@ -250,7 +250,7 @@ describe("editor features in cell coordinates", () => {
   test("completion details of a class called without `new` show its constructor too", () => {
     for (const [text, name, detail] of [
       ["nn.BCEL", "BCELoss", "nn.BCELoss(options?: BCELossOptions)"],
-      ["optim.", "SGD", "optim.SGD(params: Iterable<Tensor>, options: SGDOptions)"],
+      ["optim.", "SGD", "optim.SGD(params: Params<SGDOptions>, options?: SGDOptions)"],
       ["Percep", "Perceptron", "Perceptron(nInputs: number)"],
     ]) {
       const s = notebook(text!);

@@ -161,7 +161,7 @@ test("optimizers and modules log as PyTorch prints them; a model displays as its
   );
   assert.equal(
     ran.stdout,
-    "SGD(lr=0.1, momentum=0, nesterov=false, weightDecay=0; 2 parameters)\nSequential(\n  (0): Linear(inFeatures=2, outFeatures=4, bias=true)\n  (1): Tanh()\n)\n",
+    "SGD(lr=0.1, momentum=0, dampening=0, nesterov=false, weightDecay=0, maximize=false; 2 parameters)\nSequential(\n  (0): Linear(inFeatures=2, outFeatures=4, bias=true)\n  (1): Tanh()\n)\n",
   );
   const display = ran.events.find((e) => e.kind === "display");
   assert.ok(display && display.kind === "display");
