@@ -93,8 +93,14 @@ export class Batches implements Iterable<Batch> {
     }
   }
 
-  /** `Batches(4 of 32 rows, shuffled)`. */
+  /** `Batches(4 batches of up to 32 rows, shuffled)`. */
   toString(): string {
-    return `Batches(${this.length} of ${this.size} ${this.size === 1 ? "row" : "rows"}${this.options.shuffle ? ", shuffled" : ""})`;
+    const batches = `${this.length} ${this.length === 1 ? "batch" : "batches"}`, rows = `${this.size} ${this.size === 1 ? "row" : "rows"}`;
+    return `Batches(${batches} of up to ${rows}${this.options.shuffle ? ", shuffled" : ""})`;
+  }
+
+  /** Node's console.log shows the one-line summary too. */
+  [Symbol.for("nodejs.util.inspect.custom")](): string {
+    return this.toString();
   }
 }

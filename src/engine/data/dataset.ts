@@ -249,7 +249,8 @@ export class Dataset implements Iterable<[x: Tensor, y: Tensor]> {
     for (let i = 0; i < this.length; i++) {
       const out = fn(rowAt(this.x, i), rowAt(this.y, i), i) as unknown;
       if (!Array.isArray(out) || out.length !== 2) {
-        throw new TypeError(`Dataset.map: fn must return [x, y] for each row, e.g. (x, y) => [x.mul(2), y]; row ${i} gave ${describe(out)}${Array.isArray(out) ? ` of ${out.length}` : ""}`);
+        const got = out instanceof Tensor ? `a tensor ${fmt(out.shape)}` : Array.isArray(out) ? `a list of ${out.length}` : describe(out);
+        throw new TypeError(`Dataset.map: fn must return [x, y] for each row, e.g. (x, y) => [x.mul(2), y]; row ${i} gave ${got}`);
       }
       const [x, y] = out.map((v: Tensor | TensorLike) => (v instanceof Tensor ? v : tensor(v)));
       for (const [k, t, first] of [["x", x, xs[0]], ["y", y, ys[0]]] as const) {

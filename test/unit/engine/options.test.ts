@@ -5,9 +5,9 @@ import { checkOptions, requireOptions } from "../../../src/engine/options";
 const KINDS = { stepSize: "count", gamma: "positive", reduction: ["mean", "sum", "none"], lrLambda: "function", milestones: "numbers" } as const;
 
 test("an unknown option names the one meant, PyTorch's snake_case included", () => {
-  assert.throws(() => checkOptions("StepLR", { step_size: 30 }, KINDS), /^TypeError: StepLR: unknown option "step_size"; did you mean "stepSize"\? The options are stepSize, gamma, reduction, lrLambda, milestones$/);
-  assert.throws(() => checkOptions("StepLR", { gama: 0.1 }, KINDS), /unknown option "gama"; did you mean "gamma"\?/);
-  assert.throws(() => checkOptions("StepLR", { colour: 1 }, KINDS), /unknown option "colour"; The options are/);
+  assert.throws(() => checkOptions("StepLR", { step_size: 30 } as object, KINDS), /^TypeError: StepLR: unknown option "step_size"; did you mean "stepSize"\? The options are stepSize, gamma, reduction, lrLambda, milestones$/);
+  assert.throws(() => checkOptions("StepLR", { gama: 0.1 } as object, KINDS), /unknown option "gama"; did you mean "gamma"\?/);
+  assert.throws(() => checkOptions("StepLR", { colour: 1 } as object, KINDS), /unknown option "colour"; The options are/);
 });
 
 test("a value of the wrong kind names what was expected", () => {
@@ -19,6 +19,14 @@ test("a value of the wrong kind names what was expected", () => {
   assert.throws(() => checkOptions("MultiStepLR", { milestones: [1, "2"] }, KINDS), /milestones must be a list of finite numbers, not a list/);
   assert.throws(() => checkOptions("StepLR", 30 as never, KINDS), /StepLR: the options must be an object such as \{ stepSize: … \}, not 30/);
   assert.deepEqual(checkOptions("StepLR", { stepSize: 3, gamma: 0.5, reduction: "sum", milestones: [2, 4] }, KINDS), { stepSize: 3, gamma: 0.5, reduction: "sum", milestones: [2, 4] });
+});
+
+test("a function that takes no options says so for anything given", () => {
+  assert.throws(() => checkOptions("data.xor", { n: 100, noise: 0.1 } as object, {}), /^TypeError: data\.xor takes no options, not \{ n, noise \}$/);
+  assert.throws(() => checkOptions("data.xor", 3 as never, {}), /^TypeError: data\.xor takes no options, not 3$/);
+  assert.throws(() => checkOptions("data.xor", [1] as never, {}), /^TypeError: data\.xor takes no options, not a list$/);
+  assert.deepEqual(checkOptions("data.xor", {}, {}), {});
+  assert.deepEqual(checkOptions("data.xor", undefined, {}), {});
 });
 
 test("a required option that is missing is named, with an example", () => {
