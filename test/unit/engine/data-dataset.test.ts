@@ -241,3 +241,17 @@ test("split: plain for regression or with stratify: false; options checked", () 
   assert.deepEqual(skewed.split(1).map((d) => d.length), [100, 0]);
   assert.deepEqual(skewed.split(0).map((d) => d.length), [0, 100]);
 });
+
+test("images: x as [n, 1, H, W] for a convolution, from imageShape", () => {
+  const digits = data.digits(), images = digits.images();
+  assert.equal(String(images), "Dataset(1797 rows, x [1797,1,8,8], y [1797])");
+  assert.deepEqual(values(images.x).slice(0, 64), values(digits.x).slice(0, 64));
+  assert.deepEqual(images.classes, digits.classes);
+  assert.deepEqual(images.imageShape, [8, 8]);
+  const [[x]] = images;
+  assert.deepEqual(x.shape, [1, 8, 8]);
+  const rgb = Dataset(tensor(Array.from({ length: 2 }, () => Array.from({ length: 12 }, (_, j) => j))), [0, 1], { imageShape: [3, 2, 2] });
+  assert.deepEqual(rgb.images().x.shape, [2, 3, 2, 2]);
+  assert.throws(() => data.xor().images(), message("TypeError: Dataset.images: the rows of this set are not images (it has no imageShape); pass { imageShape: [height, width] } to Dataset(x, y, …) for a set that is"));
+  assert.throws(() => Dataset([[1, 2, 3]], [0], { imageShape: [2, 2] }).images(), message("ShapeError: Dataset.images: imageShape [2,2] holds 4 pixels but a row of x [1,3] has 3"));
+});
