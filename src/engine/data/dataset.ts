@@ -110,7 +110,8 @@ export class Dataset implements Iterable<[x: Tensor, y: Tensor]> {
     if (xt.ndim === 0 || yt.ndim === 0) throw new ShapeError(`Dataset: x and y need one row per example, got x ${fmt(xt.shape)} and y ${fmt(yt.shape)}`);
     if (xt.ndim === 1) xt = xt.reshape(-1, 1);
     if (xt.shape[0] !== yt.shape[0]) {
-      throw new ShapeError(`Dataset: x ${fmt(xt.shape)} has ${xt.shape[0]} rows but y ${fmt(yt.shape)} has ${yt.shape[0]}`);
+      const rows = (n: number): string => `${n} ${n === 1 ? "row" : "rows"}`;
+      throw new ShapeError(`Dataset: x ${fmt(xt.shape)} has ${rows(xt.shape[0])} but y ${fmt(yt.shape)} has ${yt.shape[0]}; give one label per row of x`);
     }
     this.x = xt;
     this.y = yt;

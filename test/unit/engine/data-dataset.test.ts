@@ -51,8 +51,8 @@ test("new Dataset(x, y) and Dataset(x, y): tensors, nested arrays or class indic
   assert.equal(named.targetName, "score");
   const classes = Dataset([[1], [2]], [0, 1], { classes: ["cat", "dog"] });
   assert.deepEqual(classes.classes, ["cat", "dog"]);
-  assert.throws(() => Dataset([[1, 2], [3, 4]], [0, 1, 2]), message("ShapeError: Dataset: x [2,2] has 2 rows but y [3] has 3"));
-  assert.throws(() => new Dataset(tensor([[1, 2]]), tensor([[1], [0]])), message("ShapeError: Dataset: x [1,2] has 1 rows but y [2,1] has 2"));
+  assert.throws(() => Dataset([[1, 2], [3, 4]], [0, 1, 2]), message("ShapeError: Dataset: x [2,2] has 2 rows but y [3] has 3; give one label per row of x"));
+  assert.throws(() => new Dataset(tensor([[1, 2]]), tensor([[1], [0]])), message("ShapeError: Dataset: x [1,2] has 1 row but y [2,1] has 2; give one label per row of x"));
   assert.throws(() => Dataset([[1, 2]], [0], { featureNames: ["a"] }), message("ShapeError: Dataset: 1 featureNames for the 2 features of x [1,2]; give one name per column"));
   assert.throws(
     () => Dataset([[1, 2]], [0], { feature_names: ["a", "b"] } as never),
