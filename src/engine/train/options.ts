@@ -33,7 +33,10 @@ export interface TrainOptions {
   epochs?: number;
   /** Rows per step: default all of them (full-batch gradient descent) up to 1,024 rows, else 32. Batches are reshuffled every epoch. */
   batchSize?: number;
-  /** A Dataset to evaluate after each epoch, or a fraction of the data (e.g. 0.2) to split off for it, using `seed`. */
+  /**
+   * A Dataset to evaluate after each epoch, or a fraction of the data (e.g. 0.2) to split off for it with
+   * `dataset.split`, using `seed`: per class for classification, so every class is in both parts.
+   */
   validation?: Dataset | number;
   /** Metrics to report per epoch (default `["accuracy"]` for classification, none for regression); see `MetricName`. */
   metrics?: MetricName[];
