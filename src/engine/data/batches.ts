@@ -67,7 +67,15 @@ export class Batches implements Iterable<Batch> {
   private readonly generator: Generator | null;
 
   /** `generator` (not `seed`) is for `train`, which shares one generator between shuffling and dropout. */
-  constructor(readonly dataset: Dataset, readonly size: number, readonly options: BatchOptions = {}, generator?: Generator) {
+  constructor(
+    /** The set the batches are cut from. */
+    readonly dataset: Dataset,
+    /** Rows per batch (the last of a pass may have fewer). */
+    readonly size: number,
+    /** Whether and how to shuffle; see `BatchOptions`. */
+    readonly options: BatchOptions = {},
+    generator?: Generator,
+  ) {
     if (!Number.isInteger(size) || size < 1) throw new RangeError(`Dataset.batches: size must be a whole number ≥ 1, got ${size}`);
     checkOptions<BatchOptions>("Dataset.batches", options, { shuffle: "boolean", seed: "integer" });
     this.generator = generator ?? (options.seed === undefined ? null : new Generator(options.seed));
