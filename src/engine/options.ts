@@ -41,12 +41,18 @@ function camelCase(key: string): string {
 /** Checks `options` of `fn` against the keys it knows, and returns it typed. */
 export function checkOptions<T extends object>(fn: string, options: T | undefined, known: Record<keyof T & string, OptionKind>): Partial<T> {
   if (options === undefined) return {};
+  const names = Object.keys(known);
+  if (names.length === 0) {
+    // A function with no options at all: anything given would otherwise be silently ignored.
+    const given = typeof options === "object" && options !== null && !Array.isArray(options) ? Object.keys(options) : null;
+    if (given?.length === 0) return options;
+    throw new TypeError(`${fn} takes no options, not ${given ? `{ ${given.join(", ")} }` : describe(options)}`);
+  }
   const proto = typeof options === "object" && options !== null ? Object.getPrototypeOf(options) : undefined;
   // A tensor or a module where the options go is a misplaced argument, not options with strange keys.
   if (typeof options !== "object" || options === null || Array.isArray(options) || (proto !== Object.prototype && proto !== null)) {
-    throw new TypeError(`${fn}: the options must be an object such as { ${Object.keys(known)[0]}: … }, not ${describe(options)}`);
+    throw new TypeError(`${fn}: the options must be an object such as { ${names[0]}: … }, not ${describe(options)}`);
   }
-  const names = Object.keys(known);
   for (const [key, value] of Object.entries(options)) {
     if (!Object.hasOwn(known, key)) {
       const camel = camelCase(key);

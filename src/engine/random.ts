@@ -54,6 +54,16 @@ export function manualSeed(seed: number): void {
   globalGenerator = new Generator(seed);
 }
 
+/**
+ * Make `g` the global generator and return the one it replaces, so a caller can put that back:
+ * `train` runs its dropout on a generator of its own seed this way.
+ */
+export function swapDefaultGenerator(g: Generator): Generator {
+  const previous = globalGenerator;
+  globalGenerator = g;
+  return previous;
+}
+
 /** A generator for one call: its own when `seed` is given, else the global one. */
 export function generatorFor(seed?: number): Generator {
   return seed === undefined ? globalGenerator : new Generator(seed);

@@ -1,5 +1,6 @@
 import type { Dataset } from "./dataset";
-import { type ToyOptions, checkCount, classification, generator, shuffleTogether } from "./make";
+import { checkOptions } from "../options";
+import { type ToyOptions, TOY_KINDS, checkCount, classification, generator, shuffleTogether } from "./make";
 import { evenSizes } from "./rows";
 
 /** Options of `data.blobs`. */
@@ -22,6 +23,8 @@ export interface BlobsOptions extends Omit<ToyOptions, "noise"> {
  * @example const two = data.blobs({ centers: [[-2, 0], [2, 0]] });
  */
 export function blobs(options: BlobsOptions = {}): Dataset {
+  const { noise: _, ...kinds } = TOY_KINDS;
+  checkOptions<BlobsOptions>("data.blobs", options, { ...kinds, centers: "checked", features: "count", clusterStd: "checked", centerBox: "numbers" });
   const n = checkCount("data.blobs", options.n ?? 100), g = generator(options.seed);
   const [lo, hi] = options.centerBox ?? [-10, 10];
   let centers: number[][];

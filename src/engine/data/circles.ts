@@ -1,5 +1,6 @@
 import type { Dataset } from "./dataset";
-import { type ToyOptions, checkCount, classification, generator, linspace, shuffleTogether } from "./make";
+import { checkOptions } from "../options";
+import { type ToyOptions, TOY_KINDS, checkCount, classification, generator, linspace, shuffleTogether } from "./make";
 
 /** Options of `data.circles`. */
 export interface CirclesOptions extends ToyOptions {
@@ -15,6 +16,7 @@ export interface CirclesOptions extends ToyOptions {
  * @example const ds = data.circles({ n: 200, noise: 0.05, factor: 0.5, seed: 1 });
  */
 export function circles(options: CirclesOptions = {}): Dataset {
+  checkOptions<CirclesOptions>("data.circles", options, { ...TOY_KINDS, factor: "checked" });
   const n = checkCount("data.circles", options.n ?? 100, 2), noise = options.noise ?? 0, factor = options.factor ?? 0.8;
   if (!(factor >= 0 && factor < 1)) throw new RangeError(`data.circles: factor must be in [0, 1), got ${factor}`);
   const g = generator(options.seed), nOut = Math.floor(n / 2), nIn = n - nOut;

@@ -2,8 +2,10 @@ import { Tensor } from "../tensor";
 import { tensor, type TensorLike } from "../creation";
 import { ShapeError, fmt } from "../shape";
 import { Generator } from "../random";
-import { takeRows, permutation } from "./rows";
+import { checkOptions, describe } from "../options";
+import { takeRows, permutation, rowAt, catRows, stackRows } from "./rows";
 import { Batches, type BatchOptions } from "./batches";
+import { plainSplit, stratifiedSplit, classIndices } from "./split";
 import { fitNormalization, applyNormalization, type Normalization } from "./normalize";
 
 /**
@@ -36,7 +38,29 @@ export interface DatasetInfo {
 export interface SplitOptions {
   /** Seed of the shuffle before splitting (default 0, so the split is the same every run). */
   seed?: number;
+  /**
+   * Split every class in the same proportion (default true for "binary" and "multiclass", so a small
+   * class is not left out of the test set by chance); false for a plain random cut. Regression sets have
+   * no classes: for them it is always a plain cut, and `stratify: true` is an error.
+   */
+  stratify?: boolean;
 }
+
+/**
+ * A row-wise transform for `Dataset.map`: gets one example's `x` ([features…]) and `y` (its label row)
+ * as tensors, and its row index, and returns the new `[x, y]` (tensors or plain numbers and arrays).
+ */
+export type RowTransform = (x: Tensor, y: Tensor, index: number) => readonly [Tensor | TensorLike, Tensor | TensorLike];
+
+const INFO_KINDS = {
+  task: ["binary", "multiclass", "regression"],
+  classes: "strings",
+  featureNames: "strings",
+  targetName: "string",
+  name: "string",
+  imageShape: "numbers",
+  normalization: "checked",
+} as const;
 
 const DEFAULT_SEED = 0;
 
@@ -48,9 +72,13 @@ const DEFAULT_SEED = 0;
  *
  * When `task` is not given it is inferred: y [n, 1] of only 0/1 → "binary"; y [n] of whole
  * numbers ≥ 0 → "multiclass"; y [n, k] one-hot → "multiclass"; anything else → "regression".
+ *
+ * A Dataset is iterable, one example at a time, as PyTorch's `TensorDataset`: `for (const [x, y] of ds)`
+ * gives row i's `x` ([features…]) and `y` (its label row: [1] for binary, [] for a class index).
  * @example const ds = Dataset([[0, 0], [0, 1], [1, 0], [1, 1]], [[0], [1], [1], [0]]); // Dataset(4 rows, x [4,2], y [4,1])
+ * @example for (const [x, y] of data.xor()) console.log(x.toArray(), y.item()); // [0, 0] 0, [0, 1] 1, …
  */
-export class Dataset {
+export class Dataset implements Iterable<[x: Tensor, y: Tensor]> {
   /** Inputs, one example per row: [n, features] (a 1-D x is read as one feature, [n, 1]). */
   readonly x: Tensor;
   /** Labels, one per row: [n, 1] for binary and regression, [n] of class indices for multiclass. */
@@ -70,16 +98,26 @@ export class Dataset {
   /** The mean and std `normalize()` used, so another set can be scaled the same way. */
   readonly normalization?: Normalization;
 
+  /**
+   * `x`: a tensor or nested arrays, one example per row ([n, features…]; a flat list is one feature, [n, 1]).
+   * `y`: a tensor, a list of class indices ([n]), or nested arrays ([n, 1]), one label per row of `x`.
+   * `info`: what the labels mean and names (`task`, `classes`, `featureNames`, …); see `DatasetInfo`.
+   */
   constructor(x: Tensor | TensorLike, y: Tensor | TensorLike, info: DatasetInfo = {}) {
+    checkOptions<DatasetInfo>("Dataset", info, INFO_KINDS);
     let xt = x instanceof Tensor ? x : tensor(x);
     const yt = y instanceof Tensor ? y : tensor(y);
     if (xt.ndim === 0 || yt.ndim === 0) throw new ShapeError(`Dataset: x and y need one row per example, got x ${fmt(xt.shape)} and y ${fmt(yt.shape)}`);
     if (xt.ndim === 1) xt = xt.reshape(-1, 1);
     if (xt.shape[0] !== yt.shape[0]) {
-      throw new ShapeError(`Dataset: x ${fmt(xt.shape)} has ${xt.shape[0]} rows but y ${fmt(yt.shape)} has ${yt.shape[0]}`);
+      const rows = (n: number): string => `${n} ${n === 1 ? "row" : "rows"}`;
+      throw new ShapeError(`Dataset: x ${fmt(xt.shape)} has ${rows(xt.shape[0])} but y ${fmt(yt.shape)} has ${yt.shape[0]}; give one label per row of x`);
     }
     this.x = xt;
     this.y = yt;
+    if (info.featureNames && info.featureNames.length !== this.features) {
+      throw new ShapeError(`Dataset: ${info.featureNames.length} featureNames for the ${this.features} features of x ${fmt(xt.shape)}; give one name per column`);
+    }
     this.task = info.task ?? inferTask(yt);
     this.classes = info.classes ?? defaultClasses(this.task, yt);
     if (info.featureNames) this.featureNames = info.featureNames;
@@ -111,10 +149,15 @@ export class Dataset {
   }
 
   /**
-   * The rows at `indices`, in that order, as a new Dataset (copied; metadata kept).
-   * @example ds.subset([0, 2, 4])
+   * The rows at `indices` (a list or a 1-D tensor of row numbers), in that order, as a new Dataset
+   * (copied; metadata kept). PyTorch's `torch.utils.data.Subset(ds, indices)`.
+   * @example ds.subset([0, 2, 4]) // rows 0, 2 and 4
    */
-  subset(indices: ArrayLike<number>): Dataset {
+  subset(indices: ArrayLike<number> | Tensor): Dataset {
+    if (indices instanceof Tensor) indices = indices.data;
+    if (indices === null || typeof indices !== "object" || typeof indices.length !== "number") {
+      throw new TypeError(`Dataset.subset: indices must be a list of row numbers such as [0, 2, 4], not ${describe(indices)}`);
+    }
     for (let i = 0; i < indices.length; i++) {
       const r = indices[i];
       if (!Number.isInteger(r) || r < 0 || r >= this.length) throw new RangeError(`Dataset.subset: row ${r} is out of range 0..${this.length - 1}`);
@@ -123,16 +166,27 @@ export class Dataset {
   }
 
   /**
-   * Shuffle, then cut in two: the first `fraction` of the rows (rounded) and the rest
-   * (scikit-learn's `train_test_split(train_size=fraction)`). Seeded, 0 by default, so
-   * the split is the same on every run.
-   * @example const [train, test] = data.digits().split(0.8, { seed: 1 });
+   * Shuffle, then cut in two: `fraction` of the rows (rounded) and the rest, as scikit-learn's
+   * `train_test_split(train_size=fraction, stratify=y)` or PyTorch's `random_split(ds, [f, 1 − f])`.
+   * A classification set is split per class (stratified: each class gives the first part the same share
+   * of its rows) unless `stratify: false`; a regression set is cut plainly. Seeded, 0 by default, so the
+   * split is the same on every run. Both parts are in random order and keep the metadata.
+   * @example const [train, test] = data.digits().split(0.8, { seed: 1 }); // 1,438 and 359 rows, every digit 80/20
    */
   split(fraction: number, options: SplitOptions = {}): [Dataset, Dataset] {
+    const o = checkOptions<SplitOptions>("Dataset.split", options, { seed: "integer", stratify: "boolean" });
     if (!(fraction >= 0 && fraction <= 1)) throw new RangeError(`Dataset.split: fraction must be between 0 and 1 (the share of rows in the first part), got ${fraction}`);
-    const order = permutation(this.length, new Generator(options.seed ?? DEFAULT_SEED));
-    const k = Math.round(fraction * this.length);
-    return [this.subset(order.subarray(0, k)), this.subset(order.subarray(k))];
+    if (o.stratify && this.task === "regression") {
+      throw new TypeError("Dataset.split: stratify needs classes, and this set is regression; leave stratify out for a plain random split");
+    }
+    const g = new Generator(o.seed ?? DEFAULT_SEED);
+    let parts: [Int32Array, Int32Array];
+    if (this.task === "regression" || o.stratify === false) parts = plainSplit(this.length, fraction, g);
+    else {
+      const { classOf, classes } = classIndices(this.y);
+      parts = stratifiedSplit(classOf, classes, fraction, g);
+    }
+    return [this.subset(parts[0]), this.subset(parts[1])];
   }
 
   /**
@@ -141,17 +195,96 @@ export class Dataset {
    * @example const mixed = data.spiral().shuffle(42);
    */
   shuffle(seed = DEFAULT_SEED): Dataset {
+    checkOptions("Dataset.shuffle", { seed }, { seed: "integer" });
     return this.subset(permutation(this.length, new Generator(seed)));
   }
 
   /**
-   * Mini-batches of `size` rows (the last may be smaller), like a PyTorch `DataLoader`.
-   * Each is a Dataset with `x` and `y`. Iterate it once per epoch; with `shuffle` each pass
-   * has a new order, drawn from `seed` when given, else from the global generator (`manualSeed`).
-   * @example for (const { x, y } of train.batches(32, { shuffle: true, seed: 1 })) { … }
+   * Mini-batches of `size` rows (the last may be smaller), like a PyTorch `DataLoader(ds, batch_size=size)`.
+   * Each is a `Batch`: `[x, y]` as PyTorch's, with `x`, `y` and `length` by name too. Iterate it once per
+   * epoch; with `shuffle` each pass has a new order, drawn from `seed` when given, else from the global
+   * generator (`manualSeed`).
+   * @example for (const [x, y] of train.batches(32, { shuffle: true, seed: 1 })) { … }
    */
   batches(size: number, options: BatchOptions = {}): Batches {
     return new Batches(this, size, options);
+  }
+
+  /**
+   * This set's rows followed by `other`'s, as a new Dataset (PyTorch's `ConcatDataset([a, b])`).
+   * Both need rows of the same shape in `x` and in `y`, and the same task; class names must agree (one
+   * list may extend the other). The metadata is this set's.
+   * @example const more = data.moons({ seed: 1 }).concat(data.moons({ seed: 2 })); // 200 rows
+   */
+  concat(other: Dataset): Dataset {
+    if (!(other instanceof Dataset)) throw new TypeError(`Dataset.concat: other must be a Dataset (e.g. data.xor()), not ${describe(other)}`);
+    for (const k of ["x", "y"] as const) {
+      const a = this[k].shape, b = other[k].shape;
+      if (fmt(a.slice(1)) !== fmt(b.slice(1))) {
+        throw new ShapeError(`Dataset.concat: a row of ${k} ${fmt(a)} is ${fmt(a.slice(1))} but of ${k} ${fmt(b)} it is ${fmt(b.slice(1))}; both sets need rows of the same shape`);
+      }
+    }
+    if (this.task !== other.task) throw new TypeError(`Dataset.concat: this set is ${this.task} and the other ${other.task}; both need the same task`);
+    const [short, long] = this.classes.length <= other.classes.length ? [this.classes, other.classes] : [other.classes, this.classes];
+    if (short.some((c, i) => c !== long[i])) {
+      throw new TypeError(`Dataset.concat: the classes differ: ${JSON.stringify(this.classes)} and ${JSON.stringify(other.classes)}`);
+    }
+    const info: DatasetInfo = { ...this.info(), classes: long };
+    if (JSON.stringify(this.normalization) !== JSON.stringify(other.normalization)) delete info.normalization;
+    return new Dataset(catRows(this.x, other.x), catRows(this.y, other.y), info);
+  }
+
+  /**
+   * A new Dataset made by `fn(x, y, i)` from each row, as a PyTorch `transform`: `fn` gets one
+   * example's `x` ([features…]) and `y` (its label row) as tensors and returns the new `[x, y]`.
+   * Every row must give the same shapes. The metadata is kept where it still fits: `task` and `classes`
+   * when a label row keeps its shape (else they are inferred again), feature names and image shape
+   * when an input row keeps its size. The result is plain data, not part of any autograd graph.
+   * @example const noisy = ds.map((x, y) => [x.add(randn(x.shape).mul(0.1)), y]); // jitter every input
+   * @example const squared = data.line().map((x, y) => [x, y.pow(2)]); // a new target
+   */
+  map(fn: RowTransform): Dataset {
+    checkOptions("Dataset.map", { fn }, { fn: "function" });
+    if (this.length === 0) return new Dataset(this.x, this.y, this.info());
+    const xs: Tensor[] = [], ys: Tensor[] = [];
+    for (let i = 0; i < this.length; i++) {
+      const out = fn(rowAt(this.x, i), rowAt(this.y, i), i) as unknown;
+      if (!Array.isArray(out) || out.length !== 2) {
+        const got = out instanceof Tensor ? `a tensor ${fmt(out.shape)}` : Array.isArray(out) ? `a list of ${out.length}` : describe(out);
+        throw new TypeError(`Dataset.map: fn must return [x, y] for each row, e.g. (x, y) => [x.mul(2), y]; row ${i} gave ${got}`);
+      }
+      const [x, y] = out.map((v: Tensor | TensorLike) => (v instanceof Tensor ? v : tensor(v)));
+      for (const [k, t, first] of [["x", x, xs[0]], ["y", y, ys[0]]] as const) {
+        if (first && fmt(t.shape) !== fmt(first.shape)) {
+          throw new ShapeError(`Dataset.map: row ${i} gave ${k} ${fmt(t.shape)} but row 0 gave ${k} ${fmt(first.shape)}; every row must give the same shapes`);
+        }
+      }
+      xs.push(x);
+      ys.push(y);
+    }
+    const x = stackRows(xs, xs[0].shape), y = stackRows(ys, ys[0].shape), info = this.info();
+    if (fmt(y.shape) !== fmt(this.y.shape)) (delete info.task, delete info.classes);
+    if (x.numel() !== this.x.numel()) (delete info.featureNames, delete info.imageShape, delete info.normalization);
+    return new Dataset(x, y, info);
+  }
+
+  /**
+   * The same set with every row of `x` as an image for a convolution: x [n, 1, H, W] from `imageShape`
+   * [H, W] (or [n, C, H, W] from [C, H, W]), PyTorch's `x.view(n, 1, H, W)` for `nn.Conv2d`. Only for sets
+   * whose rows are images, such as `data.digits()`; the data is copied, the metadata kept.
+   * @example const images = data.digits().images(); images.x.shape // [1797, 1, 8, 8]
+   */
+  images(): Dataset {
+    const shape = this.imageShape;
+    if (!shape) throw new TypeError(`Dataset.images: the rows of this set are not images (it has no imageShape); pass { imageShape: [height, width] } to Dataset(x, y, …) for a set that is`);
+    const image = shape.length === 2 ? [1, ...shape] : [...shape], size = image.reduce((a, b) => a * b, 1);
+    if (size !== this.features) throw new ShapeError(`Dataset.images: imageShape ${fmt(shape)} holds ${size} pixels but a row of x ${fmt(this.x.shape)} has ${this.features}`);
+    return new Dataset(new Tensor(this.x.data.slice(), [this.length, ...image]), this.y, this.info());
+  }
+
+  /** One example at a time: `[x, y]` of row 0, 1, … (copies, shapes `x.shape.slice(1)` and `y.shape.slice(1)`). */
+  *[Symbol.iterator](): Iterator<[x: Tensor, y: Tensor]> {
+    for (let i = 0; i < this.length; i++) yield [rowAt(this.x, i), rowAt(this.y, i)];
   }
 
   /**

@@ -12,7 +12,8 @@ let bytes: Uint8Array | null = null; // decoded on first use, then kept
  * "Optical Recognition of Handwritten Digits", E. Alpaydin and C. Kaynak, 1998, CC BY 4.0).
  * `x` is [1797, 64]: row i holds image i row by row, pixel (r, c) at column 8r + c, as raw
  * counts 0–16 (ink in a 4×4 block of the original 32×32 scan) — call `normalize()` before
- * training. `y` is [1797] of class indices 0–9 (multiclass). `imageShape` is [8, 8].
+ * training. `y` is [1797] of class indices 0–9 (multiclass). `imageShape` is [8, 8]; `images()` gives the
+ * set with x [1797, 1, 8, 8], for `nn.Conv2d`.
  * @example const [train, test] = data.digits().split(0.8, { seed: 1 }); show.images(train, { count: 16 })
  */
 export function digits(): Dataset {

@@ -1,5 +1,6 @@
 import type { Dataset } from "./dataset";
-import { type ToyOptions, checkCount, generator, regression } from "./make";
+import { checkOptions } from "../options";
+import { type ToyOptions, TOY_KINDS, checkCount, generator, regression } from "./make";
 
 /** Options of `data.line`. */
 export interface LineOptions extends ToyOptions {
@@ -16,6 +17,7 @@ export interface LineOptions extends ToyOptions {
  * @example const ds = data.line({ slope: 3, intercept: -1, noise: 0.2 });
  */
 export function line(options: LineOptions = {}): Dataset {
+  checkOptions<LineOptions>("data.line", options, { ...TOY_KINDS, slope: "number", intercept: "number" });
   const n = checkCount("data.line", options.n ?? 200), g = generator(options.seed);
   const a = options.slope ?? 2, b = options.intercept ?? 1, noise = options.noise ?? 0.1;
   const xs: number[] = [], ys: number[] = [];

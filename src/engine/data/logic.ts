@@ -1,11 +1,25 @@
-// The four points of a two-input truth table: the first data sets of every course.
+// The truth tables of the logic gates, one row per input combination: the first data sets of every course.
 import type { Dataset } from "./dataset";
+import { checkOptions } from "../options";
 import { classification } from "./make";
 
-const INPUTS = [0, 0, 0, 1, 1, 0, 1, 1];
+const ONE_INPUT = [0, 1], TWO_INPUTS = [0, 0, 0, 1, 1, 0, 1, 1];
 
-function gate(name: string, outputs: number[]): Dataset {
-  return classification(INPUTS, 2, outputs, 2, { name });
+// A truth table is exact: no count, noise or seed applies, so an argument given (read from `arguments`, as the
+// signature has none) is an error, not ignored.
+function gate(name: string, outputs: number[], options: unknown): Dataset {
+  checkOptions(`data.${name}`, options as object | undefined, {});
+  const inputs = outputs.length === 2 ? ONE_INPUT : TWO_INPUTS;
+  return classification(inputs, inputs.length / outputs.length, outputs, 2, { name });
+}
+
+/**
+ * Logical NOT, the one-input gate: x [[0],[1]] → y [[1],[0]] (binary, x [2, 1], y [2, 1]). A single
+ * neuron with a negative weight learns it.
+ * @example Perceptron(1).fit(data.not(), { lr: 1, epochs: 10 })
+ */
+export function not(): Dataset {
+  return gate("not", [1, 0], arguments[0]);
 }
 
 /**
@@ -14,7 +28,7 @@ function gate(name: string, outputs: number[]): Dataset {
  * @example Perceptron(2).fit(data.and(), { lr: 1, epochs: 10 })
  */
 export function and(): Dataset {
-  return gate("and", [0, 0, 0, 1]);
+  return gate("and", [0, 0, 0, 1], arguments[0]);
 }
 
 /**
@@ -22,7 +36,7 @@ export function and(): Dataset {
  * @example data.or().y // tensor([[0.], [1.], [1.], [1.]])
  */
 export function or(): Dataset {
-  return gate("or", [0, 1, 1, 1]);
+  return gate("or", [0, 1, 1, 1], arguments[0]);
 }
 
 /**
@@ -31,7 +45,7 @@ export function or(): Dataset {
  * @example data.nand().y // tensor([[1.], [1.], [1.], [0.]])
  */
 export function nand(): Dataset {
-  return gate("nand", [1, 1, 1, 0]);
+  return gate("nand", [1, 1, 1, 0], arguments[0]);
 }
 
 /**
@@ -40,5 +54,5 @@ export function nand(): Dataset {
  * @example const xor = data.xor(); // Dataset(4 rows, x [4,2], y [4,1])
  */
 export function xor(): Dataset {
-  return gate("xor", [0, 1, 1, 0]);
+  return gate("xor", [0, 1, 1, 0], arguments[0]);
 }

@@ -5,6 +5,7 @@ import { Generator } from "../random";
 import { Dataset, type DatasetInfo } from "./dataset";
 import { numberedFeatures } from "./featureNames";
 import { permutation } from "./rows";
+import type { OptionKind } from "../options";
 
 /** Options shared by the generated data sets. */
 export interface ToyOptions {
@@ -17,6 +18,9 @@ export interface ToyOptions {
 }
 
 export const DEFAULT_SEED = 0;
+
+/** How `checkOptions` checks the shared options; `n` is checked by `checkCount`, with the limits in its message. */
+export const TOY_KINDS = { n: "checked", noise: "nonNegative", seed: "integer" } as const satisfies Record<keyof ToyOptions, OptionKind>;
 
 export function generator(seed: number | undefined): Generator {
   return new Generator(seed ?? DEFAULT_SEED);

@@ -1,5 +1,6 @@
 import type { Dataset } from "./dataset";
-import { type ToyOptions, checkCount, classification, generator, linspace, shuffleTogether } from "./make";
+import { checkOptions } from "../options";
+import { type ToyOptions, TOY_KINDS, checkCount, classification, generator, linspace, shuffleTogether } from "./make";
 
 /**
  * Two interleaving half circles in 2-D (scikit-learn's `make_moons`): class 0 is the upper
@@ -9,6 +10,7 @@ import { type ToyOptions, checkCount, classification, generator, linspace, shuff
  * @example const ds = data.moons({ n: 200, noise: 0.1, seed: 1 });
  */
 export function moons(options: ToyOptions = {}): Dataset {
+  checkOptions<ToyOptions>("data.moons", options, TOY_KINDS);
   const n = checkCount("data.moons", options.n ?? 100, 2), noise = options.noise ?? 0;
   const g = generator(options.seed), nOut = Math.floor(n / 2), nIn = n - nOut;
   const points: number[] = [], labels: number[] = [];

@@ -5,13 +5,39 @@ import type { Generator } from "../random";
 
 /** A new tensor made of rows `indices` of `t` (dim 0), in that order; the data is copied. */
 export function takeRows(t: Tensor, indices: ArrayLike<number>): Tensor {
-  const n = t.shape[0], width = n > 0 ? t.numel() / n : 0;
+  const width = rowSize(t);
   const out = alloc(indices.length * width);
   for (let i = 0; i < indices.length; i++) {
     const r = indices[i];
     out.set(t.data.subarray(r * width, r * width + width), i * width);
   }
   return new Tensor(out, [indices.length, ...t.shape.slice(1)]);
+}
+
+/** Row `i` of `t` (dim 0) as a tensor of its own, shape `t.shape.slice(1)`; the data is copied. */
+export function rowAt(t: Tensor, i: number): Tensor {
+  const width = rowSize(t);
+  return new Tensor(t.data.slice(i * width, i * width + width), t.shape.slice(1));
+}
+
+/** The rows of `a`, then those of `b` (PyTorch's `torch.cat([a, b])`); rows must have the same shape. */
+export function catRows(a: Tensor, b: Tensor): Tensor {
+  const out = alloc(a.numel() + b.numel());
+  out.set(a.data);
+  out.set(b.data, a.numel());
+  return new Tensor(out, [a.shape[0] + b.shape[0], ...a.shape.slice(1)]);
+}
+
+/** Tensors of one shape stacked along a new first dim (PyTorch's `torch.stack`). */
+export function stackRows(rows: readonly Tensor[], shape: readonly number[]): Tensor {
+  const width = shape.reduce((p, d) => p * d, 1), out = alloc(rows.length * width);
+  rows.forEach((r, i) => out.set(r.data, i * width));
+  return new Tensor(out, [rows.length, ...shape]);
+}
+
+/** Elements per row of `t`: the product of its shape after the first dim. */
+export function rowSize(t: Tensor): number {
+  return t.shape.slice(1).reduce((p, d) => p * d, 1);
 }
 
 /** 0..n−1 in random order (Fisher–Yates). */

@@ -1,5 +1,6 @@
 import type { Dataset } from "./dataset";
-import { type ToyOptions, checkCount, generator, regression } from "./make";
+import { checkOptions } from "../options";
+import { type ToyOptions, TOY_KINDS, checkCount, generator, regression } from "./make";
 
 /**
  * One period of a sine wave with noise: x uniform in [−π, π], y = sin x + N(0, noise²).
@@ -8,6 +9,7 @@ import { type ToyOptions, checkCount, generator, regression } from "./make";
  * @example const ds = data.sine({ n: 100, noise: 0 });
  */
 export function sine(options: ToyOptions = {}): Dataset {
+  checkOptions<ToyOptions>("data.sine", options, TOY_KINDS);
   const n = checkCount("data.sine", options.n ?? 200), g = generator(options.seed), noise = options.noise ?? 0.1;
   const xs: number[] = [], ys: number[] = [];
   for (let i = 0; i < n; i++) {

@@ -1,5 +1,6 @@
 import type { Dataset } from "./dataset";
-import { type ToyOptions, checkCount, classification, generator, linspace } from "./make";
+import { checkOptions } from "../options";
+import { type ToyOptions, TOY_KINDS, checkCount, classification, generator, linspace } from "./make";
 import { evenSizes } from "./rows";
 
 /** Options of `data.spiral`. */
@@ -17,6 +18,7 @@ export interface SpiralOptions extends ToyOptions {
  * @example const ds = data.spiral({ classes: 3 }); // Dataset(300 rows, x [300,2], y [300])
  */
 export function spiral(options: SpiralOptions = {}): Dataset {
+  checkOptions<SpiralOptions>("data.spiral", options, { ...TOY_KINDS, classes: "checked" });
   const k = options.classes ?? 3;
   if (!Number.isInteger(k) || k < 2) throw new RangeError(`data.spiral: classes must be a whole number ≥ 2, got ${k}`);
   const n = checkCount("data.spiral", options.n ?? 100 * k, k), noise = options.noise ?? 0.2, g = generator(options.seed);

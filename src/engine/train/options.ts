@@ -34,7 +34,10 @@ export interface TrainOptions {
   epochs?: number;
   /** Rows per step: default all of them (full-batch gradient descent) up to 1,024 rows, else 32. Batches are reshuffled every epoch. */
   batchSize?: number;
-  /** A Dataset to evaluate after each epoch, or a fraction of the data (e.g. 0.2) to split off for it, using `seed`. */
+  /**
+   * A Dataset to evaluate after each epoch, or a fraction of the data (e.g. 0.2) to split off for it with
+   * `dataset.split`, using `seed`: per class for classification, so every class is in both parts.
+   */
   validation?: Dataset | number;
   /** Metrics to report per epoch (default `["accuracy"]` for classification, none for regression); see `MetricName`. */
   metrics?: MetricName[];
@@ -53,7 +56,11 @@ export interface TrainOptions {
    * The model is kept as it is at the end, not rolled back; `history.bestEpoch` says which epoch was best.
    */
   earlyStopping?: { patience?: number; minDelta?: number } | boolean;
-  /** Seed of the batch shuffling and of the validation split: same seed and same initial weights give the same numbers. Default: drawn from the global generator (`manualSeed`). */
+  /**
+   * Seed of the batch shuffling, of the validation split and of everything random in the model while it
+   * trains (the masks of `nn.Dropout`): the same seed and the same initial weights give the same numbers.
+   * The global generator (`manualSeed`) is left as it was. Default: drawn from the global generator.
+   */
   seed?: number;
   /** What to record for the inspection views, or false for nothing (default: all, about 100 snapshots); see `RecordOptions`. */
   record?: RecordOptions | boolean;

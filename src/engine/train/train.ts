@@ -3,8 +3,9 @@ import type { Module } from "../nn/module";
 import { BCEWithLogitsLoss } from "../nn/loss";
 import { clipGradNorm } from "../nn/clip";
 import { ReduceLROnPlateau } from "../optim/plateau";
-import { defaultGenerator } from "../random";
+import { Generator, defaultGenerator, swapDefaultGenerator } from "../random";
 import { Dataset } from "../data/dataset";
+import { Batches } from "../data/batches";
 import { History } from "./history";
 import { trainingHooks, type LiveRun } from "./hooks";
 import { resolveLive } from "./live";
@@ -43,7 +44,9 @@ export async function train(model: Module, dataset: Dataset | { x: Tensor; y: Te
 
   const epochs = opts.wholeNumber("epochs", options.epochs ?? 100, 0);
   const n = trainSet.length, batchSize = opts.wholeNumber("batchSize", options.batchSize ?? (n <= 1024 ? n : 32), 1);
-  const loader = trainSet.batches(batchSize, { shuffle: batchSize < n, seed });
+  // One generator for the shuffling and for everything random in the model (dropout): same seed, same numbers.
+  const rng = new Generator(seed);
+  const loader = new Batches(trainSet, batchSize, { shuffle: batchSize < n }, rng);
   const steps = loader.length;
   const lossFn = options.loss ?? opts.defaultLoss(model, all.task);
   const optimizer = options.optimizer ?? opts.defaultOptimizer(model);
@@ -83,6 +86,19 @@ export async function train(model: Module, dataset: Dataset | { x: Tensor; y: Te
   model.train();
   snapshot(0);
   let lastYield = Date.now(), best = Infinity, wait = 0, step = 0;
+  // The run's generator is the global one only while this run's code runs: it is handed back at every
+  // yield, so code that runs meanwhile (another training, a timer) neither draws from it nor changes it.
+  let outer: Generator | null = swapDefaultGenerator(rng);
+  const release = (): void => {
+    if (outer) swapDefaultGenerator(outer);
+    outer = null;
+  };
+  const pause = async (): Promise<void> => {
+    release();
+    await yieldToHost();
+    outer = swapDefaultGenerator(rng);
+    lastYield = Date.now();
+  };
 
   try {
     for (let epoch = 1; epoch <= epochs; epoch++) {
@@ -119,10 +135,7 @@ export async function train(model: Module, dataset: Dataset | { x: Tensor; y: Te
           history.interrupted = true;
           break;
         }
-        if (Date.now() - lastYield >= YIELD_EVERY_MS) {
-          await yieldToHost();
-          lastYield = Date.now();
-        }
+        if (Date.now() - lastYield >= YIELD_EVERY_MS) await pause();
       }
 
       history.epochs = epoch;
@@ -155,16 +168,15 @@ export async function train(model: Module, dataset: Dataset | { x: Tensor; y: Te
       }
       report(epoch, step, false);
       if (last) break;
-      if (Date.now() - lastYield >= YIELD_EVERY_MS) {
-        await yieldToHost();
-        lastYield = Date.now();
-      }
+      if (Date.now() - lastYield >= YIELD_EVERY_MS) await pause();
     }
   } catch (e) {
+    release();
     restoreModes();
     report(history.epochs, step, true);
     throw e;
   }
+  release();
   restoreModes();
   report(history.epochs, step, true);
   if (history.interrupted) hooks?.stopped?.(history, { epoch: history.epochs, epochs, step, stepsPerEpoch: steps, done: true });

@@ -69,7 +69,6 @@ test("Dataset.batches: sizes, every row once per pass, new order each pass", () 
   const inOrder = [...ds.batches(4)];
   assert.deepEqual(inOrder.map((b) => b.length), [4, 4, 2]);
   assert.deepEqual(inOrder.flatMap((b) => Array.from(b.x.data)), [0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
-  assert.ok(inOrder[0] instanceof Dataset);
   assert.deepEqual(inOrder[0].y.shape, [4]);
 
   const loader = ds.batches(3, { shuffle: true, seed: 1 });
@@ -106,7 +105,7 @@ test("Dataset.normalize: mean 0 / std 1 per feature, train statistics reused for
   assert.throws(() => Dataset([[1, 2]], [0]).normalize(n), /statistics are for 3 features but x has 2/);
 });
 
-test("logic gates: the four points of the truth table", () => {
+test("logic gates: the rows of the truth table", () => {
   const x = [[0, 0], [0, 1], [1, 0], [1, 1]];
   const table = { and: [0, 0, 0, 1], or: [0, 1, 1, 1], nand: [1, 1, 1, 0], xor: [0, 1, 1, 0] };
   for (const [name, ys] of Object.entries(table)) {
@@ -246,4 +245,16 @@ test("a binary set feeds BCELoss and a multiclass set CrossEntropyLoss without r
   assert.equal(nn.BCELoss().forward(p, xor.y).shape.length, 0);
   const sp = data.spiral({ n: 30 });
   assert.equal(nn.CrossEntropyLoss().forward(nn.Linear(2, 3).forward(sp.x), sp.y).shape.length, 0);
+});
+
+test("generated sets check their options: a misspelt or mistyped one is an error naming the one meant", () => {
+  assert.throws(() => data.circles({ nosie: 0.1 } as never), /^TypeError: data\.circles: unknown option "nosie"; did you mean "noise"\? The options are n, noise, seed, factor$/);
+  assert.throws(() => data.moons({ noise: -0.1 }), /^TypeError: data\.moons: noise must be a number ≥ 0, not -0\.1$/);
+  assert.throws(() => data.sine({ seed: 1.5 }), /^TypeError: data\.sine: seed must be a whole number, not 1\.5$/);
+  assert.throws(() => data.line({ slop: 2 } as never), /^TypeError: data\.line: unknown option "slop"; did you mean "slope"\? The options are n, noise, seed, slope, intercept$/);
+  assert.throws(() => data.spiral({ class: 3 } as never), /data\.spiral: unknown option "class"; did you mean "classes"\?/);
+  assert.throws(() => data.blobs({ noise: 1 } as never), /^TypeError: data\.blobs: unknown option "noise"; The options are n, seed, centers, features, clusterStd, centerBox$/);
+  assert.throws(() => data.blobs({ cluster_std: 1 } as never), /unknown option "cluster_std"; did you mean "clusterStd"\?/);
+  assert.throws(() => data.circles(5 as never), /^TypeError: data\.circles: the options must be an object such as \{ n: … \}, not 5$/);
+  assert.throws(() => data.circles({ n: 1.5 }), /data\.circles: n must be a whole number ≥ 2, got 1\.5/);
 });

@@ -23,6 +23,14 @@ test("a value of the wrong kind names what was expected", () => {
   assert.deepEqual(check("StepLR", { stepSize: 3, gamma: 0.5, reduction: "sum", milestones: [2, 4] }), { stepSize: 3, gamma: 0.5, reduction: "sum", milestones: [2, 4] });
 });
 
+test("a function that takes no options says so for anything given", () => {
+  assert.throws(() => checkOptions("data.xor", { n: 100, noise: 0.1 } as object, {}), /^TypeError: data\.xor takes no options, not \{ n, noise \}$/);
+  assert.throws(() => checkOptions("data.xor", 3 as never, {}), /^TypeError: data\.xor takes no options, not 3$/);
+  assert.throws(() => checkOptions("data.xor", [1] as never, {}), /^TypeError: data\.xor takes no options, not a list$/);
+  assert.deepEqual(checkOptions("data.xor", {}, {}), {});
+  assert.deepEqual(checkOptions("data.xor", undefined, {}), {});
+});
+
 test("a required option that is missing is named, with an example", () => {
   assert.throws(() => requireOptions("StepLR", {}, { stepSize: "30" }), /^TypeError: StepLR: the option stepSize is required, e\.g\. \{ stepSize: 30 \}$/);
   assert.throws(() => requireOptions("StepLR", undefined, { stepSize: "30" }), /stepSize is required/);

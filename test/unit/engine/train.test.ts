@@ -1,6 +1,6 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { nn, optim, tensor, manualSeed, Tensor } from "../../../src/engine/index";
+import { nn, optim, tensor, manualSeed, randn, Tensor } from "../../../src/engine/index";
 import * as data from "../../../src/engine/data/index";
 import { Dataset } from "../../../src/engine/data/index";
 import { train, History, TrainingError, setTrainingHooks, type ProgressState } from "../../../src/engine/train/index";
@@ -73,6 +73,56 @@ test("same seed and same initial weights give identical numbers; another seed ot
     return train(net, data.spiral({ n: 90 }), { epochs: 3, batchSize: 16, live: false });
   };
   assert.deepEqual((await d()).loss, (await d()).loss);
+});
+
+test("the seed also seeds dropout: same seed, same numbers; another seed others; the global generator untouched", async () => {
+  const net = () => {
+    manualSeed(4);
+    return nn.Sequential(nn.Linear(2, 16), nn.ReLU(), nn.Dropout(0.5), nn.Linear(16, 1));
+  };
+  const moons = data.moons({ n: 80, noise: 0.2, seed: 1 });
+  const run = (seed: number, batchSize = 16) => train(net(), moons, { epochs: 8, batchSize, seed, live: false, record: false });
+  const a = await run(3), b = await run(3), c = await run(5);
+  assert.deepEqual(a.loss, b.loss);
+  assert.deepEqual(a.metrics, b.metrics);
+  assert.notDeepEqual(a.loss, c.loss);
+  // full batch: nothing is shuffled, so only the dropout masks make two seeds differ
+  const full1 = await run(3, 80), full2 = await run(3, 80), other = await run(5, 80);
+  assert.deepEqual(full1.loss, full2.loss);
+  assert.notDeepEqual(full1.loss, other.loss);
+  // training with a seed leaves the global generator where it was
+  manualSeed(9);
+  const expected = randn([3]).toArray();
+  const model = net();
+  manualSeed(9);
+  await train(model, moons, { epochs: 3, seed: 1, live: false, record: false });
+  assert.deepEqual(randn([3]).toArray(), expected);
+  // without a seed, manualSeed makes a run with dropout repeatable too
+  const unseeded = async () => {
+    const m = net();
+    manualSeed(12);
+    return train(m, moons, { epochs: 4, batchSize: 16, live: false, record: false });
+  };
+  assert.deepEqual((await unseeded()).loss, (await unseeded()).loss);
+});
+
+test("two trainings at once each keep their own random numbers, and the global generator its own", async () => {
+  const big = data.moons({ n: 2000, noise: 0.2, seed: 2 });
+  const model = () => {
+    manualSeed(6);
+    return nn.Sequential(nn.Linear(2, 32), nn.ReLU(), nn.Dropout(0.3), nn.Linear(32, 1));
+  };
+  // long enough (over 50 ms) that each yields to the other between steps
+  const run = (m: nn.Module) => train(m, big, { epochs: 3, batchSize: 64, seed: 8, live: false, record: false });
+  const alone = await run(model());
+  const m1 = model(), m2 = model();
+  manualSeed(1);
+  const before = randn([2]).toArray();
+  manualSeed(1);
+  const [p, q] = await Promise.all([run(m1), run(m2)]);
+  assert.deepEqual(p.loss, alone.loss);
+  assert.deepEqual(q.loss, alone.loss);
+  assert.deepEqual(randn([2]).toArray(), before);
 });
 
 test("validation: a fraction split off with the seed, or a Dataset; metrics get val names", async () => {
