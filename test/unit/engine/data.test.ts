@@ -253,7 +253,7 @@ test("generated sets check their options: a misspelt or mistyped one is an error
   assert.throws(() => data.sine({ seed: 1.5 }), /^TypeError: data\.sine: seed must be a whole number, not 1\.5$/);
   assert.throws(() => data.line({ slop: 2 } as never), /^TypeError: data\.line: unknown option "slop"; did you mean "slope"\? The options are n, noise, seed, slope, intercept$/);
   assert.throws(() => data.spiral({ class: 3 } as never), /data\.spiral: unknown option "class"; did you mean "classes"\?/);
-  assert.throws(() => data.blobs({ noise: 1 } as never), /^TypeError: data\.blobs: unknown option "noise"; The options are n, seed, centers, features, clusterStd, centerBox$/);
+  assert.throws(() => data.blobs({ noise: 1 } as never), /^TypeError: data\.blobs: unknown option "noise"; the options are n, seed, centers, features, clusterStd, centerBox$/);
   assert.throws(() => data.blobs({ cluster_std: 1 } as never), /unknown option "cluster_std"; did you mean "clusterStd"\?/);
   assert.throws(() => data.circles(5 as never), /^TypeError: data\.circles: the options must be an object such as \{ n: … \}, not 5$/);
   assert.throws(() => data.circles({ n: 1.5 }), /data\.circles: n must be a whole number ≥ 2, got 1\.5/);

@@ -10,7 +10,7 @@ const throws = (fn: () => unknown, message: string) => assert.throws(fn, (e: Err
 test("options are checked: unknown names answered with ours, kinds, required ones", () => {
   throws(() => optim.StepLR(sgd(), { step_size: 30 } as never), 'StepLR: unknown option "step_size"; did you mean "stepSize"? The options are stepSize, gamma');
   throws(() => optim.CosineAnnealingLR(sgd(), { T_max: 10 } as never), 'CosineAnnealingLR: unknown option "T_max"; did you mean "tMax"? The options are tMax, etaMin');
-  throws(() => new optim.LinearWarmup(sgd(), { warmup_steps: 10 } as never), 'LinearWarmup: unknown option "warmup_steps"; The options are steps');
+  throws(() => new optim.LinearWarmup(sgd(), { warmup_steps: 10 } as never), 'LinearWarmup: unknown option "warmup_steps"; the options are steps');
   throws(() => optim.SGD([param()], { lr: 0.1, weight_decay: 0.1 } as never),
     'SGD: unknown option "weight_decay"; did you mean "weightDecay"? The options are lr, momentum, dampening, nesterov, weightDecay, maximize');
   throws(() => (optim.SGD as unknown as (p: unknown) => unknown)([param()]), "SGD: the option lr is required, e.g. { lr: 0.1 }");
@@ -69,11 +69,11 @@ test("params: a list or iterable of leaf tensors that require grad, or param gro
   throws(() => optim.SGD([w.mul(2)], { lr: 0.1 }), "SGD: params[0] is not a leaf tensor (it was computed by MulBackward0); optimize the tensors you made, e.g. net.parameters()");
   throws(() => optim.SGD([w, 3] as never, { lr: 0.1 }), "SGD: params[1] must be a tensor like the others, not 3; pass net.parameters(), a list of tensors, or param groups [{ params, lr }]");
   throws(() => optim.SGD(w as never, { lr: 0.1 }), "SGD: params must be a list of tensors, not one tensor; wrap it: optim.SGD([w], …)");
-  throws(() => optim.Adam(nn.Linear(2, 1) as never), "Adam: params must be a list of tensors, not an object; pass net.parameters(), a list of tensors, or param groups [{ params, lr }]");
+  throws(() => optim.Adam(nn.Linear(2, 1) as never), "Adam: params must be a list of tensors, not a Linear; pass net.parameters(), a list of tensors, or param groups [{ params, lr }]");
   throws(() => optim.SGD([w, w], { lr: 0.1 }), "SGD: params[1] is the same tensor as params[0]; give each tensor once");
   throws(() => optim.SGD([{ params: [w] }, { params: w }], { lr: 0.1 }), "SGD: param group 1 params[0] is the same tensor as param group 0 params[0]; give each tensor once");
   throws(() => optim.SGD([{ params: [w], learning_rate: 0.1 }] as never, { lr: 0.1 }),
-    'SGD: param group 0: unknown option "learning_rate"; The options are params, lr, momentum, dampening, nesterov, weightDecay, maximize');
+    'SGD: param group 0: unknown option "learning_rate"; the options are params, lr, momentum, dampening, nesterov, weightDecay, maximize');
   throws(() => optim.SGD([{ params: [w], momentum: -1 }], { lr: 0.1 }), "SGD: param group 0: momentum must be a number ≥ 0, not -1");
   throws(() => optim.SGD([{ params: [w] }]), "SGD: the option lr is required, e.g. { lr: 0.1 }");
   throws(() => optim.SGD([], { lr: 0.1 }), "SGD: got an empty list of parameters; pass net.parameters(), a list of tensors, or param groups [{ params, lr }]");
