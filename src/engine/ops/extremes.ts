@@ -7,24 +7,29 @@ import { normDim, splitAt } from "../shape";
 
 type Pick = "max" | "min";
 
-/** Whether `v` replaces the best so far `best`: strictly better, or the first NaN. */
-function beats(v: number, best: number, pick: Pick): boolean {
-  if (best !== best) return false;
-  return v !== v || (pick === "max" ? v > best : v < best);
-}
-
-/** Flat index of the first max (or min) along the middle dim of [outer, n, inner], per (outer, inner). */
+/** Flat index of the first max (or min) along the middle dim of [outer, n, inner], per (outer, inner); the first NaN wins. */
 function bestAlong(op: string, x: Float32Array, outer: number, n: number, inner: number, pick: Pick): Int32Array {
   if (n === 0 && outer * inner > 0) {
     throw new RangeError(`${op}: the dim to reduce is empty (size 0); there is no ${pick === "max" ? "largest" : "smallest"} element`);
   }
-  const arg = new Int32Array(outer * inner);
+  const arg = new Int32Array(outer * inner), big = pick === "max";
   for (let o = 0; o < outer; o++)
     for (let j = 0; j < inner; j++) {
-      let best = o * n * inner + j;
-      for (let k = 1; k < n; k++) {
-        const i = (o * n + k) * inner + j;
-        if (beats(x[i], x[best], pick)) best = i;
+      let i = o * n * inner + j, best = i, bv = x[i];
+      const len = bv !== bv ? 1 : n; // a NaN first: nothing beats it
+      // Two loops rather than one with a test of `big` inside: this is the hot path of argmax.
+      if (big) {
+        for (let k = 1; k < len; k++) {
+          const v = x[(i += inner)];
+          if (v > bv) (best = i), (bv = v);
+          else if (v !== v) (best = i), (k = len);
+        }
+      } else {
+        for (let k = 1; k < len; k++) {
+          const v = x[(i += inner)];
+          if (v < bv) (best = i), (bv = v);
+          else if (v !== v) (best = i), (k = len);
+        }
       }
       arg[o * inner + j] = best;
     }
@@ -47,15 +52,14 @@ export function extremeAll(a: Tensor, pick: Pick): Tensor {
   if (x.length === 0) {
     throw new RangeError(`${pick}: the tensor is empty; give a dim to reduce along (${pick}(dim)) if another dim is non-empty`);
   }
-  const m = x[bestAlong(pick, x, 1, x.length, 1, pick)[0]];
-  const tie = (v: number) => v === m || (v !== v && m !== m);
+  const m = x[bestAlong(pick, x, 1, x.length, 1, pick)[0]], nan = m !== m;
   let ties = 0;
-  for (let i = 0; i < x.length; i++) if (tie(x[i])) ties++;
+  for (let i = 0; i < x.length; i++) if (x[i] === m || (nan && x[i] !== x[i])) ties++;
   const out = alloc(1);
   out[0] = m;
   return record(pick === "max" ? "MaxBackward1" : "MinBackward1", out, [], [a], (g) => {
-    const ga = alloc(x.length);
-    for (let i = 0; i < x.length; i++) if (tie(x[i])) ga[i] = g[0] / ties;
+    const ga = alloc(x.length), share = g[0] / ties;
+    for (let i = 0; i < x.length; i++) if (x[i] === m || (nan && x[i] !== x[i])) ga[i] = share;
     return [ga];
   });
 }

@@ -7,16 +7,30 @@ import { type Dims, reduction } from "./reduction";
 export type { Dims } from "./reduction";
 
 function sumOrMean(a: Tensor, dims: Dims, keepDim: boolean, mean: boolean): Tensor {
-  const op = mean ? "mean" : "sum";
-  const { slot, slots, count, shape } = reduction(op, a, dims, keepDim);
-  const x = a.data, acc = new Float64Array(slots);
-  for (let i = 0; i < x.length; i++) acc[slot[i]] += x[i];
-  const out = alloc(slots), scale = mean ? 1 / count : 1;
-  for (let s = 0; s < slots; s++) out[s] = mean ? acc[s] / count : acc[s];
+  const r = reduction(mean ? "mean" : "sum", a, dims, keepDim);
+  const x = a.data, acc = new Float64Array(r.slots), scale = mean ? 1 / r.count : 1;
+  if (r.block) {
+    // Adjacent dims (the common case): strided loops, no slot map.
+    const { outer, inner } = r.block, m = r.count;
+    for (let o = 0, i = 0; o < outer; o++)
+      for (let k = 0; k < m; k++) for (let j = 0, s = o * inner; j < inner; j++) acc[s + j] += x[i++];
+  } else {
+    const slot = r.slot;
+    for (let i = 0; i < x.length; i++) acc[slot[i]] += x[i];
+  }
+  const out = alloc(r.slots);
+  for (let s = 0; s < r.slots; s++) out[s] = mean ? acc[s] / r.count : acc[s];
   const name = (mean ? "Mean" : "Sum") + (dims === undefined ? "Backward0" : "Backward1");
-  return record(name, out, shape, [a], (g) => {
+  return record(name, out, r.shape, [a], (g) => {
     const ga = alloc(x.length); // every input element gets the gradient of its sum
-    for (let i = 0; i < ga.length; i++) ga[i] = g[slot[i]] * scale;
+    if (r.block) {
+      const { outer, inner } = r.block, m = r.count;
+      for (let o = 0, i = 0; o < outer; o++)
+        for (let k = 0; k < m; k++) for (let j = 0, s = o * inner; j < inner; j++) ga[i++] = g[s + j] * scale;
+    } else {
+      const slot = r.slot;
+      for (let i = 0; i < ga.length; i++) ga[i] = g[slot[i]] * scale;
+    }
     return [ga];
   });
 }
