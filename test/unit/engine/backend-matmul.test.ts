@@ -1,11 +1,11 @@
-// Long reductions in the matrix-product kernels: cut into blocks of K_BLOCK whose float32 results
+// Long reductions in the matrix-product kernels: cut into blocks whose float32 results
 // are added in float64, for each of the three layouts, still adding into c.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { K_BLOCK, mmNN, mmNT, mmTN } from "../../../src/engine/backend/matmul";
+import { K_LONG, mmNN, mmNT, mmTN } from "../../../src/engine/backend/matmul";
 import { Generator } from "../../../src/engine/random";
 
-const m = 3, n = 5, k = 2 * K_BLOCK + 37;
+const m = 3, n = 5, k = K_LONG + 37;
 const g = new Generator(7);
 const rand = (len: number) => Float32Array.from({ length: len }, () => g.uniform());
 
