@@ -70,6 +70,8 @@ def reductions(cases):
             cases.append(op_case("norm", lambda v: v.norm(p, **kw), [x], a))
             cases.append(op_case("norm", lambda v: v.norm(p, **kw), [t], a))
     cases.append(op_case("norm", lambda v: v.norm(3), [x], {"p": 3}))
+    cases.append(op_case("norm", lambda v: v.norm(float("-inf"), dim=1), [x], {"p": "-inf", "dim": 1}))
+    cases.append(op_case("norm", lambda v: v.norm(float("-inf"), dim=-1), [t], {"p": "-inf", "dim": -1}))
     for v in [x, t]:
         for dim, keep in [(None, False), (0, False), (-1, True), (1, False)]:
             if dim is not None and dim >= v.dim():

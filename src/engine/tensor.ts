@@ -362,8 +362,8 @@ export class Tensor {
   }
   /**
    * Vector p-norm (Σ|x|ᵖ)^(1/p) of all elements or along `dim` (torch.norm): p = 2 (the default, also "fro")
-   * is the Euclidean length, p = 1 the sum of |x|, p = Infinity the largest |x| (the gradient shared between
-   * ties). The gradient at a zero norm is 0, as in PyTorch.
+   * is the Euclidean length, p = 1 the sum of |x|, p = Infinity the largest |x| and -Infinity the smallest (the
+   * gradient shared between ties), any other p > 0 as the formula. The gradient at a zero norm is 0, as in PyTorch.
    * @example tensor([3, 4]).norm() // tensor(5.)
    * @example w.norm(1) // L1 penalty
    */

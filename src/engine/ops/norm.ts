@@ -1,4 +1,4 @@
-// Vector p-norms over some dims, accumulated in float64: (Σ|x|ᵖ)^(1/p), max |x| for p = ∞.
+// Vector p-norms over some dims, accumulated in float64: (Σ|x|ᵖ)^(1/p), max |x| for p = ∞, min |x| for p = −∞.
 import { Tensor } from "../tensor";
 import { record } from "../autograd";
 import { alloc } from "../storage";
@@ -9,7 +9,7 @@ const sign = (v: number) => (v > 0 ? 1 : v < 0 ? -1 : 0);
 /** The p-norm of `a` over `dims` (PyTorch's `torch.norm(p, dim, keepdim)`, a vector norm). */
 export function norm(a: Tensor, p: number | "fro" = 2, dims?: Dims, keepDim = false): Tensor {
   const q = p === "fro" ? 2 : p;
-  if (typeof q !== "number" || !(q > 0)) {
+  if (typeof q !== "number" || !(q > 0 || q === -Infinity)) {
     throw new RangeError(`norm: p must be a number > 0, Infinity, -Infinity or "fro", got ${String(p)}; e.g. x.norm(2), x.norm(1), x.norm(Infinity)`);
   }
   const { slot, slots, shape } = reduction("norm", a, dims, keepDim);

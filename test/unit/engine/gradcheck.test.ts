@@ -98,6 +98,7 @@ const cases: Case[] = [
   ["norm 1", (x) => x.norm(1, [0, 1]), [away(2, 3)]],
   ["norm Infinity", (x) => x.norm(Infinity, 0), [away(3, 4)]],
   ["norm 3", (x) => x.norm(3), [away(4)]],
+  ["norm -Infinity", (x) => x.norm(-Infinity, 1), [away(3, 4)]],
   ["min all", (x) => x.min(), [S(3, 4)]],
   ["min dim", (x) => x.min(1).values, [S(3, 4, 2)]],
   ["max other", (x, y) => x.max(y), [S(2, 3), S(3)]],

@@ -29,7 +29,7 @@ interface Precision {
 
 const { cases, precision } = fixture<{ cases: OpCase[]; precision: Precision }>("ops2");
 
-const p = (a: Record<string, any>) => (a.p === "inf" ? Infinity : a.p);
+const p = (a: Record<string, any>) => (a.p === "inf" ? Infinity : a.p === "-inf" ? -Infinity : a.p);
 const run: Record<string, (t: Tensor[], a: Record<string, any>) => Tensor> = {
   square: ([x]) => x.square(), sign: ([x]) => x.sign(), sin: ([x]) => x.sin(), cos: ([x]) => x.cos(), relu: ([x]) => x.relu(),
   clamp: ([x], a) => x.clamp(a.min, a.max),
