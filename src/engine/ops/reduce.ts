@@ -56,7 +56,7 @@ export function prod(a: Tensor, dims?: Dims, keepDim = false): Tensor {
     else nonzero[slot[i]] *= x[i];
   }
   const out = alloc(slots);
-  for (let s = 0; s < slots; s++) out[s] = zeros[s] > 0 ? 0 : nonzero[s];
+  for (let s = 0; s < slots; s++) out[s] = zeros[s] > 0 ? nonzero[s] * 0 : nonzero[s]; // −0, or NaN for ∞·0, as in PyTorch
   return record(dims === undefined ? "ProdBackward0" : "ProdBackward1", out, shape, [a], (g) => {
     const ga = alloc(x.length);
     for (let i = 0; i < ga.length; i++) {

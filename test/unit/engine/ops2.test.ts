@@ -182,3 +182,8 @@ test("empty reductions follow PyTorch: sum 0, prod 1, mean NaN", () => {
   assert.ok(e.mean(1).toArray().every(Number.isNaN));
   assert.equal(e.norm().item(), 0);
 });
+
+test("prod with a zero keeps PyTorch's sign and NaN: −0 and ∞·0 = NaN", () => {
+  assert.ok(Object.is(tensor([2, 0, -3]).prod().item(), -0));
+  assert.ok(Number.isNaN(tensor([Infinity, 0]).prod().item()));
+});
