@@ -20,7 +20,8 @@ function sumOrMean(a: Tensor, dims: Dims, keepDim: boolean, mean: boolean): Tens
   }
   const out = alloc(r.slots);
   for (let s = 0; s < r.slots; s++) out[s] = mean ? acc[s] / r.count : acc[s];
-  const name = (mean ? "Mean" : "Sum") + (dims === undefined ? "Backward0" : "Backward1");
+  const all = dims === undefined;
+  const name = mean ? (all ? "MeanBackward0" : "MeanBackward1") : all ? "SumBackward0" : "SumBackward1";
   return record(name, out, r.shape, [a], (g) => {
     const ga = alloc(x.length); // every input element gets the gradient of its sum
     if (r.block) {

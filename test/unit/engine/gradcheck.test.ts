@@ -1,11 +1,13 @@
 // Every op's backward against central differences, computed in float64.
 import { test } from "node:test";
 import assert from "node:assert/strict";
+import { readFileSync, readdirSync } from "node:fs";
 import { setStorage } from "../../../src/engine/storage";
 import { type Tensor } from "../../../src/engine/index";
 import { linear } from "../../../src/engine/ops/linear";
-import { mseLoss } from "../../../src/engine/ops/loss";
-import { gradcheck, type InputSpec } from "./gradcheck";
+import { bceLoss, bceWithLogitsLoss, mseLoss } from "../../../src/engine/ops/loss";
+import { gradcheck, makeInput, type InputSpec } from "./gradcheck";
+import { Generator } from "../../../src/engine/random";
 
 setStorage(Float64Array);
 
@@ -105,11 +107,40 @@ const cases: Case[] = [
   ["softmax default dim", (x) => x.softmax(), [S(3, 4)]],
   ["logSoftmax default dim", (x) => x.logSoftmax(), [S(3, 4)]],
   ["mseLoss", (p, t) => mseLoss(p, t), [S(4, 2), S(4, 2)]],
+  ["bceLoss", (p, t) => bceLoss(p, t), [{ shape: [4, 2], lo: 0.05, hi: 0.95 }, { shape: [4, 2], lo: 0, hi: 1, constant: true }]],
+  ["bceWithLogitsLoss", (x, t) => bceWithLogitsLoss(x, t), [{ shape: [4, 2], lo: -4, hi: 4 }, { shape: [4, 2], lo: 0, hi: 1 }]],
   ["a small MLP", (x, w1, b1, w2) => linear(linear(x, w1, b1).tanh(), w2, null).sigmoid().sum(), [S(5, 3), S(4, 3), S(4), S(2, 4)]],
 ];
 
 test("gradients match finite differences (float64)", async (t) => {
   for (const [name, f, specs] of cases) await t.test(name, () => gradcheck(name, f, specs));
+});
+
+/** The grad_fn names in the graph behind `t`. */
+function gradFnNames(t: Tensor, into: Set<string>): Set<string> {
+  const seen = new Set<Tensor>(), stack = [t];
+  while (stack.length > 0) {
+    const x = stack.pop()!;
+    if (seen.has(x)) continue;
+    seen.add(x);
+    if (x.gradFn) {
+      into.add(x.gradFn.name);
+      stack.push(...x.gradFn.inputs);
+    }
+  }
+  return into;
+}
+
+test("every op the engine records is gradient-checked here", () => {
+  const opsDir = new URL("../../../src/engine/ops/", import.meta.url);
+  const recorded = new Set<string>();
+  for (const file of readdirSync(opsDir)) {
+    for (const m of readFileSync(new URL(file, opsDir), "utf8").matchAll(/"([A-Za-z]+Backward\d+)"/g)) recorded.add(m[1]);
+  }
+  const checked = new Set<string>();
+  for (const [, f, specs] of cases) gradFnNames(f(...specs.map((s) => makeInput(s, new Generator(1)))), checked);
+  const missing = [...recorded].filter((n) => !checked.has(n));
+  assert.deepEqual(missing, [], `ops recorded in src/engine/ops with no gradient check in this file: ${missing.join(", ")}`);
 });
 
 test("gradients shared on ties, as in PyTorch 1.13", async () => {
