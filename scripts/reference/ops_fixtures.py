@@ -98,6 +98,20 @@ def edge_cases(cases):
     row = torch.tensor([[1.0, NAN, 3.0, NAN], [1.0, 5.0, 5.0, 2.0], [-1.0, -3.0, NAN, -3.0]])
     vec = torch.tensor([1.0, NAN, -2.0, 0.0])
     cases.append(op_case("relu", torch.relu, [vec]))
+    for nm, f in [("sign", torch.sign), ("square", torch.square), ("sin", torch.sin), ("sigmoid", torch.sigmoid),
+                  ("tanh", torch.tanh), ("gelu", torch.nn.functional.gelu), ("silu", torch.nn.functional.silu),
+                  ("leakyRelu", lambda v: torch.nn.functional.leaky_relu(v, 0.1)), ("abs", torch.abs)]:
+        cases.append(op_case(nm, f, [vec], {"alpha": 0.1} if nm == "leakyRelu" else {}))
+    for nm in ["sum", "mean", "prod", "std", "var"]:
+        cases.append(op_case(nm, lambda v, n=nm: getattr(v, n)(), [vec], {}))
+    for p in [1, 2, float("inf")]:
+        cases.append(op_case("norm", lambda v: v.norm(p), [vec], {"p": "inf" if p == float("inf") else p}))
+    cases.append(op_case("softmax", lambda v: v.softmax(-1), [row], {}))
+    odd = torch.tensor([[float("inf"), 0.0, 2.0], [NAN, 0.0, 0.0], [1.0, NAN, 0.0], [float("inf"), 2.0, 3.0]])
+    cases.append(op_case("prod", lambda v: v.prod(1), [odd], {"dim": 1}))
+    cases.append(op_case("prod", lambda v: v.prod(0), [odd], {"dim": 0}))
+    for v in [[1.0, NAN, -2.0, 0.0], [NAN, 0.0, 0.0], [float("inf"), 0.0, 2.0], [float("inf"), 2.0]]:
+        cases.append(op_case("prod", lambda u: u.prod(), [torch.tensor(v)], {}))
     cases.append(op_case("clamp", lambda v: v.clamp(-1.0, 0.5), [vec], {"min": -1.0, "max": 0.5}))
     cases.append(op_case("max", lambda v: v.max(), [row], {}))
     cases.append(op_case("min", lambda v: v.min(), [row], {}))

@@ -45,26 +45,44 @@ export function mean(a: Tensor, dims?: Dims, keepDim = false): Tensor {
 }
 
 /**
- * Product over `dims`. The gradient of each factor is the product of the others, found
- * without dividing by zero: with one zero in a slot only the zero gets the product of the
- * rest, with two or more every gradient is 0 (PyTorch's prod_backward).
+ * Product over `dims`, with PyTorch's gradient (prod_backward) to the last NaN: g·prod/x while no
+ * factor is 0; otherwise the product of the other factors, from products before and after each along
+ * its slot, except that a full product with two or more zeros has gradient 0 everywhere.
  */
 export function prod(a: Tensor, dims?: Dims, keepDim = false): Tensor {
-  const { slot, slots, shape } = reduction("prod", a, dims, keepDim);
-  const x = a.data, nonzero = new Float64Array(slots).fill(1), zeros = new Int32Array(slots);
+  const r = reduction("prod", a, dims, keepDim), { slot, slots } = r;
+  const x = a.data, acc = new Float64Array(slots).fill(1);
+  let zeros = 0;
   for (let i = 0; i < x.length; i++) {
-    if (x[i] === 0) zeros[slot[i]]++;
-    else nonzero[slot[i]] *= x[i];
+    acc[slot[i]] *= x[i];
+    if (x[i] === 0) zeros++;
   }
   const out = alloc(slots);
-  for (let s = 0; s < slots; s++) out[s] = zeros[s] > 0 ? nonzero[s] * 0 : nonzero[s]; // −0, or NaN for ∞·0, as in PyTorch
-  return record(dims === undefined ? "ProdBackward0" : "ProdBackward1", out, shape, [a], (g) => {
+  out.set(acc);
+  return record(dims === undefined ? "ProdBackward0" : "ProdBackward1", out, r.shape, [a], (g) => {
     const ga = alloc(x.length);
-    for (let i = 0; i < ga.length; i++) {
-      const s = slot[i], z = zeros[s];
-      if (z === 0) ga[i] = (g[s] * nonzero[s]) / x[i];
-      else if (z === 1 && x[i] === 0) ga[i] = g[s] * nonzero[s];
-    }
+    if (zeros === 0) for (let i = 0; i < ga.length; i++) ga[i] = (g[slot[i]] * acc[slot[i]]) / x[i];
+    else if (dims !== undefined || zeros === 1) othersProduct(x, slot, slots, g, ga);
     return [ga];
   });
+}
+
+/** ga[i] = g·Π(the others in i's slot), by products before and after i: no division, so exact at zeros. */
+function othersProduct(x: Float32Array, slot: Int32Array, slots: number, g: Float32Array, ga: Float32Array): void {
+  // The elements of each slot in order: a counting sort by slot.
+  const start = new Int32Array(slots + 1);
+  for (let i = 0; i < x.length; i++) start[slot[i] + 1]++;
+  for (let s = 0; s < slots; s++) start[s + 1] += start[s];
+  const order = new Int32Array(x.length), next = start.slice(0, slots);
+  for (let i = 0; i < x.length; i++) order[next[slot[i]]++] = i;
+  const before = new Float64Array(x.length);
+  for (let s = 0; s < slots; s++) {
+    let p = 1;
+    for (let q = start[s]; q < start[s + 1]; q++) (before[q] = p), (p *= x[order[q]]);
+    p = 1;
+    for (let q = start[s + 1] - 1; q >= start[s]; q--) {
+      ga[order[q]] = g[s] * before[q] * p;
+      p *= x[order[q]];
+    }
+  }
 }

@@ -31,6 +31,8 @@ const { cases, precision } = fixture<{ cases: OpCase[]; precision: Precision }>(
 
 const p = (a: Record<string, any>) => (a.p === "inf" ? Infinity : a.p === "-inf" ? -Infinity : a.p);
 const run: Record<string, (t: Tensor[], a: Record<string, any>) => Tensor> = {
+  sigmoid: ([x]) => x.sigmoid(), tanh: ([x]) => x.tanh(), gelu: ([x]) => x.gelu(), silu: ([x]) => x.silu(),
+  leakyRelu: ([x], a) => x.leakyRelu(a.alpha), abs: ([x]) => x.abs(),
   square: ([x]) => x.square(), sign: ([x]) => x.sign(), sin: ([x]) => x.sin(), cos: ([x]) => x.cos(), relu: ([x]) => x.relu(),
   clamp: ([x], a) => x.clamp(a.min, a.max),
   maximum: ([x, y]) => x.maximum(y), minimum: ([x, y]) => x.minimum(y),
