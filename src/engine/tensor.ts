@@ -310,7 +310,13 @@ export class Tensor {
    * @example const { values, indices } = tensor([[1, 5], [7, 2]]).max(1) // values tensor([5., 7.]), indices tensor([1., 0.])
    */
   max(): Tensor;
+  /**
+   * The largest values along `dim` and where they are, PyTorch's `{ values, indices }` (the first index on ties,
+   * a NaN's if any); the gradient goes to the returned index.
+   * @example const [values, indices] = logits.max(1) // indices: the predicted classes
+   */
   max(dim: number, keepDim?: boolean): ValuesIndices;
+  /** The larger of this and `other` elementwise: the same as `maximum(other)` (torch.max(input, other)). @example x.max(tensor(0)) // like relu */
   max(other: Tensor): Tensor;
   max(dim?: number | Tensor, keepDim = false): Tensor | ValuesIndices {
     if (dim instanceof Tensor) return maximum(this, dim);
@@ -322,7 +328,13 @@ export class Tensor {
    * @example tensor([[1, 5], [7, 2]]).min(0).values // tensor([1., 2.])
    */
   min(): Tensor;
+  /**
+   * The smallest values along `dim` and where they are, PyTorch's `{ values, indices }` (the first index on ties,
+   * a NaN's if any); the gradient goes to the returned index.
+   * @example const { values, indices } = dist.min(1) // nearest centre of each row
+   */
   min(dim: number, keepDim?: boolean): ValuesIndices;
+  /** The smaller of this and `other` elementwise: the same as `minimum(other)` (torch.min(input, other)). @example x.min(tensor(1)) */
   min(other: Tensor): Tensor;
   min(dim?: number | Tensor, keepDim = false): Tensor | ValuesIndices {
     if (dim instanceof Tensor) return minimum(this, dim);
@@ -343,8 +355,9 @@ export class Tensor {
    * @example tensor([1, 2, 3, 4]).var() // tensor(1.6667)
    * @example x.var(0, false, true) // per column, divided by n, shape [1, features]
    */
-  var(unbiased: boolean): Tensor;
   var(dim?: number | number[], unbiased?: boolean, keepDim?: boolean): Tensor;
+  /** The variance of all elements, unbiased (n − 1) unless `unbiased` is false, as PyTorch's `var(unbiased)`. @example x.var(false) */
+  var(unbiased: boolean): Tensor;
   var(dim?: number | number[] | boolean, unbiased = true, keepDim = false): Tensor {
     return typeof dim === "boolean" ? variance(this, undefined, dim, false) : variance(this, dim, unbiased, keepDim);
   }
@@ -355,8 +368,9 @@ export class Tensor {
    * @example tensor([1, 2, 3, 4]).std() // tensor(1.2910)
    * @example x.sub(x.mean(0)).div(x.std(0)) // standardize each column
    */
-  std(unbiased: boolean): Tensor;
   std(dim?: number | number[], unbiased?: boolean, keepDim?: boolean): Tensor;
+  /** The standard deviation of all elements, unbiased (n − 1) unless `unbiased` is false, as PyTorch's `std(unbiased)`. @example x.std(false) */
+  std(unbiased: boolean): Tensor;
   std(dim?: number | number[] | boolean, unbiased = true, keepDim = false): Tensor {
     return typeof dim === "boolean" ? std(this, undefined, dim, false) : std(this, dim, unbiased, keepDim);
   }

@@ -12,7 +12,7 @@ export function clamp(a: Tensor, lo?: number | null, hi?: number | null): Tensor
     throw new TypeError("clamp: give at least one bound, e.g. x.clamp(0, 1), x.clamp(0) or x.clamp(undefined, 1)");
   }
   for (const [name, v] of [["min", lo], ["max", hi]] as const) {
-    if (v !== undefined && v !== null && typeof v !== "number") throw new TypeError(`clamp: ${name} must be a number, not ${typeof v}`);
+    if (v !== undefined && v !== null && typeof v !== "number") throw new TypeError(`clamp: ${name} must be a number, not ${typeof v}; for tensor bounds use x.maximum(min).minimum(max)`);
   }
   const min = lo ?? -Infinity, max = hi ?? Infinity;
   const x = a.data, out = alloc(x.length);
