@@ -136,11 +136,15 @@ export function arange(start: number, end?: number, step = 1, options: TensorOpt
  * @example linspace(-1, 1, 5) // tensor([-1.0000, -0.5000,  0.0000,  0.5000,  1.0000])
  */
 export function linspace(start: number, end: number, steps: number, options: TensorOptions = {}): Tensor {
+  if (!Number.isInteger(steps) || steps < 0) throw new RangeError(`linspace: steps must be a whole number ≥ 0, got ${steps}`);
   const out = alloc(steps);
-  const step = steps > 1 ? (end - start) / (steps - 1) : 0;
-  // Fill from both ends, as torch does, so the last value is exactly `end`.
-  const half = Math.floor(steps / 2);
-  for (let i = 0; i < steps; i++) out[i] = i < half ? start + i * step : end - (steps - 1 - i) * step;
+  if (steps === 1) out[0] = start; // torch gives [start], not [end]
+  else {
+    const step = (end - start) / (steps - 1);
+    // Fill from both ends, as torch does, so the last value is exactly `end`.
+    const half = Math.floor(steps / 2);
+    for (let i = 0; i < steps; i++) out[i] = i < half ? start + i * step : end - (steps - 1 - i) * step;
+  }
   return new Tensor(out, [steps], options.requiresGrad ?? false);
 }
 

@@ -2,11 +2,18 @@ import { type GradFn, runBackward } from "./autograd";
 import { ShapeError, fmt, normDim, sizeOf } from "./shape";
 import { formatTensor } from "./format";
 import { add, div, mul, neg, pow, sub } from "./ops/arithmetic";
-import { abs, exp, log, sqrt } from "./ops/unary";
+import { abs, exp, log, sign, sqrt, square } from "./ops/unary";
+import { cos, sin } from "./ops/trig";
+import { clamp, maximum, minimum } from "./ops/clamp";
+import { eq, ge, gt, le, lt, ne } from "./ops/compare";
 import { gelu, leakyRelu, relu, sigmoid, silu, step, tanh } from "./ops/activation";
-import { matmul } from "./ops/matmul";
+import { matmul, mm } from "./ops/matmul";
+import { dot, mv } from "./ops/products";
 import { flatten, permute, reshape, transpose } from "./ops/view";
-import { argmax, max, mean, sum } from "./ops/reduce";
+import { mean, prod, sum } from "./ops/reduce";
+import { ValuesIndices, argExtreme, extremeAll, extremeDim } from "./ops/extremes";
+import { std, variance } from "./ops/moments";
+import { norm } from "./ops/norm";
 import { logSoftmax, softmax } from "./ops/softmax";
 import { clone } from "./ops/clone";
 
@@ -117,6 +124,74 @@ export class Tensor {
   abs(): Tensor {
     return abs(this);
   }
+  /** x² elementwise (torch.square); derivative 2x. @example err.square().mean() // mean squared error */
+  square(): Tensor {
+    return square(this);
+  }
+  /** −1, 0 or 1 by the sign of each element (torch.sign; 0 for NaN, as torch 1.13). Its gradient is 0. @example tensor([-2, 0, 3]).sign() // tensor([-1.,  0.,  1.]) */
+  sign(): Tensor {
+    return sign(this);
+  }
+  /** sin x elementwise, x in radians (torch.sin); derivative cos x. @example tensor([0, Math.PI / 2]).sin() // tensor([0., 1.]) */
+  sin(): Tensor {
+    return sin(this);
+  }
+  /** cos x elementwise, x in radians (torch.cos); derivative −sin x. @example tensor([0, Math.PI]).cos() // tensor([ 1., -1.]) */
+  cos(): Tensor {
+    return cos(this);
+  }
+  /**
+   * Each element limited to [min, max]: min(max(x, min), max) (torch.clamp). Give one bound or both
+   * (`x.clamp(0)`, `x.clamp(undefined, 1)`); NaN stays NaN. The gradient is 1 where min ≤ x ≤ max
+   * (the bounds included) and 0 outside, as in PyTorch.
+   * @example tensor([-2, 0.5, 3]).clamp(0, 1) // tensor([0.0000, 0.5000, 1.0000])
+   */
+  clamp(min?: number | null, max?: number | null): Tensor {
+    return clamp(this, min, max);
+  }
+  /**
+   * The larger of a and b elementwise, with broadcasting (torch.maximum); NaN if either is NaN. On a tie
+   * the gradient is split in half between the two, as in PyTorch.
+   * @example tensor([1, 5]).maximum(tensor([3, 2])) // tensor([3., 5.])
+   */
+  maximum(other: Tensor | number): Tensor {
+    return maximum(this, other);
+  }
+  /**
+   * The smaller of a and b elementwise, with broadcasting (torch.minimum); NaN if either is NaN. On a tie
+   * the gradient is split in half between the two, as in PyTorch.
+   * @example tensor([1, 5]).minimum(tensor([3, 2])) // tensor([1., 2.])
+   */
+  minimum(other: Tensor | number): Tensor {
+    return minimum(this, other);
+  }
+
+  // ── comparisons: 1 where true, 0 where false, with broadcasting; no gradient ──
+
+  /** a > b elementwise as 0/1 (torch.gt; PyTorch's bool tensor as float). No gradient. @example tensor([1, 2, 3]).gt(2) // tensor([0., 0., 1.]) */
+  gt(other: Tensor | number): Tensor {
+    return gt(this, other);
+  }
+  /** a ≥ b elementwise as 0/1 (torch.ge). No gradient. @example tensor([1, 2, 3]).ge(2) // tensor([0., 1., 1.]) */
+  ge(other: Tensor | number): Tensor {
+    return ge(this, other);
+  }
+  /** a < b elementwise as 0/1 (torch.lt). No gradient. @example tensor([1, 2, 3]).lt(2) // tensor([1., 0., 0.]) */
+  lt(other: Tensor | number): Tensor {
+    return lt(this, other);
+  }
+  /** a ≤ b elementwise as 0/1 (torch.le). No gradient. @example tensor([1, 2, 3]).le(2) // tensor([1., 1., 0.]) */
+  le(other: Tensor | number): Tensor {
+    return le(this, other);
+  }
+  /** a = b elementwise as 0/1 (torch.eq); NaN equals nothing. No gradient. @example pred.argmax(1).eq(labels).mean() // accuracy */
+  eq(other: Tensor | number): Tensor {
+    return eq(this, other);
+  }
+  /** a ≠ b elementwise as 0/1 (torch.ne); 1 for NaN. No gradient. @example tensor([1, 2]).ne(tensor([1, 3])) // tensor([0., 1.]) */
+  ne(other: Tensor | number): Tensor {
+    return ne(this, other);
+  }
 
   // ── activations ──
 
@@ -159,6 +234,27 @@ export class Tensor {
   matmul(other: Tensor): Tensor {
     return matmul(this, other);
   }
+  /**
+   * Matrix product of two matrices only: [m, k] × [k, n] → [m, n] (torch.mm); for vectors and batches use `matmul`.
+   * @example tensor([[1, 2], [3, 4]]).mm(eye(2)) // tensor([[1., 2.], [3., 4.]])
+   */
+  mm(other: Tensor): Tensor {
+    return mm(this, other);
+  }
+  /**
+   * Dot product of two vectors of one length: Σᵢ aᵢbᵢ, a scalar (torch.dot). Summed in float64.
+   * @example tensor([1, 2, 3]).dot(tensor([4, 5, 6])) // tensor(32.)
+   */
+  dot(other: Tensor): Tensor {
+    return dot(this, other);
+  }
+  /**
+   * Matrix times vector: [m, k] × [k] → [m], yᵢ = Σⱼ Aᵢⱼvⱼ (torch.mv). Summed in float64.
+   * @example tensor([[1, 2], [3, 4]]).mv(tensor([1, 1])) // tensor([3., 7.])
+   */
+  mv(vec: Tensor): Tensor {
+    return mv(this, vec);
+  }
   /** Transpose: rows become columns ([m, n] → [n, m]; dims reversed for other ranks). @example w.T */
   get T(): Tensor {
     return this.ndim < 2 ? this : permute(this, this.shape.map((_, i) => this.ndim - 1 - i));
@@ -183,33 +279,124 @@ export class Tensor {
     return flatten(this, startDim, endDim);
   }
 
-  // ── reductions ──
+  // ── reductions: over everything, or over `dim` (a dim or a list; negative counts from the end) ──
 
-  /** Sum of all elements, or along `dim` (dropped unless keepDim). @example x.sum(0) // column sums */
+  /**
+   * Σ of all elements, or along `dim` (dropped unless keepDim) (torch.sum). Summed in float64, so a million
+   * 0.1s give 100000.
+   * @example tensor([[1, 2], [3, 4]]).sum(0) // tensor([4., 6.]), the column sums
+   */
   sum(dim?: number | number[], keepDim = false): Tensor {
     return sum(this, dim, keepDim);
   }
-  /** Mean of all elements, or along `dim` (dropped unless keepDim). @example x.mean(0, true) */
+  /** Arithmetic mean of all elements, or along `dim` (dropped unless keepDim) (torch.mean); summed in float64. @example x.mean(0, true) // [1, features]: each column's mean */
   mean(dim?: number | number[], keepDim = false): Tensor {
     return mean(this, dim, keepDim);
   }
   /**
-   * Largest element, or the largest along `dim`. Returns the values only (torch.max(dim)
-   * also returns indices: use `argmax(dim)` for those).
+   * Π of all elements, or along `dim` (torch.prod). The gradient of each factor is the product of the
+   * others, exact also where factors are 0.
+   * @example tensor([[1, 2], [3, 4]]).prod(1) // tensor([ 2., 12.])
    */
-  max(dim?: number, keepDim = false): Tensor {
-    return max(this, dim, keepDim);
+  prod(dim?: number | number[], keepDim = false): Tensor {
+    return prod(this, dim, keepDim);
   }
-  /** Index of the largest element (of the flattened tensor, or along `dim`), as a float tensor. @example logits.argmax(1) // predicted classes */
+  /**
+   * Largest element (torch.max): of all elements, a scalar, with the gradient shared evenly between ties;
+   * along `dim`, PyTorch's pair `{ values, indices }` (also `const [values, indices] = x.max(1)`), the
+   * gradient going to the element at the returned index (the first on ties); `max(other)` is `maximum(other)`.
+   * NaN counts as the largest, as in PyTorch.
+   * @example tensor([[1, 5], [7, 2]]).max() // tensor(7.)
+   * @example const { values, indices } = tensor([[1, 5], [7, 2]]).max(1) // values tensor([5., 7.]), indices tensor([1., 0.])
+   */
+  max(): Tensor;
+  /**
+   * The largest values along `dim` and where they are, PyTorch's `{ values, indices }` (the first index on ties,
+   * a NaN's if any); the gradient goes to the returned index.
+   * @example const [values, indices] = logits.max(1) // indices: the predicted classes
+   */
+  max(dim: number, keepDim?: boolean): ValuesIndices;
+  /** The larger of this and `other` elementwise: the same as `maximum(other)` (torch.max(input, other)). @example x.max(tensor(0)) // like relu */
+  max(other: Tensor): Tensor;
+  max(dim?: number | Tensor, keepDim = false): Tensor | ValuesIndices {
+    if (dim instanceof Tensor) return maximum(this, dim);
+    return dim === undefined ? extremeAll(this, "max") : extremeDim(this, dim, keepDim, "max");
+  }
+  /**
+   * Smallest element (torch.min): of all elements, a scalar, with the gradient shared evenly between ties;
+   * along `dim`, PyTorch's pair `{ values, indices }`; `min(other)` is `minimum(other)`. NaN counts as the smallest.
+   * @example tensor([[1, 5], [7, 2]]).min(0).values // tensor([1., 2.])
+   */
+  min(): Tensor;
+  /**
+   * The smallest values along `dim` and where they are, PyTorch's `{ values, indices }` (the first index on ties,
+   * a NaN's if any); the gradient goes to the returned index.
+   * @example const { values, indices } = dist.min(1) // nearest centre of each row
+   */
+  min(dim: number, keepDim?: boolean): ValuesIndices;
+  /** The smaller of this and `other` elementwise: the same as `minimum(other)` (torch.min(input, other)). @example x.min(tensor(1)) */
+  min(other: Tensor): Tensor;
+  min(dim?: number | Tensor, keepDim = false): Tensor | ValuesIndices {
+    if (dim instanceof Tensor) return minimum(this, dim);
+    return dim === undefined ? extremeAll(this, "min") : extremeDim(this, dim, keepDim, "min");
+  }
+  /** Index of the largest element (of the flattened tensor, or along `dim`; the first on ties, a NaN's if any) as a float tensor; no gradient (torch.argmax). @example logits.argmax(1) // predicted classes */
   argmax(dim?: number, keepDim = false): Tensor {
-    return argmax(this, dim, keepDim);
+    return argExtreme(this, dim, keepDim, "max");
   }
-  /** softmax(x)ᵢ = eˣⁱ / Σⱼ eˣʲ along `dim`: positive, sums to 1. @example tensor([2, 1, 0.5]).softmax(0) // tensor([0.6285, 0.2312, 0.1402]) */
-  softmax(dim: number): Tensor {
+  /** Index of the smallest element (of the flattened tensor, or along `dim`; the first on ties) as a float tensor; no gradient (torch.argmin). @example tensor([3, 1, 2]).argmin() // tensor(1.) */
+  argmin(dim?: number, keepDim = false): Tensor {
+    return argExtreme(this, dim, keepDim, "min");
+  }
+  /**
+   * Variance Σ(x − mean)² / (n − 1) of all elements or along `dim` (torch.var, PyTorch 1.13's
+   * `var(dim, unbiased=True, keepdim=False)`): unbiased (Bessel's n − 1) unless `unbiased` is false,
+   * which divides by n. `x.var(false)` is the biased variance of all elements.
+   * @example tensor([1, 2, 3, 4]).var() // tensor(1.6667)
+   * @example x.var(0, false, true) // per column, divided by n, shape [1, features]
+   */
+  var(dim?: number | number[], unbiased?: boolean, keepDim?: boolean): Tensor;
+  /** The variance of all elements, unbiased (n − 1) unless `unbiased` is false, as PyTorch's `var(unbiased)`. @example x.var(false) */
+  var(unbiased: boolean): Tensor;
+  var(dim?: number | number[] | boolean, unbiased = true, keepDim = false): Tensor {
+    return typeof dim === "boolean" ? variance(this, undefined, dim, false) : variance(this, dim, unbiased, keepDim);
+  }
+  /**
+   * Standard deviation √var of all elements or along `dim` (torch.std, PyTorch 1.13's
+   * `std(dim, unbiased=True, keepdim=False)`): unbiased (n − 1) unless `unbiased` is false. The gradient is 0
+   * where the deviation is 0, as in PyTorch.
+   * @example tensor([1, 2, 3, 4]).std() // tensor(1.2910)
+   * @example x.sub(x.mean(0)).div(x.std(0)) // standardize each column
+   */
+  std(dim?: number | number[], unbiased?: boolean, keepDim?: boolean): Tensor;
+  /** The standard deviation of all elements, unbiased (n − 1) unless `unbiased` is false, as PyTorch's `std(unbiased)`. @example x.std(false) */
+  std(unbiased: boolean): Tensor;
+  std(dim?: number | number[] | boolean, unbiased = true, keepDim = false): Tensor {
+    return typeof dim === "boolean" ? std(this, undefined, dim, false) : std(this, dim, unbiased, keepDim);
+  }
+  /**
+   * Vector p-norm (Σ|x|ᵖ)^(1/p) of all elements or along `dim` (torch.norm): p = 2 (the default, also "fro")
+   * is the Euclidean length, p = 1 the sum of |x|, p = Infinity the largest |x| and -Infinity the smallest (the
+   * gradient shared between ties), any other p > 0 as the formula. The gradient at a zero norm is 0, as in PyTorch.
+   * @example tensor([3, 4]).norm() // tensor(5.)
+   * @example w.norm(1) // L1 penalty
+   */
+  norm(p: number | "fro" = 2, dim?: number | number[], keepDim = false): Tensor {
+    return norm(this, p, dim, keepDim);
+  }
+  /**
+   * softmax(x)ᵢ = eˣⁱ / Σⱼ eˣʲ along `dim`, the last by default (F.softmax): positive, sums to 1.
+   * @example tensor([2, 1, 0.5]).softmax() // tensor([0.6285, 0.2312, 0.1402])
+   */
+  softmax(dim = -1): Tensor {
     return softmax(this, dim);
   }
-  /** log(softmax(x)) along `dim`, computed stably as x − max − log Σ e^(x − max). */
-  logSoftmax(dim: number): Tensor {
+  /**
+   * log(softmax(x)) along `dim`, the last by default (F.log_softmax), computed as (x − max) − log Σ e^(x − max),
+   * so it stays exact for logits as large as 1e16.
+   * @example tensor([[1, 2, 3]]).logSoftmax() // tensor([[-2.4076, -1.4076, -0.4076]])
+   */
+  logSoftmax(dim = -1): Tensor {
     return logSoftmax(this, dim);
   }
 

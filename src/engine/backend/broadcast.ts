@@ -17,7 +17,7 @@ function readStrides(from: readonly number[], to: readonly number[]): Int32Array
  * Walk the elements of shape `to` in order while tracking the matching offset in `from`.
  * `accumulate` false: out[i] = x[src] (expand); true: out[src] += x[i] (reduce back).
  */
-function walk(x: Float32Array, out: Float32Array, from: readonly number[], to: readonly number[], accumulate: boolean): void {
+function walk(x: Float32Array, out: Float32Array | Float64Array, from: readonly number[], to: readonly number[], accumulate: boolean): void {
   const nd = to.length, n = sizeOf(to);
   if (n === 0) return;
   const src = readStrides(from, to);
@@ -45,7 +45,7 @@ export function expand(x: Float32Array, from: readonly number[], to: readonly nu
   return out;
 }
 
-/** Sum a gradient of the broadcast shape `from` back down to the input shape `to`. */
+/** Sum a gradient of the broadcast shape `from` back down to the input shape `to`, in float64. */
 export function reduceTo(g: Float32Array, from: readonly number[], to: readonly number[]): Float32Array {
   if (sameShape(from, to)) return g;
   const out = alloc(sizeOf(to));
@@ -53,6 +53,10 @@ export function reduceTo(g: Float32Array, from: readonly number[], to: readonly 
     let s = 0;
     for (let i = 0; i < g.length; i++) s += g[i];
     out[0] = s;
-  } else walk(g, out, to, from, true);
+  } else {
+    const acc = new Float64Array(out.length);
+    walk(g, acc, to, from, true);
+    out.set(acc);
+  }
   return out;
 }

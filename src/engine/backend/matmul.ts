@@ -10,6 +10,7 @@
 // WebAssembly SIMD is unavailable.
 
 import { wasmKernels, type WasmKernels } from "./wasm-kernels";
+import { alloc } from "../storage";
 
 /**
  * Products with fewer multiply-adds than this (m·k·n) stay in JavaScript. Measured: at
@@ -26,25 +27,71 @@ function pick(a: Float32Array, b: Float32Array, c: Float32Array, m: number, k: n
   return simd;
 }
 
-/** c[m,n] += a[m,k] · b[k,n]. */
-export function mmNN(a: Float32Array, ao: number, b: Float32Array, bo: number, c: Float32Array, co: number, m: number, k: number, n: number): void {
+type Kernel = (a: Float32Array, ao: number, b: Float32Array, bo: number, c: Float32Array, co: number, m: number, k: number, n: number) => void;
+
+const rawNN: Kernel = (a, ao, b, bo, c, co, m, k, n) => {
   const w = pick(a, b, c, m, k, n);
   if (w) w.mmNN(a, ao, b, bo, c, co, m, k, n);
   else jsNN(a, ao, b, bo, c, co, m, k, n);
+};
+const rawNT: Kernel = (a, ao, b, bo, c, co, m, k, n) => {
+  const w = pick(a, b, c, m, k, n);
+  if (w) w.mmNT(a, ao, b, bo, c, co, m, k, n);
+  else jsNT(a, ao, b, bo, c, co, m, k, n);
+};
+const rawTN: Kernel = (a, ao, b, bo, c, co, m, k, n) => {
+  const w = pick(a, b, c, m, k, n);
+  if (w) w.mmTN(a, ao, b, bo, c, co, m, k, n);
+  else jsTN(a, ao, b, bo, c, co, m, k, n);
+};
+
+/**
+ * Float32 reductions longer than K_LONG (in practice: the batch dim of a weight gradient) are cut
+ * into blocks of K_BLOCK whose results are added in float64. A float32 running sum drifts with
+ * its length: half a million gradients of 0.1 come to 50000.8 in one run, 50000 in blocks. The cost
+ * is one m·n addition per block, and copies of the operands where blocks are not contiguous.
+ */
+export const K_LONG = 4096, K_BLOCK = 256;
+
+/** Columns p0 .. p0 + kb of the [rows, k] matrix at x[xo], as a [rows, kb] copy. */
+function columns(x: Float32Array, xo: number, rows: number, k: number, p0: number, kb: number): Float32Array {
+  const out = alloc(rows * kb);
+  for (let r = 0; r < rows; r++) out.set(x.subarray(xo + r * k + p0, xo + r * k + p0 + kb), r * kb);
+  return out;
+}
+
+/** `kernel` over blocks of the reduction; aRows: a is [k, m] (its blocks are rows), bRows: b is [k, n]. */
+function blocked(kernel: Kernel, aRows: boolean, bRows: boolean, a: Float32Array, ao: number, b: Float32Array, bo: number, c: Float32Array, co: number, m: number, k: number, n: number): void {
+  const acc = new Float64Array(m * n), part = alloc(m * n);
+  for (let p0 = 0; p0 < k; p0 += K_BLOCK) {
+    const kb = Math.min(K_BLOCK, k - p0);
+    const ab = aRows ? a : columns(a, ao, m, k, p0, kb), abo = aRows ? ao + p0 * m : 0;
+    const bb = bRows ? b : columns(b, bo, n, k, p0, kb), bbo = bRows ? bo + p0 * n : 0;
+    part.fill(0);
+    kernel(ab, abo, bb, bbo, part, 0, m, kb, n);
+    for (let i = 0; i < part.length; i++) acc[i] += part[i];
+  }
+  for (let i = 0; i < acc.length; i++) c[co + i] += acc[i];
+}
+
+const long = (c: Float32Array, k: number) => k > K_LONG && c instanceof Float32Array;
+
+/** c[m,n] += a[m,k] · b[k,n]. */
+export function mmNN(a: Float32Array, ao: number, b: Float32Array, bo: number, c: Float32Array, co: number, m: number, k: number, n: number): void {
+  if (long(c, k)) blocked(rawNN, false, true, a, ao, b, bo, c, co, m, k, n);
+  else rawNN(a, ao, b, bo, c, co, m, k, n);
 }
 
 /** c[m,n] += a[m,k] · b[n,k]ᵀ. */
 export function mmNT(a: Float32Array, ao: number, b: Float32Array, bo: number, c: Float32Array, co: number, m: number, k: number, n: number): void {
-  const w = pick(a, b, c, m, k, n);
-  if (w) w.mmNT(a, ao, b, bo, c, co, m, k, n);
-  else jsNT(a, ao, b, bo, c, co, m, k, n);
+  if (long(c, k)) blocked(rawNT, false, false, a, ao, b, bo, c, co, m, k, n);
+  else rawNT(a, ao, b, bo, c, co, m, k, n);
 }
 
 /** c[m,n] += a[k,m]ᵀ · b[k,n]. */
 export function mmTN(a: Float32Array, ao: number, b: Float32Array, bo: number, c: Float32Array, co: number, m: number, k: number, n: number): void {
-  const w = pick(a, b, c, m, k, n);
-  if (w) w.mmTN(a, ao, b, bo, c, co, m, k, n);
-  else jsTN(a, ao, b, bo, c, co, m, k, n);
+  if (long(c, k)) blocked(rawTN, true, true, a, ao, b, bo, c, co, m, k, n);
+  else rawTN(a, ao, b, bo, c, co, m, k, n);
 }
 
 /** c[m,n] += a[m,k] · b[k,n]. i-k-j order: the inner loop runs along rows of b and c. */

@@ -6,10 +6,10 @@ import { erf } from "./erf";
 
 export function relu(a: Tensor): Tensor {
   const x = a.data, out = alloc(x.length);
-  for (let i = 0; i < out.length; i++) out[i] = x[i] > 0 ? x[i] : 0;
+  for (let i = 0; i < out.length; i++) out[i] = x[i] <= 0 ? 0 : x[i]; // NaN stays NaN, as in torch
   return record("ReluBackward0", out, a.shape.slice(), [a], (g) => {
     const ga = alloc(g.length);
-    for (let i = 0; i < g.length; i++) ga[i] = x[i] > 0 ? g[i] : 0; // 0 at x = 0, like torch
+    for (let i = 0; i < g.length; i++) ga[i] = x[i] <= 0 ? 0 : g[i]; // 0 at x = 0, like torch
     return [ga];
   });
 }

@@ -24,8 +24,9 @@ export function linear(x: Tensor, weight: Tensor, bias: Tensor | null): Tensor {
     if (x.requiresGrad) mmNN(g, 0, W, 0, (gx = alloc(X.length)), 0, rows, nOut, nIn); // dX = G·W
     if (weight.requiresGrad) mmTN(g, 0, X, 0, (gw = alloc(W.length)), 0, nOut, rows, nIn); // dW = Gᵀ·X
     if (bias?.requiresGrad) {
-      gb = alloc(nOut); // db = column sums of G
-      for (let r = 0; r < rows; r++) for (let j = 0; j < nOut; j++) gb[j] += g[r * nOut + j];
+      const acc = new Float64Array(nOut); // db = column sums of G, in float64 for large batches
+      for (let r = 0; r < rows; r++) for (let j = 0; j < nOut; j++) acc[j] += g[r * nOut + j];
+      (gb = alloc(nOut)).set(acc);
     }
     return [gx, gw, gb];
   });

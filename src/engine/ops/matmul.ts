@@ -7,6 +7,7 @@ import { ShapeError, fmt, sizeOf } from "../shape";
 import { expand } from "../backend/broadcast";
 import { mmNN, mmNT, mmTN } from "../backend/matmul";
 import { reshape } from "./view";
+import { dot, mv, requireRanks } from "./products";
 
 export function matmul(a: Tensor, b: Tensor): Tensor {
   if (a.ndim === 0 || b.ndim === 0) {
@@ -15,6 +16,8 @@ export function matmul(a: Tensor, b: Tensor): Tensor {
   const k = a.shape[a.ndim - 1], kb = b.shape[b.ndim === 1 ? 0 : b.ndim - 2];
   if (k !== kb) throw new ShapeError(`matmul: cannot multiply ${fmt(a.shape)} by ${fmt(b.shape)} (${k} ≠ ${kb})`);
   if (a.ndim > 1 && b.ndim > 1) return batchedMatmul(a, b);
+  if (a.ndim === 1 && b.ndim === 1) return dot(a, b);
+  if (a.ndim === 2 && b.ndim === 1) return mv(a, b);
   const a2 = a.ndim === 1 ? reshape(a, [1, k]) : a;
   const b2 = b.ndim === 1 ? reshape(b, [k, 1]) : b;
   const out = batchedMatmul(a2, b2);
@@ -22,6 +25,12 @@ export function matmul(a: Tensor, b: Tensor): Tensor {
   if (b.ndim === 1) shape.pop();
   if (a.ndim === 1) shape.splice(shape.length - (b.ndim === 1 ? 1 : 2), 1);
   return reshape(out, shape);
+}
+
+/** [m, k] · [k, n] → [m, n], only 2-D (torch.mm). */
+export function mm(a: Tensor, b: Tensor): Tensor {
+  requireRanks("mm", a, b, 2, 2, "use matmul for vectors and batches");
+  return matmul(a, b);
 }
 
 /** [...A, m, k] @ [...B, k, n] → [...broadcast(A, B), m, n]. */

@@ -1,123 +1,88 @@
-// Reductions over one dim, several dims or everything. A dim is viewed as the middle
-// of [outer, n, inner] so one strided loop covers every case.
+// Sums, means and products over some dims or all of them, accumulated in float64.
 import { Tensor } from "../tensor";
 import { record } from "../autograd";
 import { alloc } from "../storage";
-import { normDim, splitAt } from "../shape";
-import { reshape } from "./view";
+import { type Dims, reduction } from "./reduction";
 
-export type Dims = number | number[] | undefined;
+export type { Dims } from "./reduction";
 
-/** Shape after reducing `dim`, keeping it as 1 or dropping it. */
-function reducedShape(shape: readonly number[], dim: number, keepDim: boolean): number[] {
-  const out = shape.slice();
-  if (keepDim) out[dim] = 1;
-  else out.splice(dim, 1);
-  return out;
-}
-
-function sumDim(a: Tensor, dim: number, keepDim: boolean, scale: number, name: string): Tensor {
-  const [outer, n, inner] = splitAt(a.shape, dim);
-  const x = a.data, out = alloc(outer * inner);
-  for (let o = 0; o < outer; o++)
-    for (let k = 0; k < n; k++) {
-      const src = (o * n + k) * inner, dst = o * inner;
-      for (let j = 0; j < inner; j++) out[dst + j] += x[src + j];
-    }
-  if (scale !== 1) for (let i = 0; i < out.length; i++) out[i] *= scale;
-  return record(name, out, reducedShape(a.shape, dim, keepDim), [a], (g) => {
+function sumOrMean(a: Tensor, dims: Dims, keepDim: boolean, mean: boolean): Tensor {
+  const r = reduction(mean ? "mean" : "sum", a, dims, keepDim);
+  const x = a.data, acc = new Float64Array(r.slots), scale = mean ? 1 / r.count : 1;
+  if (r.block) {
+    // Adjacent dims (the common case): strided loops, no slot map.
+    const { outer, inner } = r.block, m = r.count;
+    for (let o = 0, i = 0; o < outer; o++)
+      for (let k = 0; k < m; k++) for (let j = 0, s = o * inner; j < inner; j++) acc[s + j] += x[i++];
+  } else {
+    const slot = r.slot;
+    for (let i = 0; i < x.length; i++) acc[slot[i]] += x[i];
+  }
+  const out = alloc(r.slots);
+  for (let s = 0; s < r.slots; s++) out[s] = mean ? acc[s] / r.count : acc[s];
+  const all = dims === undefined;
+  const name = mean ? (all ? "MeanBackward0" : "MeanBackward1") : all ? "SumBackward0" : "SumBackward1";
+  return record(name, out, r.shape, [a], (g) => {
     const ga = alloc(x.length); // every input element gets the gradient of its sum
-    for (let o = 0; o < outer; o++)
-      for (let k = 0; k < n; k++) {
-        const dst = (o * n + k) * inner, src = o * inner;
-        for (let j = 0; j < inner; j++) ga[dst + j] = g[src + j] * scale;
-      }
+    if (r.block) {
+      const { outer, inner } = r.block, m = r.count;
+      for (let o = 0, i = 0; o < outer; o++)
+        for (let k = 0; k < m; k++) for (let j = 0, s = o * inner; j < inner; j++) ga[i++] = g[s + j] * scale;
+    } else {
+      const slot = r.slot;
+      for (let i = 0; i < ga.length; i++) ga[i] = g[slot[i]] * scale;
+    }
     return [ga];
   });
-}
-
-function reduce(a: Tensor, dims: Dims, keepDim: boolean, mean: boolean): Tensor {
-  const op = mean ? "mean" : "sum";
-  if (dims === undefined) {
-    // Everything: one pass over the flat data, then restore the dims if kept.
-    const flat = sumDim(reshape(a, [a.numel()]), 0, false, mean ? 1 / a.numel() : 1, mean ? "MeanBackward0" : "SumBackward0");
-    return keepDim ? reshape(flat, a.shape.map(() => 1)) : flat;
-  }
-  const list = (Array.isArray(dims) ? dims : [dims]).map((d) => normDim(op, d, a.ndim));
-  if (a.ndim === 0) return reduce(a, undefined, keepDim, mean);
-  // Highest dims first, so the lower indices stay valid when dims are dropped.
-  let t = a;
-  for (const d of [...new Set(list)].sort((p, q) => q - p)) {
-    t = sumDim(t, d, keepDim, mean ? 1 / a.shape[d] : 1, mean ? "MeanBackward1" : "SumBackward1");
-  }
-  return t;
 }
 
 export function sum(a: Tensor, dims?: Dims, keepDim = false): Tensor {
-  return reduce(a, dims, keepDim, false);
+  return sumOrMean(a, dims, keepDim, false);
 }
 
 export function mean(a: Tensor, dims?: Dims, keepDim = false): Tensor {
-  return reduce(a, dims, keepDim, true);
+  return sumOrMean(a, dims, keepDim, true);
 }
 
-/** Largest value along `dim` (first one on ties), or over everything. */
-export function max(a: Tensor, dim?: number, keepDim = false): Tensor {
-  if (dim === undefined) return maxAll(a);
-  const d = normDim("max", dim, a.ndim);
-  const [outer, n, inner] = a.ndim === 0 ? [1, 1, 1] : splitAt(a.shape, d);
-  const x = a.data, out = alloc(outer * inner), arg = argmaxLoop(x, outer, n, inner);
-  for (let i = 0; i < out.length; i++) out[i] = x[arg[i]];
-  const shape = a.ndim === 0 ? [] : reducedShape(a.shape, d, keepDim);
-  return record("MaxBackward0", out, shape, [a], (g) => {
-    const ga = alloc(x.length);
-    for (let i = 0; i < arg.length; i++) ga[arg[i]] += g[i];
-    return [ga];
-  });
-}
-
-/** Max over all elements; like torch, the gradient is shared evenly between ties. */
-function maxAll(a: Tensor): Tensor {
-  const x = a.data;
-  if (x.length === 0) throw new Error("max: the tensor is empty");
-  let m = -Infinity, ties = 0;
-  for (let i = 0; i < x.length; i++) if (x[i] > m || Number.isNaN(x[i])) m = x[i];
-  for (let i = 0; i < x.length; i++) if (x[i] === m) ties++;
-  const out = alloc(1);
-  out[0] = m;
-  return record("MaxBackward1", out, [], [a], (g) => {
-    const ga = alloc(x.length);
-    for (let i = 0; i < x.length; i++) if (x[i] === m) ga[i] = g[0] / ties;
-    return [ga];
-  });
-}
-
-/** Flat index of the max along the middle dim for each (outer, inner) position. */
-function argmaxLoop(x: Float32Array, outer: number, n: number, inner: number): Int32Array {
-  const arg = new Int32Array(outer * inner);
-  for (let o = 0; o < outer; o++)
-    for (let j = 0; j < inner; j++) {
-      let best = o * n * inner + j;
-      for (let k = 1; k < n; k++) {
-        const i = (o * n + k) * inner + j;
-        if (x[i] > x[best]) best = i;
-      }
-      arg[o * inner + j] = best;
-    }
-  return arg;
-}
-
-/** Index of the max along `dim` (or of the flattened tensor) as a float tensor; no gradient. */
-export function argmax(a: Tensor, dim?: number, keepDim = false): Tensor {
-  if (dim === undefined) {
-    const out = alloc(1);
-    out[0] = argmaxLoop(a.data, 1, a.numel(), 1)[0];
-    return new Tensor(out, []);
+/**
+ * Product over `dims`, with PyTorch's gradient (prod_backward) to the last NaN: g·prod/x while no
+ * factor is 0; otherwise the product of the other factors, from products before and after each along
+ * its slot, except that a full product with two or more zeros has gradient 0 everywhere.
+ */
+export function prod(a: Tensor, dims?: Dims, keepDim = false): Tensor {
+  const r = reduction("prod", a, dims, keepDim), { slot, slots } = r;
+  const x = a.data, acc = new Float64Array(slots).fill(1);
+  let zeros = 0;
+  for (let i = 0; i < x.length; i++) {
+    acc[slot[i]] *= x[i];
+    if (x[i] === 0) zeros++;
   }
-  const d = normDim("argmax", dim, a.ndim);
-  const [outer, n, inner] = a.ndim === 0 ? [1, 1, 1] : splitAt(a.shape, d);
-  const flat = argmaxLoop(a.data, outer, n, inner), out = alloc(flat.length);
-  for (let o = 0; o < outer; o++)
-    for (let j = 0; j < inner; j++) out[o * inner + j] = Math.floor(flat[o * inner + j] / inner) % n;
-  return new Tensor(out, a.ndim === 0 ? [] : reducedShape(a.shape, d, keepDim));
+  const out = alloc(slots);
+  out.set(acc);
+  return record(dims === undefined ? "ProdBackward0" : "ProdBackward1", out, r.shape, [a], (g) => {
+    const ga = alloc(x.length);
+    if (zeros === 0) for (let i = 0; i < ga.length; i++) ga[i] = (g[slot[i]] * acc[slot[i]]) / x[i];
+    else if (dims !== undefined || zeros === 1) othersProduct(x, slot, slots, g, ga);
+    return [ga];
+  });
+}
+
+/** ga[i] = g·Π(the others in i's slot), by products before and after i: no division, so exact at zeros. */
+function othersProduct(x: Float32Array, slot: Int32Array, slots: number, g: Float32Array, ga: Float32Array): void {
+  // The elements of each slot in order: a counting sort by slot.
+  const start = new Int32Array(slots + 1);
+  for (let i = 0; i < x.length; i++) start[slot[i] + 1]++;
+  for (let s = 0; s < slots; s++) start[s + 1] += start[s];
+  const order = new Int32Array(x.length), next = start.slice(0, slots);
+  for (let i = 0; i < x.length; i++) order[next[slot[i]]++] = i;
+  const before = new Float64Array(x.length);
+  for (let s = 0; s < slots; s++) {
+    let p = 1;
+    for (let q = start[s]; q < start[s + 1]; q++) (before[q] = p), (p *= x[order[q]]);
+    p = 1;
+    for (let q = start[s + 1] - 1; q >= start[s]; q--) {
+      ga[order[q]] = g[s] * before[q] * p;
+      p *= x[order[q]];
+    }
+  }
 }

@@ -16,8 +16,9 @@ function logSumExpShift(x: Float32Array, out: Float32Array, outer: number, n: nu
       let s = 0;
       for (let k = 0; k < n; k++) s += Math.exp(x[base + k * inner] - m);
       if (log) {
-        const lse = m + Math.log(s);
-        for (let k = 0; k < n; k++) out[base + k * inner] = x[base + k * inner] - lse;
+        // (x − m) − log s, not x − (m + log s): at m ≈ 1e14 adding log s to m would lose it.
+        const ls = Math.log(s);
+        for (let k = 0; k < n; k++) out[base + k * inner] = x[base + k * inner] - m - ls;
       } else {
         for (let k = 0; k < n; k++) out[base + k * inner] = Math.exp(x[base + k * inner] - m) / s;
       }
@@ -33,7 +34,7 @@ function sumAlong(v: Float32Array, outer: number, n: number, inner: number): Flo
   return s;
 }
 
-export function softmax(a: Tensor, dim: number): Tensor {
+export function softmax(a: Tensor, dim = -1): Tensor {
   const [outer, n, inner] = a.ndim === 0 ? [1, 1, 1] : splitAt(a.shape, normDim("softmax", dim, a.ndim));
   const y = alloc(a.numel());
   logSumExpShift(a.data, y, outer, n, inner, false);
@@ -52,7 +53,7 @@ export function softmax(a: Tensor, dim: number): Tensor {
   });
 }
 
-export function logSoftmax(a: Tensor, dim: number): Tensor {
+export function logSoftmax(a: Tensor, dim = -1): Tensor {
   const [outer, n, inner] = a.ndim === 0 ? [1, 1, 1] : splitAt(a.shape, normDim("logSoftmax", dim, a.ndim));
   const y = alloc(a.numel());
   logSumExpShift(a.data, y, outer, n, inner, true);

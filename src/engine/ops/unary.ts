@@ -42,3 +42,21 @@ export function abs(a: Tensor): Tensor {
     return [ga];
   });
 }
+
+export function square(a: Tensor): Tensor {
+  const x = a.data, out = alloc(x.length);
+  for (let i = 0; i < out.length; i++) out[i] = x[i] * x[i];
+  // PyTorch computes square as pow(x, 2), hence the name.
+  return record("PowBackward0", out, a.shape.slice(), [a], (g) => {
+    const ga = alloc(g.length);
+    for (let i = 0; i < g.length; i++) ga[i] = 2 * g[i] * x[i]; // (x²)' = 2x
+    return [ga];
+  });
+}
+
+/** −1, 0 or 1 by the sign of x; 0 for NaN, as PyTorch 1.13 gives. Its gradient is 0. */
+export function sign(a: Tensor): Tensor {
+  const x = a.data, out = alloc(x.length);
+  for (let i = 0; i < out.length; i++) out[i] = x[i] > 0 ? 1 : x[i] < 0 ? -1 : 0;
+  return record("SignBackward0", out, a.shape.slice(), [a], (g) => [alloc(g.length)]);
+}

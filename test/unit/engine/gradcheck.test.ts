@@ -1,11 +1,13 @@
 // Every op's backward against central differences, computed in float64.
 import { test } from "node:test";
 import assert from "node:assert/strict";
+import { readFileSync, readdirSync } from "node:fs";
 import { setStorage } from "../../../src/engine/storage";
 import { type Tensor } from "../../../src/engine/index";
 import { linear } from "../../../src/engine/ops/linear";
-import { mseLoss } from "../../../src/engine/ops/loss";
-import { gradcheck, type InputSpec } from "./gradcheck";
+import { bceLoss, bceWithLogitsLoss, mseLoss } from "../../../src/engine/ops/loss";
+import { gradcheck, makeInput, type InputSpec } from "./gradcheck";
+import { Generator } from "../../../src/engine/random";
 
 setStorage(Float64Array);
 
@@ -61,19 +63,101 @@ const cases: Case[] = [
   ["mean all", (x) => x.mean(), [S(2, 3)]],
   ["mean dim -1", (x) => x.mean(-1), [S(2, 3, 4)]],
   ["max all", (x) => x.max(), [S(3, 4)]],
-  ["max dim", (x) => x.max(1), [S(3, 4, 2)]],
-  ["max dim keepDim", (x) => x.max(0, true), [S(3, 4)]],
+  ["max dim", (x) => x.max(1).values, [S(3, 4, 2)]],
+  ["max dim keepDim", (x) => x.max(0, true).values, [S(3, 4)]],
   ["softmax dim 1", (x) => x.softmax(1), [S(2, 3, 4)]],
   ["softmax dim -1", (x) => x.softmax(-1), [S(3, 5)]],
   ["logSoftmax dim 0", (x) => x.logSoftmax(0), [S(4, 3)]],
   ["logSoftmax large inputs", (x) => x.logSoftmax(1), [fixed([2, 3], [1000, 1001, 1002, -1000, 0, 1000])]],
   ["clone", (x) => x.clone().mul(x), [S(3)]],
+  ["square", (x) => x.square(), [S(2, 3)]],
+  ["sign", (x) => x.sign(), [away(2, 3)]],
+  ["sin", (x) => x.sin(), [{ shape: [2, 3], lo: -6, hi: 6 }]],
+  ["cos", (x) => x.cos(), [{ shape: [2, 3], lo: -6, hi: 6 }]],
+  ["clamp both", (x) => x.clamp(-0.5, 0.8), [fixed([2, 3], [-1.5, -0.4, 0.1, 0.7, 0.9, 2])]],
+  ["clamp min", (x) => x.clamp(0), [away(2, 3)]],
+  ["clamp max", (x) => x.clamp(null, 0), [away(2, 3)]],
+  ["maximum broadcast [2,3],[3]", (x, y) => x.maximum(y), [S(2, 3), S(3)]],
+  ["minimum broadcast [2,1],[1,3]", (x, y) => x.minimum(y), [S(2, 1), S(1, 3)]],
+  ["maximum number", (x) => x.maximum(0.5), [fixed([4], [-1, 0.2, 0.7, 2])]],
+  ["mm", (x, y) => x.mm(y), [S(3, 4), S(4, 2)]],
+  ["dot", (x, y) => x.dot(y), [S(5), S(5)]],
+  ["mv", (x, y) => x.mv(y), [S(3, 4), S(4)]],
+  ["sum dims [-1, 0]", (x) => x.sum([-1, 0]), [S(2, 3, 4)]],
+  ["mean dims keepDim", (x) => x.mean([0, 2], true), [S(2, 3, 4)]],
+  ["prod all", (x) => x.prod(), [S(2, 3)]],
+  ["prod dim", (x) => x.prod(1), [S(2, 3, 2)]],
+  ["prod with one zero", (x) => x.prod(-1, true), [fixed([2, 3], [2, 0, 3, 1.5, -1, 0.5])]],
+  ["prod with two zeros", (x) => x.prod(), [fixed([4], [2, 0, 0, 3])]],
+  ["var all", (x) => x.var(), [S(2, 3)]],
+  ["var dim biased", (x) => x.var(1, false), [S(2, 3, 4)]],
+  ["var dims keepDim", (x) => x.var([0, 2], true, true), [S(2, 3, 4)]],
+  ["std all", (x) => x.std(), [S(2, 3)]],
+  ["std dim -1", (x) => x.std(-1), [S(3, 4)]],
+  ["std biased", (x) => x.std(false), [S(5)]],
+  ["norm 2", (x) => x.norm(), [S(2, 3)]],
+  ["norm 2 dim", (x) => x.norm(2, 1, true), [S(2, 3, 4)]],
+  ["norm 1", (x) => x.norm(1, [0, 1]), [away(2, 3)]],
+  ["norm Infinity", (x) => x.norm(Infinity, 0), [away(3, 4)]],
+  ["norm 3", (x) => x.norm(3), [away(4)]],
+  ["norm -Infinity", (x) => x.norm(-Infinity, 1), [away(3, 4)]],
+  ["min all", (x) => x.min(), [S(3, 4)]],
+  ["min dim", (x) => x.min(1).values, [S(3, 4, 2)]],
+  ["max other", (x, y) => x.max(y), [S(2, 3), S(3)]],
+  ["softmax default dim", (x) => x.softmax(), [S(3, 4)]],
+  ["logSoftmax default dim", (x) => x.logSoftmax(), [S(3, 4)]],
   ["mseLoss", (p, t) => mseLoss(p, t), [S(4, 2), S(4, 2)]],
+  ["bceLoss", (p, t) => bceLoss(p, t), [{ shape: [4, 2], lo: 0.05, hi: 0.95 }, { shape: [4, 2], lo: 0, hi: 1, constant: true }]],
+  ["bceWithLogitsLoss", (x, t) => bceWithLogitsLoss(x, t), [{ shape: [4, 2], lo: -4, hi: 4 }, { shape: [4, 2], lo: 0, hi: 1 }]],
   ["a small MLP", (x, w1, b1, w2) => linear(linear(x, w1, b1).tanh(), w2, null).sigmoid().sum(), [S(5, 3), S(4, 3), S(4), S(2, 4)]],
 ];
 
 test("gradients match finite differences (float64)", async (t) => {
   for (const [name, f, specs] of cases) await t.test(name, () => gradcheck(name, f, specs));
+});
+
+/** The grad_fn names in the graph behind `t`. */
+function gradFnNames(t: Tensor, into: Set<string>): Set<string> {
+  const seen = new Set<Tensor>(), stack = [t];
+  while (stack.length > 0) {
+    const x = stack.pop()!;
+    if (seen.has(x)) continue;
+    seen.add(x);
+    if (x.gradFn) {
+      into.add(x.gradFn.name);
+      stack.push(...x.gradFn.inputs);
+    }
+  }
+  return into;
+}
+
+test("every op the engine records is gradient-checked here", () => {
+  const opsDir = new URL("../../../src/engine/ops/", import.meta.url);
+  const recorded = new Set<string>();
+  for (const file of readdirSync(opsDir)) {
+    for (const m of readFileSync(new URL(file, opsDir), "utf8").matchAll(/"([A-Za-z]+Backward\d+)"/g)) recorded.add(m[1]);
+  }
+  const checked = new Set<string>();
+  for (const [, f, specs] of cases) gradFnNames(f(...specs.map((s) => makeInput(s, new Generator(1)))), checked);
+  const missing = [...recorded].filter((n) => !checked.has(n));
+  assert.deepEqual(missing, [], `ops recorded in src/engine/ops with no gradient check in this file: ${missing.join(", ")}`);
+});
+
+test("gradients shared on ties, as in PyTorch 1.13", async () => {
+  const { tensor } = await import("../../../src/engine/index");
+  const a = tensor([1, 2, 3], { requiresGrad: true }), b = tensor([1, 1, 4], { requiresGrad: true });
+  a.maximum(b).sum().backward();
+  assert.deepEqual([a.grad!.toArray(), b.grad!.toArray()], [[0.5, 1, 0], [0.5, 0, 1]]);
+  const x = tensor([-3, 3, 1], { requiresGrad: true });
+  x.norm(Infinity).backward();
+  assert.deepEqual(x.grad!.toArray(), [-0.5, 0.5, 0]);
+  const c = tensor([-1, -0.5, 0, 0.5, 1, 2], { requiresGrad: true });
+  c.clamp(-0.5, 0.5).sum().backward();
+  assert.deepEqual(c.grad!.toArray(), [0, 1, 1, 1, 0, 0], "1 on the bounds, 0 outside");
+  const m = tensor([[1, 3, 3]], { requiresGrad: true });
+  m.min(1).values.sum().backward();
+  m.max(1).values.sum().backward();
+  assert.deepEqual(m.grad!.toArray(), [[1, 1, 0]], "with a dim, to the returned (first) index");
 });
 
 test("max spreads the gradient evenly between ties, like torch", async () => {

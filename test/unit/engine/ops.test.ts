@@ -21,7 +21,7 @@ const run: Record<string, (t: Tensor[], a: Record<string, any>) => Tensor> = {
   add: ([x, y]) => x.add(y), sub: ([x, y]) => x.sub(y), mul: ([x, y]) => x.mul(y), div: ([x, y]) => x.div(y),
   pow: ([x, y]) => x.pow(y), powScalar: ([x], a) => x.pow(a.exponent),
   matmul: ([x, y]) => x.matmul(y), linear: ([x, w, b]) => linear(x, w, b),
-  sum: ([x], a) => x.sum(a.dim, a.keepDim), mean: ([x], a) => x.mean(a.dim, a.keepDim), max: ([x], a) => x.max(a.dim),
+  sum: ([x], a) => x.sum(a.dim, a.keepDim), mean: ([x], a) => x.mean(a.dim, a.keepDim), max: ([x], a) => (a.dim === undefined ? x.max() : x.max(a.dim).values),
   argmax: ([x], a) => x.argmax(a.dim), softmax: ([x], a) => x.softmax(a.dim), logSoftmax: ([x], a) => x.logSoftmax(a.dim),
   reshape: ([x], a) => x.reshape(...a.shape), transpose: ([x], a) => x.transpose(a.dims[0], a.dims[1]),
   permute: ([x], a) => x.permute(...a.dims), flatten: ([x], a) => x.flatten(a.startDim), T: ([x]) => x.T,
