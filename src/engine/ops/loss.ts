@@ -3,16 +3,7 @@
 import { Tensor } from "../tensor";
 import { record } from "../autograd";
 import { alloc } from "../storage";
-import { ShapeError, fmt, sameShape } from "../shape";
-
-function checkSameShape(op: string, pred: Tensor, target: Tensor): void {
-  if (!sameShape(pred.shape, target.shape)) {
-    throw new ShapeError(
-      `${op}: prediction ${fmt(pred.shape)} and target ${fmt(target.shape)} must have the same shape ` +
-        `(reshape one of them, e.g. target.reshape(${pred.shape.map((d, i) => (i === 0 ? -1 : d)).join(", ")}))`,
-    );
-  }
-}
+import { checkSameShape } from "./elementwiseLoss";
 
 /** mean((pred − target)²) */
 export function mseLoss(pred: Tensor, target: Tensor): Tensor {

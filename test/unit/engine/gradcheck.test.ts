@@ -8,6 +8,10 @@ import { linear } from "../../../src/engine/ops/linear";
 import { bceLoss, bceWithLogitsLoss, mseLoss } from "../../../src/engine/ops/loss";
 import { gradcheck, makeInput, type InputSpec } from "./gradcheck";
 import { Generator } from "../../../src/engine/random";
+import { bceElements, bceWithLogitsElements, huberElements } from "../../../src/engine/ops/elementwiseLoss";
+import { embedding } from "../../../src/engine/ops/embedding";
+import { pad } from "../../../src/engine/ops/pad";
+import { elu, geluTanh, softplus } from "../../../src/engine/ops/smoothActivations";
 
 setStorage(Float64Array);
 
@@ -16,6 +20,9 @@ const S = (...shape: number[]): InputSpec => ({ shape });
 const away = (...shape: number[]): InputSpec => ({ shape, gap: 0.05 });
 const pos = (...shape: number[]): InputSpec => ({ shape, lo: 0.2, hi: 2 });
 const fixed = (shape: number[], values: number[]): InputSpec => ({ shape, values });
+
+const posWeight = makeInput({ shape: [2], lo: 0.5, hi: 2, constant: true }, new Generator(3));
+const rows = makeInput({ shape: [5], values: [0, 2, 2, 3, 0], constant: true }, new Generator(4));
 
 const cases: Case[] = [
   ["neg", (x) => x.neg(), [S(2, 3)]],
@@ -109,6 +116,14 @@ const cases: Case[] = [
   ["mseLoss", (p, t) => mseLoss(p, t), [S(4, 2), S(4, 2)]],
   ["bceLoss", (p, t) => bceLoss(p, t), [{ shape: [4, 2], lo: 0.05, hi: 0.95 }, { shape: [4, 2], lo: 0, hi: 1, constant: true }]],
   ["bceWithLogitsLoss", (x, t) => bceWithLogitsLoss(x, t), [{ shape: [4, 2], lo: -4, hi: 4 }, { shape: [4, 2], lo: 0, hi: 1 }]],
+  ["huber, both sides of delta", (p, t) => huberElements(p, t, 0.7), [{ shape: [4, 3], lo: -2, hi: 2 }, S(4, 3)]],
+  ["bce per element", (p, t) => bceElements(p, t), [{ shape: [4, 2], lo: 0.05, hi: 0.95 }, { shape: [4, 2], lo: 0, hi: 1, constant: true }]],
+  ["bce with logits and posWeight", (x, t) => bceWithLogitsElements(x, t, posWeight), [{ shape: [4, 2], lo: -4, hi: 4 }, { shape: [4, 2], lo: 0, hi: 1 }]],
+  ["embedding rows, repeated", (w) => embedding(w, rows, null), [S(4, 3)]],
+  ["constant pad", (x) => pad(x, [1, 2, 0, 1], 0.5), [S(2, 2, 3)]],
+  ["elu", (x) => elu(x, 0.7), [away(3, 4)]],
+  ["softplus, past the threshold too", (x) => softplus(x, 2, 3), [{ shape: [3, 4], lo: -3, hi: 3 }]],
+  ["gelu, tanh form", (x) => geluTanh(x), [S(3, 4)]],
   ["a small MLP", (x, w1, b1, w2) => linear(linear(x, w1, b1).tanh(), w2, null).sigmoid().sum(), [S(5, 3), S(4, 3), S(4), S(2, 4)]],
 ];
 
