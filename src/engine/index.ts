@@ -3,7 +3,6 @@ import { callable } from "./callable";
 import * as perceptron from "./perceptron";
 
 export { Tensor } from "./tensor";
-export type { ValuesIndices } from "./ops/extremes";
 export { tensor, zeros, ones, full, eye, arange, linspace, rand, randn } from "./creation";
 export type { TensorLike, TensorOptions, RandomOptions } from "./creation";
 export { noGrad } from "./autograd";
