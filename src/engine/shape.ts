@@ -24,6 +24,10 @@ export function sameShape(a: readonly number[], b: readonly number[]): boolean {
 /** Resolve a possibly negative `dim` against `ndim` dims, as PyTorch does. */
 export function normDim(op: string, dim: number, ndim: number): number {
   const lo = -Math.max(ndim, 1), hi = Math.max(ndim, 1) - 1;
+  if (typeof dim !== "number") {
+    const given = Array.isArray(dim) ? "a list" : typeof dim === "object" && dim !== null ? "an object" : JSON.stringify(dim) ?? String(dim);
+    throw new TypeError(`${op}: dim must be a whole number such as -1, given as it is (x.${op}(1)), not ${given}`);
+  }
   if (!Number.isInteger(dim) || dim < lo || dim > hi) {
     throw new ShapeError(`${op}: dim ${dim} is out of range for a tensor with ${ndim} dims (expected ${lo}..${hi})`);
   }

@@ -8,7 +8,7 @@ export type Dims = number | readonly number[] | undefined;
 
 /** The reduced dims, resolved (negative counts from the end) and sorted; all dims when `dims` is undefined or []. */
 export function reducedDims(op: string, a: Tensor, dims: Dims): number[] {
-  const list = dims === undefined ? [] : typeof dims === "number" ? [dims] : dims;
+  const list = dims === undefined ? [] : typeof dims === "number" ? [dims] : Array.isArray(dims) ? dims : [dims as unknown as number];
   if (list.length === 0) return a.shape.map((_, i) => i);
   const resolved = list.map((d) => normDim(op, d, a.ndim));
   if (new Set(resolved).size !== resolved.length) {

@@ -13,6 +13,8 @@ test("tensor() from a number, nested arrays and typed arrays", () => {
   assert.equal(m.size(0), 2);
   assert.equal(m.size(-1), 3);
   assert.throws(() => m.size(2), /size: dim 2 is out of range for a tensor with 2 dims \(expected -2\.\.1\)/);
+  assert.throws(() => m.softmax({ dim: 1 } as never), /^TypeError: softmax: dim must be a whole number such as -1, given as it is \(x\.softmax\(1\)\), not an object$/);
+  assert.throws(() => m.mean({ dim: 0 } as never), /mean: dim must be a whole number such as -1, given as it is \(x\.mean\(1\)\), not an object/);
   assert.equal(m.numel(), 6);
   assert.equal(m.dim(), 2);
   assert.equal(m.ndim, 2);
