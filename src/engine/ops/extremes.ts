@@ -73,6 +73,18 @@ export class ValuesIndices {
     readonly indices: Tensor,
     private readonly op: Pick,
   ) {}
+  /** The values, as PyTorch's `x.max(1)[0]`. */
+  get 0(): Tensor {
+    return this.values;
+  }
+  /** The indices, as PyTorch's `x.max(1)[1]`. */
+  get 1(): Tensor {
+    return this.indices;
+  }
+  /** 2: a pair, as PyTorch's. */
+  get length(): 2 {
+    return 2;
+  }
   /** `const [values, indices] = x.max(1)`, as Python's `values, indices = x.max(1)`. */
   *[Symbol.iterator](): Iterator<Tensor> {
     yield this.values;

@@ -147,6 +147,10 @@ test("max(dim) and min(dim) return PyTorch's { values, indices }, also as a pair
   const [v, i] = x.min(0, true);
   assert.deepEqual(v.toArray(), [[1, 2, 5]]);
   assert.deepEqual(i.toArray(), [[0, 1, 0]]);
+  // Indexed as PyTorch code does: torch.max(outputs, 1)[1] is the predicted class.
+  assert.deepEqual(x.max(1)[1].toArray(), [1, 0]);
+  assert.deepEqual(x.max(1)[0].toArray(), [5, 7]);
+  assert.equal(x.max(1).length, 2);
   assert.equal(String(x.max(1)), "torch.return_types.max(\nvalues=tensor([5., 7.]),\nindices=tensor([1., 0.]))");
   assert.deepEqual(x.max(tensor(6)).toArray(), [[6, 6, 6], [7, 6, 7]], "max(other) is maximum");
   assert.deepEqual(x.min(tensor(2)).toArray(), [[1, 2, 2], [2, 2, 2]], "min(other) is minimum");
