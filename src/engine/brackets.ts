@@ -12,7 +12,9 @@ const NUMERIC = /^-?\d+$/;
 
 /** Make numeric keys of instances of the class with this prototype throw instead of giving undefined. */
 export function forbidBrackets(prototype: object): void {
-  const end = Object.getPrototypeOf(prototype) as object;
+  // The trap's target is an empty object over the old end, so the chain still reaches Object.prototype
+  // (instanceof Object, isPrototypeOf) and only numeric keys are treated differently.
+  const end = Object.create(Object.getPrototypeOf(prototype) as object) as object;
   const guard = new Proxy(end, {
     get(target, key, receiver) {
       if (typeof key === "string" && NUMERIC.test(key)) throw new TypeError(advice(key, false));

@@ -607,7 +607,9 @@ export class Tensor {
   }
   /** Every element set to 0 in place (PyTorch's `zero_`). Returns this. @example noGrad(() => w.grad!.zero_()) */
   zero_(): this {
-    return this.fill_(0);
+    checkInPlace("zero_", this);
+    this.data.fill(0);
+    return this;
   }
   /** Every element set to `value` in place (PyTorch's `fill_`). Returns this. @example noGrad(() => layer.bias.fill_(0.01)) */
   fill_(value: number): this {
