@@ -20,6 +20,7 @@ export function offsetOf(op: string, t: Tensor, position: readonly number[]): nu
 /** Write `value` at `position` (a number for a 1-D tensor) in place, by the rules of every in-place op. */
 export function setElement(t: Tensor, position: number | readonly number[], value: number): void {
   if (typeof value !== "number") throw new TypeError(`set: the value must be a number, got ${typeof value}; to write a tensor into a part use narrow(…).copy_(src) inside noGrad`);
+  const offset = offsetOf("set", t, typeof position === "number" ? [position] : position);
   checkInPlace("set", t);
-  t.data[offsetOf("set", t, typeof position === "number" ? [position] : position)] = value;
+  t.data[offset] = value;
 }

@@ -5,8 +5,9 @@
 //   values for backward(). PyTorch tracks versions to allow the cases where nothing was saved; we refuse
 //   them all and point to the out-of-place op;
 // - not with another operand that requires grad while recording, since the result would need a graph.
+// Every write is noted (autograd's changedInPlace), so backward() refuses a graph whose inputs changed since.
 import { Tensor } from "../tensor";
-import { isGradEnabled, noGrad } from "../autograd";
+import { changedInPlace, isGradEnabled, noGrad } from "../autograd";
 import { ShapeError, fmt, sameShape } from "../shape";
 
 /** Results that PyTorch gives as views of another tensor but that are copies here, with the op that made each. */
@@ -17,7 +18,10 @@ export function markCopy(t: Tensor, made: string): void {
   copies.set(t, made);
 }
 
-/** Throws unless `t` may be written in place by `op` (named with its underscore), given its other operands. */
+/**
+ * Throws unless `t` may be written in place by `op` (named with its underscore), given its other operands;
+ * otherwise notes the write, so that a graph which used t's old values refuses to run backward() on them.
+ */
 export function checkInPlace(op: string, t: Tensor, operands: readonly unknown[] = []): void {
   const plain = op.replace(/_$/, "");
   if (t.requiresGrad && t.gradFn !== null) {
@@ -33,28 +37,28 @@ export function checkInPlace(op: string, t: Tensor, operands: readonly unknown[]
         "Write into the original (t.set([i, j], v), or narrow/slice along dim 0, which are views), or clone() the copy first if the copy is what you mean to change",
     );
   }
-  if (!isGradEnabled()) return;
-  if (t.requiresGrad) {
+  if (isGradEnabled() && t.requiresGrad) {
     throw new Error(
       `${op}: a leaf tensor that requires grad is being used in an in-place operation (PyTorch: "a leaf Variable that requires grad is being used in an in-place operation."). ` +
         `Wrap the update in noGrad(() => …), as for a manual SGD step: noGrad(() => w.sub_(w.grad!.mul(lr))), or write through w.detach().${op}(…), which shares the data without the graph`,
     );
   }
-  if (operands.some((x) => x instanceof Tensor && x.requiresGrad)) {
+  if (isGradEnabled() && operands.some((x) => x instanceof Tensor && x.requiresGrad)) {
     throw new Error(
       `${op}: the other operand requires grad, so the result would be part of a graph, which an in-place op cannot record; ` +
         `use the out-of-place op (y = y.${plain}(…)), or run it inside noGrad(() => …)`,
     );
   }
+  changedInPlace(t.data);
 }
 
 /** Write `compute()`, run without recording, into `t`'s data: its shape must be t's, as PyTorch requires. */
 export function assign<T extends Tensor>(op: string, t: T, operands: readonly unknown[], compute: () => Tensor): T {
-  checkInPlace(op, t, operands);
   const result = noGrad(compute);
   if (!sameShape(result.shape, t.shape)) {
     throw new ShapeError(`${op}: the result has the broadcast shape ${fmt(result.shape)}, but this tensor has shape ${fmt(t.shape)}; an in-place op cannot change a tensor's shape`);
   }
+  checkInPlace(op, t, operands);
   t.data.set(result.data);
   return t;
 }

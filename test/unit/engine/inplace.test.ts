@@ -95,3 +95,28 @@ test("in-place shapes: the result must keep this tensor's shape", () => {
   assert.throws(() => zeros(3).add_(1, { aplha: 2 } as any), { message: 'add_: unknown option "aplha"; did you mean "alpha"? The options are alpha' });
   assert.throws(() => zeros(3).fill_(tensor(1) as any), { message: "fill_: the value must be a number, got object; to copy a tensor in use copy_(src)" });
 });
+
+test("backward() refuses values that an in-place op changed after the graph used them, as PyTorch's version counters do", () => {
+  const w = tensor([1, 2], { requiresGrad: true });
+  const x = tensor([3, 4]);
+  const loss = x.mul(w).sum();
+  x.add_(1);
+  assert.throws(() => loss.backward(), {
+    message:
+      'backward: input 0 of MulBackward0 (shape [2]) was changed by an in-place op after MulBackward0 used it, so its gradient would be wrong (PyTorch: "one of the variables needed for gradient computation has been modified by an inplace operation"). ' +
+      "Change it only after backward(), or use the out-of-place op (y = x.add(…) rather than x.add_(…)) and run the forward pass again",
+  });
+  const rows = arange(4).reshape(2, 2), v = tensor([1, 1], { requiresGrad: true });
+  const out = rows.at(0).mul(v).sum();
+  rows.at(1).set(0, 9);
+  assert.throws(() => out.backward(), /input 0 of MulBackward0/, "a write through any view of the same data counts");
+  const y = w.mul(2).sum();
+  y.backward();
+  noGrad(() => w.sub_(w.grad!.mul(0.1)));
+  w.mul(2).sum().backward();
+  assert.deepEqual(w.grad!.toArray(), [4, 4], "a graph made after the change is fine");
+  const failed = zeros(3);
+  const z = failed.mul(w.detach().add(1).requiresGrad_().sum());
+  assert.throws(() => failed.add_(zeros(2, 3)), /cannot change a tensor's shape/);
+  assert.doesNotThrow(() => z.sum().backward(), "an in-place op that failed changed nothing");
+});
