@@ -96,13 +96,37 @@ def indexing(cases):
         cases.append(case("index", lambda t: t[torch.tensor(idx, dtype=torch.long)], [x], {"indices": idx}))
 
 
+def in_place():
+    """The in-place ops on a copy of x, with the other operand broadcast."""
+    r = rng(25)
+    x, other, pos = values(r, [2, 3]), values(r, [3]), values(r, [3], 0.5, 2.0)
+    out = []
+    for op, args, operand, fn in [
+        ("add_", {}, other, lambda t: t.add_(other)),
+        ("add_", {"alpha": -0.1}, other, lambda t: t.add_(other, alpha=-0.1)),
+        ("sub_", {"alpha": 2.0}, other, lambda t: t.sub_(other, alpha=2.0)),
+        ("sub_", {}, 0.25, lambda t: t.sub_(0.25)),
+        ("mul_", {}, other, lambda t: t.mul_(other)),
+        ("div_", {}, pos, lambda t: t.div_(pos)),
+        ("clamp_", {"min": -0.5, "max": 0.5}, None, lambda t: t.clamp_(-0.5, 0.5)),
+        ("copy_", {}, other, lambda t: t.copy_(other)),
+        ("fill_", {"value": 0.3}, None, lambda t: t.fill_(0.3)),
+        ("zero_", {}, None, lambda t: t.zero_()),
+    ]:
+        t = x.clone()
+        assert fn(t) is t
+        out.append({"op": op, "args": args, "input": enc(x), "out": enc(t),
+                    "other": None if operand is None else (operand if isinstance(operand, float) else enc(operand))})
+    return out
+
+
 def main():
     cases = []
     shapes(cases)
     splitting(cases)
     joining(cases)
     indexing(cases)
-    write("shapes", {"cases": cases})
+    write("shapes", {"cases": cases, "inPlace": in_place()})
 
 
 if __name__ == "__main__":

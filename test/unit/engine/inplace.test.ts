@@ -4,6 +4,35 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { Tensor, arange, manualSeed, noGrad, tensor, zeros } from "../../../src/engine/index";
+import { assertTensor, fixture, fromEnc, type Enc } from "./helpers";
+
+interface InPlaceCase {
+  op: string;
+  args: Record<string, number>;
+  input: Enc;
+  out: Enc;
+  other: Enc | number | null;
+}
+
+const { inPlace } = fixture<{ inPlace: InPlaceCase[] }>("shapes");
+
+test("in-place ops match PyTorch's values (fixtures from scripts/reference/shapes_fixtures.py)", async (t) => {
+  for (const c of inPlace) {
+    await t.test(`${c.op} ${JSON.stringify(c.args)}`, () => {
+      const x = fromEnc(c.input);
+      const other = c.other === null ? undefined : typeof c.other === "number" ? c.other : fromEnc(c.other);
+      const a = c.args;
+      const call: Record<string, () => Tensor> = {
+        add_: () => x.add_(other!, a.alpha === undefined ? undefined : { alpha: a.alpha }),
+        sub_: () => x.sub_(other!, a.alpha === undefined ? undefined : { alpha: a.alpha }),
+        mul_: () => x.mul_(other!), div_: () => x.div_(other!), copy_: () => x.copy_(other as Tensor),
+        clamp_: () => x.clamp_(a.min, a.max), fill_: () => x.fill_(a.value), zero_: () => x.zero_(),
+      };
+      assert.equal(call[c.op](), x, "returns this");
+      assertTensor(x, c.out, 1e-6, 1e-7, c.op);
+    });
+  }
+});
 
 const x23 = () => tensor([[1, -2, 3], [0.5, 4, -6]]);
 
