@@ -1,6 +1,5 @@
 import { type GradFn, runBackward } from "./autograd";
-import { ShapeError, broadcastShapes, fmt, normDim, sizeOf } from "./shape";
-import { expand as broadcastTo } from "./backend/broadcast";
+import { ShapeError, fmt, normDim, sizeOf } from "./shape";
 import { checkOptions } from "./options";
 import { formatTensor } from "./format";
 import { add, div, mul, neg, pow, sub } from "./ops/arithmetic";
@@ -24,9 +23,9 @@ import { chunk, split } from "./ops/split";
 import { narrow, select, slice } from "./ops/slice";
 import { indexRows } from "./ops/rows";
 import { offsetOf, setElement } from "./ops/element";
-import { assign, checkInPlace } from "./ops/inplace";
+import { assign } from "./ops/inplace";
+import { copyInto, fill, fillNormal, fillUniform } from "./ops/fill";
 import { asTensor } from "./ops/operand";
-import { defaultGenerator } from "./random";
 import { forbidBrackets } from "./brackets";
 
 /**
@@ -296,7 +295,7 @@ export class Tensor {
    * @example arange(0, 12).view(3, -1) // shape [3, 4]
    */
   view(...shape: number[] | [number[]]): Tensor {
-    return reshape(this, sizesOf(shape));
+    return reshape(this, sizesOf(shape), "view");
   }
   /**
    * A new dim of size 1 at `dim` (torch.unsqueeze): [3] → [1, 3] for dim 0, [3, 1] for dim 1 (or -1). `dim`
@@ -395,7 +394,7 @@ export class Tensor {
    * list of whole numbers (negative counts from the end). The result has shape [...indices.shape, ...rest];
    * a row picked twice gets the sum of both gradients. A copy, as in PyTorch.
    * @example tensor([[1, 2], [3, 4], [5, 6]]).index([2, 0, 2]) // tensor([[5., 6.], [1., 2.], [5., 6.]])
-   * @example x.index(randperm(n)) // the rows shuffled
+   * @example x.index(tensor([3, 0, 1])) // rows 3, 0 and 1
    */
   index(indices: Tensor | number[]): Tensor {
     return indexRows(this, indices);
@@ -605,26 +604,17 @@ export class Tensor {
   div_(other: Tensor | number): this {
     return assign("div_", this, [other], () => div(this, other));
   }
-  /** Every element set to 0 in place (PyTorch's `zero_`). Returns this. @example noGrad(() => w.grad!.zero_()) */
+  /** Every element set to 0 in place (PyTorch's `zero_`). Returns this. @example w.grad?.zero_() // a gradient is a plain tensor: no noGrad needed */
   zero_(): this {
-    checkInPlace("zero_", this);
-    this.data.fill(0);
-    return this;
+    return fill("zero_", this, 0);
   }
   /** Every element set to `value` in place (PyTorch's `fill_`). Returns this. @example noGrad(() => layer.bias.fill_(0.01)) */
   fill_(value: number): this {
-    if (typeof value !== "number") throw new TypeError(`fill_: the value must be a number, got ${typeof value}; to copy a tensor in use copy_(src)`);
-    checkInPlace("fill_", this);
-    this.data.fill(value);
-    return this;
+    return fill("fill_", this, value);
   }
   /** The elements of `src`, broadcast to this shape, copied in (PyTorch's `copy_`). Returns this. @example noGrad(() => target.weight.copy_(online.weight)) */
   copy_(src: Tensor): this {
-    if (!(src instanceof Tensor)) throw new TypeError(`copy_: the source must be a Tensor, got ${typeof src}; for a number use fill_(value)`);
-    return assign("copy_", this, [src], () => {
-      const shape = broadcastShapes("copy_", src.shape, this.shape);
-      return new Tensor(broadcastTo(src.data, src.shape, shape), shape);
-    });
+    return copyInto(this, src);
   }
   /** Each element limited to [min, max] in place, as `clamp` (PyTorch's `clamp_`). Returns this. @example noGrad(() => w.clamp_(-1, 1)) // weight clipping */
   clamp_(min?: number | null, max?: number | null): this {
@@ -636,11 +626,7 @@ export class Tensor {
    * @example noGrad(() => layer.weight.normal_(0, 0.02))
    */
   normal_(mean = 0, std = 1): this {
-    if (!Number.isFinite(mean) || !Number.isFinite(std) || std < 0) throw new RangeError(`normal_: expects a finite mean and std ≥ 0, got mean ${mean}, std ${std}`);
-    checkInPlace("normal_", this);
-    const g = defaultGenerator(), d = this.data;
-    for (let i = 0; i < d.length; i++) d[i] = mean + std * g.normal();
-    return this;
+    return fillNormal(this, mean, std);
   }
   /**
    * Every element drawn uniformly from [a, b) in place, from the seeded generator of `manualSeed` (PyTorch's
@@ -648,11 +634,7 @@ export class Tensor {
    * @example noGrad(() => layer.weight.uniform_(-0.1, 0.1))
    */
   uniform_(a = 0, b = 1): this {
-    if (!Number.isFinite(a) || !Number.isFinite(b) || a > b) throw new RangeError(`uniform_: expects finite bounds with a ≤ b, got a ${a}, b ${b}`);
-    checkInPlace("uniform_", this);
-    const g = defaultGenerator(), d = this.data;
-    for (let i = 0; i < d.length; i++) d[i] = a + (b - a) * g.uniform();
-    return this;
+    return fillUniform(this, a, b);
   }
 
   // ── reading values ──

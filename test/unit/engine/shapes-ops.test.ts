@@ -135,7 +135,8 @@ test("out-of-range indices name the op, the dim, the index and the size, as PyTo
 
 test("shape, split and join errors say what is wrong", () => {
   const x = zeros(2, 3);
-  throws(() => x.view(4, -1), "reshape: cannot reshape [2,3] (6 elements) into [4,-1]");
+  throws(() => x.view(4, -1), "view: cannot reshape [2,3] (6 elements) into [4,-1]");
+  throws(() => x.view(-1, -1), "view: only one dim can be -1, got [-1,-1]");
   throws(() => x.unsqueeze(3), "unsqueeze: dim 3 is out of range for a tensor with 3 dims (expected -3..2)");
   throws(() => x.expand(2, 4), "expand: the expanded size 4 must match the existing size 3 at dim 1, which is not 1 (target [2,4], tensor [2,3])");
   throws(() => x.expand(3), "expand: the target [3] has fewer dims than the tensor [2,3]; give one size per dim (-1 keeps a dim)");
