@@ -16,6 +16,11 @@ export function normIndex(op: string, index: number, dim: number, size: number):
   return index < 0 ? index + size : index;
 }
 
+/** Throws for a 0-dim tensor, which has no dim to take positions of (as in PyTorch). */
+function noDims(op: string, a: Tensor): void {
+  if (a.ndim === 0) throw new RangeError(`${op}: a 0-dim tensor has no dims to index; use t.item() for its value`);
+}
+
 /** Positions start, start + step, … (count of them) along `dim`, shaped as `shape`. */
 export function strided(name: string, a: Tensor, dim: number, start: number, step: number, count: number, shape: number[], made: string): Tensor {
   const [outer, size, inner] = splitAt(a.shape, dim);
@@ -45,15 +50,16 @@ export function strided(name: string, a: Tensor, dim: number, start: number, ste
 
 /** The slice at `index` of `dim`, that dim removed (torch.select). */
 export function select(a: Tensor, dimIn: number, index: number, op = "select"): Tensor {
-  if (a.ndim === 0) throw new RangeError(`${op}: a 0-dim tensor has no dims to index; use t.item() for its value`);
+  noDims(op, a);
   const dim = normDim(op, dimIn, a.ndim);
   const i = normIndex(op, index, dim, a.shape[dim]);
-  return strided("SelectBackward0", a, dim, i, 1, 1, a.shape.filter((_, d) => d !== dim), `${op}(${dim === 0 && op === "at" ? "" : `${dim}, `}…)`);
+  return strided("SelectBackward0", a, dim, i, 1, 1, a.shape.filter((_, d) => d !== dim), `${op}(${dim}, …)`);
 }
 
 /** `length` positions from `start` along `dim` (torch.narrow). */
 export function narrow(a: Tensor, dimIn: number, start: number, length: number): Tensor {
-  const dim = normDim("narrow", dimIn, a.ndim), size = a.shape[dim] ?? 1;
+  noDims("narrow", a);
+  const dim = normDim("narrow", dimIn, a.ndim), size = a.shape[dim];
   if (!Number.isInteger(start) || start < -size || start > size) {
     throw new RangeError(`narrow: start ${start} is out of range for dimension ${dim} with size ${size} (expected a whole number in ${-size}..${size})`);
   }
@@ -66,7 +72,8 @@ export function narrow(a: Tensor, dimIn: number, start: number, length: number):
 
 /** Python's a[start:end:step] along `dim`: negative bounds count from the end, out-of-range bounds are clipped. */
 export function slice(a: Tensor, dimIn: number, start?: number | null, end?: number | null, step = 1): Tensor {
-  const dim = normDim("slice", dimIn, a.ndim), size = a.shape[dim] ?? 1;
+  noDims("slice", a);
+  const dim = normDim("slice", dimIn, a.ndim), size = a.shape[dim];
   if (!Number.isInteger(step) || step <= 0) throw new RangeError(`slice: step must be a whole number > 0 (as in PyTorch), got ${step}; for a reversed order use t.index(...)`);
   for (const [name, v] of [["start", start], ["end", end]] as const) {
     if (v !== undefined && v !== null && !Number.isInteger(v)) throw new TypeError(`slice: ${name} must be a whole number, got ${v}`);
@@ -75,13 +82,13 @@ export function slice(a: Tensor, dimIn: number, start?: number | null, end?: num
   const s = clip(start ?? 0), e = clip(end ?? size);
   const count = Math.max(0, Math.ceil((e - s) / step));
   const shape = a.shape.slice();
-  if (a.ndim > 0) shape[dim] = count;
+  shape[dim] = count;
   return strided("SliceBackward0", a, dim, s, step, count, shape, `slice(${dim}, …)`);
 }
 
 /** `length` consecutive positions from `start` of `dim`, the dim kept. */
 export function piece(name: string, a: Tensor, dim: number, start: number, length: number, made: string): Tensor {
   const shape = a.shape.slice();
-  if (a.ndim > 0) shape[dim] = length;
+  shape[dim] = length;
   return strided(name, a, dim, start, 1, length, shape, made);
 }

@@ -126,6 +126,8 @@ test("out-of-range indices name the op, the dim, the index and the size, as PyTo
   throws(() => x.set([0, 0], tensor(1) as any), "set: the value must be a number, got object; to write a tensor into a part use narrow(…).copy_(src) inside noGrad", TypeError);
   throws(() => x.at(0.5), "at: an index must be a whole number, got 0.5", TypeError);
   throws(() => tensor(3).at(0), "at: a 0-dim tensor has no dims to index; use t.item() for its value", RangeError);
+  throws(() => tensor(3).slice(0, 0, 1), "slice: a 0-dim tensor has no dims to index; use t.item() for its value", RangeError);
+  throws(() => tensor(3).narrow(0, 0, 1), "narrow: a 0-dim tensor has no dims to index; use t.item() for its value", RangeError);
   throws(() => x.narrow(0, 3, 2), "narrow: start 3 + length 2 exceeds dimension 0 with size 4 of [4,3]", RangeError);
   throws(() => x.narrow(0, 5, 0), "narrow: start 5 is out of range for dimension 0 with size 4 (expected a whole number in -4..4)", RangeError);
   throws(() => x.slice(0, 0, 4, 0), "slice: step must be a whole number > 0 (as in PyTorch), got 0; for a reversed order use t.index(...)", RangeError);
