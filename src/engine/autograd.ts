@@ -14,8 +14,8 @@ export interface GradFn {
   readonly name: string;
   readonly inputs: readonly Tensor[];
   backward: BackwardFn | null;
-  /** The inputs' data versions when the op ran (see `changedInPlace`). */
-  readonly versions: readonly number[];
+  /** The inputs' data versions when the op ran (see `changedInPlace`); null while no in-place write has happened, all 0. */
+  readonly versions: readonly number[] | null;
 }
 
 /**
@@ -25,9 +25,12 @@ export interface GradFn {
  * saved, so it refuses a change to any of them.
  */
 const versions = new WeakMap<ArrayBufferLike, number>();
+/** Until the first in-place write every version is 0, and ops need not look any up. */
+let anyWritten = false;
 
 /** Note that `data` (and every view of its storage) was written in place. */
 export function changedInPlace(data: Float32Array): void {
+  anyWritten = true;
   versions.set(data.buffer, (versions.get(data.buffer) ?? 0) + 1);
 }
 
@@ -65,7 +68,7 @@ export function record(name: string, data: Float32Array, shape: number[], inputs
   const out = new Tensor(data, shape);
   if (gradEnabled && inputs.some((t) => t.requiresGrad)) {
     out.requiresGrad = true;
-    out.gradFn = { name, inputs, backward, versions: inputs.map(versionOf) };
+    out.gradFn = { name, inputs, backward, versions: anyWritten ? inputs.map(versionOf) : null };
   }
   return out;
 }
@@ -160,8 +163,9 @@ export function runBackward(root: Tensor, gradient: Tensor | null, retainGraph: 
 }
 
 function checkVersions(fn: GradFn): void {
+  if (!anyWritten) return;
   fn.inputs.forEach((x, i) => {
-    if (versionOf(x) === fn.versions[i]) return;
+    if (versionOf(x) === (fn.versions?.[i] ?? 0)) return;
     throw new Error(
       `backward: input ${i} of ${fn.name} (shape ${fmt(x.shape)}) was changed by an in-place op after ${fn.name} used it, so its gradient would be wrong ` +
         "(PyTorch: \"one of the variables needed for gradient computation has been modified by an inplace operation\"). " +

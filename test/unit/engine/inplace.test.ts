@@ -16,6 +16,14 @@ interface InPlaceCase {
 
 const { inPlace } = fixture<{ inPlace: InPlaceCase[] }>("shapes");
 
+// First in this file: the graph is recorded before any in-place write has happened in the process.
+test("a graph recorded before the first in-place write is checked too", () => {
+  const w = tensor([1, 2], { requiresGrad: true }), x = tensor([3, 4]);
+  const loss = x.mul(w).sum();
+  noGrad(() => x.mul_(2));
+  assert.throws(() => loss.backward(), /^Error: backward: input 0 of MulBackward0 \(shape \[2\]\) was changed by an in-place op/);
+});
+
 test("in-place ops match PyTorch's values (fixtures from scripts/reference/shapes_fixtures.py)", async (t) => {
   for (const c of inPlace) {
     await t.test(`${c.op} ${JSON.stringify(c.args)}`, () => {
