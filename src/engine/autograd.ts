@@ -14,6 +14,28 @@ export interface GradFn {
   readonly name: string;
   readonly inputs: readonly Tensor[];
   backward: BackwardFn | null;
+  /** The inputs' data versions when the op ran (see `changedInPlace`); null while no in-place write has happened, all 0. */
+  readonly versions: readonly number[] | null;
+}
+
+/**
+ * How many times in-place ops have written each storage (a buffer, so views of one tensor share it), as
+ * PyTorch's version counters: an op that recorded a graph notes its inputs' versions, and backward()
+ * refuses to use values that were changed since. Unlike PyTorch it does not know which inputs an op
+ * saved, so it refuses a change to any of them.
+ */
+const versions = new WeakMap<ArrayBufferLike, number>();
+/** Until the first in-place write every version is 0, and ops need not look any up. */
+let anyWritten = false;
+
+/** Note that `data` (and every view of its storage) was written in place. */
+export function changedInPlace(data: Float32Array): void {
+  anyWritten = true;
+  versions.set(data.buffer, (versions.get(data.buffer) ?? 0) + 1);
+}
+
+function versionOf(t: Tensor): number {
+  return versions.get(t.data.buffer) ?? 0;
 }
 
 let gradEnabled = true;
@@ -46,7 +68,7 @@ export function record(name: string, data: Float32Array, shape: number[], inputs
   const out = new Tensor(data, shape);
   if (gradEnabled && inputs.some((t) => t.requiresGrad)) {
     out.requiresGrad = true;
-    out.gradFn = { name, inputs, backward };
+    out.gradFn = { name, inputs, backward, versions: anyWritten ? inputs.map(versionOf) : null };
   }
   return out;
 }
@@ -121,6 +143,7 @@ export function runBackward(root: Tensor, gradient: Tensor | null, retainGraph: 
     const fn = t.gradFn;
     if (fn === null || t.retainsGrad) accumulateGrad(t, g);
     if (fn === null) continue;
+    checkVersions(fn);
     const inputGrads = fn.backward!(g);
     if (!retainGraph) fn.backward = null;
     for (let i = 0; i < fn.inputs.length; i++) {
@@ -137,4 +160,16 @@ export function runBackward(root: Tensor, gradient: Tensor | null, retainGraph: 
       }
     }
   }
+}
+
+function checkVersions(fn: GradFn): void {
+  if (!anyWritten) return;
+  fn.inputs.forEach((x, i) => {
+    if (versionOf(x) === (fn.versions?.[i] ?? 0)) return;
+    throw new Error(
+      `backward: input ${i} of ${fn.name} (shape ${fmt(x.shape)}) was changed by an in-place op after ${fn.name} used it, so its gradient would be wrong ` +
+        "(PyTorch: \"one of the variables needed for gradient computation has been modified by an inplace operation\"). " +
+        "Change it only after backward(), or use the out-of-place op (y = x.add(…) rather than x.add_(…)) and run the forward pass again",
+    );
+  });
 }

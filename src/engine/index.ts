@@ -6,6 +6,8 @@ export { Tensor } from "./tensor";
 export { tensor, zeros, ones, full, eye, arange, linspace, rand, randn } from "./creation";
 export type { TensorLike, TensorOptions, RandomOptions } from "./creation";
 export { noGrad } from "./autograd";
+export { cat, stack } from "./ops/join";
+export { where } from "./ops/where";
 export { manualSeed } from "./random";
 export { ShapeError } from "./shape";
 export * as nn from "./nn/index";

@@ -1,5 +1,6 @@
 import { type GradFn, runBackward } from "./autograd";
 import { ShapeError, fmt, normDim, sizeOf } from "./shape";
+import { checkOptions } from "./options";
 import { formatTensor } from "./format";
 import { add, div, mul, neg, pow, sub } from "./ops/arithmetic";
 import { abs, exp, log, sign, sqrt, square } from "./ops/unary";
@@ -16,6 +17,16 @@ import { std, variance } from "./ops/moments";
 import { norm } from "./ops/norm";
 import { logSoftmax, softmax } from "./ops/softmax";
 import { clone } from "./ops/clone";
+import { squeeze, unsqueeze } from "./ops/dims";
+import { expand, repeat, sizesOf } from "./ops/expand";
+import { chunk, split } from "./ops/split";
+import { narrow, select, slice } from "./ops/slice";
+import { indexRows } from "./ops/rows";
+import { offsetOf, setElement } from "./ops/element";
+import { assign } from "./ops/inplace";
+import { copyInto, fill, fillNormal, fillUniform } from "./ops/fill";
+import { asTensor } from "./ops/operand";
+import { forbidBrackets } from "./brackets";
 
 /**
  * An n-dimensional array of float32 numbers that can record how it was computed, so
@@ -278,6 +289,135 @@ export class Tensor {
   flatten(startDim = 0, endDim = -1): Tensor {
     return flatten(this, startDim, endDim);
   }
+  /**
+   * Same elements, new shape, sharing the data (PyTorch's `view`; our tensors are always contiguous, so it is
+   * `reshape`). One dim may be -1 to be inferred; the gradient is reshaped back.
+   * @example arange(0, 12).view(3, -1) // shape [3, 4]
+   */
+  view(...shape: number[] | [number[]]): Tensor {
+    return reshape(this, sizesOf(shape), "view");
+  }
+  /**
+   * A new dim of size 1 at `dim` (torch.unsqueeze): [3] → [1, 3] for dim 0, [3, 1] for dim 1 (or -1). `dim`
+   * ranges over -(ndim + 1)..ndim. Shares the data.
+   * @example tensor([1, 2, 3]).unsqueeze(1) // shape [3, 1], a column
+   */
+  unsqueeze(dim: number): Tensor {
+    return unsqueeze(this, dim);
+  }
+  /**
+   * Dims of size 1 removed (torch.squeeze): all of them, or only `dim`. As in PyTorch, squeezing a dim whose
+   * size is not 1 leaves the tensor as it is. Shares the data.
+   * @example zeros(4, 1).squeeze(1) // shape [4]
+   * @example zeros(1, 3, 1).squeeze() // shape [3]
+   */
+  squeeze(dim?: number): Tensor {
+    return squeeze(this, dim);
+  }
+  /**
+   * Dims of size 1 repeated to the given sizes (torch.expand); -1 keeps a dim as it is, and new dims may be
+   * added in front. Broadcasting made explicit: out[i, j] = x[0, j] for a dim of size 1. The result is a
+   * copy here (a view in PyTorch); the gradient of each element is the sum over its copies.
+   * @example tensor([[1], [2]]).expand(2, 3) // tensor([[1., 1., 1.], [2., 2., 2.]])
+   * @example bias.expand(n, -1) // [f] → [n, f]
+   */
+  expand(...sizes: number[] | [number[]]): Tensor {
+    return expand(this, sizesOf(sizes));
+  }
+  /**
+   * The whole tensor tiled `times[d]` times along each dim d (torch.repeat, numpy's tile): [2, 3] repeated
+   * (2, 1) is [4, 3]. Give at least one count per dim; extra leading counts add dims. The gradient of each
+   * element is the sum over its copies.
+   * @example tensor([1, 2]).repeat(3) // tensor([1., 2., 1., 2., 1., 2.])
+   * @example x.repeat(2, 1) // the rows twice
+   */
+  repeat(...times: number[] | [number[]]): Tensor {
+    return repeat(this, sizesOf(times));
+  }
+  /**
+   * Cut into `chunks` pieces along `dim` (torch.chunk): each of ceil(size / chunks), the last smaller, so there
+   * may be fewer pieces than asked. Along dim 0 the pieces share the data.
+   * @example const [a, b] = arange(6).chunk(2) // tensor([0., 1., 2.]), tensor([3., 4., 5.])
+   */
+  chunk(chunks: number, dim = 0): Tensor[] {
+    return chunk(this, chunks, dim);
+  }
+  /**
+   * Cut along `dim` into pieces of `size` each, the last smaller (torch.split), or of the sizes listed, which
+   * must add up to the dim's size. Along dim 0 the pieces share the data.
+   * @example const [train, test] = x.split([80, 20]) // the first 80 rows and the last 20
+   * @example arange(5).split(2) // sizes 2, 2, 1
+   */
+  split(sizeOrSizes: number | number[], dim = 0): Tensor[] {
+    return split(this, sizeOrSizes, dim);
+  }
+
+  // ── indexing: PyTorch's t[i], t[:, j], t[a:b], t[idx] ──
+
+  /**
+   * Row `i` along dim 0, that dim removed: PyTorch's `t[i]` (negative counts from the end). A view: it shares
+   * the data. `t[i]` itself is not available on tensors here.
+   * @example tensor([[1, 2], [3, 4]]).at(-1) // tensor([3., 4.])
+   * @example x.at(0).at(1) // PyTorch's x[0][1], a 0-dim tensor; x.get(0, 1) gives the number
+   */
+  at(i: number): Tensor {
+    return select(this, 0, i, "at");
+  }
+  /**
+   * The slice at index `i` of dim `dim`, that dim removed (torch.select; PyTorch's `t[:, i]` for dim 1).
+   * Negative `dim` and `i` count from the end. A view along dim 0, a copy along other dims.
+   * @example tensor([[1, 2], [3, 4]]).select(1, 0) // tensor([1., 3.]), the first column
+   */
+  select(dim: number, i: number): Tensor {
+    return select(this, dim, i);
+  }
+  /**
+   * `length` consecutive positions of `dim` from `start` (torch.narrow; PyTorch's `t[start:start + length]`
+   * along that dim). A negative start counts from the end. A view along dim 0.
+   * @example arange(10).narrow(0, 2, 3) // tensor([2., 3., 4.])
+   */
+  narrow(dim: number, start: number, length: number): Tensor {
+    return narrow(this, dim, start, length);
+  }
+  /**
+   * Python's slice `t[start:end:step]` along `dim`: from `start` (default 0) up to but not including `end`
+   * (default the size), every `step`-th (default 1, must be > 0). Negative bounds count from the end and bounds
+   * past the ends are clipped, as in Python. A view along dim 0 with step 1, else a copy.
+   * @example arange(10).slice(0, 2, -2, 3) // tensor([2., 5.]), PyTorch's t[2:-2:3]
+   * @example x.slice(1, 0, 2) // PyTorch's x[:, :2]
+   */
+  slice(dim: number, start?: number | null, end?: number | null, step = 1): Tensor {
+    return slice(this, dim, start, end, step);
+  }
+  /**
+   * The rows at `indices` along dim 0, in that order, repeats allowed: PyTorch's `t[indices]` with a tensor or
+   * list of whole numbers (negative counts from the end). The result has shape [...indices.shape, ...rest];
+   * a row picked twice gets the sum of both gradients. A copy, as in PyTorch.
+   * @example tensor([[1, 2], [3, 4], [5, 6]]).index([2, 0, 2]) // tensor([[5., 6.], [1., 2.], [5., 6.]])
+   * @example x.index(tensor([3, 0, 1])) // rows 3, 0 and 1
+   */
+  index(indices: Tensor | number[]): Tensor {
+    return indexRows(this, indices);
+  }
+  /**
+   * The element at one index per dim, as a number (PyTorch's `t[i, j].item()`); negative counts from the end.
+   * No gradient: it is a plain number.
+   * @example tensor([[1, 2], [3, 4]]).get(1, 0) // 3
+   */
+  get(...position: number[]): number {
+    return this.data[offsetOf("get", this, position)];
+  }
+  /**
+   * Write `value` at `position` in place, one index per dim (a number for a 1-D tensor): PyTorch's
+   * `t[i, j] = value`. Returns this. The rules of in-place ops apply: on a leaf that requires grad only inside
+   * `noGrad`.
+   * @example const m = zeros(2, 2); m.set([0, 1], 5) // tensor([[0., 5.], [0., 0.]])
+   * @example noGrad(() => w.set([0, 1], w.get(0, 1) + eps)) // nudge one weight, as in a numeric gradient check
+   */
+  set(position: number | number[], value: number): this {
+    setElement(this, position, value);
+    return this;
+  }
 
   // ── reductions: over everything, or over `dim` (a dim or a list; negative counts from the end) ──
 
@@ -411,6 +551,19 @@ export class Tensor {
   backward(gradient: Tensor | null = null, options: { retainGraph?: boolean } = {}): void {
     runBackward(this, gradient, options.retainGraph ?? false);
   }
+  /**
+   * Set `requiresGrad` in place and return this (PyTorch's `requires_grad_`). As in PyTorch, only a leaf's flag
+   * can be turned off; for a computed tensor use `detach()`.
+   * @example const w = randn(3, 2).mul(0.1).requiresGrad_() // a leaf: mul ran before gradients were asked for
+   */
+  requiresGrad_(requiresGrad = true): this {
+    if (typeof requiresGrad !== "boolean") throw new TypeError(`requiresGrad_: the flag must be true or false, got ${typeof requiresGrad}`);
+    if (!requiresGrad && this.gradFn !== null) {
+      throw new Error("requiresGrad_: you can only change the requiresGrad flag of a leaf tensor; this one was computed by " + `${this.gradFn.name}. To use it without gradients, take t.detach()`);
+    }
+    this.requiresGrad = requiresGrad;
+    return this;
+  }
   /** Keep `.grad` on this intermediate (non-leaf) tensor after `backward()` (torch's retain_grad). @example const h = x.matmul(w).retainGrad(); loss.backward(); h.grad */
   retainGrad(): this {
     this.retainsGrad = true;
@@ -423,6 +576,65 @@ export class Tensor {
   /** A copy with its own data; gradients flow back through the copy (torch's clone). @example const snapshot = w.detach().clone(); */
   clone(): Tensor {
     return clone(this);
+  }
+
+  // ── in place (PyTorch's trailing underscore): they change this tensor's data and return it ──
+  // On a leaf that requires grad they work only inside noGrad (PyTorch's rule), and never on a result that is
+  // part of a graph: its values may be needed by backward().
+
+  /**
+   * this += other in place, with `other` broadcast to this shape (PyTorch's `add_`); `{ alpha }` scales other
+   * first: this += alpha·other. Returns this.
+   * @example noGrad(() => w.add_(w.grad!, { alpha: -0.1 })) // a gradient step
+   */
+  add_(other: Tensor | number, options?: { alpha?: number }): this {
+    const { alpha = 1 } = checkOptions("add_", options, { alpha: "number" });
+    return assign("add_", this, [other], () => add(this, alpha === 1 ? other : mul(asTensor(other), alpha)));
+  }
+  /** this −= other in place (PyTorch's `sub_`), `{ alpha }` scaling other. Returns this. @example noGrad(() => w.sub_(w.grad!.mul(lr))) */
+  sub_(other: Tensor | number, options?: { alpha?: number }): this {
+    const { alpha = 1 } = checkOptions("sub_", options, { alpha: "number" });
+    return assign("sub_", this, [other], () => sub(this, alpha === 1 ? other : mul(asTensor(other), alpha)));
+  }
+  /** this ·= other elementwise in place, other broadcast to this shape (PyTorch's `mul_`). Returns this. @example noGrad(() => w.mul_(0.99)) // weight decay */
+  mul_(other: Tensor | number): this {
+    return assign("mul_", this, [other], () => mul(this, other));
+  }
+  /** this /= other elementwise in place, other broadcast to this shape (PyTorch's `div_`). Returns this. @example counts.div_(counts.sum()) */
+  div_(other: Tensor | number): this {
+    return assign("div_", this, [other], () => div(this, other));
+  }
+  /** Every element set to 0 in place (PyTorch's `zero_`). Returns this. @example w.grad?.zero_() // a gradient is a plain tensor: no noGrad needed */
+  zero_(): this {
+    return fill("zero_", this, 0);
+  }
+  /** Every element set to `value` in place (PyTorch's `fill_`). Returns this. @example noGrad(() => layer.bias.fill_(0.01)) */
+  fill_(value: number): this {
+    return fill("fill_", this, value);
+  }
+  /** The elements of `src`, broadcast to this shape, copied in (PyTorch's `copy_`). Returns this. @example noGrad(() => target.weight.copy_(online.weight)) */
+  copy_(src: Tensor): this {
+    return copyInto(this, src);
+  }
+  /** Each element limited to [min, max] in place, as `clamp` (PyTorch's `clamp_`). Returns this. @example noGrad(() => w.clamp_(-1, 1)) // weight clipping */
+  clamp_(min?: number | null, max?: number | null): this {
+    return assign("clamp_", this, [], () => clamp(this, min, max));
+  }
+  /**
+   * Every element drawn from the normal distribution N(mean, std²) in place, from the seeded generator of
+   * `manualSeed` (PyTorch's `normal_`). Returns this.
+   * @example noGrad(() => layer.weight.normal_(0, 0.02))
+   */
+  normal_(mean = 0, std = 1): this {
+    return fillNormal(this, mean, std);
+  }
+  /**
+   * Every element drawn uniformly from [a, b) in place, from the seeded generator of `manualSeed` (PyTorch's
+   * `uniform_`). Returns this.
+   * @example noGrad(() => layer.weight.uniform_(-0.1, 0.1))
+   */
+  uniform_(a = 0, b = 1): this {
+    return fillUniform(this, a, b);
   }
 
   // ── reading values ──
@@ -442,6 +654,18 @@ export class Tensor {
   toArray(): any {
     return toNested(this.data, this.shape, 0, 0);
   }
+  /** The elements as nested arrays of numbers, the same as `toArray()` (PyTorch's name). @example tensor([[1, 2]]).tolist() // [[1, 2]] */
+  tolist(): any {
+    return this.toArray();
+  }
+  /**
+   * This tensor itself: tensors here are always float32 already (PyTorch's `float()`, which PyTorch code calls
+   * after a comparison to turn its bool tensor into numbers).
+   * @example pred.argmax(1).eq(y).float().mean() // accuracy
+   */
+  float(): Tensor {
+    return this;
+  }
   /** `{ shape, data }` with plain numbers, so JSON.stringify(t) gives readable JSON. @example JSON.stringify(tensor([1, 2])) // {"shape":[2],"data":[1,2]} */
   toJSON(): { shape: number[]; data: number[] } {
     return { shape: this.shape.slice(), data: Array.from(this.data) };
@@ -456,6 +680,8 @@ export class Tensor {
   }
 
 }
+
+forbidBrackets(Tensor.prototype);
 
 type NestedArray = number | NestedArray[];
 

@@ -4,6 +4,7 @@ import { callableClassText, writtenName } from "./callableDisplay";
 import { cellDiagnostics, type DiagnosticOptions } from "./cellDiagnostics";
 import type { CellTypes } from "./cellTypes";
 import { declarationText, documentationMarkdown } from "./display";
+import { tensorIndexing } from "./tensorIndexing";
 import type {
   CellCodeFix,
   CellCompletions,
@@ -83,7 +84,9 @@ export class NotebookService {
   diagnostics(options: DiagnosticOptions = {}): CellDiagnostic[] {
     // Messages name types by file (`typeof import("…/types/nnbook/engine/nn/index")`): keep them short.
     const folder = this.types.folder + path.sep;
-    return cellDiagnostics(this.doc, this.cells, this.service.getSemanticDiagnostics(this.fileName), options).map((d) => ({
+    const program = this.service.getProgram();
+    const semantic = [...this.service.getSemanticDiagnostics(this.fileName), ...(program ? tensorIndexing(program, this.fileName) : [])];
+    return cellDiagnostics(this.doc, this.cells, semantic, options).map((d) => ({
       ...d,
       message: d.message.split(folder).join(""),
     }));

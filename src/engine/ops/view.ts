@@ -5,19 +5,20 @@ import { record } from "../autograd";
 import { alloc } from "../storage";
 import { ShapeError, fmt, normDim, sizeOf } from "../shape";
 
-export function reshape(a: Tensor, shapeIn: readonly number[]): Tensor {
+/** Same data, new shape with at most one -1 inferred; `op` names reshape or view in errors. */
+export function reshape(a: Tensor, shapeIn: readonly number[], op = "reshape"): Tensor {
   const shape = shapeIn.slice();
   const free = shape.indexOf(-1);
-  if (free !== shape.lastIndexOf(-1)) throw new ShapeError(`reshape: only one dim can be -1, got ${fmt(shape)}`);
+  if (free !== shape.lastIndexOf(-1)) throw new ShapeError(`${op}: only one dim can be -1, got ${fmt(shape)}`);
   if (free >= 0) {
     const known = sizeOf(shape.filter((_, i) => i !== free));
     if (known === 0 || a.numel() % known !== 0) {
-      throw new ShapeError(`reshape: cannot reshape ${fmt(a.shape)} (${a.numel()} elements) into ${fmt(shapeIn)}`);
+      throw new ShapeError(`${op}: cannot reshape ${fmt(a.shape)} (${a.numel()} elements) into ${fmt(shapeIn)}`);
     }
     shape[free] = a.numel() / known;
   }
   if (shape.some((d) => !Number.isInteger(d) || d < 0) || sizeOf(shape) !== a.numel()) {
-    throw new ShapeError(`reshape: cannot reshape ${fmt(a.shape)} (${a.numel()} elements) into ${fmt(shapeIn)}`);
+    throw new ShapeError(`${op}: cannot reshape ${fmt(a.shape)} (${a.numel()} elements) into ${fmt(shapeIn)}`);
   }
   return record("ViewBackward0", a.data, shape, [a], (g) => [g]);
 }

@@ -12,6 +12,8 @@ import { bceElements, bceWithLogitsElements, huberElements } from "../../../src/
 import { embedding } from "../../../src/engine/ops/embedding";
 import { pad } from "../../../src/engine/ops/pad";
 import { elu, geluTanh, softplus } from "../../../src/engine/ops/smoothActivations";
+import { cat, stack } from "../../../src/engine/ops/join";
+import { where } from "../../../src/engine/ops/where";
 
 setStorage(Float64Array);
 
@@ -124,6 +126,24 @@ const cases: Case[] = [
   ["elu", (x) => elu(x, 0.7), [away(3, 4)]],
   ["softplus, past the threshold too", (x) => softplus(x, 2, 3), [{ shape: [3, 4], lo: -3, hi: 3 }]],
   ["gelu, tanh form", (x) => geluTanh(x), [S(3, 4)]],
+  ["view", (x) => x.view(4, -1).square(), [S(2, 3, 2)]],
+  ["unsqueeze -1", (x) => x.unsqueeze(-1).mul(x.unsqueeze(0)), [S(3)]],
+  ["squeeze all", (x) => x.squeeze().square(), [S(3, 1, 2, 1)]],
+  ["squeeze dim", (x) => x.squeeze(1).exp(), [S(3, 1, 2)]],
+  ["expand size-1 dims and a new one", (x) => x.expand(2, 3, -1, 4).square(), [S(3, 1, 1)]],
+  ["repeat with an extra dim", (x) => x.repeat(2, 1, 3).square(), [S(2, 2)]],
+  ["chunk", (x) => { const [a, b, c] = x.chunk(3, -1); return a.mul(b).add(c.sum()); }, [S(2, 6)]],
+  ["split by sizes", (x) => { const [a, b] = x.split([1, 3]); return a.sum().mul(b.square()); }, [S(4, 2)]],
+  ["cat three, dim 1", (x, y, z) => cat([x, y.square(), z], 1), [S(2, 3), S(2, 1), S(2, 2)]],
+  ["stack dim -1", (x, y) => stack([x, y.exp(), x], -1), [S(2, 3), S(2, 3)]],
+  ["where broadcast", (c, x, y) => where(c.gt(0), x.square(), y), [{ ...away(3, 1), constant: true }, S(3, 4), S(4)]],
+  ["where number", (x) => where(x.gt(0), x.exp(), 0.5), [away(2, 3)]],
+  ["at", (x) => x.at(-1).square(), [S(3, 2, 2)]],
+  ["select dim 1", (x) => x.select(1, 2).exp(), [S(2, 4, 3)]],
+  ["narrow negative start", (x) => x.narrow(-1, -3, 2).square(), [S(2, 5)]],
+  ["slice with step and negative bounds", (x) => x.slice(0, -9, -1, 3).square(), [S(10, 2)]],
+  ["index repeated rows", (x) => x.index([2, 0, 2, -1]).square(), [S(4, 3)]],
+  ["index a 2-D tensor of rows", (x, i) => x.index(i).exp(), [S(3, 2), { shape: [2, 2], values: [0, 2, 2, 1], constant: true }]],
   ["a small MLP", (x, w1, b1, w2) => linear(linear(x, w1, b1).tanh(), w2, null).sigmoid().sum(), [S(5, 3), S(4, 3), S(4), S(2, 4)]],
 ];
 
