@@ -666,6 +666,14 @@ export class Tensor {
   float(): Tensor {
     return this;
   }
+  /**
+   * Whole numbers, each rounded toward zero, as PyTorch's `long()` (class labels for a loss): still float32 here,
+   * and like PyTorch's integer tensors it takes no gradient.
+   * @example criterion(out, labels.long())
+   */
+  long(): Tensor {
+    return new Tensor(this.data.map(Math.trunc), this.shape.slice());
+  }
   /** `{ shape, data }` with plain numbers, so JSON.stringify(t) gives readable JSON. @example JSON.stringify(tensor([1, 2])) // {"shape":[2],"data":[1,2]} */
   toJSON(): { shape: number[]; data: number[] } {
     return { shape: this.shape.slice(), data: Array.from(this.data) };

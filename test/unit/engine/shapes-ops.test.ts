@@ -86,10 +86,13 @@ test("get reads one element as a number; set writes one in place", () => {
   assert.equal(typeof x.get(0, 0), "number");
 });
 
-test("tolist, float and requiresGrad_ as in PyTorch", () => {
+test("tolist, float, long and requiresGrad_ as in PyTorch", () => {
   const x = tensor([[1, 2]]);
   assert.deepEqual(x.tolist(), [[1, 2]]);
   assert.equal(x.float(), x);
+  const labels = tensor([1.9, -1.9, 2], { requiresGrad: true }).long();
+  assert.deepEqual(labels.toArray(), [1, -1, 2], "toward zero, as PyTorch's long()");
+  assert.equal(labels.requiresGrad, false);
   const w = arange(3).mul(2).requiresGrad_();
   assert.equal(w.requiresGrad, true);
   assert.equal(w.isLeaf, true);
