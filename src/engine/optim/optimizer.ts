@@ -91,10 +91,13 @@ export abstract class Optimizer<G extends ParamGroup = ParamGroup, S = unknown> 
    * unless backward() runs, except through weight decay and momentum, exactly as in PyTorch.
    */
   zeroGrad(options?: { setToNone?: boolean }): void {
-    const { setToNone = false } = checkOptions(`${this.name}.zeroGrad`, options, { setToNone: "boolean" });
-    for (const p of this.params) {
-      if (setToNone) p.grad = null;
-      else p.grad?.data.fill(0);
+    const setToNone = options === undefined ? false : (checkOptions(`${this.name}.zeroGrad`, options, { setToNone: "boolean" }).setToNone ?? false);
+    // Called every step: the groups are walked as they are, with no list made.
+    for (const group of this.paramGroups) {
+      for (const p of group.params) {
+        if (setToNone) p.grad = null;
+        else p.grad?.data.fill(0);
+      }
     }
   }
 
