@@ -3,6 +3,7 @@ import { ParameterTensor } from "./parameter";
 import type { LayerInfo } from "./layerInfo";
 import type { ModuleJSON } from "./serialize";
 import { loadInto, stateKey, type LoadResult, type StateValue } from "./stateDict";
+import { checkOptions } from "../options";
 
 const REGISTERED = Symbol("registered"), BUFFERS = Symbol("buffers");
 
@@ -134,9 +135,7 @@ export abstract class Module {
    * @example net.loadStateDict(JSON.parse(text))
    */
   loadStateDict(state: Record<string, StateValue>, options: { strict?: boolean } = {}): LoadResult {
-    const strict = options.strict ?? true;
-    if (typeof strict !== "boolean") throw new TypeError(`loadStateDict: strict must be true or false, not ${String(strict)}`);
-    for (const key of Object.keys(options)) if (key !== "strict") throw new TypeError(`loadStateDict: unknown option "${key}"; the option is strict`);
+    const strict = checkOptions("loadStateDict", options, { strict: "boolean" }).strict ?? true;
     return loadInto(this.constructor.name, new Map(this.stateTensors()), state, strict);
   }
 

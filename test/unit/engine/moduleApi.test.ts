@@ -88,7 +88,7 @@ test("a state dict that does not fit is refused with PyTorch's message, and the 
   assert.throws(() => net.loadStateDict(wrong), /size mismatch for 0\.weight: copying a param with shape \[8,3\] from checkpoint, the shape in current model is \[4,3\]\./);
   assert.deepEqual(Array.from(net.parameters()[0].data), before);
   assert.deepEqual(net.loadStateDict(missing, { strict: false }), { missingKeys: ["3.bias"], unexpectedKeys: [] });
-  assert.throws(() => net.loadStateDict(state, { strcit: true } as never), /loadStateDict: unknown option "strcit"; the option is strict/);
+  assert.throws(() => net.loadStateDict(state, { strcit: true } as never), /loadStateDict: unknown option "strcit"; did you mean "strict"\? The options are strict/);
   assert.throws(() => net.loadStateDict({ ...state, "0.bias": "x" as never }), /"0\.bias" must be a tensor, \{ shape, data \} or nested arrays of numbers/);
 });
 
