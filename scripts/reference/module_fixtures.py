@@ -69,6 +69,34 @@ def functional_cases():
                          "oneHot": {"indices": [0, 2, 1, 2], "out": enc(F.one_hot(torch.tensor([0, 2, 1, 2]), 4).float())}})
 
 
+def conv_cases():
+    """F.conv2d and F.max_pool2d with their settings: output and the gradients of sum(output · upstream)."""
+    r = rng(14)
+    cases = []
+
+    def add(fn, options, inputs, call):
+        ins = [t.clone().requires_grad_(True) if t is not None else None for t in inputs]
+        out = call(*ins)
+        up = values(rng(len(cases) + 50), list(out.shape))
+        (out * up).sum().backward()
+        cases.append({"fn": fn, "options": options, "inputs": [enc(t) if t is not None else None for t in inputs],
+                      "out": enc(out), "upstream": enc(up), "grads": [enc(t.grad) if t is not None else None for t in ins]})
+
+    x = values(r, [2, 4, 7, 6])
+    for opts in [{}, {"stride": 2}, {"padding": 1}, {"padding": [2, 1], "stride": [1, 2]}, {"dilation": 2, "padding": 1}, {"groups": 2}]:
+        groups = opts.get("groups", 1)
+        w = values(r, [6, 4 // groups, 3, 3])
+        b = values(r, [6])
+        kw = {("padding" if k == "padding" else k): (tuple(v) if isinstance(v, list) else v) for k, v in opts.items()}
+        add("conv2d", opts, [x, w, b], lambda xi, wi, bi: F.conv2d(xi, wi, bi, **kw))
+    add("conv2d", {}, [x, values(r, [3, 4, 2, 3]), None], lambda xi, wi, bi: F.conv2d(xi, wi))
+    for k, opts in [(2, {}), (3, {"stride": 2, "padding": 1}), (3, {"stride": 2, "ceilMode": True}), ([2, 3], {"dilation": [1, 2]})]:
+        kw = {"stride": opts.get("stride"), "padding": opts.get("padding", 0), "dilation": tuple(opts["dilation"]) if "dilation" in opts else 1, "ceil_mode": opts.get("ceilMode", False)}
+        kk = tuple(k) if isinstance(k, list) else k
+        add("maxPool2d", {"kernelSize": k, **opts}, [x], lambda xi, kk=kk, kw=kw: F.max_pool2d(xi, kk, **kw))
+    write("conv", cases)
+
+
 def main():
     torch.manual_seed(0)
     r = rng(11)
@@ -84,6 +112,7 @@ def main():
     write("state_dict", {"keys": list(net.state_dict().keys()), "state": state, "x": enc(x), "out": enc(out)})
     layer_cases()
     functional_cases()
+    conv_cases()
 
 
 if __name__ == "__main__":

@@ -13,7 +13,7 @@ export { ShapeError } from "./shape";
 export * as nn from "./nn/index";
 /**
  * PyTorch's `torch.nn.functional` (`import torch.nn.functional as F`): relu, leakyRelu, gelu, silu, sigmoid, tanh,
- * elu, softplus, softmax, logSoftmax, dropout, linear, pad, oneHot, and the losses mseLoss, l1Loss, huberLoss,
+ * elu, softplus, softmax, logSoftmax, dropout, linear, pad, oneHot, conv2d, maxPool2d, and the losses mseLoss, l1Loss, huberLoss,
  * binaryCrossEntropy, binaryCrossEntropyWithLogits, crossEntropy, nllLoss — each the same math as its module.
  * @example const loss = F.crossEntropy(net(x), labels);
  */
