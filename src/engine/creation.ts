@@ -3,6 +3,10 @@ import { Tensor } from "./tensor";
 import { alloc } from "./storage";
 import { ShapeError, fmt, sizeOf } from "./shape";
 import { generatorFor } from "./random";
+import { checkOptions } from "./options";
+
+const TENSOR_KINDS = { requiresGrad: "boolean" } as const;
+const RANDOM_KINDS = { requiresGrad: "boolean", seed: "integer" } as const;
 
 /** Nested arrays of numbers, any depth; every row at one depth must have the same length. */
 export type TensorLike = number | boolean | readonly TensorLike[] | ArrayLike<number>;
@@ -34,6 +38,7 @@ function where(path: number[]): string {
  * @example const w = tensor([0.5, -0.3], { requiresGrad: true });
  */
 export function tensor(data: TensorLike | Tensor, options: TensorOptions = {}): Tensor {
+  checkOptions("tensor", options, TENSOR_KINDS);
   if (data instanceof Tensor) {
     const out = alloc(data.numel());
     out.set(data.data);
@@ -76,10 +81,10 @@ export function tensor(data: TensorLike | Tensor, options: TensorOptions = {}): 
 }
 
 /** Accepts `f(2, 3)`, `f([2, 3])` and either followed by an options object. */
-function parseShape<O extends object>(op: string, args: unknown[]): { shape: number[]; options: O } {
+function parseShape<O extends object>(op: string, args: unknown[], kinds: Record<string, "boolean" | "integer"> = TENSOR_KINDS): { shape: number[]; options: O } {
   let options = {} as O;
   if (args.length > 0 && typeof args[args.length - 1] === "object" && !Array.isArray(args[args.length - 1])) {
-    options = args.pop() as O;
+    options = checkOptions(op, args.pop() as O, kinds as Record<keyof O & string, "boolean">) as O;
   }
   const shape = (args.length === 1 && Array.isArray(args[0]) ? args[0] : args) as number[];
   for (const d of shape) {
@@ -104,6 +109,8 @@ export function ones(...args: ShapeArgs<TensorOptions>): Tensor {
 
 /** A tensor of the given shape filled with `value`. @example full([2, 2], 0.5) */
 export function full(shape: number | number[], value: number, options: TensorOptions = {}): Tensor {
+  checkOptions("full", options, TENSOR_KINDS);
+  if (typeof value !== "number") throw new TypeError(`full: the value must be a number, not ${String(value)}`);
   const s = parseShape<TensorOptions>("full", [shape]).shape;
   const out = alloc(sizeOf(s));
   out.fill(value);
@@ -112,6 +119,8 @@ export function full(shape: number | number[], value: number, options: TensorOpt
 
 /** The n×m identity matrix (m = n by default): ones on the diagonal. @example eye(3) */
 export function eye(n: number, m = n, options: TensorOptions = {}): Tensor {
+  checkOptions("eye", options, TENSOR_KINDS);
+  for (const v of [n, m]) if (!Number.isInteger(v) || v < 0) throw new RangeError(`eye: sizes must be whole numbers ≥ 0, got ${v}`);
   const out = alloc(n * m);
   for (let i = 0; i < Math.min(n, m); i++) out[i * m + i] = 1;
   return new Tensor(out, [n, m], options.requiresGrad ?? false);
@@ -123,6 +132,7 @@ export function eye(n: number, m = n, options: TensorOptions = {}): Tensor {
  * @example arange(0, 1, 0.25) // tensor([0.0000, 0.2500, 0.5000, 0.7500])
  */
 export function arange(start: number, end?: number, step = 1, options: TensorOptions = {}): Tensor {
+  checkOptions("arange", options, TENSOR_KINDS);
   if (end === undefined) [start, end] = [0, start];
   if (step === 0) throw new RangeError("arange: step must not be 0");
   const n = Math.max(0, Math.ceil((end - start) / step));
@@ -136,6 +146,7 @@ export function arange(start: number, end?: number, step = 1, options: TensorOpt
  * @example linspace(-1, 1, 5) // tensor([-1.0000, -0.5000,  0.0000,  0.5000,  1.0000])
  */
 export function linspace(start: number, end: number, steps: number, options: TensorOptions = {}): Tensor {
+  checkOptions("linspace", options, TENSOR_KINDS);
   if (!Number.isInteger(steps) || steps < 0) throw new RangeError(`linspace: steps must be a whole number ≥ 0, got ${steps}`);
   const out = alloc(steps);
   if (steps === 1) out[0] = start; // torch gives [start], not [end]
@@ -154,7 +165,7 @@ export function linspace(start: number, end: number, steps: number, options: Ten
  * @example rand([2, 3], { seed: 1 })
  */
 export function rand(...args: ShapeArgs<RandomOptions>): Tensor {
-  const { shape, options } = parseShape<RandomOptions>("rand", args);
+  const { shape, options } = parseShape<RandomOptions>("rand", args, RANDOM_KINDS);
   const g = generatorFor(options.seed), out = alloc(sizeOf(shape));
   for (let i = 0; i < out.length; i++) out[i] = g.uniform();
   return new Tensor(out, shape, options.requiresGrad ?? false);
@@ -165,8 +176,65 @@ export function rand(...args: ShapeArgs<RandomOptions>): Tensor {
  * @example randn([100, 2], { seed: 0 }).mul(0.1)
  */
 export function randn(...args: ShapeArgs<RandomOptions>): Tensor {
-  const { shape, options } = parseShape<RandomOptions>("randn", args);
+  const { shape, options } = parseShape<RandomOptions>("randn", args, RANDOM_KINDS);
   const g = generatorFor(options.seed), out = alloc(sizeOf(shape));
   for (let i = 0; i < out.length; i++) out[i] = g.normal();
   return new Tensor(out, shape, options.requiresGrad ?? false);
+}
+
+/**
+ * Whole numbers drawn uniformly from low up to but not including high, of the given shape (torch.randint).
+ * @example randint(0, 10, [5], { seed: 1 }) // five digits
+ */
+export function randint(low: number, high: number, shape: number | number[], options: RandomOptions = {}): Tensor {
+  const o = checkOptions("randint", options, RANDOM_KINDS);
+  if (!Number.isInteger(low) || !Number.isInteger(high) || !(high > low)) {
+    throw new RangeError(`randint: low and high must be whole numbers with low < high, got ${low} and ${high}`);
+  }
+  const s = parseShape<TensorOptions>("randint", [shape]).shape;
+  const g = generatorFor(o.seed), out = alloc(sizeOf(s));
+  for (let i = 0; i < out.length; i++) out[i] = Math.min(high - 1, low + Math.floor(g.uniform() * (high - low)));
+  return new Tensor(out, s);
+}
+
+/**
+ * 0, 1, …, n − 1 in a random order (torch.randperm): a shuffle of the row numbers.
+ * @example randperm(5, { seed: 0 })
+ */
+export function randperm(n: number, options: RandomOptions = {}): Tensor {
+  const o = checkOptions("randperm", options, RANDOM_KINDS);
+  if (!Number.isInteger(n) || n < 0) throw new RangeError(`randperm: n must be a whole number ≥ 0, got ${n}`);
+  const g = generatorFor(o.seed), out = alloc(n);
+  for (let i = 0; i < n; i++) out[i] = i;
+  // Fisher–Yates, from the end.
+  for (let i = n - 1; i > 0; i--) {
+    const j = Math.min(i, Math.floor(g.uniform() * (i + 1)));
+    [out[i], out[j]] = [out[j], out[i]];
+  }
+  return new Tensor(out, [n]);
+}
+
+function shapeOf(op: string, t: Tensor): number[] {
+  if (!(t instanceof Tensor)) throw new TypeError(`${op}: expected a tensor to take the shape of, not ${String(t)}`);
+  return t.shape.slice();
+}
+
+/** Zeros of `t`'s shape (torch.zeros_like). @example zerosLike(w) */
+export function zerosLike(t: Tensor, options: TensorOptions = {}): Tensor {
+  return zeros(shapeOf("zerosLike", t), checkOptions("zerosLike", options, TENSOR_KINDS));
+}
+
+/** Ones of `t`'s shape (torch.ones_like). @example onesLike(w) */
+export function onesLike(t: Tensor, options: TensorOptions = {}): Tensor {
+  return ones(shapeOf("onesLike", t), checkOptions("onesLike", options, TENSOR_KINDS));
+}
+
+/** Standard normal numbers of `t`'s shape (torch.randn_like). @example w.add(randnLike(w).mul(0.01)) */
+export function randnLike(t: Tensor, options: RandomOptions = {}): Tensor {
+  return randn(shapeOf("randnLike", t), checkOptions("randnLike", options, RANDOM_KINDS));
+}
+
+/** Uniform numbers in [0, 1) of `t`'s shape (torch.rand_like). @example randLike(w) */
+export function randLike(t: Tensor, options: RandomOptions = {}): Tensor {
+  return rand(shapeOf("randLike", t), checkOptions("randLike", options, RANDOM_KINDS));
 }

@@ -3,7 +3,7 @@ import { callable } from "./callable";
 import * as perceptron from "./perceptron";
 
 export { Tensor } from "./tensor";
-export { tensor, zeros, ones, full, eye, arange, linspace, rand, randn } from "./creation";
+export { tensor, zeros, ones, full, eye, arange, linspace, rand, randn, randint, randperm, zerosLike, onesLike, randnLike, randLike } from "./creation";
 export type { TensorLike, TensorOptions, RandomOptions } from "./creation";
 export { noGrad } from "./autograd";
 export { cat, stack } from "./ops/join";

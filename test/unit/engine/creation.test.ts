@@ -1,6 +1,6 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { Tensor, tensor, zeros, ones, full, eye, arange, linspace, rand, randn, manualSeed, ShapeError } from "../../../src/engine/index";
+import { Tensor, tensor, zeros, ones, full, eye, arange, linspace, rand, randn, manualSeed, ShapeError, randint, randperm, zerosLike, onesLike, randnLike, randLike } from "../../../src/engine/index";
 
 test("tensor() from a number, nested arrays and typed arrays", () => {
   const s = tensor(3);
@@ -100,4 +100,24 @@ test("item, toArray, detach, clone", () => {
   assert.notEqual(c.data, t.data);
   assert.equal(c.requiresGrad, true);
   assert.deepEqual(JSON.parse(JSON.stringify(t)), { shape: [1, 2], data: [1, 2] });
+});
+
+test("randint, randperm and the *Like makers, seeded as the others; their options are checked", () => {
+  const r = randint(0, 10, [1000], { seed: 1 });
+  assert.ok(r.data.every((v) => Number.isInteger(v) && v >= 0 && v < 10));
+  assert.equal(new Set(r.data).size, 10, "every value from 0 to 9 is drawn");
+  assert.deepEqual(Array.from(randint(0, 10, [5], { seed: 1 }).data), Array.from(r.data.subarray(0, 5)));
+  const p = randperm(50, { seed: 2 });
+  assert.deepEqual(Array.from(p.data).sort((a, b) => a - b), Array.from({ length: 50 }, (_, i) => i));
+  assert.notDeepEqual(Array.from(p.data), Array.from({ length: 50 }, (_, i) => i));
+  const w = randn(3, 4);
+  assert.deepEqual(zerosLike(w).shape, [3, 4]);
+  assert.ok(onesLike(w).data.every((v) => v === 1));
+  assert.deepEqual(randnLike(w, { seed: 3 }).toArray(), randn([3, 4], { seed: 3 }).toArray());
+  assert.deepEqual(randLike(w).shape, [3, 4]);
+  assert.throws(() => randint(3, 3, [2]), /randint: low and high must be whole numbers with low < high, got 3 and 3/);
+  assert.throws(() => zeros(2, 3, { requires_grad: true } as never), /zeros: unknown option "requires_grad"; did you mean "requiresGrad"\?/);
+  assert.throws(() => randn(2, { seed: 0.5 }), /randn: seed must be a whole number, not 0\.5/);
+  assert.throws(() => tensor([1], { requiresgrad: true } as never), /tensor: unknown option "requiresgrad"; did you mean "requiresGrad"\?/);
+  assert.throws(() => zerosLike([1, 2] as never), /zerosLike: expected a tensor to take the shape of/);
 });
