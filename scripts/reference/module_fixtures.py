@@ -97,6 +97,22 @@ def conv_cases():
     write("conv", cases)
 
 
+def cnn_case():
+    """A small CNN's state_dict, an input, its output and every parameter's gradient of sum(output · upstream)."""
+    torch.manual_seed(3)
+    r = rng(15)
+    net = torch.nn.Sequential(
+        torch.nn.Conv2d(1, 4, 3, padding=1), torch.nn.ReLU(), torch.nn.MaxPool2d(2),
+        torch.nn.Conv2d(4, 6, (2, 3), stride=(1, 2), bias=False), torch.nn.Flatten(), torch.nn.Linear(18, 3),
+    )
+    x = values(r, [2, 1, 8, 8])
+    out = net(x)
+    up = values(rng(77), list(out.shape))
+    (out * up).sum().backward()
+    write("cnn", {"state": {k: enc(v) for k, v in net.state_dict().items()}, "x": enc(x), "out": enc(out), "upstream": enc(up),
+                  "grads": {k: enc(v.grad) for k, v in net.named_parameters()}})
+
+
 def main():
     torch.manual_seed(0)
     r = rng(11)
@@ -113,6 +129,7 @@ def main():
     layer_cases()
     functional_cases()
     conv_cases()
+    cnn_case()
 
 
 if __name__ == "__main__":

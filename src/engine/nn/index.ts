@@ -12,6 +12,7 @@ import { clipGradNorm, clipGradValue } from "./clip";
 import * as ln from "./layerNorm";
 import * as emb from "./embedding";
 import * as list from "./moduleList";
+import * as conv from "./conv";
 
 export { clipGradNorm, clipGradValue };
 
@@ -25,6 +26,7 @@ export type { ModuleJSON } from "./serialize";
 export type { LayerInfo } from "./layerInfo";
 export type { BatchNormOptions } from "./batchnorm";
 export type { LayerNormOptions } from "./layerNorm";
+export type { Conv2dLayerOptions, MaxPool2dLayerOptions } from "./conv";
 export type { Reduction, LossOptions, HuberLossOptions, BCELossOptions, BCEWithLogitsLossOptions, NLLLossOptions, CrossEntropyLossOptions } from "./loss";
 export type { StateValue, LoadResult } from "./stateDict";
 
@@ -222,3 +224,21 @@ export type Dropout = drop.Dropout;
  */
 export const BatchNorm1d = callable(bn.BatchNorm1d);
 export type BatchNorm1d = bn.BatchNorm1d;
+
+/**
+ * 2-D convolution (torch.nn.Conv2d): input [N, inChannels, H, W] → [N, outChannels, H', W'], each output channel
+ * the sum over input channels of a kH × kW kernel slid over the image (cross-correlation), plus a bias.
+ * H' = ⌊(H + 2·padding − dilation·(kH − 1) − 1)/stride⌋ + 1. Options `stride`, `padding`, `dilation` (a number or
+ * [h, w]), `groups`, `bias`. Weight [out, in/groups, kH, kW] and bias start U(−1/√fanIn, 1/√fanIn), as PyTorch's.
+ * @example nn.Sequential(nn.Conv2d(1, 8, 3, { padding: 1 }), nn.ReLU(), nn.MaxPool2d(2), nn.Flatten(), nn.Linear(128, 10))
+ */
+export const Conv2d = callable(conv.Conv2d);
+export type Conv2d = conv.Conv2d;
+
+/**
+ * 2-D max pooling (torch.nn.MaxPool2d): the largest value of each kernelSize window, stepping by stride (default
+ * kernelSize); [N, C, H, W] → [N, C, H', W']. Options `stride`, `padding`, `dilation`, `ceilMode`.
+ * @example nn.MaxPool2d(2) // [n, 8, 8, 8] → [n, 8, 4, 4]
+ */
+export const MaxPool2d = callable(conv.MaxPool2d);
+export type MaxPool2d = conv.MaxPool2d;

@@ -12,6 +12,7 @@ import { BatchNorm1d } from "./batchnorm";
 import { LayerNorm } from "./layerNorm";
 import { Embedding } from "./embedding";
 import { ModuleList } from "./moduleList";
+import { Conv2d, MaxPool2d } from "./conv";
 import * as loss from "./loss";
 import { Perceptron } from "../perceptron";
 
@@ -53,6 +54,14 @@ const KINDS: Record<string, Kind> = {
   LayerNorm: { cls: LayerNorm, build: (c) => new LayerNorm(String(c.normalizedShape).split(",").map(Number), { eps: c.eps, elementwiseAffine: c.elementwiseAffine, bias: c.bias }) },
   Embedding: { cls: Embedding, build: (c) => new Embedding(c.numEmbeddings, c.embeddingDim, c.paddingIdx === null ? {} : { paddingIdx: c.paddingIdx }) },
   ModuleList: { cls: ModuleList, build: (_, children) => new ModuleList(children) },
+  Conv2d: {
+    cls: Conv2d,
+    build: (c) => new Conv2d(c.inChannels, c.outChannels, pairOf(c.kernelSize), { stride: pairOf(c.stride), padding: pairOf(c.padding), dilation: pairOf(c.dilation), groups: c.groups, bias: c.bias }),
+  },
+  MaxPool2d: {
+    cls: MaxPool2d,
+    build: (c) => new MaxPool2d(pairOf(c.kernelSize), { stride: pairOf(c.stride), padding: pairOf(c.padding), dilation: pairOf(c.dilation), ceilMode: c.ceilMode }),
+  },
   SiLU: { cls: act.SiLU, build: () => new act.SiLU() },
   Step: { cls: act.Step, build: () => new act.Step() },
   Softmax: { cls: act.Softmax, build: (c) => new act.Softmax(c.dim) },
@@ -68,6 +77,12 @@ const KINDS: Record<string, Kind> = {
   CrossEntropyLoss: { cls: loss.CrossEntropyLoss, build: (c) => new loss.CrossEntropyLoss({ reduction: c.reduction }) },
   NLLLoss: { cls: loss.NLLLoss, build: (c) => new loss.NLLLoss({ reduction: c.reduction }) },
 };
+
+/** A pair of sizes as describe() writes it, "3,3". */
+function pairOf(text: string): [number, number] {
+  const [h, w] = String(text).split(",").map(Number);
+  return [h, w];
+}
 
 function arch(m: Module): ArchJSON {
   const info = m.describe();

@@ -1,6 +1,6 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { F, randn, tensor } from "../../../src/engine/index";
+import { F, nn, optim, data, noGrad, manualSeed, randn, tensor, Tensor } from "../../../src/engine/index";
 import { assertClose, fixture, fromEnc, type Enc } from "./helpers";
 
 interface ConvCase {
@@ -44,4 +44,59 @@ test("convolution and pooling say what does not fit", () => {
   // A NaN in a window is its maximum, as in PyTorch.
   const pooled = F.maxPool2d(tensor([[[[1, NaN], [3, 4]]]]), 2);
   assert.ok(Number.isNaN(pooled.item()));
+});
+
+interface CnnFixture {
+  state: Record<string, Enc>;
+  x: Enc;
+  out: Enc;
+  upstream: Enc;
+  grads: Record<string, Enc>;
+}
+
+test("nn.Conv2d and nn.MaxPool2d: a CNN with PyTorch's state dict gives PyTorch's output and parameter gradients", () => {
+  const f = fixture<CnnFixture>("cnn");
+  const net = nn.Sequential(nn.Conv2d(1, 4, 3, { padding: 1 }), nn.ReLU(), nn.MaxPool2d(2), nn.Conv2d(4, 6, [2, 3], { stride: [1, 2], bias: false }), nn.Flatten(), nn.Linear(18, 3));
+  // The fixture's keys are stored sorted; PyTorch's order is each layer's weight, then its bias.
+  assert.deepEqual(Object.keys(net.stateDict()).sort(), Object.keys(f.state).sort());
+  assert.deepEqual(Object.keys(net.stateDict()), ["0.weight", "0.bias", "3.weight", "5.weight", "5.bias"]);
+  net.loadStateDict(f.state as never);
+  const out = net(fromEnc(f.x));
+  assertClose(out.data, fromEnc(f.out).data, 1e-5, 1e-6, "output");
+  out.mul(fromEnc(f.upstream)).sum().backward();
+  for (const [name, p] of net.namedParameters()) assertClose(p.grad!.data, fromEnc(f.grads[name]).data, 1e-5, 1e-6, `${name} gradient`);
+  assert.equal(String(net[0]), "Conv2d(1, 4, kernelSize=[3,3], padding=[1,1])");
+  assert.equal(String((nn.load(JSON.stringify(net)) as nn.Sequential)[3]), "Conv2d(4, 6, kernelSize=[2,3], stride=[1,2], bias=false)");
+});
+
+test("Conv2d starts as PyTorch's and says what input it expects", () => {
+  const conv = nn.Conv2d(2, 3, 3);
+  assert.deepEqual(conv.weight.shape, [3, 2, 3, 3]);
+  const bound = 1 / Math.sqrt(18);
+  assert.ok([...conv.weight.data, ...conv.bias!.data].every((v) => Math.abs(v) <= bound));
+  assert.equal(conv.numParameters(), 57);
+  assert.throws(() => nn.Conv2d(1, 8, 3)(randn(64, 64)), /^ShapeError: Conv2d: expected input \[N, 1, H, W\], got \[64,64\] — reshape it, e\.g\. x\.reshape\(-1, 1, H, W\)$/);
+  assert.throws(() => nn.Conv2d(1, 8, 3, { padding_mode: "zeros" } as never), /Conv2d: unknown option "padding_mode"; the options are stride, padding, dilation, groups, bias/);
+  assert.throws(() => nn.Conv2d(0, 8, 3), /Conv2d: inChannels must be a whole number ≥ 1, not 0/);
+  assert.throws(() => nn.MaxPool2d(2)(randn(4, 4)), /MaxPool2d: expected input \[N, C, H, W\] or \[C, H, W\], got \[4,4\]/);
+});
+
+test("a small CNN learns the digits: over 97% of the test digits after 5 epochs", async () => {
+  manualSeed(0);
+  const [trainSet, testSet] = data.digits().normalize().split(0.8, { seed: 1 });
+  const toImages = (x: Tensor) => x.reshape(-1, 1, 8, 8);
+  const net = nn.Sequential(nn.Conv2d(1, 8, 3, { padding: 1 }), nn.ReLU(), nn.MaxPool2d(2), nn.Flatten(), nn.Linear(128, 10));
+  const lossFn = nn.CrossEntropyLoss();
+  const opt = optim.Adam(net.parameters(), { lr: 0.01 });
+  for (let epoch = 0; epoch < 5; epoch++) {
+    for (const [xb, yb] of trainSet.batches(32, { shuffle: true, seed: epoch })) {
+      const loss = lossFn(net(toImages(xb)), yb);
+      opt.zeroGrad();
+      loss.backward();
+      opt.step();
+    }
+  }
+  const predicted = noGrad(() => net(toImages(testSet.x))).argmax(1);
+  const accuracy = predicted.eq(testSet.y.reshape(-1)).mean().item();
+  assert.ok(accuracy >= 0.97, `test accuracy ${accuracy}`);
 });

@@ -69,6 +69,8 @@ test("layers", async (t) => {
     gradcheck("Embedding", (w) => m.forward([1, 3, 1, 4]).mul(w.sum()), [{ shape: [1] }]);
     checkModule("Embedding", nn.Sequential(nn.Embedding(5, 3)), { shape: [2, 3], values: [0, 1, 4, 1, 1, 2], constant: true });
   });
+  await t.test("Conv2d and MaxPool2d in a Sequential", () =>
+    checkModule("CNN", nn.Sequential(nn.Conv2d(2, 3, 3, { padding: 1, stride: [1, 2] }), nn.Tanh(), nn.MaxPool2d(2, { ceilMode: true })), S(2, 2, 5, 6)));
   await t.test("F.pad", () => gradcheck("F.pad", (x) => F.pad(x, [2, 1, 1, 0], { value: 3 }), [S(2, 3, 2)]));
   await t.test("Flatten then Linear", () => checkModule("Flatten", nn.Sequential(nn.Flatten(), nn.Linear(6, 2), nn.ReLU()), { shape: [3, 2, 3], gap: 0.05 }));
 });

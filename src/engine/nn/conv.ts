@@ -1,0 +1,151 @@
+// Convolution and pooling layers on [N, C, H, W], PyTorch's layout, defaults and initialisation.
+import { Tensor } from "../tensor";
+import { alloc } from "../storage";
+import { ShapeError, fmt } from "../shape";
+import { defaultGenerator } from "../random";
+import { checkOptions, describe as describeValue } from "../options";
+import { conv2d, pair, type Pair } from "../ops/conv2d";
+import { maxPool2d } from "../ops/maxPool2d";
+import type { LayerInfo } from "./layerInfo";
+import { Module } from "./module";
+import { ParameterTensor } from "./parameter";
+
+/** Options of `nn.Conv2d`, PyTorch's keywords: sizes as a number or a pair [h, w]. */
+export interface Conv2dLayerOptions {
+  /** Step of the kernel (default 1). */
+  stride?: Pair;
+  /** Zeros added on each side (default 0). */
+  padding?: Pair;
+  /** Spacing of the kernel's taps (default 1). */
+  dilation?: Pair;
+  /** Channel groups, each convolved on its own (default 1). */
+  groups?: number;
+  /** Learn a bias per output channel (default true). */
+  bias?: boolean;
+}
+
+function uniform(shape: number[], bound: number): Tensor {
+  const g = defaultGenerator(), d = alloc(shape.reduce((a, b) => a * b, 1));
+  for (let i = 0; i < d.length; i++) d[i] = (2 * g.uniform() - 1) * bound;
+  return new Tensor(d, shape);
+}
+
+function checkCount(layer: string, name: string, v: unknown): number {
+  if (!Number.isInteger(v) || (v as number) < 1) throw new TypeError(`${layer}: ${name} must be a whole number ≥ 1, not ${describeValue(v)}`);
+  return v as number;
+}
+
+/** 2-D convolution; see `nn.Conv2d`. */
+export class Conv2d extends Module {
+  /** The kernels, [outChannels, inChannels/groups, kH, kW]. */
+  weight: ParameterTensor;
+  /** One per output channel, [outChannels] (null with `bias: false`). */
+  bias: ParameterTensor | null;
+  readonly kernelSize: [number, number];
+  readonly stride: [number, number];
+  readonly padding: [number, number];
+  readonly dilation: [number, number];
+  readonly groups: number;
+
+  constructor(readonly inChannels: number, readonly outChannels: number, kernelSize: Pair, options?: Conv2dLayerOptions) {
+    super();
+    checkCount("Conv2d", "inChannels", inChannels);
+    checkCount("Conv2d", "outChannels", outChannels);
+    const o = checkOptions("Conv2d", options, { stride: "checked", padding: "checked", dilation: "checked", groups: "count", bias: "boolean" });
+    this.kernelSize = pair("Conv2d", "kernelSize", kernelSize, 1);
+    this.stride = pair("Conv2d", "stride", o.stride ?? 1, 1);
+    this.padding = pair("Conv2d", "padding", o.padding ?? 0, 0);
+    this.dilation = pair("Conv2d", "dilation", o.dilation ?? 1, 1);
+    this.groups = o.groups ?? 1;
+    if (inChannels % this.groups !== 0 || outChannels % this.groups !== 0) {
+      throw new RangeError(`Conv2d: groups ${this.groups} must divide inChannels ${inChannels} and outChannels ${outChannels}`);
+    }
+    // PyTorch: kaiming_uniform_(a=√5), a bound of 1/√fanIn for the kernels, and the bias the same.
+    const fanIn = (inChannels / this.groups) * this.kernelSize[0] * this.kernelSize[1], bound = 1 / Math.sqrt(fanIn);
+    this.weight = new ParameterTensor(uniform([outChannels, inChannels / this.groups, ...this.kernelSize], bound));
+    this.bias = o.bias === false ? null : new ParameterTensor(uniform([outChannels], bound));
+  }
+
+  override forward(x: Tensor): Tensor {
+    if (!(x instanceof Tensor) || x.ndim !== 4 || x.shape[1] !== this.inChannels) {
+      const given = x instanceof Tensor ? fmt(x.shape) : describeValue(x);
+      const hint = x instanceof Tensor && x.ndim === 2 ? ` — reshape it, e.g. x.reshape(-1, ${this.inChannels}, H, W)` : "";
+      throw new ShapeError(`Conv2d: expected input [N, ${this.inChannels}, H, W], got ${given}${hint}`);
+    }
+    return conv2d(x, this.weight, this.bias, { stride: this.stride, padding: this.padding, dilation: this.dilation, groups: this.groups });
+  }
+
+  override extraRepr(): string {
+    const extra = [
+      this.stride.some((s) => s !== 1) ? `stride=[${this.stride}]` : "",
+      this.padding.some((p) => p !== 0) ? `padding=[${this.padding}]` : "",
+      this.dilation.some((d) => d !== 1) ? `dilation=[${this.dilation}]` : "",
+      this.groups !== 1 ? `groups=${this.groups}` : "",
+      this.bias ? "" : "bias=false",
+    ].filter(Boolean);
+    return [`${this.inChannels}, ${this.outChannels}, kernelSize=[${this.kernelSize}]`, ...extra].join(", ");
+  }
+
+  override describe(): LayerInfo {
+    return {
+      kind: "Conv2d",
+      config: {
+        inChannels: this.inChannels, outChannels: this.outChannels, kernelSize: this.kernelSize.join(","), stride: this.stride.join(","),
+        padding: this.padding.join(","), dilation: this.dilation.join(","), groups: this.groups, bias: this.bias !== null,
+      },
+      features: undefined,
+      equation: `a_{o} = b_o + \\sum_{c} W_{o,c} \\star z_{c},\\quad W \\in \\mathbb{R}^{${this.outChannels}\\times ${this.inChannels / this.groups}\\times ${this.kernelSize[0]}\\times ${this.kernelSize[1]}}`,
+    };
+  }
+}
+
+/** Options of `nn.MaxPool2d`, PyTorch's keywords. */
+export interface MaxPool2dLayerOptions {
+  /** Step of the window (default: the kernel size). */
+  stride?: Pair;
+  /** −∞ added on each side, at most half the kernel (default 0). */
+  padding?: Pair;
+  /** Spacing of the window's taps (default 1). */
+  dilation?: Pair;
+  /** Round the output size up (default false). */
+  ceilMode?: boolean;
+}
+
+/** 2-D max pooling; see `nn.MaxPool2d`. */
+export class MaxPool2d extends Module {
+  readonly kernelSize: [number, number];
+  readonly stride: [number, number];
+  readonly padding: [number, number];
+  readonly dilation: [number, number];
+  readonly ceilMode: boolean;
+
+  constructor(kernelSize: Pair, options?: MaxPool2dLayerOptions) {
+    super();
+    const o = checkOptions("MaxPool2d", options, { stride: "checked", padding: "checked", dilation: "checked", ceilMode: "boolean" });
+    this.kernelSize = pair("MaxPool2d", "kernelSize", kernelSize, 1);
+    this.stride = o.stride === undefined ? this.kernelSize : pair("MaxPool2d", "stride", o.stride, 1);
+    this.padding = pair("MaxPool2d", "padding", o.padding ?? 0, 0);
+    this.dilation = pair("MaxPool2d", "dilation", o.dilation ?? 1, 1);
+    this.ceilMode = o.ceilMode ?? false;
+  }
+
+  override forward(x: Tensor): Tensor {
+    if (!(x instanceof Tensor) || (x.ndim !== 4 && x.ndim !== 3)) {
+      throw new ShapeError(`MaxPool2d: expected input [N, C, H, W] or [C, H, W], got ${x instanceof Tensor ? fmt(x.shape) : describeValue(x)}`);
+    }
+    return maxPool2d(x, { kernel: this.kernelSize, stride: this.stride, padding: this.padding, dilation: this.dilation, ceilMode: this.ceilMode });
+  }
+
+  override extraRepr(): string {
+    return `kernelSize=[${this.kernelSize}], stride=[${this.stride}]${this.padding.some((p) => p) ? `, padding=[${this.padding}]` : ""}${this.ceilMode ? ", ceilMode=true" : ""}`;
+  }
+
+  override describe(): LayerInfo {
+    return {
+      kind: "MaxPool2d",
+      config: { kernelSize: this.kernelSize.join(","), stride: this.stride.join(","), padding: this.padding.join(","), dilation: this.dilation.join(","), ceilMode: this.ceilMode },
+      features: undefined,
+      equation: "a_{c,i,j} = \\max_{(u,v) \\in \\text{window}(i,j)} z_{c,u,v}",
+    };
+  }
+}
