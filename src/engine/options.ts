@@ -117,16 +117,19 @@ function fits(kind: OptionKind, value: unknown): boolean {
 
 export function describe(value: unknown): string {
   if (Array.isArray(value)) return "a list";
-  // A module is a function (it is called as model(x)): named by its class, as other objects are.
-  if (typeof value === "function") {
-    const proto = Object.getPrototypeOf(value);
-    const kind = proto && proto !== Function.prototype ? (proto.constructor as { name?: string } | undefined)?.name : undefined;
-    return kind ? `a ${kind}` : "a function";
-  }
-  const proto = typeof value === "object" && value !== null ? Object.getPrototypeOf(value) : undefined;
-  const kind = proto && proto !== Object.prototype ? (proto.constructor as { name?: string } | undefined)?.name : undefined;
+  // An instance is named by its class; a module is a function (it is called as model(x)) and is named so too.
+  const kind = className(value);
   if (kind) return `a ${kind}`;
+  if (typeof value === "function") return "a function";
   if (typeof value === "string") return JSON.stringify(value.length > 30 ? value.slice(0, 30) + "…" : value);
   if (value === null || typeof value !== "object") return String(value);
   return "an object";
+}
+
+/** The class of an object or a callable instance, or undefined for a plain object, a plain function or a primitive. */
+function className(value: unknown): string | undefined {
+  if ((typeof value !== "object" && typeof value !== "function") || value === null) return undefined;
+  const proto = Object.getPrototypeOf(value);
+  if (!proto || proto === Object.prototype || proto === Function.prototype) return undefined;
+  return (proto.constructor as { name?: string } | undefined)?.name || undefined;
 }

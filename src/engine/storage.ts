@@ -51,8 +51,8 @@ export function alloc(n: number): Float32Array {
   return new Storage(n);
 }
 
-/** Copy of an element array (same storage type). */
-export function copyOf(x: Float32Array): Float32Array {
+/** Copy of an element array, or of sums kept in float64, in the storage type. */
+export function copyOf(x: Float32Array | Float64Array): Float32Array {
   const out = alloc(x.length);
   out.set(x);
   return out;

@@ -1,34 +1,23 @@
 // Convolution and pooling layers on [N, C, H, W], PyTorch's layout, defaults and initialisation.
 import { Tensor } from "../tensor";
-import { alloc } from "../storage";
 import { ShapeError, fmt } from "../shape";
-import { defaultGenerator } from "../random";
-import { checkOptions, describe as describeValue } from "../options";
+import { describe as describeValue } from "../options";
 import { conv2d, pair, type Pair } from "../ops/conv2d";
 import { maxPool2d } from "../ops/maxPool2d";
 import type { LayerInfo } from "./layerInfo";
 import { Module } from "./module";
 import { ParameterTensor } from "./parameter";
+import { conv2dSettings, pool2dSettings, type Conv2dOptions, type MaxPool2dOptions } from "./windowOptions";
+import { uniformTensor } from "./init";
 
 /** Options of `nn.Conv2d`, PyTorch's keywords: sizes as a number or a pair [h, w]. */
-export interface Conv2dLayerOptions {
-  /** Step of the kernel (default 1). */
-  stride?: Pair;
-  /** Zeros added on each side (default 0). */
-  padding?: Pair;
-  /** Spacing of the kernel's taps (default 1). */
-  dilation?: Pair;
-  /** Channel groups, each convolved on its own (default 1). */
-  groups?: number;
+export interface Conv2dLayerOptions extends Conv2dOptions {
   /** Learn a bias per output channel (default true). */
   bias?: boolean;
 }
 
-function uniform(shape: number[], bound: number): Tensor {
-  const g = defaultGenerator(), d = alloc(shape.reduce((a, b) => a * b, 1));
-  for (let i = 0; i < d.length; i++) d[i] = (2 * g.uniform() - 1) * bound;
-  return new Tensor(d, shape);
-}
+/** Options of `nn.MaxPool2d`, PyTorch's keywords. */
+export type MaxPool2dLayerOptions = MaxPool2dOptions;
 
 function checkCount(layer: string, name: string, v: unknown): number {
   if (!Number.isInteger(v) || (v as number) < 1) throw new TypeError(`${layer}: ${name} must be a whole number ≥ 1, not ${describeValue(v)}`);
@@ -51,19 +40,16 @@ export class Conv2d extends Module {
     super();
     checkCount("Conv2d", "inChannels", inChannels);
     checkCount("Conv2d", "outChannels", outChannels);
-    const o = checkOptions("Conv2d", options, { stride: "checked", padding: "checked", dilation: "checked", groups: "count", bias: "boolean" });
+    const { settings, options: o } = conv2dSettings("Conv2d", options, { bias: "boolean" });
     this.kernelSize = pair("Conv2d", "kernelSize", kernelSize, 1);
-    this.stride = pair("Conv2d", "stride", o.stride ?? 1, 1);
-    this.padding = pair("Conv2d", "padding", o.padding ?? 0, 0);
-    this.dilation = pair("Conv2d", "dilation", o.dilation ?? 1, 1);
-    this.groups = o.groups ?? 1;
+    ({ stride: this.stride, padding: this.padding, dilation: this.dilation, groups: this.groups } = settings);
     if (inChannels % this.groups !== 0 || outChannels % this.groups !== 0) {
       throw new RangeError(`Conv2d: groups ${this.groups} must divide inChannels ${inChannels} and outChannels ${outChannels}`);
     }
     // PyTorch: kaiming_uniform_(a=√5), a bound of 1/√fanIn for the kernels, and the bias the same.
     const fanIn = (inChannels / this.groups) * this.kernelSize[0] * this.kernelSize[1], bound = 1 / Math.sqrt(fanIn);
-    this.weight = new ParameterTensor(uniform([outChannels, inChannels / this.groups, ...this.kernelSize], bound));
-    this.bias = o.bias === false ? null : new ParameterTensor(uniform([outChannels], bound));
+    this.weight = new ParameterTensor(uniformTensor([outChannels, inChannels / this.groups, ...this.kernelSize], bound));
+    this.bias = o.bias === false ? null : new ParameterTensor(uniformTensor([outChannels], bound));
   }
 
   override forward(x: Tensor): Tensor {
@@ -99,18 +85,6 @@ export class Conv2d extends Module {
   }
 }
 
-/** Options of `nn.MaxPool2d`, PyTorch's keywords. */
-export interface MaxPool2dLayerOptions {
-  /** Step of the window (default: the kernel size). */
-  stride?: Pair;
-  /** −∞ added on each side, at most half the kernel (default 0). */
-  padding?: Pair;
-  /** Spacing of the window's taps (default 1). */
-  dilation?: Pair;
-  /** Round the output size up (default false). */
-  ceilMode?: boolean;
-}
-
 /** 2-D max pooling; see `nn.MaxPool2d`. */
 export class MaxPool2d extends Module {
   readonly kernelSize: [number, number];
@@ -121,12 +95,8 @@ export class MaxPool2d extends Module {
 
   constructor(kernelSize: Pair, options?: MaxPool2dLayerOptions) {
     super();
-    const o = checkOptions("MaxPool2d", options, { stride: "checked", padding: "checked", dilation: "checked", ceilMode: "boolean" });
-    this.kernelSize = pair("MaxPool2d", "kernelSize", kernelSize, 1);
-    this.stride = o.stride === undefined ? this.kernelSize : pair("MaxPool2d", "stride", o.stride, 1);
-    this.padding = pair("MaxPool2d", "padding", o.padding ?? 0, 0);
-    this.dilation = pair("MaxPool2d", "dilation", o.dilation ?? 1, 1);
-    this.ceilMode = o.ceilMode ?? false;
+    const s = pool2dSettings("MaxPool2d", kernelSize, options);
+    ({ kernel: this.kernelSize, stride: this.stride, padding: this.padding, dilation: this.dilation, ceilMode: this.ceilMode } = s);
   }
 
   override forward(x: Tensor): Tensor {

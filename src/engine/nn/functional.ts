@@ -5,7 +5,10 @@ import { ShapeError, fmt } from "../shape";
 import { checkOptions, positionalOrOption, describe as describeValue } from "../options";
 import { linear as linearOp } from "../ops/linear";
 import { pad as padOp } from "../ops/pad";
-import { conv2d as conv2dOp, pair, type Pair } from "../ops/conv2d";
+import { conv2d as conv2dOp, type Pair } from "../ops/conv2d";
+import { conv2dSettings, pool2dSettings, type Conv2dOptions, type MaxPool2dOptions } from "./windowOptions";
+
+export type { Conv2dOptions, MaxPool2dOptions } from "./windowOptions";
 import { maxPool2d as maxPool2dOp } from "../ops/maxPool2d";
 import { elu as eluOp, geluTanh, softplus as softplusOp } from "../ops/smoothActivations";
 import { Dropout } from "./dropout";
@@ -117,43 +120,13 @@ export const crossEntropy = (logits: Tensor, target: Tensor | number[], options?
 /** Negative log-likelihood of log-probabilities (F.nll_loss), `{ weight, ignoreIndex, reduction }`. @example F.nllLoss(F.logSoftmax(z, 1), labels) */
 export const nllLoss = (logProbs: Tensor, target: Tensor | number[], options?: losses.NLLLossOptions): Tensor => new losses.NLLLoss(options).forward(logProbs, target);
 
-/** Options of `F.conv2d`, PyTorch's keywords: each a number or a pair [h, w]. */
-export interface Conv2dOptions {
-  /** Step of the window (default 1). */
-  stride?: Pair;
-  /** Zeros added on each side (default 0). */
-  padding?: Pair;
-  /** Spacing of the kernel's taps (default 1). */
-  dilation?: Pair;
-  /** Channel groups, each convolved on its own (default 1). */
-  groups?: number;
-}
-
 /**
  * 2-D convolution (F.conv2d; PyTorch's cross-correlation): input [N, C, H, W], weight [O, C/groups, kH, kW],
  * bias [O] → [N, O, H', W'] with H' = ⌊(H + 2·padding − dilation·(kH − 1) − 1)/stride⌋ + 1.
  * @example F.conv2d(images, kernel, null, { padding: 1 }) // [n, 1, 8, 8] → [n, O, 8, 8] for a 3×3 kernel
  */
 export function conv2d(x: Tensor, weight: Tensor, bias?: Tensor | null, options?: Conv2dOptions): Tensor {
-  const o = checkOptions("F.conv2d", options, { stride: "checked", padding: "checked", dilation: "checked", groups: "count" });
-  return conv2dOp(x, weight, bias ?? null, {
-    stride: pair("F.conv2d", "stride", o.stride ?? 1, 1),
-    padding: pair("F.conv2d", "padding", o.padding ?? 0, 0),
-    dilation: pair("F.conv2d", "dilation", o.dilation ?? 1, 1),
-    groups: o.groups ?? 1,
-  });
-}
-
-/** Options of `F.maxPool2d`, PyTorch's keywords. */
-export interface MaxPool2dOptions {
-  /** Step of the window (default: the kernel size). */
-  stride?: Pair;
-  /** −∞ added on each side, at most half the kernel (default 0). */
-  padding?: Pair;
-  /** Spacing of the window's taps (default 1). */
-  dilation?: Pair;
-  /** Round the output size up rather than down (default false). */
-  ceilMode?: boolean;
+  return conv2dOp(x, weight, bias ?? null, conv2dSettings("F.conv2d", options).settings);
 }
 
 /**
@@ -162,13 +135,5 @@ export interface MaxPool2dOptions {
  * @example F.maxPool2d(features, 2) // [n, c, 8, 8] → [n, c, 4, 4]
  */
 export function maxPool2d(x: Tensor, kernelSize: Pair, options?: MaxPool2dOptions): Tensor {
-  const o = checkOptions("F.maxPool2d", options, { stride: "checked", padding: "checked", dilation: "checked", ceilMode: "boolean" });
-  const kernel = pair("F.maxPool2d", "kernelSize", kernelSize, 1);
-  return maxPool2dOp(x, {
-    kernel,
-    stride: o.stride === undefined ? kernel : pair("F.maxPool2d", "stride", o.stride, 1),
-    padding: pair("F.maxPool2d", "padding", o.padding ?? 0, 0),
-    dilation: pair("F.maxPool2d", "dilation", o.dilation ?? 1, 1),
-    ceilMode: o.ceilMode ?? false,
-  });
+  return maxPool2dOp(x, pool2dSettings("F.maxPool2d", kernelSize, options));
 }

@@ -1,5 +1,6 @@
 // Weight initialisation schemes (torch.nn.init). Each fills a tensor in place and returns it.
 import { Tensor } from "../tensor";
+import { alloc } from "../storage";
 import { ShapeError, fmt } from "../shape";
 import { defaultGenerator } from "../random";
 
@@ -17,6 +18,11 @@ function fillUniform(t: Tensor, bound: number): Tensor {
   const g = defaultGenerator(), d = t.data;
   for (let i = 0; i < d.length; i++) d[i] = (2 * g.uniform() - 1) * bound;
   return t;
+}
+
+/** A new tensor of `shape` drawn from U(−bound, bound): a layer's default weights and biases, as PyTorch's. */
+export function uniformTensor(shape: number[], bound: number): Tensor {
+  return fillUniform(new Tensor(alloc(shape.reduce((a, b) => a * b, 1)), shape), bound);
 }
 
 function fillNormal(t: Tensor, std: number): Tensor {

@@ -1,11 +1,9 @@
 import { Tensor } from "../tensor";
-import { alloc } from "../storage";
-import { defaultGenerator } from "../random";
 import { linear } from "../ops/linear";
 import type { LayerInfo } from "./layerInfo";
 import { Module } from "./module";
 import { ParameterTensor } from "./parameter";
-import { initWeights, type InitName } from "./init";
+import { initWeights, uniformTensor, type InitName } from "./init";
 
 /** Options of `nn.Linear`. */
 export interface LinearOptions {
@@ -26,8 +24,8 @@ export class Linear extends Module {
     super();
     // PyTorch: kaiming_uniform_(a=√5) gives bound 1/√in for the weight, and the bias uses the same bound.
     const bound = inFeatures > 0 ? 1 / Math.sqrt(inFeatures) : 0;
-    this.weight = new ParameterTensor(uniform([outFeatures, inFeatures], bound));
-    this.bias = options.bias === false ? null : new ParameterTensor(uniform([outFeatures], bound));
+    this.weight = new ParameterTensor(uniformTensor([outFeatures, inFeatures], bound));
+    this.bias = options.bias === false ? null : new ParameterTensor(uniformTensor([outFeatures], bound));
     if (options.init) initWeights(this.weight, this.bias, options.init);
   }
 
@@ -50,8 +48,3 @@ export class Linear extends Module {
   }
 }
 
-function uniform(shape: number[], bound: number): Tensor {
-  const g = defaultGenerator(), n = shape.reduce((a, b) => a * b, 1), d = alloc(n);
-  for (let i = 0; i < n; i++) d[i] = (2 * g.uniform() - 1) * bound;
-  return new Tensor(d, shape);
-}

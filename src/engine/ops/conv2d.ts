@@ -3,7 +3,7 @@
 // the weight and the bias.
 import { Tensor } from "../tensor";
 import { record } from "../autograd";
-import { alloc } from "../storage";
+import { alloc, copyOf } from "../storage";
 import { ShapeError, fmt } from "../shape";
 
 /** A pair of sizes from one number or [h, w]. */
@@ -64,19 +64,8 @@ export function conv2d(x: Tensor, w: Tensor, b: Tensor | null, s: Conv2dSettings
       if (gx) gx[xi] += grad[oi] * W[wi];
       if (gw) gw[wi] += grad[oi] * X[xi];
     });
-    let gb: Float32Array | null = null;
-    if (b?.requiresGrad) {
-      const sums = new Float64Array(o);
-      for (let i = 0; i < grad.length; i++) sums[Math.floor(i / (oh * ow)) % o] += grad[i];
-      (gb = alloc(o)).set(sums);
-    }
-    return [toStorage(gx), toStorage(gw), gb];
+    const gb = b?.requiresGrad ? new Float64Array(o) : null;
+    if (gb) for (let i = 0; i < grad.length; i++) gb[Math.floor(i / (oh * ow)) % o] += grad[i];
+    return [gx && copyOf(gx), gw && copyOf(gw), gb && copyOf(gb)];
   });
-}
-
-function toStorage(a: Float64Array | null): Float32Array | null {
-  if (!a) return null;
-  const out = alloc(a.length);
-  out.set(a);
-  return out;
 }

@@ -10,6 +10,16 @@ export interface Enc {
 
 const SPECIAL: Record<string, number> = { nan: NaN, inf: Infinity, "-inf": -Infinity };
 
+/** One op of a PyTorch fixture (op_case in scripts/reference/make_fixtures.py): its inputs, output and gradients. */
+export interface OpCase {
+  op: string;
+  args: Record<string, any>;
+  inputs: Enc[];
+  out: Enc;
+  upstream?: Enc;
+  grads?: Enc[];
+}
+
 export function values(e: Enc): number[] {
   return e.data.map((v) => (typeof v === "string" ? SPECIAL[v] : v));
 }

@@ -3,16 +3,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { Tensor } from "../../../src/engine/index";
 import { linear } from "../../../src/engine/ops/linear";
-import { assertTensor, fixture, fromEnc, type Enc } from "./helpers";
-
-interface OpCase {
-  op: string;
-  args: Record<string, any>;
-  inputs: Enc[];
-  out: Enc;
-  upstream?: Enc;
-  grads?: Enc[];
-}
+import { assertTensor, fixture, fromEnc, type OpCase } from "./helpers";
 
 const run: Record<string, (t: Tensor[], a: Record<string, any>) => Tensor> = {
   neg: ([x]) => x.neg(), exp: ([x]) => x.exp(), log: ([x]) => x.log(), sqrt: ([x]) => x.sqrt(), abs: ([x]) => x.abs(),

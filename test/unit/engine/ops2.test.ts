@@ -5,16 +5,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { Tensor, full, linspace, nn, ones, tensor, zeros } from "../../../src/engine/index";
 import { linear } from "../../../src/engine/ops/linear";
-import { assertTensor, fixture, fromEnc, type Enc } from "./helpers";
-
-interface OpCase {
-  op: string;
-  args: Record<string, any>;
-  inputs: Enc[];
-  out: Enc;
-  upstream?: Enc;
-  grads?: Enc[];
-}
+import { assertTensor, fixture, fromEnc, type Enc, type OpCase } from "./helpers";
 
 type Pattern = [mult: number, lo: number, hi: number];
 interface Precision {
