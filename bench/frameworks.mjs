@@ -3,7 +3,15 @@ import { fork } from "node:child_process";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
-export const FRAMEWORKS = ["nnbook", "tfjs-cpu", "tfjs-wasm", "plain"];
+import { pytorchMissing } from "./frameworks/pytorch.mjs";
+
+export const FRAMEWORKS = ["nnbook", "pytorch", "tfjs-cpu", "tfjs-wasm", "plain"];
+
+/** The frameworks this machine can run, and why any is left out (PyTorch needs a Python with torch). */
+export function availableFrameworks() {
+  const missing = pytorchMissing();
+  return { frameworks: FRAMEWORKS.filter((f) => f !== "pytorch" || !missing), left: missing ? { pytorch: missing } : {} };
+}
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 

@@ -9,6 +9,7 @@ const loaders = {
   plain: () => import("./frameworks/plain.mjs").then((m) => m.load()),
   "tfjs-cpu": () => import("./frameworks/tfjs.mjs").then((m) => m.load({ backend: "cpu" })),
   "tfjs-wasm": () => import("./frameworks/tfjs.mjs").then((m) => m.load({ backend: "wasm" })),
+  pytorch: () => import("./frameworks/pytorch.mjs").then((m) => m.load()),
 };
 
 const impl = await loaders[framework]();
@@ -16,28 +17,33 @@ let trainer = null;
 
 const handlers = {
   info: () => impl.info,
-  setup({ workload: id }) {
+  supports: ({ workload: id }) => impl.supports?.(workload(id)) ?? true,
+  async setup({ workload: id }) {
     const w = workload(id);
     trainer?.dispose?.();
-    trainer = impl.build(w, makeBatches(w), initialWeights(w));
+    trainer = await impl.build(w, await makeBatches(w, { enginePath }), initialWeights(w));
     return {};
   },
-  run({ steps }) {
+  async run({ steps }) {
     globalThis.gc?.(); // start every timed run with the same (clean) heap
     const before = trainer.tensors?.();
     const t0 = performance.now();
-    trainer.train(steps);
-    const ms = performance.now() - t0;
+    // A framework in another process (PyTorch) times itself and says so.
+    const own = await trainer.train(steps);
+    const ms = own?.ms ?? performance.now() - t0;
     return { ms, tensorsBefore: before, tensorsAfter: trainer.tensors?.() };
   },
-  loss: () => ({ loss: trainer.loss() }),
-  exit: () => ({}),
+  async loss() {
+    const l = await trainer.loss();
+    return { loss: typeof l === "number" ? l : l.loss };
+  },
+  exit: () => (impl.exit?.(), {}),
 };
 
-process.on("message", (msg) => {
+process.on("message", async (msg) => {
   let reply;
   try {
-    reply = { id: msg.id, ok: true, value: handlers[msg.cmd](msg) };
+    reply = { id: msg.id, ok: true, value: await handlers[msg.cmd](msg) };
   } catch (e) {
     reply = { id: msg.id, ok: false, error: String(e?.stack ?? e) };
   }

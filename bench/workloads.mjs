@@ -1,8 +1,9 @@
 // The workloads every framework trains, with the data and starting weights they share:
 // all of it is made from fixed seeds here, so each framework does exactly the same steps.
+import { pathToFileURL } from "node:url";
 
 /**
- * sizes: layer widths; acts: the activation after each linear layer ("none" = raw logits);
+ * kind: "mlp" (the default) or "cnn"; sizes: layer widths; acts: the activation after each linear layer ("none" = raw logits);
  * loss: "ce" (softmax cross-entropy on class indices) or "mse"; batch: rows per step.
  * steps and warmup are per framework and per round, chosen so a round of the slowest
  * framework takes a fraction of a second on a 2-core machine.
@@ -32,6 +33,14 @@ export const WORKLOADS = [
     sizes: [2, 2, 1], acts: ["sigmoid", "sigmoid"], loss: "mse", lr: 0.5, batch: 4,
     data: "xor", batches: 1, steps: 10000, warmup: 3000,
   },
+  {
+    // One round is one epoch of the digits' training split (44 full batches of 32 of its 1,437 rows).
+    id: "W4",
+    title: "digits CNN: Conv2d(1, 8, 3, padding 1), ReLU, MaxPool2d(2), Linear(128, 10), softmax cross-entropy, SGD lr 0.05, batch 32",
+    kind: "cnn", conv: { inChannels: 1, outChannels: 8, kernel: 3, padding: 1, size: 8 },
+    sizes: [128, 10], acts: ["none"], loss: "ce", lr: 0.05, batch: 32,
+    data: "digits", batches: 44, steps: 44, warmup: 44,
+  },
 ];
 
 export function workload(id) {
@@ -57,9 +66,10 @@ export function rng(seed) {
  * The batches of a workload: x is [batch, inputs] row-major; for "ce" y holds class
  * indices (Int32Array [batch]), for "mse" targets (Float32Array [batch, outputs]).
  */
-export function makeBatches(w) {
+export async function makeBatches(w, { enginePath }) {
   const nIn = w.sizes[0], nOut = w.sizes[w.sizes.length - 1];
   const r = rng(1234);
+  if (w.data === "digits") return digitsBatches(w, r, enginePath);
   if (w.data === "random") {
     return Array.from({ length: w.batches }, () => {
       const x = new Float32Array(w.batch * nIn), y = new Int32Array(w.batch);
@@ -103,10 +113,45 @@ export function makeBatches(w) {
   throw new Error(`unknown data ${w.data}`);
 }
 
-/** Starting weights as PyTorch's nn.Linear draws them: U(−1/√in, 1/√in), weight [out, in]. */
+/**
+ * The shipped digits' training split, as the tests use it (`data.digits().normalize().split(0.8, { seed: 1 })`),
+ * read through the engine bundle; rows shuffled once, cut into full batches of images [batch, 1, 8, 8].
+ */
+async function digitsBatches(w, r, enginePath) {
+  const { data } = await import(pathToFileURL(enginePath).href);
+  const [train] = data.digits().normalize().split(0.8, { seed: 1 });
+  const rows = train.x.shape[0], pixels = w.conv.size * w.conv.size, X = train.x.data, Y = train.y.data;
+  const order = Array.from({ length: rows }, (_, i) => i);
+  for (let i = rows - 1; i > 0; i--) {
+    const j = Math.floor(r.uniform() * (i + 1));
+    [order[i], order[j]] = [order[j], order[i]];
+  }
+  if (w.batches * w.batch > rows) throw new Error(`${w.id}: ${w.batches} batches of ${w.batch} need more than the ${rows} rows`);
+  return Array.from({ length: w.batches }, (_, b) => {
+    const x = new Float32Array(w.batch * pixels), y = new Int32Array(w.batch);
+    for (let i = 0; i < w.batch; i++) {
+      const row = order[b * w.batch + i];
+      x.set(X.subarray(row * pixels, (row + 1) * pixels), i * pixels);
+      y[i] = Y[row];
+    }
+    return { x, y };
+  });
+}
+
+/**
+ * Starting weights as PyTorch draws them: U(−1/√fanIn, 1/√fanIn) for nn.Linear (weight [out, in]) and, for a
+ * CNN, first its nn.Conv2d (weight [out, in, k, k], fanIn = in·k·k) as `conv` with nIn = fanIn.
+ */
 export function initialWeights(w) {
   const r = rng(42);
   const layers = [];
+  if (w.kind === "cnn") {
+    const { inChannels, outChannels, kernel } = w.conv, fanIn = inChannels * kernel * kernel, bound = 1 / Math.sqrt(fanIn);
+    const weight = new Float32Array(outChannels * fanIn), bias = new Float32Array(outChannels);
+    for (let j = 0; j < weight.length; j++) weight[j] = (2 * r.uniform() - 1) * bound;
+    for (let j = 0; j < bias.length; j++) bias[j] = (2 * r.uniform() - 1) * bound;
+    layers.push({ conv: true, nIn: fanIn, nOut: outChannels, weight, bias });
+  }
   for (let i = 0; i + 1 < w.sizes.length; i++) {
     const nIn = w.sizes[i], nOut = w.sizes[i + 1], bound = 1 / Math.sqrt(nIn);
     const weight = new Float32Array(nOut * nIn), bias = new Float32Array(nOut);

@@ -1,5 +1,5 @@
 // nnbook's engine, used as a notebook cell would use it: nn.Sequential, a loss module,
-// optim.SGD, backward(). `enginePath` is the esbuild bundle of src/engine/index.ts.
+// optim.SGD, backward(); for the CNN workload nn.Conv2d, nn.MaxPool2d and nn.Flatten before the linear layers. `enginePath` is the esbuild bundle of src/engine/index.ts.
 import { pathToFileURL } from "node:url";
 
 export async function load({ enginePath }) {
@@ -10,7 +10,15 @@ export async function load({ enginePath }) {
 function build({ Tensor, nn, optim, noGrad, manualSeed }, w, batches, weights) {
   manualSeed(0);
   const layers = [];
-  weights.forEach((l, i) => {
+  const linears = weights.filter((l) => !l.conv);
+  if (w.kind === "cnn") {
+    const { inChannels, outChannels, kernel, padding } = w.conv;
+    const conv = nn.Conv2d(inChannels, outChannels, kernel, { padding });
+    conv.weight.data.set(weights[0].weight);
+    conv.bias.data.set(weights[0].bias);
+    layers.push(conv, nn.ReLU(), nn.MaxPool2d(2), nn.Flatten());
+  }
+  linears.forEach((l, i) => {
     const linear = nn.Linear(l.nIn, l.nOut);
     linear.weight.data.set(l.weight);
     linear.bias.data.set(l.bias);
@@ -23,8 +31,9 @@ function build({ Tensor, nn, optim, noGrad, manualSeed }, w, batches, weights) {
   const lossFn = w.loss === "ce" ? nn.CrossEntropyLoss() : nn.MSELoss();
   const opt = optim.SGD(net.parameters(), { lr: w.lr });
   const nIn = w.sizes[0], nOut = w.sizes[w.sizes.length - 1];
+  const xShape = w.kind === "cnn" ? [w.batch, w.conv.inChannels, w.conv.size, w.conv.size] : [w.batch, nIn];
   const data = batches.map(({ x, y }) => ({
-    x: new Tensor(x, [w.batch, nIn]),
+    x: new Tensor(x, xShape),
     y: w.loss === "ce" ? new Tensor(Float32Array.from(y), [w.batch]) : new Tensor(y, [w.batch, nOut]),
   }));
 

@@ -9,7 +9,9 @@ import { createRequire } from "node:module";
 
 export async function load({ backend }) {
   const { tf, info } = await initTf(backend);
-  return { info, build: (w, batches, weights) => build(tf, w, batches, weights) };
+  // tfjs 4.22's wasm backend has no convolution gradients (Conv2DBackpropFilter is not registered).
+  const supports = (w) => backend !== "wasm" || w.kind !== "cnn";
+  return { info, supports, build: (w, batches, weights) => build(tf, w, batches, weights) };
 }
 
 /** TensorFlow.js with `backend` active, and what it reports about that backend. */
@@ -47,15 +49,18 @@ export async function initTf(backend) {
 }
 
 function build(tf, w, batches, weights) {
-  const params = weights.map((l) => {
+  const conv = w.kind === "cnn" ? convParams(tf, w, weights[0]) : null;
+  const params = weights.filter((l) => !l.conv).map((l) => {
     const wt = new Float32Array(l.nIn * l.nOut); // [in, out], so the forward pass is x·W
     for (let j = 0; j < l.nOut; j++) for (let p = 0; p < l.nIn; p++) wt[p * l.nOut + j] = l.weight[j * l.nIn + p];
     return { W: tf.variable(tf.tensor2d(wt, [l.nIn, l.nOut])), b: tf.variable(tf.tensor1d(l.bias)) };
   });
-  const vars = params.flatMap((p) => [p.W, p.b]);
+  const vars = [...(conv ? [conv.filter, conv.b] : []), ...params.flatMap((p) => [p.W, p.b])];
   const nIn = w.sizes[0], nOut = w.sizes[w.sizes.length - 1];
+  const s = w.conv?.size;
   const data = batches.map(({ x, y }) => ({
-    x: tf.tensor2d(x, [w.batch, nIn]),
+    // tfjs convolves NHWC: the [N, 1, H, W] images are transposed once, here.
+    x: conv ? tf.tidy(() => tf.transpose(tf.tensor4d(x, [w.batch, w.conv.inChannels, s, s]), [0, 2, 3, 1])) : tf.tensor2d(x, [w.batch, nIn]),
     // softmaxCrossEntropy takes one-hot labels: made once here, not per step.
     y: w.loss === "ce" ? tf.tidy(() => tf.oneHot(tf.tensor1d(y, "int32"), nOut).toFloat()) : tf.tensor2d(y, [w.batch, nOut]),
   }));
@@ -63,6 +68,11 @@ function build(tf, w, batches, weights) {
 
   const forward = (x) => {
     let h = x;
+    if (conv) {
+      h = tf.maxPool(tf.relu(tf.add(tf.conv2d(h, conv.filter, 1, w.conv.padding), conv.b)), 2, 2, "valid");
+      // Flattened in PyTorch's [C, H, W] order, so the linear layer's weights mean the same.
+      h = tf.reshape(tf.transpose(h, [0, 3, 1, 2]), [w.batch, nIn]);
+    }
     params.forEach((p, i) => {
       h = tf.add(tf.matMul(h, p.W), p.b);
       if (w.acts[i] === "relu") h = tf.relu(h);
@@ -95,4 +105,14 @@ function build(tf, w, batches, weights) {
       optimizer.dispose();
     },
   };
+}
+
+/** nn.Conv2d's weight [out, in, k, k] as a tfjs filter [k, k, in, out], and its bias. */
+function convParams(tf, w, l) {
+  const { inChannels: ci, outChannels: co, kernel: k } = w.conv;
+  const f = new Float32Array(l.weight.length);
+  for (let o = 0; o < co; o++)
+    for (let c = 0; c < ci; c++)
+      for (let y = 0; y < k; y++) for (let x = 0; x < k; x++) f[((y * k + x) * ci + c) * co + o] = l.weight[((o * ci + c) * k + y) * k + x];
+  return { filter: tf.variable(tf.tensor4d(f, [k, k, ci, co])), b: tf.variable(tf.tensor1d(l.bias)) };
 }

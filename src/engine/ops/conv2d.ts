@@ -1,10 +1,12 @@
 // 2-D convolution as PyTorch's F.conv2d (cross-correlation): input [N, C, H, W], weight [O, C/groups, kH, kW],
-// with stride, padding, dilation and groups; direct loops with float64 sums, and the gradients of the input,
-// the weight and the bias.
+// with stride, padding, dilation and groups, and the gradients of the input, the weight and the bias. As
+// PyTorch on the CPU: the patches unrolled into a matrix (im2col), so each group is one matrix product on the
+// backend's SIMD kernels, forward and backward.
 import { Tensor } from "../tensor";
 import { record } from "../autograd";
 import { alloc, copyOf } from "../storage";
 import { ShapeError, fmt } from "../shape";
+import { mmNN, mmNT, mmTN } from "../backend/matmul";
 
 /** A pair of sizes from one number or [h, w]. */
 export type Pair = number | [number, number];
@@ -32,40 +34,103 @@ export function conv2d(x: Tensor, w: Tensor, b: Tensor | null, s: Conv2dSettings
   const [sh, sw] = s.stride, [ph, pw] = s.padding, [dh, dw] = s.dilation;
   const oh = Math.floor((h + 2 * ph - dh * (kh - 1) - 1) / sh) + 1, ow = Math.floor((wd + 2 * pw - dw * (kw - 1) - 1) / sw) + 1;
   if (oh < 1 || ow < 1) throw new ShapeError(`conv2d: the kernel ${kh}×${kw} (dilation ${dh}×${dw}) does not fit the padded input ${h + 2 * ph}×${wd + 2 * pw}`);
-  const X = x.data, W = w.data, out = alloc(n * o * oh * ow), og = o / g;
-  // Each output's sum visits (c/g)·kh·kw inputs; the taps that fall in the padding are skipped.
-  const each = (fn: (outIndex: number, xIndex: number, wIndex: number) => void) => {
-    for (let bi = 0; bi < n; bi++)
-      for (let oc = 0; oc < o; oc++) {
-        const c0 = Math.floor(oc / og) * cg;
-        for (let y = 0; y < oh; y++)
-          for (let xo = 0; xo < ow; xo++) {
-            const oi = ((bi * o + oc) * oh + y) * ow + xo;
-            for (let ci = 0; ci < cg; ci++)
-              for (let ky = 0; ky < kh; ky++) {
-                const iy = y * sh - ph + ky * dh;
-                if (iy < 0 || iy >= h) continue;
-                for (let kx = 0; kx < kw; kx++) {
-                  const ix = xo * sw - pw + kx * dw;
-                  if (ix < 0 || ix >= wd) continue;
-                  fn(oi, ((bi * c + c0 + ci) * h + iy) * wd + ix, ((oc * cg + ci) * kh + ky) * kw + kx);
-                }
-              }
-          }
-      }
-  };
-  const acc = new Float64Array(out.length);
-  each((oi, xi, wi) => (acc[oi] += X[xi] * W[wi]));
-  for (let i = 0; i < out.length; i++) out[i] = acc[i] + (b ? b.data[Math.floor(i / (oh * ow)) % o] : 0);
+  const geo: Geometry = { n, c, h, w: wd, kh, kw, sh, sw, ph, pw, dh, dw, oh, ow };
+  const og = o / g, k = cg * kh * kw, np = n * oh * ow, W = w.data;
+  // One product per group: [og, k] kernels × [k, n·oh·ow] patches, then [o, n, oh·ow] → [n, o, oh·ow].
+  const cols = im2col(x.data, geo), prod = alloc(o * np);
+  for (let gi = 0; gi < g; gi++) mmNN(W, gi * og * k, cols, gi * k * np, prod, gi * og * np, og, k, np);
+  const out = swapOuter(prod, o, n, oh * ow);
+  if (b) addPerChannel(out, b.data, n, o, oh * ow);
   const inputs = b ? [x, w, b] : [x, w];
   return record("ConvolutionBackward0", out, [n, o, oh, ow], inputs, (grad) => {
-    const gx = x.requiresGrad ? new Float64Array(X.length) : null, gw = w.requiresGrad ? new Float64Array(W.length) : null;
-    each((oi, xi, wi) => {
-      if (gx) gx[xi] += grad[oi] * W[wi];
-      if (gw) gw[wi] += grad[oi] * X[xi];
-    });
-    const gb = b?.requiresGrad ? new Float64Array(o) : null;
-    if (gb) for (let i = 0; i < grad.length; i++) gb[Math.floor(i / (oh * ow)) % o] += grad[i];
-    return [gx && copyOf(gx), gw && copyOf(gw), gb && copyOf(gb)];
+    const gp = swapOuter(grad, n, o, oh * ow); // [o, n·oh·ow], as prod
+    let gx: Float32Array | null = null, gw: Float32Array | null = null, gb: Float32Array | null = null;
+    if (w.requiresGrad) {
+      gw = alloc(W.length);
+      for (let gi = 0; gi < g; gi++) mmNT(gp, gi * og * np, cols, gi * k * np, gw, gi * og * k, og, np, k);
+    }
+    if (x.requiresGrad) {
+      const gcols = alloc(cols.length);
+      for (let gi = 0; gi < g; gi++) mmTN(W, gi * og * k, gp, gi * og * np, gcols, gi * k * np, k, og, np);
+      gx = col2im(gcols, geo);
+    }
+    if (b?.requiresGrad) {
+      const sums = new Float64Array(o);
+      for (let oc = 0; oc < o; oc++) for (let i = oc * np, end = i + np; i < end; i++) sums[oc] += gp[i];
+      gb = copyOf(sums);
+    }
+    return [gx, gw, gb];
   });
+}
+
+/** The sizes of one convolution: input, kernel, stride, padding, dilation and output. */
+interface Geometry {
+  n: number; c: number; h: number; w: number; kh: number; kw: number; sh: number; sw: number;
+  ph: number; pw: number; dh: number; dw: number; oh: number; ow: number;
+}
+
+/**
+ * The patches of x as a [c·kh·kw, n·oh·ow] matrix (row (ci, ky, kx), column (image, y, x)): the input each kernel
+ * tap sees at each output position, 0 in the padding. Rows follow the weight's [ci, ky, kx] order, so a group's
+ * product with its kernels is one matrix product.
+ */
+function im2col(X: Float32Array, q: Geometry): Float32Array {
+  const p = q.oh * q.ow, np = q.n * p, cols = alloc(q.c * q.kh * q.kw * np);
+  eachTap(q, (row, xBase, iy, y, shift) => {
+    for (let bi = 0; bi < q.n; bi++) {
+      const src = xBase + bi * q.c * q.h * q.w + iy * q.w, dst = row * np + bi * p + y * q.ow;
+      for (let xo = 0; xo < q.ow; xo++) {
+        const ix = xo * q.sw + shift;
+        if (ix >= 0 && ix < q.w) cols[dst + xo] = X[src + ix];
+      }
+    }
+  });
+  return cols;
+}
+
+/** The adjoint of im2col: each patch entry's gradient added back to the input element it was read from. */
+function col2im(gcols: Float32Array, q: Geometry): Float32Array {
+  const p = q.oh * q.ow, np = q.n * p, gx = alloc(q.n * q.c * q.h * q.w);
+  eachTap(q, (row, xBase, iy, y, shift) => {
+    for (let bi = 0; bi < q.n; bi++) {
+      const dst = xBase + bi * q.c * q.h * q.w + iy * q.w, src = row * np + bi * p + y * q.ow;
+      for (let xo = 0; xo < q.ow; xo++) {
+        const ix = xo * q.sw + shift;
+        if (ix >= 0 && ix < q.w) gx[dst + ix] += gcols[src + xo];
+      }
+    }
+  });
+  return gx;
+}
+
+/**
+ * Every (kernel tap, output row) whose input row lies inside the image: the patch row, where its channel starts in
+ * x, the input row, the output row, and the input column of output column 0 less its stride steps (the caller
+ * tests each column).
+ */
+function eachTap(q: Geometry, fn: (row: number, xBase: number, iy: number, y: number, shift: number) => void): void {
+  for (let ci = 0; ci < q.c; ci++)
+    for (let ky = 0; ky < q.kh; ky++)
+      for (let kx = 0; kx < q.kw; kx++) {
+        const row = (ci * q.kh + ky) * q.kw + kx;
+        for (let y = 0; y < q.oh; y++) {
+          const iy = y * q.sh - q.ph + ky * q.dh;
+          if (iy >= 0 && iy < q.h) fn(row, ci * q.h * q.w, iy, y, kx * q.dw - q.pw);
+        }
+      }
+}
+
+/** [a, b, m] → [b, a, m]: swaps the two outer dims of a row-major block. */
+function swapOuter(src: Float32Array, a: number, b: number, m: number): Float32Array {
+  const out = alloc(src.length);
+  for (let i = 0; i < a; i++) for (let j = 0; j < b; j++) out.set(src.subarray((i * b + j) * m, (i * b + j + 1) * m), (j * a + i) * m);
+  return out;
+}
+
+function addPerChannel(out: Float32Array, bias: Float32Array, n: number, o: number, p: number): void {
+  for (let bi = 0; bi < n; bi++)
+    for (let oc = 0; oc < o; oc++) {
+      const v = bias[oc];
+      for (let i = (bi * o + oc) * p, end = i + p; i < end; i++) out[i] += v;
+    }
 }

@@ -40,7 +40,10 @@ export function maxPool2d(x: Tensor, s: Pool2dSettings): Tensor {
             const ix = xo * sw - pw + kx * dw;
             if (ix < 0 || ix >= w) continue;
             const i = (pl * h + iy) * w + ix, v = X[i];
-            if (v > best || at < 0 || (v !== v && best === best)) [best, at] = [v, i];
+            if (v > best || at < 0 || (v !== v && best === best)) {
+              best = v;
+              at = i;
+            }
           }
         }
         const oi = (pl * oh + y) * ow + xo;
