@@ -5,8 +5,9 @@ import { ShapeError, fmt } from "../shape";
 import type { LayerInfo } from "./layerInfo";
 import { Module } from "./module";
 import { ParameterTensor } from "./parameter";
+import { checkOptions } from "../options";
 
-/** Options of `nn.BatchNorm1d`. */
+/** Options of `nn.BatchNorm1d` and `nn.BatchNorm2d`. */
 export interface BatchNormOptions {
   /** Added to the variance before the square root (default 1e-5). */
   eps?: number;
@@ -14,8 +15,11 @@ export interface BatchNormOptions {
   momentum?: number;
 }
 
-/** Batch normalisation over [batch, features] or [batch, features, length]; see `nn.BatchNorm1d`. */
-export class BatchNorm1d extends Module {
+/**
+ * Batch normalisation of each channel (dim 1) over the batch and every dim after the channels: the shared part
+ * of `nn.BatchNorm1d` ([N, C] or [N, C, L]) and `nn.BatchNorm2d` ([N, C, H, W]).
+ */
+abstract class BatchNorm extends Module {
   /** Learned scale γ, shape [features], starts at 1. */
   weight: ParameterTensor;
   /** Learned shift β, shape [features], starts at 0. */
@@ -29,10 +33,19 @@ export class BatchNorm1d extends Module {
   readonly eps: number;
   readonly momentum: number;
 
-  constructor(readonly numFeatures: number, options: BatchNormOptions = {}) {
+  /** PyTorch's class name, for messages and the summary. */
+  protected abstract readonly kind: "BatchNorm1d" | "BatchNorm2d";
+  /** The input ranks it takes. */
+  protected abstract readonly ranks: readonly number[];
+  /** The layouts it takes, for shape errors, e.g. "[batch, 4] or [batch, 4, length]". */
+  protected abstract layouts(): string;
+
+  constructor(name: string, readonly numFeatures: number, options?: BatchNormOptions) {
     super();
-    this.eps = options.eps ?? 1e-5;
-    this.momentum = options.momentum ?? 0.1;
+    if (!Number.isInteger(numFeatures) || numFeatures < 1) throw new RangeError(`${name}: numFeatures must be a whole number ≥ 1, not ${numFeatures}`);
+    const o = checkOptions(name, options, { eps: "positive", momentum: "probability" });
+    this.eps = o.eps ?? 1e-5;
+    this.momentum = o.momentum ?? 0.1;
     const filled = (v: number) => {
       const d = alloc(numFeatures);
       d.fill(v);
@@ -46,15 +59,17 @@ export class BatchNorm1d extends Module {
   }
 
   override forward(x: Tensor): Tensor {
-    if ((x.ndim !== 2 && x.ndim !== 3) || x.shape[1] !== this.numFeatures) {
-      throw new ShapeError(`BatchNorm1d: expected [batch, ${this.numFeatures}] or [batch, ${this.numFeatures}, length], got ${fmt(x.shape)}`);
+    if (!(x instanceof Tensor) || !this.ranks.includes(x.ndim) || x.shape[1] !== this.numFeatures) {
+      const given = x instanceof Tensor ? fmt(x.shape) : String(x);
+      throw new ShapeError(`${this.kind}: expected ${this.layouts()}, got ${given}`);
     }
-    const dims = x.ndim === 2 ? [0] : [0, 2];
-    const perFeature = x.ndim === 2 ? [this.numFeatures] : [this.numFeatures, 1];
+    // Statistics per channel: over the batch (dim 0) and every dim after the channels.
+    const dims = [0, ...x.shape.slice(2).map((_, i) => i + 2)];
+    const perFeature = [this.numFeatures, ...x.shape.slice(2).map(() => 1)];
     const count = x.numel() / this.numFeatures;
     let mean: Tensor, variance: Tensor;
     if (this.training) {
-      if (count < 2) throw new ShapeError(`BatchNorm1d: training needs more than 1 value per feature, got input ${fmt(x.shape)}`);
+      if (count < 2) throw new ShapeError(`${this.kind}: training needs more than 1 value per feature, got input ${fmt(x.shape)}`);
       mean = x.mean(dims, true);
       variance = x.sub(mean).pow(2).mean(dims, true); // biased, as used for normalising
       this.updateRunningStats(mean, variance, count);
@@ -84,10 +99,38 @@ export class BatchNorm1d extends Module {
 
   override describe(): LayerInfo {
     return {
-      kind: "BatchNorm1d",
+      kind: this.kind,
       config: { numFeatures: this.numFeatures, eps: this.eps, momentum: this.momentum },
-      features: this.numFeatures,
+      features: this.kind === "BatchNorm1d" ? this.numFeatures : undefined,
       equation: "a = \\gamma\\,\\frac{z - \\mu_B}{\\sqrt{\\sigma_B^2 + \\epsilon}} + \\beta",
     };
+  }
+}
+
+/** Batch normalisation over [batch, features] or [batch, features, length]; see `nn.BatchNorm1d`. */
+export class BatchNorm1d extends BatchNorm {
+  protected readonly kind = "BatchNorm1d";
+  protected readonly ranks = [2, 3];
+
+  constructor(numFeatures: number, options?: BatchNormOptions) {
+    super("BatchNorm1d", numFeatures, options);
+  }
+
+  protected layouts(): string {
+    return `[batch, ${this.numFeatures}] or [batch, ${this.numFeatures}, length]`;
+  }
+}
+
+/** Batch normalisation of each channel of [N, C, H, W] over the batch and the image; see `nn.BatchNorm2d`. */
+export class BatchNorm2d extends BatchNorm {
+  protected readonly kind = "BatchNorm2d";
+  protected readonly ranks = [4];
+
+  constructor(numFeatures: number, options?: BatchNormOptions) {
+    super("BatchNorm2d", numFeatures, options);
+  }
+
+  protected layouts(): string {
+    return `[N, ${this.numFeatures}, H, W]`;
   }
 }

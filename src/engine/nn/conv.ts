@@ -4,10 +4,11 @@ import { ShapeError, fmt } from "../shape";
 import { describe as describeValue } from "../options";
 import { conv2d, pair, type Pair } from "../ops/conv2d";
 import { maxPool2d } from "../ops/maxPool2d";
+import { avgPool2d } from "../ops/avgPool2d";
 import type { LayerInfo } from "./layerInfo";
 import { Module } from "./module";
 import { ParameterTensor } from "./parameter";
-import { conv2dSettings, pool2dSettings, type Conv2dOptions, type MaxPool2dOptions } from "./windowOptions";
+import { avgPool2dSettings, conv2dSettings, pool2dSettings, type AvgPool2dOptions, type Conv2dOptions, type MaxPool2dOptions } from "./windowOptions";
 import { uniformTensor } from "./init";
 
 /** Options of `nn.Conv2d`, PyTorch's keywords: sizes as a number or a pair [h, w]. */
@@ -18,6 +19,9 @@ export interface Conv2dLayerOptions extends Conv2dOptions {
 
 /** Options of `nn.MaxPool2d`, PyTorch's keywords. */
 export type MaxPool2dLayerOptions = MaxPool2dOptions;
+
+/** Options of `nn.AvgPool2d`, PyTorch's keywords. */
+export type AvgPool2dLayerOptions = AvgPool2dOptions;
 
 function checkCount(layer: string, name: string, v: unknown): number {
   if (!Number.isInteger(v) || (v as number) < 1) throw new TypeError(`${layer}: ${name} must be a whole number ≥ 1, not ${describeValue(v)}`);
@@ -116,6 +120,52 @@ export class MaxPool2d extends Module {
       config: { kernelSize: this.kernelSize.join(","), stride: this.stride.join(","), padding: this.padding.join(","), dilation: this.dilation.join(","), ceilMode: this.ceilMode },
       features: undefined,
       equation: "a_{c,i,j} = \\max_{(u,v) \\in \\text{window}(i,j)} z_{c,u,v}",
+    };
+  }
+}
+
+/** 2-D average pooling; see `nn.AvgPool2d`. */
+export class AvgPool2d extends Module {
+  readonly kernelSize: [number, number];
+  readonly stride: [number, number];
+  readonly padding: [number, number];
+  readonly ceilMode: boolean;
+  readonly countIncludePad: boolean;
+  readonly divisorOverride: number | null;
+
+  constructor(kernelSize: Pair, options?: AvgPool2dLayerOptions) {
+    super();
+    const s = avgPool2dSettings("AvgPool2d", kernelSize, options);
+    ({ kernel: this.kernelSize, stride: this.stride, padding: this.padding, ceilMode: this.ceilMode, countIncludePad: this.countIncludePad, divisorOverride: this.divisorOverride } = s);
+  }
+
+  override forward(x: Tensor): Tensor {
+    if (!(x instanceof Tensor) || (x.ndim !== 4 && x.ndim !== 3)) {
+      throw new ShapeError(`AvgPool2d: expected input [N, C, H, W] or [C, H, W], got ${x instanceof Tensor ? fmt(x.shape) : describeValue(x)}`);
+    }
+    const { kernelSize: kernel, stride, padding, ceilMode, countIncludePad, divisorOverride } = this;
+    return avgPool2d(x, { kernel, stride, padding, ceilMode, countIncludePad, divisorOverride });
+  }
+
+  override extraRepr(): string {
+    const extra = [
+      this.padding.some((p) => p) ? `padding=[${this.padding}]` : "",
+      this.ceilMode ? "ceilMode=true" : "",
+      this.countIncludePad ? "" : "countIncludePad=false",
+      this.divisorOverride === null ? "" : `divisorOverride=${this.divisorOverride}`,
+    ].filter(Boolean);
+    return [`kernelSize=[${this.kernelSize}], stride=[${this.stride}]`, ...extra].join(", ");
+  }
+
+  override describe(): LayerInfo {
+    return {
+      kind: "AvgPool2d",
+      config: {
+        kernelSize: this.kernelSize.join(","), stride: this.stride.join(","), padding: this.padding.join(","), ceilMode: this.ceilMode,
+        countIncludePad: this.countIncludePad, divisorOverride: this.divisorOverride,
+      },
+      features: undefined,
+      equation: `a_{c,i,j} = \\frac{1}{${this.kernelSize[0] * this.kernelSize[1]}} \\sum_{(u,v) \\in \\text{window}(i,j)} z_{c,u,v}`,
     };
   }
 }

@@ -6,10 +6,11 @@ import { checkOptions, positionalOrOption, describe as describeValue } from "../
 import { linear as linearOp } from "../ops/linear";
 import { pad as padOp } from "../ops/pad";
 import { conv2d as conv2dOp, type Pair } from "../ops/conv2d";
-import { conv2dSettings, pool2dSettings, type Conv2dOptions, type MaxPool2dOptions } from "./windowOptions";
+import { avgPool2dSettings, conv2dSettings, pool2dSettings, type AvgPool2dOptions, type Conv2dOptions, type MaxPool2dOptions } from "./windowOptions";
 
-export type { Conv2dOptions, MaxPool2dOptions } from "./windowOptions";
+export type { AvgPool2dOptions, Conv2dOptions, MaxPool2dOptions } from "./windowOptions";
 import { maxPool2d as maxPool2dOp } from "../ops/maxPool2d";
+import { avgPool2d as avgPool2dOp } from "../ops/avgPool2d";
 import { elu as eluOp, geluTanh, softplus as softplusOp } from "../ops/smoothActivations";
 import { Dropout } from "./dropout";
 import * as losses from "./loss";
@@ -136,4 +137,13 @@ export function conv2d(x: Tensor, weight: Tensor, bias?: Tensor | null, options?
  */
 export function maxPool2d(x: Tensor, kernelSize: Pair, options?: MaxPool2dOptions): Tensor {
   return maxPool2dOp(x, pool2dSettings("F.maxPool2d", kernelSize, options));
+}
+
+/**
+ * 2-D average pooling (F.avg_pool2d): the mean of each kernelSize window of [N, C, H, W] (or [C, H, W]), stepping
+ * by stride (default kernelSize); with padding, the zeros count in the divisor unless `countIncludePad: false`.
+ * @example F.avgPool2d(features, 2) // [n, c, 8, 8] → [n, c, 4, 4]
+ */
+export function avgPool2d(x: Tensor, kernelSize: Pair, options?: AvgPool2dOptions): Tensor {
+  return avgPool2dOp(x, avgPool2dSettings("F.avgPool2d", kernelSize, options));
 }

@@ -26,7 +26,7 @@ export type { ModuleJSON } from "./serialize";
 export type { LayerInfo } from "./layerInfo";
 export type { BatchNormOptions } from "./batchnorm";
 export type { LayerNormOptions } from "./layerNorm";
-export type { Conv2dLayerOptions, MaxPool2dLayerOptions } from "./conv";
+export type { AvgPool2dLayerOptions, Conv2dLayerOptions, MaxPool2dLayerOptions } from "./conv";
 export type { Reduction, LossOptions, HuberLossOptions, BCELossOptions, BCEWithLogitsLossOptions, NLLLossOptions, CrossEntropyLossOptions } from "./loss";
 export type { StateValue, LoadResult } from "./stateDict";
 
@@ -226,6 +226,14 @@ export const BatchNorm1d = callable(bn.BatchNorm1d);
 export type BatchNorm1d = bn.BatchNorm1d;
 
 /**
+ * Batch normalisation of images (torch.nn.BatchNorm2d), [N, C, H, W]: each channel normalised over the batch and
+ * the image, y = γ·(x − μ_c)/√(σ²_c + eps) + β; running averages for eval mode, `{ eps, momentum }`.
+ * @example nn.Sequential(nn.Conv2d(1, 8, 3, { padding: 1 }), nn.BatchNorm2d(8), nn.ReLU())
+ */
+export const BatchNorm2d = callable(bn.BatchNorm2d);
+export type BatchNorm2d = bn.BatchNorm2d;
+
+/**
  * 2-D convolution (torch.nn.Conv2d): input [N, inChannels, H, W] → [N, outChannels, H', W'], each output channel
  * the sum over input channels of a kH × kW kernel slid over the image (cross-correlation), plus a bias.
  * H' = ⌊(H + 2·padding − dilation·(kH − 1) − 1)/stride⌋ + 1. Options `stride`, `padding`, `dilation` (a number or
@@ -242,3 +250,11 @@ export type Conv2d = conv.Conv2d;
  */
 export const MaxPool2d = callable(conv.MaxPool2d);
 export type MaxPool2d = conv.MaxPool2d;
+
+/**
+ * 2-D average pooling (torch.nn.AvgPool2d): the mean of each kernelSize window, stepping by stride (default
+ * kernelSize); `{ stride, padding, ceilMode, countIncludePad, divisorOverride }` as PyTorch.
+ * @example nn.AvgPool2d(2) // [n, 8, 8, 8] → [n, 8, 4, 4]
+ */
+export const AvgPool2d = callable(conv.AvgPool2d);
+export type AvgPool2d = conv.AvgPool2d;

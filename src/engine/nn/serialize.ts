@@ -8,11 +8,11 @@ import { Linear } from "./linear";
 import { Sequential } from "./sequential";
 import * as act from "./activation";
 import { Dropout } from "./dropout";
-import { BatchNorm1d } from "./batchnorm";
+import { BatchNorm1d, BatchNorm2d } from "./batchnorm";
 import { LayerNorm } from "./layerNorm";
 import { Embedding } from "./embedding";
 import { ModuleList } from "./moduleList";
-import { Conv2d, MaxPool2d } from "./conv";
+import { AvgPool2d, Conv2d, MaxPool2d } from "./conv";
 import * as loss from "./loss";
 import { Perceptron } from "../perceptron";
 
@@ -62,12 +62,21 @@ const KINDS: Record<string, Kind> = {
     cls: MaxPool2d,
     build: (c) => new MaxPool2d(pairOf(c.kernelSize), { stride: pairOf(c.stride), padding: pairOf(c.padding), dilation: pairOf(c.dilation), ceilMode: c.ceilMode }),
   },
+  AvgPool2d: {
+    cls: AvgPool2d,
+    build: (c) =>
+      new AvgPool2d(pairOf(c.kernelSize), {
+        stride: pairOf(c.stride), padding: pairOf(c.padding), ceilMode: c.ceilMode, countIncludePad: c.countIncludePad,
+        ...(c.divisorOverride === null ? {} : { divisorOverride: c.divisorOverride }),
+      }),
+  },
   SiLU: { cls: act.SiLU, build: () => new act.SiLU() },
   Step: { cls: act.Step, build: () => new act.Step() },
   Softmax: { cls: act.Softmax, build: (c) => new act.Softmax(c.dim) },
   Flatten: { cls: act.Flatten, build: (c) => new act.Flatten(c.startDim, c.endDim) },
   Dropout: { cls: Dropout, build: (c) => new Dropout(c.p) },
-  BatchNorm1d: { cls: BatchNorm1d, build: (c) => new BatchNorm1d(c.numFeatures, c) },
+  BatchNorm1d: { cls: BatchNorm1d, build: (c) => new BatchNorm1d(c.numFeatures, { eps: c.eps, momentum: c.momentum }) },
+  BatchNorm2d: { cls: BatchNorm2d, build: (c) => new BatchNorm2d(c.numFeatures, { eps: c.eps, momentum: c.momentum }) },
   Perceptron: { cls: Perceptron, build: (c) => new Perceptron(c.nInputs) },
   MSELoss: { cls: loss.MSELoss, build: (c) => new loss.MSELoss({ reduction: c.reduction }) },
   L1Loss: { cls: loss.L1Loss, build: (c) => new loss.L1Loss({ reduction: c.reduction }) },

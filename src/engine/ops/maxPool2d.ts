@@ -13,7 +13,8 @@ export interface Pool2dSettings {
   ceilMode: boolean;
 }
 
-function outSize(size: number, k: number, s: number, p: number, d: number, ceil: boolean): number {
+/** Output size of a pooling window along one dim, as PyTorch's pooling_output_shape. */
+export function poolOutSize(size: number, k: number, s: number, p: number, d: number, ceil: boolean): number {
   const span = size + 2 * p - d * (k - 1) - 1;
   let out = (ceil ? Math.ceil(span / s) : Math.floor(span / s)) + 1;
   // As PyTorch: with ceil mode the last window must start inside the input or its left padding.
@@ -26,7 +27,7 @@ export function maxPool2d(x: Tensor, s: Pool2dSettings): Tensor {
   const [kh, kw] = s.kernel, [sh, sw] = s.stride, [ph, pw] = s.padding, [dh, dw] = s.dilation;
   if (ph > kh / 2 || pw > kw / 2) throw new RangeError(`maxPool2d: padding must be at most half the kernel size, got padding ${ph}×${pw} for kernel ${kh}×${kw}`);
   const [h, w] = x.shape.slice(-2), planes = x.numel() / (h * w);
-  const oh = outSize(h, kh, sh, ph, dh, s.ceilMode), ow = outSize(w, kw, sw, pw, dw, s.ceilMode);
+  const oh = poolOutSize(h, kh, sh, ph, dh, s.ceilMode), ow = poolOutSize(w, kw, sw, pw, dw, s.ceilMode);
   if (oh < 1 || ow < 1) throw new ShapeError(`maxPool2d: the window ${kh}×${kw} does not fit the input ${h}×${w}`);
   const X = x.data, out = alloc(planes * oh * ow), from = new Int32Array(out.length);
   for (let pl = 0; pl < planes; pl++)

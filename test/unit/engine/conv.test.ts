@@ -100,3 +100,76 @@ test("a small CNN learns the digits: over 97% of the test digits after 5 epochs"
   const accuracy = predicted.eq(testSet.y.reshape(-1)).mean().item();
   assert.ok(accuracy >= 0.97, `test accuracy ${accuracy}`);
 });
+
+interface AvgPoolCase {
+  kernelSize: number | [number, number];
+  options: Record<string, unknown>;
+  x: Enc;
+  out: Enc;
+  upstream: Enc;
+  grad: Enc;
+}
+
+test("F.avgPool2d and nn.AvgPool2d match PyTorch: padding, ceil mode, countIncludePad, divisorOverride; value and gradient", async (t) => {
+  for (const c of fixture<AvgPoolCase[]>("avgpool")) {
+    await t.test(`kernel ${JSON.stringify(c.kernelSize)} ${JSON.stringify(c.options)}`, () => {
+      for (const pool of [(x: Tensor) => F.avgPool2d(x, c.kernelSize, c.options), (x: Tensor) => nn.AvgPool2d(c.kernelSize, c.options)(x)]) {
+        const x = fromEnc(c.x, true), out = pool(x);
+        assert.deepEqual(out.shape, c.out.shape);
+        assertClose(out.data, fromEnc(c.out).data, 1e-5, 1e-5, "output");
+        out.mul(fromEnc(c.upstream)).sum().backward();
+        assertClose(x.grad!.data, fromEnc(c.grad).data, 1e-5, 1e-5, "gradient");
+      }
+    });
+  }
+});
+
+test("average pooling says what is wrong, and an AvgPool2d round-trips through JSON", () => {
+  assert.throws(() => F.avgPool2d(randn(1, 1, 4, 4), 2, { count_include_pad: false } as never), /F\.avgPool2d: unknown option "count_include_pad"; did you mean "countIncludePad"\?/);
+  assert.throws(() => nn.AvgPool2d(2, { divisorOverride: 0 }), /AvgPool2d: divisorOverride must be a whole number ≥ 1/);
+  assert.throws(() => nn.AvgPool2d(2)(randn(4, 4)), /AvgPool2d: expected input \[N, C, H, W\] or \[C, H, W\], got \[4,4\]/);
+  assert.throws(() => F.avgPool2d(randn(1, 1, 4, 4), 2, { padding: 2 }), /avgPool2d: padding must be at most half the kernel size/);
+  const pool = nn.AvgPool2d(3, { stride: 2, padding: 1, countIncludePad: false, divisorOverride: 4 });
+  const back = nn.load(JSON.parse(JSON.stringify(pool)));
+  const x = randn(2, 3, 5, 5);
+  assertClose(back(x).data, pool(x).data);
+  assert.equal(String(back), "AvgPool2d(kernelSize=[3,3], stride=[2,2], padding=[1,1], countIncludePad=false, divisorOverride=4)");
+});
+
+interface BN2dFixture {
+  shape: number[];
+  momentum: number;
+  weight: Enc;
+  bias: Enc;
+  train: Record<"x" | "out" | "upstream" | "xGrad" | "weightGrad" | "biasGrad" | "runningMean" | "runningVar", Enc>[];
+  evalX: Enc;
+  evalOut: Enc;
+  keys: string[];
+}
+
+test("nn.BatchNorm2d matches PyTorch over [N, C, H, W] in train and eval mode, with PyTorch's state dict keys", () => {
+  const f = fixture<BN2dFixture>("batchnorm2d");
+  const bn = nn.BatchNorm2d(f.shape[1], { momentum: f.momentum });
+  bn.weight.data.set(fromEnc(f.weight).data);
+  bn.bias.data.set(fromEnc(f.bias).data);
+  f.train.forEach((s, i) => {
+    bn.zeroGrad();
+    const x = fromEnc(s.x, true), y = bn(x);
+    assertClose(y.data, fromEnc(s.out).data, 1e-5, 1e-5, `step ${i} out`);
+    y.mul(fromEnc(s.upstream)).sum().backward();
+    assertClose(x.grad!.data, fromEnc(s.xGrad).data, 1e-5, 1e-5, `step ${i} x grad`);
+    assertClose(bn.weight.grad!.data, fromEnc(s.weightGrad).data, 1e-5, 1e-5, `step ${i} weight grad`);
+    assertClose(bn.bias.grad!.data, fromEnc(s.biasGrad).data, 1e-5, 1e-5, `step ${i} bias grad`);
+    assertClose(bn.runningMean.data, fromEnc(s.runningMean).data, 1e-5, 1e-6, `step ${i} runningMean`);
+    assertClose(bn.runningVar.data, fromEnc(s.runningVar).data, 1e-5, 1e-6, `step ${i} runningVar`);
+  });
+  bn.eval();
+  assertClose(bn(fromEnc(f.evalX)).data, fromEnc(f.evalOut).data, 1e-5, 1e-5, "eval out");
+  assert.deepEqual(Object.keys(bn.stateDict()), f.keys);
+  assert.throws(() => bn(randn(2, 3, 4)), /BatchNorm2d: expected \[N, 3, H, W\], got \[2,3,4\]/);
+  assert.throws(() => nn.BatchNorm2d(3, { momentun: 0.1 } as never), /BatchNorm2d: unknown option "momentun"; did you mean "momentum"\?/);
+  assert.throws(() => nn.BatchNorm2d(3, { eps: -1 }), /BatchNorm2d: eps must be/);
+  const back = nn.load(JSON.parse(JSON.stringify(bn))).eval() as typeof bn; // the running statistics come back
+  const x = randn(2, 3, 4, 4);
+  assertClose(back(x).data, bn(x).data);
+});

@@ -71,6 +71,8 @@ test("layers", async (t) => {
   });
   await t.test("Conv2d and MaxPool2d in a Sequential", () =>
     checkModule("CNN", nn.Sequential(nn.Conv2d(2, 3, 3, { padding: 1, stride: [1, 2] }), nn.Tanh(), nn.MaxPool2d(2, { ceilMode: true })), S(2, 2, 5, 6)));
+  await t.test("BatchNorm2d and AvgPool2d after a convolution", () =>
+    checkModule("CNN with batch norm", nn.Sequential(nn.Conv2d(2, 3, 3), nn.BatchNorm2d(3), nn.AvgPool2d(2, { stride: 1 })), S(2, 2, 5, 5)));
   await t.test("F.pad", () => gradcheck("F.pad", (x) => F.pad(x, [2, 1, 1, 0], { value: 3 }), [S(2, 3, 2)]));
   await t.test("Flatten then Linear", () => checkModule("Flatten", nn.Sequential(nn.Flatten(), nn.Linear(6, 2), nn.ReLU()), { shape: [3, 2, 3], gap: 0.05 }));
 });

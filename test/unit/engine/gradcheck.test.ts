@@ -11,7 +11,7 @@ import { Generator } from "../../../src/engine/random";
 import { bceElements, bceWithLogitsElements, huberElements } from "../../../src/engine/ops/elementwiseLoss";
 import { embedding } from "../../../src/engine/ops/embedding";
 import { pad } from "../../../src/engine/ops/pad";
-import { conv2d, maxPool2d } from "../../../src/engine/nn/functional";
+import { avgPool2d, conv2d, maxPool2d } from "../../../src/engine/nn/functional";
 import { elu, geluTanh, softplus } from "../../../src/engine/ops/smoothActivations";
 import { cat, stack } from "../../../src/engine/ops/join";
 import { where } from "../../../src/engine/ops/where";
@@ -147,6 +147,7 @@ const cases: Case[] = [
   ["index a 2-D tensor of rows", (x, i) => x.index(i).exp(), [S(3, 2), { shape: [2, 2], values: [0, 2, 2, 1], constant: true }]],
   ["conv2d, stride, padding, dilation, groups", (x, w, b) => conv2d(x, w, b, { stride: [2, 1], padding: [1, 2], dilation: [1, 2], groups: 2 }), [S(2, 4, 5, 6), S(4, 2, 3, 2), S(4)]],
   ["maxPool2d, padded, ceil mode", (x) => maxPool2d(x, 3, { stride: 2, padding: 1, ceilMode: true }), [S(2, 2, 5, 6)]],
+  ["avgPool2d, padded, ceil mode, padding not counted", (x) => avgPool2d(x, 3, { stride: 2, padding: 1, ceilMode: true, countIncludePad: false }), [S(2, 2, 5, 6)]],
   ["a small MLP", (x, w1, b1, w2) => linear(linear(x, w1, b1).tanh(), w2, null).sigmoid().sum(), [S(5, 3), S(4, 3), S(4), S(2, 4)]],
 ];
 
