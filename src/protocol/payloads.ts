@@ -69,13 +69,18 @@ export interface SummaryPayload {
     name: string;
     /** The layer as PyTorch prints it, first line. */
     layer: string;
-    /** `[N, features]`, or `?` where it depends on the input. */
+    /**
+     * `[N, features]`, or `?` where it depends on the input; for a model run on an input, the shape the layer gave
+     * (`[1, 8, 8, 8]`, several results in parentheses), or `not run`.
+     */
     outputShape: string;
     params: number;
     /** The layer's equation in TeX, typeset by the renderer. */
     equation?: string;
   }[];
   total: number;
+  /** What the shapes are for, and how to see those shown as `?`. */
+  notes?: string[];
 }
 
 /** `application/vnd.nnbook.math+json`: TeX typeset on its own line. */

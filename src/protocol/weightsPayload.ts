@@ -25,8 +25,13 @@ export interface WeightsPayload {
 export interface WeightMatrix {
   /** Its name in `namedParameters()`: "0.weight". */
   name: string;
-  /** Its full shape; `rows` and `cols` say which of its indices are shown. */
+  /** Its full shape, as a matrix; `rows` and `cols` say which of its indices are shown. */
   shape: [number, number];
+  /**
+   * A convolution's kernels [out, channels, kH, kW] as the matrix [out, channels·kH·kW]: drawn as a grid of small
+   * images, one per output channel (row) and input channel. `cols` then holds whole kernels: kH·kW columns each.
+   */
+  kernel?: { channels: number; size: [number, number] };
   rows: number[];
   cols: number[];
   /** Per frame, `rows.length × cols.length` values, row-major. */

@@ -11,6 +11,7 @@ const CSS = `
 .nnbook-matrix td.nnbook-negative { background: color-mix(in srgb, ${SIGN_CSS.negative} var(--nnbook-tint), transparent); }
 .nnbook-matrix td.nnbook-gap { text-align: center; opacity: 0.6; }
 .nnbook-summary td, .nnbook-summary th { text-align: left; }
+.nnbook-summary td:nth-child(3) { white-space: nowrap; }
 .nnbook-summary td:nth-child(4), .nnbook-summary th:nth-child(4), .nnbook-summary tr.nnbook-total td:nth-child(2) { text-align: right; }
 .nnbook-summary tr.nnbook-total td { font-weight: 600; border-top: 2px solid var(--vscode-editorWidget-border, rgba(128,128,128,0.4)); }
 .nnbook-equation { font-family: initial; padding: 4px 12px !important; white-space: nowrap; }

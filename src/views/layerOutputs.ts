@@ -7,21 +7,33 @@ export interface LayerOutput {
   output: Tensor;
 }
 
+/** One layer's result, whatever its forward returns (a recurrent layer's `[output, h]`). */
+export interface LayerResult {
+  name: string;
+  module: nn.Module;
+  result: unknown;
+}
+
+/** Every leaf layer's tensor output for `x`, as `layerResults` finds them. */
+export function layerOutputs(model: nn.Module, x: Tensor): LayerOutput[] {
+  return layerResults(model, x).flatMap(({ name, module, result }) => (result instanceof Tensor ? [{ name, module, output: result }] : []));
+}
+
 /**
- * Every leaf layer's output for `x`, in the order the model's forward runs them, in eval mode and without a
+ * Every leaf layer's result for `x`, in the order the model's forward runs them, in eval mode and without a
  * graph. Each leaf's `forward` is wrapped on the instance for the one call, so a model of the user's own
  * (`class Net extends nn.Module`) is seen inside as a Sequential is; the model is left as it was.
  */
-export function layerOutputs(model: nn.Module, x: Tensor): LayerOutput[] {
+export function layerResults(model: nn.Module, x: Tensor): LayerResult[] {
   const leaves = model.namedModules().filter(([, m]) => m.namedChildren().length === 0);
-  const outputs: LayerOutput[] = [];
+  const outputs: LayerResult[] = [];
   const restore: (() => void)[] = [];
   for (const [name, module] of leaves) {
     const own = Object.getOwnPropertyDescriptor(module, "forward");
     const original = module.forward;
     module.forward = (...inputs: unknown[]) => {
       const output = original.apply(module, inputs);
-      if (output instanceof Tensor) outputs.push({ name, module, output });
+      outputs.push({ name, module, result: output });
       return output;
     };
     restore.push(() => (own ? Object.defineProperty(module, "forward", own) : delete (module as { forward?: unknown }).forward));

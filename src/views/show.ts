@@ -2,7 +2,7 @@ import type { Dataset, History, Tensor } from "../engine";
 import { display } from "./displaySink";
 import { lossItems, type LossOptions, type LossSource } from "./lossView";
 import { tensorItems } from "./tensorView";
-import { summaryItems } from "./summaryView";
+import { summaryItems, type SummaryOptions } from "./summaryView";
 import { activationItems } from "./activationView";
 import { activationsItems } from "./activationsView";
 import { mathItems } from "./mathView";
@@ -42,11 +42,12 @@ export const show = {
 
   /**
    * What a model is: its layers, output shapes, parameter counts (the total matches PyTorch's) and
-   * each layer's equation.
-   * @example show.summary(net)
+   * each layer's equation. `{ inputSize }` (batch first, as torchinfo's `input_size`) or `{ input }` runs the
+   * model once and shows the shape each layer gave, as a CNN's need.
+   * @example show.summary(cnn, { inputSize: [1, 1, 8, 8] })
    */
-  summary(model: nn.Module): void {
-    display(summaryItems(model));
+  summary(model: nn.Module, options?: SummaryOptions): void {
+    display(summaryItems(model, options));
   },
 
   /**

@@ -1,12 +1,26 @@
 import { viewItem } from "../protocol/payloadMap";
-import { nn } from "../engine";
+import { nn, Tensor, zeros } from "../engine";
+import { checkOptions, describe } from "./charts/options";
+import { layerResults } from "./layerOutputs";
 import { Mime } from "../protocol/mimes";
 import type { OutputItem } from "../protocol/outputs";
 import type { SummaryPayload } from "../protocol/payloads";
 
+export interface SummaryOptions {
+  /**
+   * The shape of an input, batch first, as torchinfo's `input_size`: the model runs once on zeros of this shape
+   * (in eval mode, without a graph) and each layer's output shape is the one it gave, e.g. `[1, 1, 8, 8]`.
+   */
+  inputSize?: number[];
+  /** An input to run the model on instead, e.g. a batch of the data. */
+  input?: Tensor;
+}
+
+const FN = "show.summary";
+
 /** A model's layers, output shapes and parameter counts, with each layer's equation in TeX. */
-export function summaryItems(model: nn.Module): OutputItem[] {
-  const payload = summaryPayload(model);
+export function summaryItems(model: nn.Module, options?: SummaryOptions): OutputItem[] {
+  const payload = summaryPayload(model, options);
   return [
     viewItem(Mime.summary, payload),
     { mime: Mime.text, data: summaryText(payload) },
@@ -17,10 +31,21 @@ type Row = SummaryPayload["rows"][number];
 
 /**
  * Every layer of the model, however deep it sits (`body.0`, `encoder.fc1`), as each layer describes
- * itself. Output shapes follow the features through a Sequential; inside a module of the user's own,
- * whose forward may use its layers in any order, a layer that keeps its input's shape shows `?`.
+ * itself. With an input (or its size) the output shapes are those each layer gave when the model ran on it.
+ * Without, they follow the features through a Sequential; where they depend on the input (a convolution's
+ * image size; a layer that keeps its input's shape inside a module of the user's own) they show `?`, and a
+ * note says how to see them.
  */
-export function summaryPayload(model: nn.Module): SummaryPayload {
+export function summaryPayload(model: nn.Module, options?: SummaryOptions): SummaryPayload {
+  if (!(model instanceof nn.Module)) throw new TypeError(`${FN}: the first argument must be a model (an nn.Module such as nn.Sequential(…)), not ${model === null ? "null" : typeof model}`);
+  const o = checkOptions(FN, options, { inputSize: "numbers", input: "checked" } as const);
+  if (o.input !== undefined && !(o.input instanceof Tensor)) throw new TypeError(`${FN}: input must be a tensor, e.g. a batch of the data, not ${describe(o.input)}`);
+  if (o.inputSize !== undefined && o.input !== undefined) throw new TypeError(`${FN}: give inputSize or input, not both`);
+  if (o.inputSize !== undefined && !o.inputSize.every((n) => Number.isInteger(n) && n >= 1)) {
+    throw new RangeError(`${FN}: inputSize must list whole sizes ≥ 1, batch first, e.g. [1, 1, 8, 8]; got [${o.inputSize.join(", ")}]`);
+  }
+  const input = o.input ?? (o.inputSize ? zeros(...o.inputSize) : undefined);
+  const traced = input ? tracedShapes(model, input) : undefined;
   const rows: Row[] = [];
   const walk = (module: nn.Module, name: string, chained: boolean, features: number | undefined): number | undefined => {
     const children = module.namedChildren();
@@ -30,7 +55,7 @@ export function summaryPayload(model: nn.Module): SummaryPayload {
       rows.push({
         name,
         layer: module.toString().split("\n")[0],
-        outputShape: out === undefined ? "?" : `[N, ${out}]`,
+        outputShape: traced ? (traced.get(module) ?? "not run") : out === undefined ? "?" : `[N, ${out}]`,
         params: module.numParameters(),
         ...(info.equation ? { equation: info.equation } : {}),
       });
@@ -45,11 +70,40 @@ export function summaryPayload(model: nn.Module): SummaryPayload {
     return current;
   };
   walk(model, "", false, undefined);
-  return { version: 2, title: model.describe().kind, rows, total: model.numParameters() };
+  const notes: string[] = [];
+  if (input) notes.push(`Output shapes for an input of shape [${input.shape.join(", ")}].`);
+  if (rows.some((r) => r.outputShape === "?")) notes.push(`? depends on the input: show.summary(model, { inputSize: [${exampleSize(model)}] }) runs it once and shows every shape.`);
+  if (rows.some((r) => r.outputShape === "not run")) notes.push("not run: the model's forward did not use that layer for this input.");
+  return { version: 2, title: model.describe().kind, rows, total: model.numParameters(), ...(notes.length ? { notes } : {}) };
+}
+
+/** Each leaf's output shape for `input`: a tensor as [a, b], several results (a recurrent layer's) in parentheses. */
+function tracedShapes(model: nn.Module, input: Tensor): Map<nn.Module, string> {
+  let results;
+  try {
+    results = layerResults(model, input);
+  } catch (e) {
+    throw new Error(`${FN}: the model did not run on an input of shape [${input.shape.join(", ")}]: ${(e as Error).message}`);
+  }
+  const shapes = new Map<nn.Module, string>();
+  const shapeOf = (v: unknown): string =>
+    v instanceof Tensor ? `[${v.shape.join(", ")}]` : Array.isArray(v) ? `(${v.map(shapeOf).join(", ")})` : v === null ? "null" : typeof v;
+  for (const { module, result } of results) if (!shapes.has(module)) shapes.set(module, shapeOf(result));
+  return shapes;
+}
+
+/** An input size to suggest: the first layer's input, as far as it says (a Conv2d's channels), batch 1. */
+function exampleSize(model: nn.Module): string {
+  const first = model.namedModules().find(([, m]) => m.namedChildren().length === 0)?.[1];
+  const config = first?.describe().config ?? {};
+  if (typeof config.inChannels === "number") return `1, ${config.inChannels}, H, W`;
+  if (typeof config.inFeatures === "number") return `1, ${config.inFeatures}`;
+  return "1, …";
 }
 
 export function summaryText(payload: SummaryPayload): string {
   const width = Math.max(6, ...payload.rows.map((r) => r.name.length));
-  const lines = payload.rows.map((r) => `${(r.name || "-").padEnd(width)} ${r.layer.padEnd(48)} ${r.outputShape.padEnd(10)} ${r.params.toLocaleString("en-US")}`);
-  return [`${payload.title}: ${payload.total.toLocaleString("en-US")} parameters`, ...lines].join("\n");
+  const shapes = Math.max(10, ...payload.rows.map((r) => r.outputShape.length));
+  const lines = payload.rows.map((r) => `${(r.name || "-").padEnd(width)} ${r.layer.padEnd(48)} ${r.outputShape.padEnd(shapes)} ${r.params.toLocaleString("en-US")}`);
+  return [`${payload.title}: ${payload.total.toLocaleString("en-US")} parameters`, ...lines, ...(payload.notes ?? [])].join("\n");
 }

@@ -7,6 +7,11 @@ export interface MatrixSeries {
   /** The layer it belongs to: its name without the last part ("0" for "0.weight"). */
   layer: string;
   shape: [number, number];
+  /**
+   * For a convolution's kernels [out, in, kH, kW]: the input channels and the kernel size. The matrix is then
+   * [out, in·kH·kW], each row an output channel's kernels one after the other, as PyTorch stores them.
+   */
+  kernel?: { channels: number; size: [number, number] };
   frames: Float32Array[];
   bias?: { name: string; frames: Float32Array[] };
 }
@@ -26,8 +31,8 @@ interface Named {
 }
 
 /**
- * The weight matrices (2-D parameters) of a model or of a history's snapshots, each with its bias when its
- * layer has a 1-D parameter "bias" of one value per row. A history without recorded weights is an error that
+ * The weight matrices (2-D parameters) and convolution kernels (4-D) of a model or of a history's snapshots,
+ * each with its bias when its layer has a 1-D parameter "bias" of one value per row. A history without recorded weights is an error that
  * says how to record them.
  */
 export function weightSeries(fn: string, source: unknown): WeightSeries {
@@ -53,17 +58,20 @@ function series(fn: string, epochs: number[], frames: Named[][]): WeightSeries {
   const matrices: MatrixSeries[] = [];
   const used = new Set<string>();
   for (const p of first) {
-    if (p.shape.length !== 2) continue;
+    if (p.shape.length !== 2 && p.shape.length !== 4) continue;
     const layer = layerOf(p.name);
     const biasName = layer ? `${layer}.bias` : "bias";
     const bias = first.find((b) => b.name === biasName && b.shape.length === 1 && b.shape[0] === p.shape[0]);
-    matrices.push({ name: p.name, layer, shape: [p.shape[0], p.shape[1]], frames: at(p.name), ...(bias ? { bias: { name: bias.name, frames: at(bias.name) } } : {}) });
+    const [out, inputs, kh, kw] = p.shape;
+    const kernel = p.shape.length === 4 ? { kernel: { channels: inputs, size: [kh, kw] as [number, number] } } : {};
+    const cols = p.shape.length === 4 ? inputs * kh * kw : inputs;
+    matrices.push({ name: p.name, layer, shape: [out, cols], ...kernel, frames: at(p.name), ...(bias ? { bias: { name: bias.name, frames: at(bias.name) } } : {}) });
     used.add(p.name);
     if (bias) used.add(bias.name);
   }
   if (matrices.length === 0) {
     const list = first.map((p) => `${p.name} [${p.shape.join(", ")}]`).join(", ");
-    throw new Error(`${fn}: the model has no weight matrices (2-D parameters, as nn.Linear's weight) to show; ${list ? `its parameters are ${list}` : "it has no parameters"}`);
+    throw new Error(`${fn}: the model has no weight matrices (2-D parameters, as nn.Linear's weight) or kernels (nn.Conv2d's) to show; ${list ? `its parameters are ${list}` : "it has no parameters"}`);
   }
   const others = first.filter((p) => !used.has(p.name)).map((p) => `${p.name} [${p.shape.join(", ")}]`);
   return { epochs, matrices, others };

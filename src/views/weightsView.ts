@@ -42,8 +42,9 @@ function made(source: nn.Module | History, options?: WeightsOptions): { payload:
   const all = weightSeries(FN, source);
   const chosen = o.layer === undefined ? all.matrices : pick(all.matrices, o.layer);
   const notes: string[] = [];
-  const thinned = chosen.map((m) => ({ m, rows: stride(m.shape[0]), cols: stride(m.shape[1]) }));
+  const thinned = chosen.map((m) => (m.kernel ? kernelSides(m, notes) : { m, rows: stride(m.shape[0]), cols: stride(m.shape[1]) }));
   for (const { m, rows, cols } of thinned) {
+    if (m.kernel) continue;
     const parts = [side(rows, m.shape[0], "output unit"), side(cols, m.shape[1], "input")].filter(Boolean);
     if (parts.length) notes.push(`${m.name} [${m.shape.join(", ")}]: ${parts.join(" and ")} shown.`);
   }
@@ -61,6 +62,7 @@ function made(source: nn.Module | History, options?: WeightsOptions): { payload:
   const matrices: WeightMatrix[] = thinned.map(({ m, rows, cols }) => ({
     name: m.name,
     shape: m.shape,
+    ...(m.kernel ? { kernel: m.kernel } : {}),
     rows,
     cols,
     frames: keep.map((f) => rows.flatMap((r) => cols.map((c) => sent(m.frames[f][r * m.shape[1] + c])))),
@@ -93,9 +95,22 @@ function pick(matrices: MatrixSeries[], layer: string): MatrixSeries[] {
   throw new RangeError(`${FN}: no layer with a weight matrix is called ${JSON.stringify(layer)}; ${hint}the layers are ${names.map((n) => `"${n}"`).join(", ")}`);
 }
 
-/** Every k-th index of a side longer than `MAX_SIDE`, with the smallest k that fits. */
-export function stride(n: number): number[] {
-  const k = Math.ceil(n / MAX_SIDE);
+/** Output and input channels of a convolution's kernels shown at most: each kernel is a small image of its own. */
+export const MAX_KERNEL_ROWS = 32;
+export const MAX_KERNEL_CHANNELS = 16;
+
+/** The rows (output channels) and columns (whole kernels of the input channels shown) of a kernel matrix. */
+function kernelSides(m: MatrixSeries, notes: string[]): { m: MatrixSeries; rows: number[]; cols: number[] } {
+  const { channels, size } = m.kernel!, taps = size[0] * size[1];
+  const rows = stride(m.shape[0], MAX_KERNEL_ROWS), shownChannels = stride(channels, MAX_KERNEL_CHANNELS);
+  const parts = [side(rows, m.shape[0], "output channel"), side(shownChannels, channels, "input channel")].filter(Boolean);
+  if (parts.length) notes.push(`${m.name} [${m.shape[0]}, ${channels}, ${size.join(", ")}]: ${parts.join(" and ")} shown.`);
+  return { m, rows, cols: shownChannels.flatMap((c) => Array.from({ length: taps }, (_, t) => c * taps + t)) };
+}
+
+/** Every k-th index of a side longer than `max`, with the smallest k that fits. */
+export function stride(n: number, max = MAX_SIDE): number[] {
+  const k = Math.ceil(n / max);
   return Array.from({ length: Math.ceil(n / k) }, (_, i) => i * k);
 }
 
@@ -133,7 +148,8 @@ export function weightsText(payload: WeightsPayload, lastBias: (ArrayLike<number
   const { epochs } = payload;
   const lines = payload.matrices.map((m, i) => {
     const { min, mean, max, moved } = m.summary;
-    let line = `${m.name} [${m.shape.join(", ")}] (output unit × input): min ${formatNumber(min)}, mean ${formatNumber(mean)}, max ${formatNumber(max)}`;
+    const shape = m.kernel ? `[${m.shape[0]}, ${m.kernel.channels}, ${m.kernel.size.join(", ")}] (output channel × input channel × kernel)` : `[${m.shape.join(", ")}] (output unit × input)`;
+    let line = `${m.name} ${shape}: min ${formatNumber(min)}, mean ${formatNumber(mean)}, max ${formatNumber(max)}`;
     if (m.bias) line += `; ${m.bias.name}${m.bias.frames[0].length < m.shape[0] ? " (shown rows)" : ""}: ${stats(lastBias[i] ?? m.bias.frames[m.bias.frames.length - 1])}`;
     if (epochs.length > 1) line += `; mean |Δw| epoch ${epochs[0]} → ${epochs[epochs.length - 1]}: ${formatNumber(moved)}`;
     return line;

@@ -14,5 +14,6 @@ export function readSummary(value: unknown): SummaryPayload {
       ...(r.equation === undefined ? {} : { equation: string(r.equation, at(path, "equation")) }),
     };
   });
-  return { version: 2, title: string(p.title, "title"), rows, total: count(p.total, "total") };
+  const notes = p.notes === undefined ? {} : { notes: array(p.notes, "notes", (n, path) => string(n, path)) };
+  return { version: 2, title: string(p.title, "title"), rows, total: count(p.total, "total"), ...notes };
 }

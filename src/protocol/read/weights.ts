@@ -31,11 +31,26 @@ function matrix(item: unknown, path: string, frames: number, unit: number): Weig
     frames: framesOf(m.frames, at(path, "frames"), frames, rows.length * cols.length, "shown row × column", unit),
     summary: summary(m.summary, at(path, "summary")),
   };
+  if (m.kernel !== undefined) out.kernel = kernel(m.kernel, at(path, "kernel"), out);
   if (m.bias !== undefined) {
     const b = object(m.bias, at(path, "bias"));
     out.bias = { name: string(b.name, at(path, "bias.name")), frames: framesOf(b.frames, at(path, "bias.frames"), frames, rows.length, "shown row", unit) };
   }
   return out;
+}
+
+/** A convolution's kernels: their sizes must make up the matrix's columns, and the columns shown be whole kernels. */
+function kernel(value: unknown, path: string, m: WeightMatrix): NonNullable<WeightMatrix["kernel"]> {
+  const k = object(value, path);
+  const channels = count(k.channels, at(path, "channels"));
+  const size = array(k.size, at(path, "size"), count);
+  if (size.length !== 2 || size.some((n) => n < 1)) throw new PayloadError(`${at(path, "size")} must be [kH, kW], each at least 1`);
+  const taps = size[0] * size[1];
+  if (channels * taps !== m.shape[1]) throw new PayloadError(`${path}: ${channels} channels of ${size[0]}×${size[1]} make ${channels * taps} columns, not the matrix's ${m.shape[1]}`);
+  for (let i = 0; i < m.cols.length; i += taps) {
+    if (m.cols[i] % taps !== 0 || m.cols[i + taps - 1] !== m.cols[i] + taps - 1) throw new PayloadError(`${path}: the columns shown must be whole kernels of ${taps} columns each`);
+  }
+  return { channels, size: [size[0], size[1]] };
 }
 
 function summary(value: unknown, path: string): WeightMatrix["summary"] {

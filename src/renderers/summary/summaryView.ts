@@ -35,6 +35,10 @@ export async function renderSummary(element: HTMLElement, payload: SummaryPayloa
   scroll.className = "nnbook-scroll-x";
   scroll.appendChild(table);
   view.appendChild(scroll);
+  const notes = document.createElement("ul");
+  notes.className = "nnbook-notes";
+  notes.append(...(payload.notes ?? []).map((text) => Object.assign(document.createElement("li"), { textContent: text })));
+  view.appendChild(notes);
   element.replaceChildren(view);
   return domView(view);
 }

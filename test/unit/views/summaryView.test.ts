@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { nn } from "../../../src/engine";
+import { nn, zeros, type Tensor } from "../../../src/engine";
 import { readSummary } from "../../../src/protocol/read";
 import { summaryItems, summaryPayload } from "../../../src/views/summaryView";
 
@@ -58,4 +58,38 @@ test("a model of the user's own shows every layer inside it, however deep, with 
   );
   assert.equal(payload.total, 75);
   assert.ok(payload.rows.every((r) => r.equation), "every built-in layer has its equation");
+});
+
+test("a CNN's summary shows each layer's output shape for an input size, and says how to see them without one", () => {
+  const cnn = nn.Sequential(nn.Conv2d(1, 8, 3, { padding: 1 }), nn.ReLU(), nn.MaxPool2d(2), nn.Flatten(), nn.Linear(128, 10));
+  const plain = summaryPayload(cnn);
+  assert.deepEqual(plain.rows.map((r) => r.outputShape), ["?", "?", "?", "?", "[N, 10]"]);
+  assert.match(plain.notes![0], /show\.summary\(model, \{ inputSize: \[1, 1, H, W\] \}\)/);
+  const sized = summaryPayload(cnn, { inputSize: [1, 1, 8, 8] });
+  assert.deepEqual(sized.rows.map((r) => r.outputShape), ["[1, 8, 8, 8]", "[1, 8, 8, 8]", "[1, 8, 4, 4]", "[1, 128]", "[1, 10]"]);
+  // PyTorch's parameter counts: 8·1·3·3 + 8 and 128·10 + 10.
+  assert.deepEqual(sized.rows.map((r) => r.params), [80, 0, 0, 0, 1290]);
+  assert.equal(sized.total, 1370);
+  assert.deepEqual(summaryPayload(cnn, { input: zeros(5, 1, 8, 8) }).rows[2].outputShape, "[5, 8, 4, 4]");
+  // The model is left as it was: training mode, no gradients recorded.
+  assert.equal(cnn.training, true);
+  assert.equal(cnn.parameters()[0].grad, null);
+  assert.throws(() => summaryPayload(cnn, { inputSize: [1, 3, 8, 8] }), /show\.summary: the model did not run on an input of shape \[1, 3, 8, 8\]: Conv2d: expected input \[N, 1, H, W\]/);
+  assert.throws(() => summaryPayload(cnn, { input_size: [1, 1, 8, 8] } as never), /show\.summary: unknown option "input_size"; did you mean "inputSize"\?/);
+  assert.throws(() => summaryPayload(cnn, { inputSize: [1, 0.5] }), /inputSize must list whole sizes ≥ 1/);
+  assert.throws(() => summaryPayload(cnn, { input: [[1]] as never }), /show\.summary: input must be a tensor/);
+});
+
+test("a module of the user's own, run on an input, shows the shapes its forward gave, and the layers it did not use", () => {
+  class TwoPaths extends nn.Module {
+    a = nn.Linear(3, 5);
+    unused = nn.Linear(5, 2);
+    act = nn.Tanh();
+    forward(x: Tensor) {
+      return this.act(this.a(x));
+    }
+  }
+  const payload = summaryPayload(new TwoPaths(), { inputSize: [4, 3] });
+  assert.deepEqual(payload.rows.map((r) => [r.name, r.outputShape]), [["a", "[4, 5]"], ["unused", "not run"], ["act", "[4, 5]"]]);
+  assert.ok(payload.notes!.some((n) => n.startsWith("not run:")));
 });

@@ -1,14 +1,14 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { Dataset, manualSeed, nn, optim, randn, tensor } from "../../../src/engine";
+import { Dataset, manualSeed, nn, optim, randn, tensor, type Tensor } from "../../../src/engine";
 import * as data from "../../../src/engine/data/index";
 import { train } from "../../../src/engine/train/index";
 import { PayloadError, readWeights } from "../../../src/protocol/read";
 import { Mime } from "../../../src/protocol/mimes";
 import { packInt24 } from "../../../src/protocol/packed";
 import { viewItem } from "../../../src/protocol/payloadMap";
-import { weightDecimals, type WeightsPayload } from "../../../src/protocol/weightsPayload";
-import { MAX_FRAMES, MAX_VALUES, weightsItems, weightsPayload } from "../../../src/views/weightsView";
+import { storedWeights, weightDecimals, type WeightsPayload } from "../../../src/protocol/weightsPayload";
+import { MAX_FRAMES, MAX_VALUES, weightsItems, weightsPayload, weightsText } from "../../../src/views/weightsView";
 
 function xorNet(): nn.Sequential {
   manualSeed(3);
@@ -79,7 +79,7 @@ test("layer picks a layer by its name or its weight's, and a typo is answered wi
 });
 
 test("no weight matrices, no recorded weights, or not a model: errors that say what to do", async () => {
-  assert.throws(() => weightsPayload(nn.Sequential(nn.ReLU())), /show\.weights: the model has no weight matrices \(2-D parameters, as nn\.Linear's weight\) to show; it has no parameters/);
+  assert.throws(() => weightsPayload(nn.Sequential(nn.ReLU())), /show\.weights: the model has no weight matrices \(2-D parameters, as nn\.Linear's weight\) or kernels \(nn\.Conv2d's\) to show; it has no parameters/);
   const run = await train(xorNet(), data.xor(), { epochs: 3, live: false, record: { weights: false } });
   assert.throws(() => weightsPayload(run), /this history has no recorded weights: .*record: \{ weights: false \}\. Train again with record: \{ weights: true \}/);
   const none = await train(xorNet(), data.xor(), { epochs: 3, live: false, record: false });
@@ -149,4 +149,26 @@ test("a run's weights are stored as whole numbers of their decimals, 4 character
   // A scale past what three bytes hold in its units is stored as lists.
   const huge = { ...p, maxAbs: 1e9 };
   assert.deepEqual(viewItem(Mime.weights, huge).data, huge);
+});
+
+test("a convolution's kernels are drawn as kernels: [out, in·kH·kW] in PyTorch's order, with the bias and whole kernels when thinned", () => {
+  const cnn = nn.Sequential(nn.Conv2d(2, 3, [2, 3]), nn.ReLU(), nn.Flatten(), nn.Linear(3 * 3 * 2, 2));
+  const p = weightsPayload(cnn);
+  const [conv, linear] = p.matrices;
+  assert.deepEqual(conv.kernel, { channels: 2, size: [2, 3] });
+  assert.deepEqual(conv.shape, [3, 12]);
+  assert.equal(linear.kernel, undefined);
+  const w = (cnn[0] as nn.Conv2d).weight as Tensor, decimals = weightDecimals(p.maxAbs);
+  // W[o, c, ky, kx] is column c·6 + ky·3 + kx of row o.
+  assert.equal(conv.frames[0][1 * 12 + 1 * 6 + 1 * 3 + 2], Number(w.data[((1 * 2 + 1) * 2 + 1) * 3 + 2].toFixed(decimals)));
+  assert.equal(conv.bias!.name, "0.bias");
+  assert.match(weightsText(p), /0\.weight \[3, 2, 2, 3\] \(output channel × input channel × kernel\)/);
+  assert.deepEqual(readWeights(JSON.parse(JSON.stringify(storedWeights(p)))).matrices[0].kernel, conv.kernel);
+  // 40 input channels: every 3rd shown, each as its whole 3×3 kernel.
+  const wide = weightsPayload(nn.Conv2d(40, 4, 3)).matrices[0];
+  assert.equal(wide.cols.length, 14 * 9);
+  assert.deepEqual(wide.cols.slice(0, 10), [0, 1, 2, 3, 4, 5, 6, 7, 8, 27]);
+  assert.match(weightsPayload(nn.Conv2d(40, 4, 3)).notes.join(" "), /0?weight \[4, 40, 3, 3\]: every 3rd input channel \(14 of 40\) shown/);
+  const broken = { ...JSON.parse(JSON.stringify(p)), matrices: [{ ...JSON.parse(JSON.stringify(p)).matrices[0], kernel: { channels: 3, size: [2, 3] } }] };
+  assert.throws(() => readWeights(broken), /3 channels of 2×3 make 18 columns, not the matrix's 12/);
 });
