@@ -18,6 +18,20 @@ export interface LayerActivations {
   saturated?: number;
   /** What stands out, in words ("5 of 16 units dead (31%): never positive on these inputs"). */
   note: string;
+  /** For an output of images [N, C, H, W]: the feature maps the first input gave. */
+  maps?: FeatureMaps;
+}
+
+/** One input's feature maps: a small image per channel shown, on the layer's own range. */
+export interface FeatureMaps {
+  /** [height, width] of every map. */
+  shape: [number, number];
+  /** The channels shown (every k-th past `MAX_MAPS`) of how many, and per channel its row-major pixels. */
+  channels: number[];
+  of: number;
+  pixels: number[][];
+  min: number;
+  max: number;
 }
 
 /** `application/vnd.nnbook.activations+json`: the distribution of every layer's outputs for one batch of inputs. */
@@ -28,4 +42,6 @@ export interface ActivationsPayload {
   rows: number;
   givenRows: number;
   layers: LayerActivations[];
+  /** When the inputs are images [N, C, H, W]: the first input, whose feature maps the layers show. */
+  input?: FeatureMaps;
 }

@@ -2,7 +2,7 @@ import { viewItem } from "../protocol/payloadMap";
 import { drawnNumbers } from "../protocol/numbers";
 import { Dataset, nn, Tensor } from "../engine";
 import { takeRows } from "../engine/data/rows";
-import type { ActivationsPayload, LayerActivations } from "../protocol/activationsPayload";
+import type { ActivationsPayload, FeatureMaps, LayerActivations } from "../protocol/activationsPayload";
 import { Mime } from "../protocol/mimes";
 import { formatNumber } from "../protocol/numbers";
 import type { OutputItem } from "../protocol/outputs";
@@ -10,6 +10,8 @@ import { layerOutputs, type LayerOutput } from "./layerOutputs";
 
 /** Inputs the distributions are computed on at most: enough for their shape, few enough to stay instant. */
 export const MAX_ROWS = 1000;
+/** Feature maps shown per layer at most: past it every k-th channel. */
+export const MAX_MAPS = 16;
 const BINS = 30;
 const FN = "show.activations";
 
@@ -33,7 +35,18 @@ export function activationsPayload(model: unknown, x: unknown): ActivationsPaylo
   if (outputs.length === 0) throw new Error(`${FN}: the model ran no layers of its own on x, so there is nothing to show`);
   const badLayer = outputs.find((o) => o.output.data.some((v) => !Number.isFinite(v)));
   if (badLayer) throw new RangeError(`${FN}: layer ${label(badLayer)} gives NaN or infinite outputs for these inputs; look at its weights and the layers before it`);
-  return { version: 1, title: `Activations of ${model.describe().kind} on ${rows.shape[0]} inputs`, rows: rows.shape[0], givenRows: given, layers: outputs.map(summarise) };
+  const input = rows.ndim === 4 ? { input: featureMaps(rows) } : {};
+  return { version: 1, title: `Activations of ${model.describe().kind} on ${rows.shape[0]} inputs`, rows: rows.shape[0], givenRows: given, layers: outputs.map(summarise), ...input };
+}
+
+/** The first image's channels of a batch [N, C, H, W], as small images on their own range. */
+function featureMaps(t: Tensor): FeatureMaps {
+  const [, c, h, w] = t.shape, k = Math.ceil(c / MAX_MAPS), plane = h * w;
+  const channels = Array.from({ length: Math.ceil(c / k) }, (_, i) => i * k);
+  const pixels = channels.map((ch) => drawnNumbers(Array.from(t.data.subarray(ch * plane, (ch + 1) * plane))));
+  let min = Infinity, max = -Infinity;
+  for (const p of pixels) for (const v of p) [min, max] = [Math.min(min, v), Math.max(max, v)];
+  return { shape: [h, w], channels, of: c, pixels, min, max };
 }
 
 function label(o: LayerOutput): string {
@@ -75,6 +88,7 @@ function summarise(o: LayerOutput): LayerActivations {
     layer.saturated = saturated / n;
   }
   layer.note = note(layer, inputs, zeros / n);
+  if (o.output.ndim === 4) layer.maps = featureMaps(o.output);
   return layer;
 }
 
@@ -98,7 +112,7 @@ function note(layer: LayerActivations, inputs: number, zeros: number): string {
 }
 
 export function activationsText(payload: ActivationsPayload): string {
-  const lines = payload.layers.map((l) => `${l.name ? `${l.name} ` : ""}${l.kind} [${l.shape.join(", ")}]: ${l.note}`);
+  const lines = payload.layers.map((l) => `${l.name ? `${l.name} ` : ""}${l.kind} [${l.shape.join(", ")}]: ${l.note}${l.maps ? `; feature maps of input 0: ${l.maps.channels.length} of ${l.shape[1]} channels, ${formatNumber(l.maps.min)} to ${formatNumber(l.maps.max)}` : ""}`);
   const sample = payload.rows < payload.givenRows ? ` (${payload.rows} of ${payload.givenRows} rows, evenly spread)` : "";
   return `${payload.title}${sample}\n${lines.join("\n")}`;
 }

@@ -11,12 +11,14 @@ import type { SummaryPayload } from "../../src/protocol/payloads";
 import type { WeightsPayload } from "../../src/protocol/weightsPayload";
 import { summaryPayload } from "../../src/views/summaryView";
 import { weightsPayload } from "../../src/views/weightsView";
+import { activationsPayload } from "../../src/views/activationsView";
+import type { ActivationsPayload } from "../../src/protocol/activationsPayload";
 import { RESULTS_DIR } from "./notebookPage";
 import { rendererBrowser } from "./rendererPage";
 
 const { open } = rendererBrowser("conv-views");
 
-let summary: SummaryPayload, kernels: WeightsPayload;
+let summary: SummaryPayload, kernels: WeightsPayload, activations: ActivationsPayload;
 
 before(async () => {
   manualSeed(1);
@@ -26,6 +28,7 @@ before(async () => {
   await train(cnn, images, { epochs: 3, batchSize: 32, optimizer: optim.Adam(cnn.parameters(), { lr: 0.01 }), live: false, seed: 1 });
   summary = summaryPayload(cnn, { inputSize: [1, 1, 8, 8] });
   kernels = weightsPayload(cnn, { layer: "0" });
+  activations = activationsPayload(cnn, images.x.slice(0, 0, 40));
 });
 
 for (const theme of ["vscode-light", "vscode-dark"] as const) {
@@ -64,7 +67,22 @@ for (const theme of ["vscode-light", "vscode-dark"] as const) {
       assert.match(drawn.hover, /^W\[%\{customdata\[1\]\}, %\{customdata\[2\]\}, %\{customdata\[3\]\}, %\{customdata\[4\]\}\]/);
       assert.equal(drawn.title, "0.weight [8, 1, 3, 3] and 0.bias");
       assert.deepEqual(drawn.axes, ["input channel", "output channel"]);
-      for (const name of ["summary", "kernels"]) await page.locator(`[data-output="${name}"]`).screenshot({ path: join(RESULTS_DIR, `conv-${name}-${theme}.png`) });
+      // Feature maps: the input digit, then 8 maps of 8×8 after the convolution and ReLU, 8 of 4×4 after pooling.
+      await page.evaluate(([mime, payload]) => nnbookPage.render("maps", mime, payload, nnbookPage.output("maps")), [Mime.activations, activations] as const);
+      const maps = await page.evaluate(() => ({
+        captions: Array.from(nnbookPage.output("maps").querySelectorAll(".nnbook-feature-maps > .nnbook-caption"), (e) => e.textContent ?? ""),
+        canvases: Array.from(nnbookPage.output("maps").querySelectorAll(".nnbook-feature-maps .nnbook-images"), (g) => Array.from(g.querySelectorAll("canvas"), (c) => `${c.width}x${c.height}`)),
+        inked: Array.from(nnbookPage.output("maps").querySelectorAll(".nnbook-feature-maps canvas"), (c) => {
+          const px = (c as HTMLCanvasElement).getContext("2d")!.getImageData(0, 0, (c as HTMLCanvasElement).width, (c as HTMLCanvasElement).height).data;
+          return new Set(Array.from({ length: px.length / 4 }, (_, i) => px[4 * i])).size > 1;
+        }).filter(Boolean).length,
+      }));
+      assert.deepEqual(maps.canvases.map((g) => g.length), [1, 8, 8, 8], `input, Conv2d, ReLU, MaxPool2d: ${maps.captions.join(" | ")}`);
+      assert.deepEqual(maps.canvases[1][0], "8x8");
+      assert.deepEqual(maps.canvases[3][0], "4x4");
+      assert.match(maps.captions[2], /^0 Conv2d \[8, 8, 8\]/);
+      assert.ok(maps.inked > 20, `${maps.inked} maps show something`);
+      for (const name of ["summary", "kernels", "maps"]) await page.locator(`[data-output="${name}"]`).screenshot({ path: join(RESULTS_DIR, `conv-${name}-${theme}.png`) });
       assert.deepEqual(errors, []);
     } finally {
       await page.context().close();

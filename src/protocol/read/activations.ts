@@ -1,4 +1,4 @@
-import type { ActivationsPayload, LayerActivations } from "../activationsPayload";
+import type { ActivationsPayload, FeatureMaps, LayerActivations } from "../activationsPayload";
 import { PayloadError, array, at, count, finite, object, string, version } from "./check";
 
 export function readActivations(value: unknown): ActivationsPayload {
@@ -23,7 +23,25 @@ export function readActivations(value: unknown): ActivationsPayload {
       layer.dead = { units: count(d.units, at(path, "dead.units")), of: count(d.of, at(path, "dead.of")) };
     }
     if (l.saturated !== undefined) layer.saturated = finite(l.saturated, at(path, "saturated"));
+    if (l.maps !== undefined) layer.maps = maps(l.maps, at(path, "maps"));
     return layer;
   });
-  return { version: 1, title: string(p.title, "title"), rows: count(p.rows, "rows"), givenRows: count(p.givenRows, "givenRows"), layers };
+  const input = p.input === undefined ? {} : { input: maps(p.input, "input") };
+  return { version: 1, title: string(p.title, "title"), rows: count(p.rows, "rows"), givenRows: count(p.givenRows, "givenRows"), layers, ...input };
+}
+
+/** Feature maps: a [height, width] image per channel listed, each of height × width numbers. */
+function maps(value: unknown, path: string): FeatureMaps {
+  const m = object(value, path);
+  const shape = array(m.shape, at(path, "shape"), count);
+  if (shape.length !== 2 || shape.some((n) => n < 1)) throw new PayloadError(`${at(path, "shape")} must be [height, width], each at least 1`);
+  const channels = array(m.channels, at(path, "channels"), count);
+  const pixels = array(m.pixels, at(path, "pixels"), (row, p) => array(row, p, finite));
+  if (pixels.length !== channels.length) throw new PayloadError(`${at(path, "pixels")} must hold one image per channel (${channels.length}), not ${pixels.length}`);
+  pixels.forEach((image, i) => {
+    if (image.length !== shape[0] * shape[1]) throw new PayloadError(`${at(path, `pixels[${i}]`)} must have ${shape[0] * shape[1]} values, not ${image.length}`);
+  });
+  const of = count(m.of, at(path, "of"));
+  if (channels.some((c) => c >= of)) throw new PayloadError(`${at(path, "channels")} must be below the ${of} channels there are`);
+  return { shape: [shape[0], shape[1]], channels, of, pixels, min: finite(m.min, at(path, "min")), max: finite(m.max, at(path, "max")) };
 }

@@ -1,5 +1,9 @@
 import type { Data, Layout } from "plotly.js";
-import type { ActivationsPayload, LayerActivations } from "../../protocol/activationsPayload";
+import type { ActivationsPayload, FeatureMaps, LayerActivations } from "../../protocol/activationsPayload";
+import type { ImagesPayload } from "../../protocol/imagesPayload";
+import { caption } from "../caption";
+import { imageGrid } from "../images/imageGrid";
+import { themedImages } from "../images/imagesView";
 import type { DrawnView } from "../drawnView";
 import { chartLayout, themedAxis } from "../plotly/chartLayout";
 import { plotlyText } from "../plotly/plotlyText";
@@ -20,7 +24,43 @@ export async function renderActivations(element: HTMLElement, payload: Activatio
   const sample = payload.rows < payload.givenRows ? ` (${payload.rows} of ${payload.givenRows} rows, evenly spread)` : "";
   const notes = payload.layers.map((l) => `${name(l)}: ${l.note}`);
   const rows = Math.ceil(payload.layers.length / COLUMNS);
-  return drawChart(element, signal, figure(payload, sample), { notes, height: MARGIN.t + MARGIN.b + rows * ROW_HEIGHT - ROW_GAP });
+  const chart = await drawChart(element, signal, figure(payload, sample), { notes, height: MARGIN.t + MARGIN.b + rows * ROW_HEIGHT - ROW_GAP });
+  const withMaps = payload.layers.filter((l) => l.maps);
+  if (!payload.input && withMaps.length === 0) return chart;
+  // Images in, images out: the first input and what each layer made of it, a small image per channel.
+  const section = document.createElement("div");
+  section.className = "nnbook-feature-maps";
+  const grids = [
+    ...(payload.input ? [{ label: "input 0", maps: payload.input }] : []),
+    ...withMaps.map((l) => ({ label: `${name(l)} [${l.shape.slice(1).join(", ")}]`, maps: l.maps! })),
+  ].map(({ label, maps }) => {
+    const thinned = maps.channels.length < maps.of ? ` (every ${maps.channels[1]}th of ${maps.of} channels)` : "";
+    section.appendChild(caption(`${label}${thinned}, ${fmt(maps.min)} to ${fmt(maps.max)}`));
+    const grid = imageGrid(asImages(maps));
+    section.appendChild(grid.element);
+    return grid;
+  });
+  section.prepend(caption("Feature maps of input 0: one image per channel, each layer on its own range (background = its min, ink = its max)"));
+  element.appendChild(section);
+  const images = themedImages(section, (theme) => grids.forEach((g) => g.paint(theme)));
+  return {
+    dispose() {
+      images.dispose();
+      chart.dispose();
+    },
+  };
+}
+
+function asImages(maps: FeatureMaps): ImagesPayload {
+  return {
+    version: 1,
+    title: "",
+    shape: maps.shape,
+    min: maps.min,
+    max: maps.max === maps.min ? maps.min + 1 : maps.max,
+    images: maps.channels.map((c, i) => ({ pixels: maps.pixels[i], index: c, label: `ch ${c}` })),
+    total: maps.channels.length,
+  };
 }
 
 function name(l: LayerActivations): string {

@@ -1,8 +1,9 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { data, manualSeed, nn, randn, Tensor } from "../../../src/engine";
+import { data, F, manualSeed, nn, randn, Tensor } from "../../../src/engine";
+import { assertClose } from "../engine/helpers";
 import { readActivations } from "../../../src/protocol/read";
-import { activationsItems, activationsPayload } from "../../../src/views/activationsView";
+import { activationsItems, activationsPayload, activationsText } from "../../../src/views/activationsView";
 
 test("dead ReLUs are counted per unit and named in words", () => {
   manualSeed(1);
@@ -57,4 +58,25 @@ test("many rows are sampled evenly; wrong arguments are named", () => {
   bad.weight.data[0] = NaN;
   const broken = nn.Sequential(bad, nn.ReLU());
   assert.throws(() => activationsPayload(broken, randn(4, 2)), /show\.activations: layer 0 \(Linear\) gives NaN or infinite outputs/);
+});
+
+test("a CNN's activations carry the first input's feature maps per image layer, thinned past 16 channels", () => {
+  manualSeed(2);
+  const cnn = nn.Sequential(nn.Conv2d(1, 20, 3), nn.ReLU(), nn.MaxPool2d(2), nn.Flatten(), nn.Linear(20 * 3 * 3, 2));
+  const x = randn(5, 1, 8, 8);
+  const p = activationsPayload(cnn, x);
+  assert.deepEqual(p.input!.shape, [8, 8]);
+  assert.deepEqual(p.input!.channels, [0]);
+  assertClose(Float32Array.from(p.input!.pixels[0]), x.data.subarray(0, 64), 1e-3, 1e-3);
+  const conv = p.layers[0].maps!;
+  assert.deepEqual(conv.shape, [6, 6]);
+  assert.deepEqual(conv.channels, [0, 2, 4, 6, 8, 10, 12, 14, 16, 18]);
+  assert.equal(conv.of, 20);
+  // Channel 2 of input 0 is the convolution of x[0] with kernel 2, plus its bias.
+  const direct = F.conv2d(x.slice(0, 0, 1), (cnn[0] as nn.Conv2d).weight, (cnn[0] as nn.Conv2d).bias);
+  assertClose(Float32Array.from(conv.pixels[1]), direct.data.subarray(2 * 36, 3 * 36), 1e-3, 1e-3);
+  assert.equal(p.layers[3].maps, undefined, "Flatten's output is not images");
+  assert.deepEqual(readActivations(JSON.parse(JSON.stringify(p))).layers[2].maps!.shape, [3, 3]);
+  assert.match(activationsText(p), /0 Conv2d \[5, 20, 6, 6\]: .*; feature maps of input 0: 10 of 20 channels/);
+  assert.equal(activationsPayload(nn.Sequential(nn.Linear(2, 3)), randn(4, 2)).input, undefined);
 });
