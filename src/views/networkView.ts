@@ -55,7 +55,7 @@ export function networkPayload(model: nn.Module): NetworkPayload {
       passed.push(`${label} (${info.kind})`);
     } else {
       throw new TypeError(
-        `${FN}: layer "${label}" (${info.kind}) cannot be drawn as neurons and connections; show.network draws Linear layers and the activations between them. show.summary(model) lists every layer`,
+        `${FN}: layer "${label}" (${info.kind}) cannot be drawn as neurons and connections; show.network draws Linear layers and the activations between them. show.summary(model) lists every layer${info.kind === "Conv2d" ? ", show.weights(model) draws its kernels and show.activations(model, x) its feature maps" : ""}`,
       );
     }
   }

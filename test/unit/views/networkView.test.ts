@@ -77,6 +77,7 @@ test("a layer wider than 64 units is drawn as its first 24, with the connections
 });
 
 test("layers that are not neurons, chains that do not fit, and other values are errors naming them", () => {
+  assert.throws(() => networkPayload(nn.Sequential(nn.Conv2d(1, 2, 3), nn.Flatten(), nn.Linear(2, 1))), /layer "0" \(Conv2d\) cannot be drawn as neurons .*show\.weights\(model\) draws its kernels and show\.activations\(model, x\) its feature maps/);
   assert.throws(() => networkPayload(nn.Sequential(nn.Linear(2, 4), nn.BatchNorm1d(4), nn.Linear(4, 1))), /show\.network: layer "1" \(BatchNorm1d\) cannot be drawn as neurons and connections; show\.network draws Linear layers and the activations between them\. show\.summary\(model\) lists every layer/);
   class Odd extends nn.Module {
     a = nn.Linear(2, 4);
