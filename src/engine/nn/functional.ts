@@ -13,6 +13,8 @@ import { maxPool2d as maxPool2dOp } from "../ops/maxPool2d";
 import { elu as eluOp, geluTanh, softplus as softplusOp } from "../ops/smoothActivations";
 import { Dropout } from "./dropout";
 import * as losses from "./loss";
+export { scaledDotProductAttention } from "./attention";
+export type { ScaledDotProductAttentionOptions } from "./attention";
 
 /** max(0, x) (F.relu). @example F.relu(x) */
 export const relu = (x: Tensor): Tensor => x.relu();
