@@ -119,11 +119,11 @@ export function scaledDotProductAttention(query: Tensor, key: Tensor, value: Ten
   let mask: Tensor | null = null;
   if (o.attnMask != null) {
     if (o.isCausal) throw new TypeError(`${fn}: give attnMask or isCausal, not both (isCausal is the mask of keys after each query)`);
-    const m = o.attnMask as Tensor;
-    mask = new Tensor(additive(fn, "attnMask", m, 0), (m as Tensor).shape.slice());
+    const m = o.attnMask as Tensor, values = additive(fn, "attnMask", m, 0);
     if (m.ndim < 1 || m.shape[m.ndim - 1] !== s || (m.ndim > 1 && m.shape[m.ndim - 2] !== l && m.shape[m.ndim - 2] !== 1)) {
       throw new ShapeError(`${fn}: attnMask must broadcast to [..., L, S] = [..., ${l}, ${s}], got ${fmt(m.shape)}`);
     }
+    mask = new Tensor(values, m.shape.slice());
   } else if (o.isCausal) mask = new Tensor(causalMask(l, s), [l, s]);
   return attend(fn, query, key, value, mask, o.dropoutP ?? 0, (r) => `query ${r % l} of score matrix ${Math.floor(r / l)}`)[0];
 }

@@ -192,3 +192,21 @@ test("a one-layer attention model learns to pick out the largest token of a sequ
   }
   assert.ok(last < start * 0.2, `loss fell from ${start.toFixed(3)} to ${last.toFixed(3)}`);
 });
+
+test("unbatched inputs take unbatched masks, and the state dict of a model has PyTorch's nested keys", () => {
+  manualSeed(8);
+  const mha = nn.MultiheadAttention(4, 2).eval(), x = randn(3, 4);
+  const [out, w] = mha(x, x, x, { keyPaddingMask: tensor([0, 0, 1]), attnMask: tensor([[0, 1, 0], [0, 0, 0], [0, 0, 0]]) });
+  assert.deepEqual([out.shape, w!.shape], [[3, 4], [3, 3]]);
+  assert.deepEqual([w!.get(0, 1), w!.get(0, 2), w!.get(1, 2)], [0, 0, 0]);
+  const [batched, wb] = mha(x.unsqueeze(1), x.unsqueeze(1), x.unsqueeze(1), { keyPaddingMask: tensor([[0, 0, 1]]), attnMask: tensor([[0, 1, 0], [0, 0, 0], [0, 0, 0]]) });
+  assert.deepEqual(Array.from(batched.squeeze(1).data), Array.from(out.data));
+  assert.deepEqual(Array.from(wb!.squeeze(0).data), Array.from(w!.data));
+  class Block extends nn.Module {
+    selfAttn = nn.MultiheadAttention(4, 2);
+    forward(h: Tensor): Tensor {
+      return this.selfAttn(h, h, h)[0];
+    }
+  }
+  assert.deepEqual(Object.keys(new Block().stateDict()), ["self_attn.in_proj_weight", "self_attn.in_proj_bias", "self_attn.out_proj.weight", "self_attn.out_proj.bias"]);
+});
