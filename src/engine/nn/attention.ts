@@ -200,7 +200,9 @@ export class MultiheadAttention extends Module {
       if (!(t instanceof Tensor) || t.ndim !== (batched ? 3 : 2) || t.shape[t.ndim - 1] !== d) {
         const hint = t instanceof Tensor && t.ndim >= 2 && t.shape[t.ndim - 1] !== d
           ? ` — its last dim must be ${d}${name === "query" ? " (embedDim)" : name === "key" ? " (kdim)" : " (vdim)"}`
-          : ` — give ${batched ? "all three batched" : "all three unbatched [length, features]"}${this.batchFirst ? "" : ", or set batchFirst: true for [N, L, E]"}`;
+          : name === "query"
+            ? ` — give it 3 dims (batched) or 2 (unbatched)${this.batchFirst ? "" : "; for [N, L, E] make the layer with { batchFirst: true }"}`
+            : ` — the query is ${batched ? "batched (3 dims)" : "unbatched (2 dims)"}, so the ${name} must be too`;
         throw new ShapeError(`${fn}: expected ${name} ${layout(len, d)} (or unbatched [${len}, ${d}]), got ${shapeOf(t)}${hint}`);
       }
     };

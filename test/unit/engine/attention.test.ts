@@ -130,7 +130,8 @@ test("MultiheadAttention says what does not fit and how to fix it", () => {
   assert.throws(() => nn.MultiheadAttention(8, 2, { addBiasKv: true } as never), /unknown option "addBiasKv"/);
   assert.throws(() => nn.MultiheadAttention(8, 2, { dropout: 1.5 }), /MultiheadAttention: dropout must be a number from 0 to 1, not 1.5/);
   assert.throws(() => mha(randn(4, 5), randn(4, 5), randn(4, 5)), /MultiheadAttention: expected query \[L, N, 8\] \(or unbatched \[L, 8\]\), got \[4,5\] — its last dim must be 8 \(embedDim\)/);
-  assert.throws(() => mha(randn(4, 2, 8), randn(4, 8), randn(4, 8)), /expected key \[S, N, 8\] .*got \[4,8\] — give all three batched, or set batchFirst: true/);
+  assert.throws(() => mha(randn(4, 2, 8), randn(4, 8), randn(4, 8)), /expected key \[S, N, 8\] .*got \[4,8\] — the query is batched \(3 dims\), so the key must be too/);
+  assert.throws(() => mha(randn(2, 4, 2, 8), randn(4, 2, 8), randn(4, 2, 8)), /expected query \[L, N, 8\] \(or unbatched \[L, 8\]\), got \[2,4,2,8\] — give it 3 dims \(batched\) or 2 \(unbatched\); for \[N, L, E\] make the layer with \{ batchFirst: true \}/);
   assert.throws(() => mha(randn(4, 2, 8), randn(3, 2, 8), randn(4, 2, 8)), /must share the batch size N, and key and value the length S/);
   const x = randn(4, 2, 8);
   assert.throws(() => mha(x, x, x, { attnMask: randn(4, 5) }), /MultiheadAttention: attnMask must be \[L, S\] = \[4, 4\] or \[N·numHeads, L, S\] = \[4, 4, 4\], got \[4,5\]/);
