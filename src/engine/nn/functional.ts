@@ -14,6 +14,8 @@ import { avgPool2d as avgPool2dOp } from "../ops/avgPool2d";
 import { elu as eluOp, geluTanh, softplus as softplusOp } from "../ops/smoothActivations";
 import { Dropout } from "./dropout";
 import * as losses from "./loss";
+export { scaledDotProductAttention } from "./attention";
+export type { ScaledDotProductAttentionOptions } from "./attention";
 
 /** max(0, x) (F.relu). @example F.relu(x) */
 export const relu = (x: Tensor): Tensor => x.relu();

@@ -13,6 +13,7 @@ import * as ln from "./layerNorm";
 import * as emb from "./embedding";
 import * as list from "./moduleList";
 import * as conv from "./conv";
+import * as attention from "./attention";
 
 export { clipGradNorm, clipGradValue };
 
@@ -27,6 +28,7 @@ export type { LayerInfo } from "./layerInfo";
 export type { BatchNormOptions } from "./batchnorm";
 export type { LayerNormOptions } from "./layerNorm";
 export type { AvgPool2dLayerOptions, Conv2dLayerOptions, MaxPool2dLayerOptions } from "./conv";
+export type { MultiheadAttentionOptions, AttentionForwardOptions } from "./attention";
 export type { Reduction, LossOptions, HuberLossOptions, BCELossOptions, BCEWithLogitsLossOptions, NLLLossOptions, CrossEntropyLossOptions } from "./loss";
 export type { StateValue, LoadResult } from "./stateDict";
 
@@ -258,3 +260,20 @@ export type MaxPool2d = conv.MaxPool2d;
  */
 export const AvgPool2d = callable(conv.AvgPool2d);
 export type AvgPool2d = conv.AvgPool2d;
+
+/**
+ * Multi-head attention (torch.nn.MultiheadAttention): each of numHeads heads attends with
+ * headᵢ = softmax(Q Wᵢ^Q (K Wᵢ^K)ᵀ/√(embedDim/numHeads) + M) V Wᵢ^V, and the heads, joined, go through outProj.
+ * `mha(query, key, value, options)` → `[output, weights]`: query [L, N, E] ([N, L, E] with `batchFirst`, or
+ * unbatched [L, E]), key [S, N, kdim] and value [S, N, vdim] likewise; output as the query; weights [N, L, S]
+ * averaged over the heads ([N, numHeads, L, S] with `averageAttnWeights: false`, null with `needWeights: false`).
+ * Self-attention is `mha(x, x, x)`. Masks: `attnMask` [L, S] or [N·numHeads, L, S], `keyPaddingMask` [N, S],
+ * `isCausal`; a mask of 0s and 1s is PyTorch's bool mask (1 = may not attend), any other is added to the scores
+ * (0 and −Infinity). A query whose every key is masked is an error (PyTorch gives NaN). Options `dropout` (on the
+ * weights, while training), `bias`, `batchFirst`, `kdim`, `vdim`. Parameters as PyTorch's: `inProjWeight`
+ * [3E, E] (xavier uniform; `qProjWeight`, `kProjWeight`, `vProjWeight` when kdim or vdim differ), `inProjBias`
+ * [3E] (zeros), `outProj` a Linear(E, E) with a zero bias; state dict keys `in_proj_weight`, `out_proj.weight`, ….
+ * @example const mha = nn.MultiheadAttention(16, 4, { batchFirst: true }); const [out, w] = mha(x, x, x); // x [n, l, 16] → out [n, l, 16], w [n, l, l]
+ */
+export const MultiheadAttention = callable(attention.MultiheadAttention);
+export type MultiheadAttention = attention.MultiheadAttention;

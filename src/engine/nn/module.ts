@@ -151,7 +151,8 @@ export abstract class Module {
       for (const [name, t] of own) {
         if (seen.has(t)) continue;
         seen.add(t);
-        out.push([prefix ? `${prefix}.${name}` : name, t]);
+        // PyTorch's snake_case in every part of the key: `outProj.inProjWeight` → `out_proj.in_proj_weight`.
+        out.push([stateKey(prefix ? `${prefix}.${name}` : name), t]);
       }
     }
     return out;

@@ -13,6 +13,7 @@ import { LayerNorm } from "./layerNorm";
 import { Embedding } from "./embedding";
 import { ModuleList } from "./moduleList";
 import { AvgPool2d, Conv2d, MaxPool2d } from "./conv";
+import { MultiheadAttention } from "./attention";
 import * as loss from "./loss";
 import { Perceptron } from "../perceptron";
 
@@ -69,6 +70,10 @@ const KINDS: Record<string, Kind> = {
         stride: pairOf(c.stride), padding: pairOf(c.padding), ceilMode: c.ceilMode, countIncludePad: c.countIncludePad,
         ...(c.divisorOverride === null ? {} : { divisorOverride: c.divisorOverride }),
       }),
+  },
+  MultiheadAttention: {
+    cls: MultiheadAttention,
+    build: (c) => new MultiheadAttention(c.embedDim, c.numHeads, { dropout: c.dropout, bias: c.bias, batchFirst: c.batchFirst, kdim: c.kdim, vdim: c.vdim }),
   },
   SiLU: { cls: act.SiLU, build: () => new act.SiLU() },
   Step: { cls: act.Step, build: () => new act.Step() },

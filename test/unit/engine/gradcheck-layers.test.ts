@@ -1,7 +1,7 @@
 // Layers and losses against central differences, computed in float64.
 import { test } from "node:test";
 import { setStorage } from "../../../src/engine/storage";
-import { F, nn, manualSeed } from "../../../src/engine/index";
+import { F, nn, manualSeed, tensor } from "../../../src/engine/index";
 import { gradcheck, type InputSpec } from "./gradcheck";
 
 setStorage(Float64Array);
@@ -73,6 +73,20 @@ test("layers", async (t) => {
     checkModule("CNN", nn.Sequential(nn.Conv2d(2, 3, 3, { padding: 1, stride: [1, 2] }), nn.Tanh(), nn.MaxPool2d(2, { ceilMode: true })), S(2, 2, 5, 6)));
   await t.test("BatchNorm2d and AvgPool2d after a convolution", () =>
     checkModule("CNN with batch norm", nn.Sequential(nn.Conv2d(2, 3, 3), nn.BatchNorm2d(3), nn.AvgPool2d(2, { stride: 1 })), S(2, 2, 5, 5)));
+  await t.test("MultiheadAttention: output and weights, masks, kdim and vdim, F.scaledDotProductAttention", () => {
+    const params = (m: nn.Module) => m.parameters().map((tensor) => ({ shape: tensor.shape, tensor }));
+    const mha = nn.MultiheadAttention(4, 2, { kdim: 3, vdim: 2 }), pad = tensor([[0, 0, 1, 0], [0, 1, 0, 0]]);
+    const causal = { attnMask: tensor([[0, -Infinity, -Infinity, -Infinity], [0, 0, -0.5, -Infinity], [0.3, 0, 0, 0]]), keyPaddingMask: pad };
+    const inputs = [S(3, 2, 4), S(4, 2, 3), S(4, 2, 2), ...params(mha)];
+    gradcheck("MultiheadAttention", (q, k, v) => mha(q, k, v, causal)[0], inputs);
+    // The weights do not depend on the value, its projection or outProj; the first check left its gradients.
+    mha.zeroGrad();
+    const scoring = [mha.qProjWeight!, mha.kProjWeight!, mha.inProjBias!].map((tensor) => ({ shape: tensor.shape, tensor }));
+    gradcheck("MultiheadAttention weights", (q, k, v) => mha(q, k, v, { ...causal, averageAttnWeights: false })[1]!, [S(3, 2, 4), S(4, 2, 3), { ...S(4, 2, 2), constant: true }, ...scoring]);
+    const self = nn.MultiheadAttention(4, 4, { batchFirst: true });
+    gradcheck("MultiheadAttention self", (x) => self(x, x, x, { isCausal: true })[0], [S(2, 3, 4), ...params(self)]);
+    gradcheck("F.scaledDotProductAttention", (q, k, v) => F.scaledDotProductAttention(q, k, v, { attnMask: tensor([[1, 0, 1], [1, 1, 0]]) }), [S(2, 2, 3), S(2, 3, 3), S(2, 3, 2)]);
+  });
   await t.test("F.pad", () => gradcheck("F.pad", (x) => F.pad(x, [2, 1, 1, 0], { value: 3 }), [S(2, 3, 2)]));
   await t.test("Flatten then Linear", () => checkModule("Flatten", nn.Sequential(nn.Flatten(), nn.Linear(6, 2), nn.ReLU()), { shape: [3, 2, 3], gap: 0.05 }));
 });
