@@ -14,18 +14,20 @@ export interface LayerResult {
   result: unknown;
 }
 
+export const isLeaf = (m: nn.Module): boolean => m.namedChildren().length === 0;
+
 /** Every leaf layer's tensor output for `x`, as `layerResults` finds them. */
 export function layerOutputs(model: nn.Module, x: Tensor): LayerOutput[] {
   return layerResults(model, x).flatMap(({ name, module, result }) => (result instanceof Tensor ? [{ name, module, output: result }] : []));
 }
 
 /**
- * Every leaf layer's result for `x`, in the order the model's forward runs them, in eval mode and without a
- * graph. Each leaf's `forward` is wrapped on the instance for the one call, so a model of the user's own
+ * Every leaf layer's (or `watched` module's) result for `x`, in the order the model's forward runs them, in eval
+ * mode and without a graph. Each one's `forward` is wrapped on the instance for the one call, so a model of the user's own
  * (`class Net extends nn.Module`) is seen inside as a Sequential is; the model is left as it was.
  */
-export function layerResults(model: nn.Module, x: Tensor): LayerResult[] {
-  const leaves = model.namedModules().filter(([, m]) => m.namedChildren().length === 0);
+export function layerResults(model: nn.Module, x: Tensor, watched: (m: nn.Module) => boolean = isLeaf): LayerResult[] {
+  const leaves = model.namedModules().filter(([, m]) => watched(m));
   const outputs: LayerResult[] = [];
   const restore: (() => void)[] = [];
   for (const [name, module] of leaves) {

@@ -1,7 +1,7 @@
 import { viewItem } from "../protocol/payloadMap";
 import { nn, Tensor, zeros } from "../engine";
 import { checkOptions, describe } from "./charts/options";
-import { layerResults } from "./layerOutputs";
+import { isLeaf, layerResults } from "./layerOutputs";
 import { Mime } from "../protocol/mimes";
 import type { OutputItem } from "../protocol/outputs";
 import type { SummaryPayload } from "../protocol/payloads";
@@ -61,6 +61,19 @@ export function summaryPayload(model: nn.Module, options?: SummaryOptions): Summ
       });
       return out;
     }
+    // A layer with parameters of its own beside its sublayers (MultiheadAttention's inProjWeight, outProj) is a
+    // row of its own, counting its own parameters, before its sublayers' rows.
+    const own = ownParameters(module);
+    if (own > 0) {
+      const info = module.describe();
+      rows.push({
+        name,
+        layer: `${info.kind}(${module.extraRepr()})`,
+        outputShape: traced ? (traced.get(module) ?? "not run") : "?",
+        params: own,
+        ...(info.equation ? { equation: info.equation } : {}),
+      });
+    }
     const sequential = module instanceof nn.Sequential;
     let current = sequential ? features : undefined;
     for (const [child, layer] of children) {
@@ -77,11 +90,16 @@ export function summaryPayload(model: nn.Module, options?: SummaryOptions): Summ
   return { version: 2, title: model.describe().kind, rows, total: model.numParameters(), ...(notes.length ? { notes } : {}) };
 }
 
+/** Parameters a module holds itself, not through its sublayers. */
+function ownParameters(module: nn.Module): number {
+  return module.numParameters() - module.children().reduce((n, c) => n + c.numParameters(), 0);
+}
+
 /** Each leaf's output shape for `input`: a tensor as [a, b], several results (a recurrent layer's) in parentheses. */
 function tracedShapes(model: nn.Module, input: Tensor): Map<nn.Module, string> {
   let results;
   try {
-    results = layerResults(model, input);
+    results = layerResults(model, input, (m) => isLeaf(m) || ownParameters(m) > 0);
   } catch (e) {
     throw new Error(`${FN}: the model did not run on an input of shape [${input.shape.join(", ")}]: ${(e as Error).message}`);
   }

@@ -93,3 +93,21 @@ test("a module of the user's own, run on an input, shows the shapes its forward 
   assert.deepEqual(payload.rows.map((r) => [r.name, r.outputShape]), [["a", "[4, 5]"], ["unused", "not run"], ["act", "[4, 5]"]]);
   assert.ok(payload.notes!.some((n) => n.startsWith("not run:")));
 });
+
+test("an attention block's summary: the attention layer is a row of its own with its own parameters, its outProj below it", () => {
+  class Block extends nn.Module {
+    attn = nn.MultiheadAttention(8, 2);
+    norm = nn.LayerNorm(8);
+    forward(x: Tensor) {
+      const [a] = this.attn(x, x, x);
+      return this.norm(x.add(a));
+    }
+  }
+  const payload = summaryPayload(new Block(), { inputSize: [5, 3, 8] });
+  assert.deepEqual(
+    payload.rows.map((r) => [r.name, r.outputShape, r.params]),
+    [["attn", "([5, 3, 8], [3, 5, 5])", 3 * 8 * 8 + 3 * 8], ["attn.outProj", "[15, 8]", 72], ["norm", "[5, 3, 8]", 16]],
+  );
+  // The rows add up to the total, as PyTorch counts it.
+  assert.equal(payload.rows.reduce((n, r) => n + r.params, 0), payload.total);
+});

@@ -1,24 +1,26 @@
-// A CNN's views drawn by the built renderer in Chromium from payloads of a real trained digits CNN: the
-// summary with every layer's output shape for an input size, and its kernels as a grid of small images (each
-// kernel's cells where the payload puts them, hovers naming W[o, c, ky, kx]), in light and dark, screenshotted.
+// Deep layers' views drawn by the built renderer in Chromium from payloads of a real trained digits CNN: the
+// summary with every layer's output shape for an input size, its kernels as a grid of small images (each
+// kernel's cells where the payload puts them, hovers naming W[o, c, ky, kx]) and the feature maps of one input;
+// and a causal attention layer's weights as a heatmap. In light and dark, screenshotted.
 
 import assert from "node:assert/strict";
 import { join } from "node:path";
 import { before, test } from "node:test";
-import { data, manualSeed, nn, optim, train } from "../../src/engine";
+import { data, manualSeed, nn, optim, randn, train } from "../../src/engine";
 import { Mime } from "../../src/protocol/mimes";
 import type { SummaryPayload } from "../../src/protocol/payloads";
 import type { WeightsPayload } from "../../src/protocol/weightsPayload";
 import { summaryPayload } from "../../src/views/summaryView";
 import { weightsPayload } from "../../src/views/weightsView";
 import { activationsPayload } from "../../src/views/activationsView";
+import { heatmapPayload } from "../../src/views/charts/heatmap";
 import type { ActivationsPayload } from "../../src/protocol/activationsPayload";
 import { RESULTS_DIR } from "./notebookPage";
 import { rendererBrowser } from "./rendererPage";
 
-const { open } = rendererBrowser("conv-views");
+const { open } = rendererBrowser("deep-layer-views");
 
-let summary: SummaryPayload, kernels: WeightsPayload, activations: ActivationsPayload;
+let summary: SummaryPayload, kernels: WeightsPayload, activations: ActivationsPayload, attention: ReturnType<typeof heatmapPayload>;
 
 before(async () => {
   manualSeed(1);
@@ -29,10 +31,13 @@ before(async () => {
   summary = summaryPayload(cnn, { inputSize: [1, 1, 8, 8] });
   kernels = weightsPayload(cnn, { layer: "0" });
   activations = activationsPayload(cnn, images.x.slice(0, 0, 40));
+  const mha = nn.MultiheadAttention(8, 2, { batchFirst: true });
+  const [, weights] = mha(randn(1, 6, 8), randn(1, 6, 8), randn(1, 6, 8), { isCausal: true });
+  attention = heatmapPayload(weights!.at(0), { xLabel: "key", yLabel: "query", title: "attention weights, causal" });
 });
 
 for (const theme of ["vscode-light", "vscode-dark"] as const) {
-  test(`a CNN's summary and kernels (${theme})`, async () => {
+  test(`a CNN's summary, kernels and feature maps, and attention weights (${theme})`, async () => {
     const { page, errors } = await open(theme);
     try {
       await page.evaluate(([mime, payload]) => nnbookPage.render("summary", mime, payload, nnbookPage.output("summary")), [Mime.summary, summary] as const);
@@ -82,7 +87,15 @@ for (const theme of ["vscode-light", "vscode-dark"] as const) {
       assert.deepEqual(maps.canvases[3][0], "4x4");
       assert.match(maps.captions[2], /^0 Conv2d \[8, 8, 8\]/);
       assert.ok(maps.inked > 20, `${maps.inked} maps show something`);
-      for (const name of ["summary", "kernels", "maps"]) await page.locator(`[data-output="${name}"]`).screenshot({ path: join(RESULTS_DIR, `conv-${name}-${theme}.png`) });
+      // Attention weights: each query's row sums to 1, and nothing above the diagonal (a causal mask).
+      await page.evaluate(([mime, payload]) => nnbookPage.render("attention", mime, payload, nnbookPage.output("attention")), [Mime.chart, attention] as const);
+      const z = await page.evaluate(() => (nnbookPage.output("attention").querySelector(".js-plotly-plot") as HTMLElement & { _fullData: { z: number[][] }[] })._fullData[0].z);
+      assert.equal(z.length, 6);
+      z.forEach((row, q) => {
+        assert.ok(Math.abs(row.reduce((a, b) => a + b, 0) - 1) < 0.02, `row ${q} sums to 1 (to the decimals drawn): ${row}`);
+        row.forEach((v, k) => k > q && assert.equal(v, 0, `query ${q} sees no later key ${k}`));
+      });
+      for (const name of ["summary", "kernels", "maps", "attention"]) await page.locator(`[data-output="${name}"]`).screenshot({ path: join(RESULTS_DIR, `deep-${name}-${theme}.png`) });
       assert.deepEqual(errors, []);
     } finally {
       await page.context().close();
