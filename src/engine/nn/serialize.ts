@@ -13,6 +13,7 @@ import { LayerNorm } from "./layerNorm";
 import { Embedding } from "./embedding";
 import { ModuleList } from "./moduleList";
 import { Conv2d, MaxPool2d } from "./conv";
+import { GRU, LSTM, RNN } from "./recurrent";
 import * as loss from "./loss";
 import { Perceptron } from "../perceptron";
 
@@ -62,6 +63,9 @@ const KINDS: Record<string, Kind> = {
     cls: MaxPool2d,
     build: (c) => new MaxPool2d(pairOf(c.kernelSize), { stride: pairOf(c.stride), padding: pairOf(c.padding), dilation: pairOf(c.dilation), ceilMode: c.ceilMode }),
   },
+  RNN: { cls: RNN, build: (c) => new RNN(c.inputSize, c.hiddenSize, recurrentOptions(c, { nonlinearity: c.nonlinearity })) },
+  LSTM: { cls: LSTM, build: (c) => new LSTM(c.inputSize, c.hiddenSize, recurrentOptions(c)) },
+  GRU: { cls: GRU, build: (c) => new GRU(c.inputSize, c.hiddenSize, recurrentOptions(c)) },
   SiLU: { cls: act.SiLU, build: () => new act.SiLU() },
   Step: { cls: act.Step, build: () => new act.Step() },
   Softmax: { cls: act.Softmax, build: (c) => new act.Softmax(c.dim) },
@@ -77,6 +81,11 @@ const KINDS: Record<string, Kind> = {
   CrossEntropyLoss: { cls: loss.CrossEntropyLoss, build: (c) => new loss.CrossEntropyLoss({ reduction: c.reduction }) },
   NLLLoss: { cls: loss.NLLLoss, build: (c) => new loss.NLLLoss({ reduction: c.reduction }) },
 };
+
+/** The options of a recurrent layer as describe() writes them. */
+function recurrentOptions(c: Record<string, any>, extra: Record<string, any> = {}) {
+  return { numLayers: c.numLayers, bias: c.bias, batchFirst: c.batchFirst, dropout: c.dropout, bidirectional: c.bidirectional, ...extra };
+}
 
 /** A pair of sizes as describe() writes it, "3,3". */
 function pairOf(text: string): [number, number] {
