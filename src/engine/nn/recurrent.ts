@@ -63,7 +63,10 @@ export abstract class RNNBase extends Module {
   constructor(readonly mode: RnnMode, readonly inputSize: number, readonly hiddenSize: number, numLayers: number | RNNOptions | undefined, options: RNNOptions | undefined, extra: Record<string, "checked"> = {}) {
     super();
     const layer = NAME[mode];
-    if (typeof numLayers === "object" && numLayers !== null) [options, numLayers] = [numLayers, undefined];
+    if (typeof numLayers === "object" && numLayers !== null) {
+      if (options !== undefined) throw new TypeError(`${layer}: the options come once, as the third argument or after numLayers, e.g. ${layer}(${inputSize}, ${hiddenSize}, 2, { batchFirst: true })`);
+      [options, numLayers] = [numLayers, undefined];
+    }
     const o = checkOptions(layer, options, { ...KINDS, ...extra } as unknown as Record<keyof RNNOptions, "checked">);
     checkSize(layer, "inputSize", inputSize);
     checkSize(layer, "hiddenSize", hiddenSize);
@@ -203,8 +206,8 @@ export class LSTM extends RNNBase {
 
   /** `[output, [hN, cN]]` for input x and the initial states [h0, c0] (zeros when not given). */
   override forward(x: Tensor, state?: [Tensor, Tensor]): [Tensor, [Tensor, Tensor]] {
-    if (state !== undefined && !(Array.isArray(state) && state.length === 2)) {
-      throw new TypeError(`LSTM: the initial state must be a pair [h0, c0], not ${describeValue(state)}`);
+    if (state !== undefined && !(Array.isArray(state) && state.length === 2 && state[0] instanceof Tensor && state[1] instanceof Tensor)) {
+      throw new TypeError(`LSTM: the initial state must be a pair of tensors [h0, c0] (as PyTorch's (h0, c0)), not ${describeValue(state)}; leave it out to start both at zeros`);
     }
     const [out, h, c] = this.run(x, state?.[0], state?.[1]);
     return [out, [h, c!]];

@@ -78,6 +78,10 @@ test("recurrent layers say what does not fit and suggest the fix", () => {
   assert.throws(() => nn.GRU(3, 4, { batch_first: true } as never), /GRU: unknown option "batch_first"; did you mean "batchFirst"\?/);
   assert.throws(() => nn.RNN(3, 4, { nonlinearity: "sigmoid" as never }), /RNN: nonlinearity must be "tanh" or "relu", not "sigmoid"/);
   assert.throws(() => nn.LSTM(3, 4, { nonlinearity: "tanh" } as never), /LSTM: unknown option "nonlinearity"/);
+  assert.throws(() => lstm(randn(5, 2, 3), [zeros(1, 2, 4)] as never), /LSTM: the initial state must be a pair of tensors \[h0, c0\]/);
+  assert.throws(() => lstm(randn(5, 2, 3), zeros(1, 2, 4) as never), /LSTM: the initial state must be a pair of tensors/);
+  assert.throws(() => nn.LSTM(3, 4, 2, { numLayers: 2 }), /LSTM: numLayers is given twice/);
+  assert.throws(() => nn.GRU(3, 4, { numLayers: 2 }, {} as never), /GRU: the options come once/);
   assert.throws(() => nn.LSTM(3, 0), /LSTM: hiddenSize must be a whole number ≥ 1, not 0/);
   assert.throws(() => nn.GRU(3, 4, { dropout: 1.5 }), /GRU: dropout must be a number from 0 to 1, not 1.5/);
 });
@@ -100,17 +104,17 @@ test("toJSON → nn.load gives the same outputs; dropout only in training", () =
   assert.deepEqual([...e1.data], [...e2.data]);
 });
 
-test("an LSTM learns to continue a sine wave", () => {
+for (const kind of ["LSTM", "GRU"] as const) test(`an ${kind} learns to continue a sine wave`, () => {
   manualSeed(0);
   const W = 12, N = 48, wave = (t: number) => Math.sin(0.3 * t);
   const windows = (start: number) => Array.from({ length: W }, (_, k) => [wave(start + k)]);
   const xs = tensor(Array.from({ length: N }, (_, i) => windows(i))); // [N, W, 1]
   const ys = tensor(Array.from({ length: N }, (_, i) => [wave(i + W)]));
   class Forecaster extends nn.Module {
-    lstm = nn.LSTM(1, 16, { batchFirst: true });
+    rnn = kind === "LSTM" ? nn.LSTM(1, 16, { batchFirst: true }) : nn.GRU(1, 16, { batchFirst: true });
     head = nn.Linear(16, 1);
     forward(x: Tensor): Tensor {
-      const [, [h]] = this.lstm(x);
+      const h = this.rnn instanceof nn.LSTM ? this.rnn(x)[1][0] : (this.rnn as nn.GRU)(x)[1];
       return this.head(h.select(0, 0));
     }
   }
