@@ -3,11 +3,11 @@ import { Tensor } from "../tensor";
 import { alloc } from "../storage";
 import { ShapeError, fmt } from "../shape";
 import { checkOptions, describe as describeValue } from "../options";
-import { defaultGenerator } from "../random";
 import { cat, stack } from "../ops/join";
 import { GATES, rnnLayer, type RnnMode } from "../ops/rnn";
 import type { LayerInfo } from "./layerInfo";
 import { Module } from "./module";
+import { Dropout } from "./dropout";
 import { ParameterTensor } from "./parameter";
 import { stateKey } from "./stateDict";
 import { uniformTensor } from "./init";
@@ -76,6 +76,9 @@ export abstract class RNNBase extends Module {
     this.batchFirst = o.batchFirst ?? false;
     this.dropout = o.dropout ?? 0;
     this.bidirectional = o.bidirectional ?? false;
+    if (this.dropout > 0 && this.numLayers === 1) {
+      throw new RangeError(`${layer}: dropout acts between stacked layers, so with numLayers 1 it would do nothing (PyTorch warns and ignores it); use numLayers ≥ 2, or nn.Dropout on the output`);
+    }
     // PyTorch: every weight and bias U(−1/√hidden, 1/√hidden), drawn in its parameter order.
     const bound = 1 / Math.sqrt(hiddenSize), gh = GATES[mode] * hiddenSize, self = this as unknown as Record<string, ParameterTensor>;
     for (let l = 0; l < this.numLayers; l++) {
@@ -107,8 +110,10 @@ export abstract class RNNBase extends Module {
 
   private shapeError(x: unknown): ShapeError {
     const layer = NAME[this.mode], given = x instanceof Tensor ? fmt(x.shape) : describeValue(x), I = this.inputSize;
-    const fix = x instanceof Tensor && x.ndim === 2 && x.shape[1] !== I ? ` — the last dim is the features and must be ${I}` :
-      x instanceof Tensor && x.ndim === 3 ? ` — the last dim is the features and must be ${I}` : ` — give the sequence as [seq, batch, ${I}] (or unbatched [seq, ${I}])`;
+    const fix = !(x instanceof Tensor) || x.ndim < 2 || x.ndim > 3 ? ` — give the sequence as [seq, batch, ${I}] (or unbatched [seq, ${I}])`
+      : I === 1 && x.ndim === 2 ? " — add the feature dim: x.unsqueeze(-1)"
+      : x.shape[0] === 0 ? " — the sequence is empty"
+      : ` — its last dim is the features, ${x.shape[x.ndim - 1]} here; make the layer with inputSize ${x.shape[x.ndim - 1]} or reshape the input`;
     return new ShapeError(`${layer}: expected input [seq, batch, ${I}] (or [batch, seq, ${I}] with batchFirst: true, or unbatched [seq, ${I}]), got ${given}${fix}`);
   }
 
@@ -143,7 +148,7 @@ export abstract class RNNBase extends Module {
         if (lstm) cN.push(packed.select(0, T));
       }
       seq = outs.length === 1 ? outs[0] : cat(outs, 2);
-      if (this.training && this.dropout > 0 && l < this.numLayers - 1) seq = dropout(seq, this.dropout);
+      if (this.training && this.dropout > 0 && l < this.numLayers - 1) seq = new Dropout(this.dropout).forward(seq); // not a child: the layer's state and printout stay PyTorch's
     }
     const output = unbatched ? seq.squeeze(1) : this.batchFirst ? seq.transpose(0, 1) : seq;
     const finish = (states: Tensor[]) => (unbatched ? stack(states, 0).squeeze(1) : stack(states, 0));
@@ -173,13 +178,6 @@ export abstract class RNNBase extends Module {
       equation: EQUATIONS[this.mode],
     };
   }
-}
-
-/** Zero each element with probability p and scale the rest by 1/(1 − p), with the engine's generator as nn.Dropout. */
-function dropout(x: Tensor, p: number): Tensor {
-  const g = defaultGenerator(), mask = alloc(x.numel()), scale = p === 1 ? 0 : 1 / (1 - p);
-  for (let i = 0; i < mask.length; i++) mask[i] = g.uniform() >= p ? scale : 0;
-  return x.mul(new Tensor(mask, x.shape.slice()));
 }
 
 /** Elman RNN; see `nn.RNN`. */

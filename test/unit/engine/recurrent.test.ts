@@ -83,6 +83,9 @@ test("recurrent layers say what does not fit and suggest the fix", () => {
   assert.throws(() => nn.LSTM(3, 4, 2, { numLayers: 2 }), /LSTM: numLayers is given twice/);
   assert.throws(() => nn.GRU(3, 4, { numLayers: 2 }, {} as never), /GRU: the options come once/);
   assert.throws(() => nn.LSTM(3, 0), /LSTM: hiddenSize must be a whole number ≥ 1, not 0/);
+  assert.throws(() => nn.LSTM(3, 4)(randn(5, 2, 6)), /got \[5,2,6\] — its last dim is the features, 6 here; make the layer with inputSize 6/);
+  assert.throws(() => nn.LSTM(1, 4)(randn(5, 2)), /got \[5,2\] — add the feature dim: x\.unsqueeze\(-1\)/);
+  assert.throws(() => nn.GRU(3, 4, { dropout: 0.2 }), /GRU: dropout acts between stacked layers, so with numLayers 1 it would do nothing/);
   assert.throws(() => nn.GRU(3, 4, { dropout: 1.5 }), /GRU: dropout must be a number from 0 to 1, not 1.5/);
 });
 
