@@ -16,7 +16,7 @@ const NAMES: Record<RnnMode, string> = { tanh: "RnnTanhBackward0", relu: "RnnRel
 
 const sigmoid = (v: number) => (v >= 0 ? 1 / (1 + Math.exp(-v)) : Math.exp(v) / (1 + Math.exp(v)));
 
-/** Column sums of a [rows, n] array, added into `into` (in float64 for long sequences). */
+/** Column sums of a [rows, n] array: a bias gradient over every step and batch row (in float64 for long sequences). */
 function columnSums(a: Float32Array, rows: number, n: number): Float32Array {
   const acc = new Float64Array(n);
   for (let r = 0; r < rows; r++) for (let j = 0; j < n; j++) acc[j] += a[r * n + j];
@@ -57,12 +57,12 @@ export function rnnLayer(mode: RnnMode, x: Tensor, h0: Tensor, c0: Tensor | null
           out[k] = act[gi] = mode === "tanh" ? Math.tanh(a) : a > 0 ? a : 0;
         } else if (lstm) {
           const i = sigmoid(xp[gi] + hp[hi]), f = sigmoid(xp[gi + H] + hp[hi + H]);
-          const g = Math.tanh(xp[gi + 2 * H] + hp[hi + 2 * H]), og2 = sigmoid(xp[gi + 3 * H] + hp[hi + 3 * H]);
-          act[gi] = i; act[gi + H] = f; act[gi + 2 * H] = g; act[gi + 3 * H] = og2;
+          const g = Math.tanh(xp[gi + 2 * H] + hp[hi + 2 * H]), oGate = sigmoid(xp[gi + 3 * H] + hp[hi + 3 * H]);
+          act[gi] = i; act[gi + H] = f; act[gi + 2 * H] = g; act[gi + 3 * H] = oGate;
           const cp = c![b * H + j], cn = f * cp + i * g;
           cPrev![k] = cp;
           cs![k] = cn;
-          out[k] = og2 * Math.tanh(cn);
+          out[k] = oGate * Math.tanh(cn);
         } else {
           const r = sigmoid(xp[gi] + hp[hi]), z = sigmoid(xp[gi + H] + hp[hi + H]);
           const n = Math.tanh(xp[gi + 2 * H] + r * hp[hi + 2 * H]);
@@ -88,12 +88,12 @@ export function rnnLayer(mode: RnnMode, x: Tensor, h0: Tensor, c0: Tensor | null
           if (mode === "tanh") dXP[gi] = d * (1 - act[gi] * act[gi]);
           else if (mode === "relu") dXP[gi] = act[gi] > 0 ? d : 0;
           else if (lstm) {
-            const i = act[gi], f = act[gi + H], g = act[gi + 2 * H], og2 = act[gi + 3 * H], tc = Math.tanh(cs![k]);
-            const dcell = dc![b * H + j] + d * og2 * (1 - tc * tc);
+            const i = act[gi], f = act[gi + H], g = act[gi + 2 * H], oGate = act[gi + 3 * H], tc = Math.tanh(cs![k]);
+            const dcell = dc![b * H + j] + d * oGate * (1 - tc * tc);
             dXP[gi] = dcell * g * i * (1 - i);
             dXP[gi + H] = dcell * cPrev![k] * f * (1 - f);
             dXP[gi + 2 * H] = dcell * i * (1 - g * g);
-            dXP[gi + 3 * H] = d * tc * og2 * (1 - og2);
+            dXP[gi + 3 * H] = d * tc * oGate * (1 - oGate);
             dc![b * H + j] = dcell * f;
           } else {
             const r = act[gi], z = act[gi + H], n = act[gi + 2 * H];
