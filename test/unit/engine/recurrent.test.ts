@@ -66,6 +66,23 @@ test("recurrent layers start as PyTorch's: shapes, U(−1/√hidden, 1/√hidden
   assert.equal(nn.RNN(2, 3, { bias: false }).parameters().length, 2);
   assert.equal(String(nn.RNN(2, 3, { nonlinearity: "relu", batchFirst: true })), "RNN(2, 3, nonlinearity=relu, batchFirst=true)");
   assert.match(lstm.describe().equation!, /c_t &= f_t \\odot c_\{t-1\}/);
+  class Net extends nn.Module {
+    rnn = nn.GRU(2, 3);
+    forward(x: Tensor) { return this.rnn(x)[0]; }
+  }
+  assert.deepEqual(new Net().namedParameters().map(([k]) => k), ["rnn.weight_ih_l0", "rnn.weight_hh_l0", "rnn.bias_ih_l0", "rnn.bias_hh_l0"]);
+  // One autograd node per layer and direction, not one per step or element.
+  const [out] = nn.LSTM(2, 3, { bidirectional: true })(randn(50, 4, 2));
+  const names: string[] = [];
+  for (let stack = [out], seen = new Set<Tensor>(); stack.length; ) {
+    const t = stack.pop()!;
+    if (seen.has(t) || !t.gradFn) continue;
+    seen.add(t);
+    names.push(t.gradFn.name);
+    stack.push(...t.gradFn.inputs);
+  }
+  assert.equal(names.filter((n) => n === "LstmBackward0").length, 2, names.join(", "));
+  assert.ok(names.length <= 5, names.join(", "));
 });
 
 test("recurrent layers say what does not fit and suggest the fix", () => {
