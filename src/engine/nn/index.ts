@@ -14,6 +14,7 @@ import * as emb from "./embedding";
 import * as list from "./moduleList";
 import * as conv from "./conv";
 import * as attention from "./attention";
+import * as rec from "./recurrent";
 
 export { clipGradNorm, clipGradValue };
 
@@ -29,6 +30,7 @@ export type { BatchNormOptions } from "./batchnorm";
 export type { LayerNormOptions } from "./layerNorm";
 export type { AvgPool2dLayerOptions, Conv2dLayerOptions, MaxPool2dLayerOptions } from "./conv";
 export type { MultiheadAttentionOptions, AttentionForwardOptions } from "./attention";
+export type { RecurrentOptions, RNNOptions } from "./recurrent";
 export type { Reduction, LossOptions, HuberLossOptions, BCELossOptions, BCEWithLogitsLossOptions, NLLLossOptions, CrossEntropyLossOptions } from "./loss";
 export type { StateValue, LoadResult } from "./stateDict";
 
@@ -277,3 +279,35 @@ export type AvgPool2d = conv.AvgPool2d;
  */
 export const MultiheadAttention = callable(attention.MultiheadAttention);
 export type MultiheadAttention = attention.MultiheadAttention;
+
+/**
+ * Elman recurrent network (torch.nn.RNN): h_t = tanh(W_ih x_t + b_ih + W_hh h_{t−1} + b_hh) (or ReLU with
+ * `{ nonlinearity: "relu" }`). Input [seq, batch, inputSize] ([batch, seq, inputSize] with `batchFirst`, or unbatched
+ * [seq, inputSize]); `rnn(x, h0?)` returns `[output, hN]`: output [seq, batch, D·hiddenSize] (D = 2 when
+ * `bidirectional`), hN [D·numLayers, batch, hiddenSize]. Options `numLayers` (also positional), `bias`, `batchFirst`,
+ * `dropout` (between layers, in training), `bidirectional`. Parameters `weight_ih_l0` [hidden, input],
+ * `weight_hh_l0` [hidden, hidden], `bias_ih_l0`, `bias_hh_l0`, `…_reverse`, all U(−1/√hidden, 1/√hidden) as PyTorch's.
+ * @example const rnn = nn.RNN(3, 8); const [out, h] = rnn(randn(10, 4, 3)); // out [10, 4, 8], h [1, 4, 8]
+ */
+export const RNN = callable(rec.RNN);
+export type RNN = rec.RNN;
+
+/**
+ * Long short-term memory (torch.nn.LSTM), gates in PyTorch's order i, f, g, o: i, f, o = σ(W_i· x_t + b_i· + W_h· h_{t−1} + b_h·),
+ * g = tanh(…), c_t = f ⊙ c_{t−1} + i ⊙ g, h_t = o ⊙ tanh(c_t). Input [seq, batch, inputSize] (`batchFirst`: [batch, seq, …];
+ * unbatched [seq, inputSize]); `lstm(x, [h0, c0]?)` returns `[output, [hN, cN]]`: output [seq, batch, D·hiddenSize],
+ * hN and cN [D·numLayers, batch, hiddenSize]. Options as nn.RNN but `nonlinearity`. Weights `weight_ih_l0` [4·hidden, input],
+ * `weight_hh_l0` [4·hidden, hidden], biases [4·hidden], all U(−1/√hidden, 1/√hidden).
+ * @example const lstm = nn.LSTM(1, 16, 2, { batchFirst: true }); const [out, [h, c]] = lstm(x); // x [batch, seq, 1]
+ */
+export const LSTM = callable(rec.LSTM);
+export type LSTM = rec.LSTM;
+
+/**
+ * Gated recurrent unit (torch.nn.GRU), gates in PyTorch's order r, z, n: r, z = σ(W_i· x_t + b_i· + W_h· h_{t−1} + b_h·),
+ * n = tanh(W_in x_t + b_in + r ⊙ (W_hn h_{t−1} + b_hn)), h_t = (1 − z) ⊙ n + z ⊙ h_{t−1}. Shapes and options as nn.RNN
+ * (no `nonlinearity`); `gru(x, h0?)` returns `[output, hN]`. Weights [3·hidden, input] and [3·hidden, hidden].
+ * @example const gru = nn.GRU(3, 8, { bidirectional: true }); const [out, h] = gru(randn(10, 3)); // out [10, 16], h [2, 8]
+ */
+export const GRU = callable(rec.GRU);
+export type GRU = rec.GRU;

@@ -14,6 +14,7 @@ import { Embedding } from "./embedding";
 import { ModuleList } from "./moduleList";
 import { AvgPool2d, Conv2d, MaxPool2d } from "./conv";
 import { MultiheadAttention } from "./attention";
+import { GRU, LSTM, RNN } from "./recurrent";
 import * as loss from "./loss";
 import { Perceptron } from "../perceptron";
 
@@ -75,6 +76,9 @@ const KINDS: Record<string, Kind> = {
     cls: MultiheadAttention,
     build: (c) => new MultiheadAttention(c.embedDim, c.numHeads, { dropout: c.dropout, bias: c.bias, batchFirst: c.batchFirst, kdim: c.kdim, vdim: c.vdim }),
   },
+  RNN: { cls: RNN, build: (c) => new RNN(c.inputSize, c.hiddenSize, recurrentOptions(c, { nonlinearity: c.nonlinearity })) },
+  LSTM: { cls: LSTM, build: (c) => new LSTM(c.inputSize, c.hiddenSize, recurrentOptions(c)) },
+  GRU: { cls: GRU, build: (c) => new GRU(c.inputSize, c.hiddenSize, recurrentOptions(c)) },
   SiLU: { cls: act.SiLU, build: () => new act.SiLU() },
   Step: { cls: act.Step, build: () => new act.Step() },
   Softmax: { cls: act.Softmax, build: (c) => new act.Softmax(c.dim) },
@@ -91,6 +95,11 @@ const KINDS: Record<string, Kind> = {
   CrossEntropyLoss: { cls: loss.CrossEntropyLoss, build: (c) => new loss.CrossEntropyLoss({ reduction: c.reduction }) },
   NLLLoss: { cls: loss.NLLLoss, build: (c) => new loss.NLLLoss({ reduction: c.reduction }) },
 };
+
+/** The options of a recurrent layer as describe() writes them. */
+function recurrentOptions(c: Record<string, any>, extra: Record<string, any> = {}) {
+  return { numLayers: c.numLayers, bias: c.bias, batchFirst: c.batchFirst, dropout: c.dropout, bidirectional: c.bidirectional, ...extra };
+}
 
 /** A pair of sizes as describe() writes it, "3,3". */
 function pairOf(text: string): [number, number] {

@@ -1,7 +1,7 @@
 // Layers and losses against central differences, computed in float64.
 import { test } from "node:test";
 import { setStorage } from "../../../src/engine/storage";
-import { F, nn, manualSeed, tensor } from "../../../src/engine/index";
+import { F, nn, manualSeed, tensor, cat } from "../../../src/engine/index";
 import { gradcheck, type InputSpec } from "./gradcheck";
 
 setStorage(Float64Array);
@@ -86,6 +86,16 @@ test("layers", async (t) => {
     const self = nn.MultiheadAttention(4, 4, { batchFirst: true });
     gradcheck("MultiheadAttention self", (x) => self(x, x, x, { isCausal: true })[0], [S(2, 3, 4), ...params(self)]);
     gradcheck("F.scaledDotProductAttention", (q, k, v) => F.scaledDotProductAttention(q, k, v, { attnMask: tensor([[1, 0, 1], [1, 1, 0]]) }), [S(2, 2, 3), S(2, 3, 3), S(2, 3, 2)]);
+  });
+  await t.test("RNN, LSTM and GRU: stacked, bidirectional, batch first, with initial states", () => {
+    const params = (m: nn.Module) => m.parameters().map((tensor) => ({ shape: tensor.shape, tensor }));
+    const flat = (...ts: import("../../../src/engine/index").Tensor[]) => cat(ts.map((t) => t.reshape(-1)), 0);
+    const rnn = nn.RNN(3, 2, 2, { bidirectional: true, batchFirst: true });
+    gradcheck("RNN", (x, h) => flat(...rnn(x, h)), [S(2, 3, 3), S(4, 2, 2), ...params(rnn)]);
+    const lstm = nn.LSTM(3, 2, 2, { bidirectional: true });
+    gradcheck("LSTM", (x, h, c) => { const [o, [hn, cn]] = lstm(x, [h, c]); return flat(o, hn, cn); }, [S(3, 2, 3), S(4, 2, 2), S(4, 2, 2), ...params(lstm)]);
+    const gru = nn.GRU(3, 2, { numLayers: 2 });
+    gradcheck("GRU unbatched", (x, h) => flat(...gru(x, h)), [S(4, 3), S(2, 2), ...params(gru)]);
   });
   await t.test("F.pad", () => gradcheck("F.pad", (x) => F.pad(x, [2, 1, 1, 0], { value: 3 }), [S(2, 3, 2)]));
   await t.test("Flatten then Linear", () => checkModule("Flatten", nn.Sequential(nn.Flatten(), nn.Linear(6, 2), nn.ReLU()), { shape: [3, 2, 3], gap: 0.05 }));

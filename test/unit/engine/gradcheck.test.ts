@@ -15,6 +15,7 @@ import { avgPool2d, conv2d, maxPool2d } from "../../../src/engine/nn/functional"
 import { elu, geluTanh, softplus } from "../../../src/engine/ops/smoothActivations";
 import { cat, stack } from "../../../src/engine/ops/join";
 import { where } from "../../../src/engine/ops/where";
+import { rnnLayer } from "../../../src/engine/ops/rnn";
 
 setStorage(Float64Array);
 
@@ -148,6 +149,11 @@ const cases: Case[] = [
   ["conv2d, stride, padding, dilation, groups", (x, w, b) => conv2d(x, w, b, { stride: [2, 1], padding: [1, 2], dilation: [1, 2], groups: 2 }), [S(2, 4, 5, 6), S(4, 2, 3, 2), S(4)]],
   ["maxPool2d, padded, ceil mode", (x) => maxPool2d(x, 3, { stride: 2, padding: 1, ceilMode: true }), [S(2, 2, 5, 6)]],
   ["avgPool2d, padded, ceil mode, padding not counted", (x) => avgPool2d(x, 3, { stride: 2, padding: 1, ceilMode: true, countIncludePad: false }), [S(2, 2, 5, 6)]],
+  // One recurrent layer and direction: x [T, B, I], h0 (and c0) [B, H], W_ih [G·H, I], W_hh [G·H, H], biases [G·H].
+  ["rnn tanh, reversed", (x, h, wi, wh, bi, bh) => rnnLayer("tanh", x, h, null, wi, wh, bi, bh, true), [S(4, 2, 3), S(2, 3), S(3, 3), S(3, 3), S(3), S(3)]],
+  ["rnn relu, no bias", (x, h, wi, wh) => rnnLayer("relu", x, h, null, wi, wh, null, null, false), [away(4, 2, 3), S(2, 3), S(3, 3), S(3, 3)]],
+  ["lstm with c0", (x, h, c, wi, wh, bi, bh) => rnnLayer("lstm", x, h, c, wi, wh, bi, bh, false), [S(4, 2, 3), S(2, 3), S(2, 3), S(12, 3), S(12, 3), S(12), S(12)]],
+  ["gru, reversed", (x, h, wi, wh, bi, bh) => rnnLayer("gru", x, h, null, wi, wh, bi, bh, true), [S(4, 2, 3), S(2, 3), S(9, 3), S(9, 3), S(9), S(9)]],
   ["a small MLP", (x, w1, b1, w2) => linear(linear(x, w1, b1).tanh(), w2, null).sigmoid().sum(), [S(5, 3), S(4, 3), S(4), S(2, 4)]],
 ];
 
