@@ -116,6 +116,8 @@ function exampleSize(model: nn.Module): string {
   const config = first?.describe().config ?? {};
   if (typeof config.inChannels === "number") return `1, ${config.inChannels}, H, W`;
   if (typeof config.inFeatures === "number") return `1, ${config.inFeatures}`;
+  if (typeof config.inputSize === "number") return config.batchFirst ? `1, L, ${config.inputSize}` : `L, 1, ${config.inputSize}`;
+  if (typeof config.embedDim === "number") return config.batchFirst ? `1, L, ${config.embedDim}` : `L, 1, ${config.embedDim}`;
   return "1, …";
 }
 
