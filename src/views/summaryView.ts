@@ -14,6 +14,11 @@ export interface SummaryOptions {
   inputSize?: number[];
   /** An input to run the model on instead, e.g. a batch of the data. */
   input?: Tensor;
+  /**
+   * The input's batch dim (default 0; 1 for a recurrent layer's [seq, batch, feature]). The model runs once more
+   * with a batch one larger (or smaller), and the dims of each output that follow it show as N: `[N, 8, 4, 4]`.
+   */
+  batchDim?: number;
 }
 
 const FN = "show.summary";
@@ -38,14 +43,16 @@ type Row = SummaryPayload["rows"][number];
  */
 export function summaryPayload(model: nn.Module, options?: SummaryOptions): SummaryPayload {
   if (!(model instanceof nn.Module)) throw new TypeError(`${FN}: the first argument must be a model (an nn.Module such as nn.Sequential(…)), not ${model === null ? "null" : typeof model}`);
-  const o = checkOptions(FN, options, { inputSize: "numbers", input: "checked" } as const);
+  const o = checkOptions(FN, options, { inputSize: "numbers", input: "checked", batchDim: "index" } as const);
   if (o.input !== undefined && !(o.input instanceof Tensor)) throw new TypeError(`${FN}: input must be a tensor, e.g. a batch of the data, not ${describe(o.input)}`);
   if (o.inputSize !== undefined && o.input !== undefined) throw new TypeError(`${FN}: give inputSize or input, not both`);
   if (o.inputSize !== undefined && !o.inputSize.every((n) => Number.isInteger(n) && n >= 1)) {
     throw new RangeError(`${FN}: inputSize must list whole sizes ≥ 1, batch first, e.g. [1, 1, 8, 8]; got [${o.inputSize.join(", ")}]`);
   }
   const input = o.input ?? (o.inputSize ? zeros(...o.inputSize) : undefined);
-  const traced = input ? tracedShapes(model, input) : undefined;
+  const batchDim = o.batchDim ?? 0;
+  if (input && batchDim >= input.ndim) throw new RangeError(`${FN}: batchDim ${batchDim} is not a dim of an input of shape [${input.shape.join(", ")}]`);
+  const traced = input ? tracedShapes(model, input, batchDim) : undefined;
   const rows: Row[] = [];
   const walk = (module: nn.Module, name: string, chained: boolean, features: number | undefined): number | undefined => {
     const children = module.namedChildren();
@@ -84,7 +91,10 @@ export function summaryPayload(model: nn.Module, options?: SummaryOptions): Summ
   };
   walk(model, "", false, undefined);
   const notes: string[] = [];
-  if (input) notes.push(`Output shapes for an input of shape [${input.shape.join(", ")}].`);
+  if (input) {
+    const shape = input.shape.map((n, i) => (i === batchDim ? "N" : String(n)));
+    notes.push(`Output shapes for an input of shape [${shape.join(", ")}], N = ${input.shape[batchDim]}: a dim that follows the batch shows as N.`);
+  }
   if (rows.some((r) => r.outputShape === "?")) notes.push(`? depends on the input: show.summary(model, { inputSize: [${exampleSize(model)}] }) runs it once and shows every shape.`);
   if (rows.some((r) => r.outputShape === "not run")) notes.push("not run: the model's forward did not use that layer for this input.");
   return { version: 2, title: model.describe().kind, rows, total: model.numParameters(), ...(notes.length ? { notes } : {}) };
@@ -95,18 +105,31 @@ function ownParameters(module: nn.Module): number {
   return module.numParameters() - module.children().reduce((n, c) => n + c.numParameters(), 0);
 }
 
-/** Each leaf's output shape for `input`: a tensor as [a, b], several results (a recurrent layer's) in parentheses. */
-function tracedShapes(model: nn.Module, input: Tensor): Map<nn.Module, string> {
-  let results;
-  try {
-    results = layerResults(model, input, (m) => isLeaf(m) || ownParameters(m) > 0);
-  } catch (e) {
-    throw new Error(`${FN}: the model did not run on an input of shape [${input.shape.join(", ")}]: ${(e as Error).message}`);
-  }
+/**
+ * Each leaf's output shape for `input`: a tensor as [a, b], several results (a recurrent layer's) in parentheses.
+ * A second run on a batch one larger (one smaller when given data) tells which dims follow the batch: those show
+ * as N.
+ */
+function tracedShapes(model: nn.Module, input: Tensor, batchDim: number): Map<nn.Module, string> {
+  const run = (x: Tensor) => {
+    try {
+      return layerResults(model, x, (m) => isLeaf(m) || ownParameters(m) > 0);
+    } catch (e) {
+      throw new Error(`${FN}: the model did not run on an input of shape [${x.shape.join(", ")}]: ${(e as Error).message}`);
+    }
+  };
+  const n = input.shape[batchDim];
+  const other = n > 1 ? input.narrow(batchDim, 0, n - 1) : zeros(...input.shape.map((s, i) => (i === batchDim ? s + 1 : s)));
+  const results = run(input), others = new Map<nn.Module, unknown>();
+  for (const { module, result } of run(other)) if (!others.has(module)) others.set(module, result);
+  const shapeOf = (v: unknown, w: unknown): string =>
+    v instanceof Tensor
+      ? `[${v.shape.map((d, i) => (w instanceof Tensor && w.ndim === v.ndim && w.shape[i] !== d ? "N" : String(d))).join(", ")}]`
+      : Array.isArray(v)
+        ? `(${v.map((x, i) => shapeOf(x, Array.isArray(w) ? w[i] : undefined)).join(", ")})`
+        : v === null ? "null" : typeof v;
   const shapes = new Map<nn.Module, string>();
-  const shapeOf = (v: unknown): string =>
-    v instanceof Tensor ? `[${v.shape.join(", ")}]` : Array.isArray(v) ? `(${v.map(shapeOf).join(", ")})` : v === null ? "null" : typeof v;
-  for (const { module, result } of results) if (!shapes.has(module)) shapes.set(module, shapeOf(result));
+  for (const { module, result } of results) if (!shapes.has(module)) shapes.set(module, shapeOf(result, others.get(module)));
   return shapes;
 }
 

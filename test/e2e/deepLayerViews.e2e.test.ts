@@ -46,8 +46,8 @@ for (const theme of ["vscode-light", "vscode-dark"] as const) {
         notes: Array.from(nnbookPage.output("summary").querySelectorAll(".nnbook-notes li"), (li) => li.textContent),
         equations: nnbookPage.output("summary").querySelectorAll(".nnbook-equation .katex").length,
       }));
-      assert.deepEqual(table.shapes.slice(0, 5), ["[1, 8, 8, 8]", "[1, 8, 8, 8]", "[1, 8, 4, 4]", "[1, 128]", "[1, 10]"]);
-      assert.deepEqual(table.notes, ["Output shapes for an input of shape [1, 1, 8, 8]."]);
+      assert.deepEqual(table.shapes.slice(0, 5), ["[N, 8, 8, 8]", "[N, 8, 8, 8]", "[N, 8, 4, 4]", "[N, 128]", "[N, 10]"]);
+      assert.deepEqual(table.notes, ["Output shapes for an input of shape [N, 1, 8, 8], N = 1: a dim that follows the batch shows as N."]);
       assert.ok(table.equations >= 3, `${table.equations} equations typeset`);
 
       await page.evaluate(([mime, payload]) => nnbookPage.render("kernels", mime, payload, nnbookPage.output("kernels")), [Mime.weights, kernels] as const);

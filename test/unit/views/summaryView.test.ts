@@ -66,11 +66,14 @@ test("a CNN's summary shows each layer's output shape for an input size, and say
   assert.deepEqual(plain.rows.map((r) => r.outputShape), ["?", "?", "?", "?", "[N, 10]"]);
   assert.match(plain.notes![0], /show\.summary\(model, \{ inputSize: \[1, 1, H, W\] \}\)/);
   const sized = summaryPayload(cnn, { inputSize: [1, 1, 8, 8] });
-  assert.deepEqual(sized.rows.map((r) => r.outputShape), ["[1, 8, 8, 8]", "[1, 8, 8, 8]", "[1, 8, 4, 4]", "[1, 128]", "[1, 10]"]);
+  // A second run with a batch of 2 tells the batch dim from the others: it shows as N.
+  assert.deepEqual(sized.rows.map((r) => r.outputShape), ["[N, 8, 8, 8]", "[N, 8, 8, 8]", "[N, 8, 4, 4]", "[N, 128]", "[N, 10]"]);
+  assert.deepEqual(sized.notes, ["Output shapes for an input of shape [N, 1, 8, 8], N = 1: a dim that follows the batch shows as N."]);
   // PyTorch's parameter counts: 8·1·3·3 + 8 and 128·10 + 10.
   assert.deepEqual(sized.rows.map((r) => r.params), [80, 0, 0, 0, 1290]);
   assert.equal(sized.total, 1370);
-  assert.deepEqual(summaryPayload(cnn, { input: zeros(5, 1, 8, 8) }).rows[2].outputShape, "[5, 8, 4, 4]");
+  assert.deepEqual(summaryPayload(cnn, { input: zeros(5, 1, 8, 8) }).rows[2].outputShape, "[N, 8, 4, 4]");
+  assert.throws(() => summaryPayload(cnn, { inputSize: [1, 1, 8, 8], batchDim: 4 }), /show\.summary: batchDim 4 is not a dim of an input of shape \[1, 1, 8, 8\]/);
   // The model is left as it was: training mode, no gradients recorded.
   assert.equal(cnn.training, true);
   assert.equal(cnn.parameters()[0].grad, null);
@@ -90,7 +93,7 @@ test("a module of the user's own, run on an input, shows the shapes its forward 
     }
   }
   const payload = summaryPayload(new TwoPaths(), { inputSize: [4, 3] });
-  assert.deepEqual(payload.rows.map((r) => [r.name, r.outputShape]), [["a", "[4, 5]"], ["unused", "not run"], ["act", "[4, 5]"]]);
+  assert.deepEqual(payload.rows.map((r) => [r.name, r.outputShape]), [["a", "[N, 5]"], ["unused", "not run"], ["act", "[N, 5]"]]);
   assert.ok(payload.notes!.some((n) => n.startsWith("not run:")));
 });
 
@@ -103,10 +106,11 @@ test("an attention block's summary: the attention layer is a row of its own with
       return this.norm(x.add(a));
     }
   }
-  const payload = summaryPayload(new Block(), { inputSize: [5, 3, 8] });
+  // Sequence first, [L, N, E]: the batch is dim 1.
+  const payload = summaryPayload(new Block(), { inputSize: [5, 3, 8], batchDim: 1 });
   assert.deepEqual(
     payload.rows.map((r) => [r.name, r.outputShape, r.params]),
-    [["attn", "([5, 3, 8], [3, 5, 5])", 3 * 8 * 8 + 3 * 8], ["attn.outProj", "[15, 8]", 72], ["norm", "[5, 3, 8]", 16]],
+    [["attn", "([5, N, 8], [N, 5, 5])", 3 * 8 * 8 + 3 * 8], ["attn.outProj", "[N, 8]", 72], ["norm", "[5, N, 8]", 16]],
   );
   // The rows add up to the total, as PyTorch counts it.
   assert.equal(payload.rows.reduce((n, r) => n + r.params, 0), payload.total);
