@@ -16,9 +16,20 @@ export interface LayerResult {
 
 export const isLeaf = (m: nn.Module): boolean => m.namedChildren().length === 0;
 
-/** Every leaf layer's tensor output for `x`, as `layerResults` finds them. */
+/**
+ * Every leaf layer's tensor output for `x`, as `layerResults` finds them; of a layer that returns several (a
+ * recurrent layer's `[output, h]`, attention's `[output, weights]`), the first, its output.
+ */
 export function layerOutputs(model: nn.Module, x: Tensor): LayerOutput[] {
-  return layerResults(model, x).flatMap(({ name, module, result }) => (result instanceof Tensor ? [{ name, module, output: result }] : []));
+  return layerResults(model, x, (m) => isLeaf(m) || ownParameters(m)).flatMap(({ name, module, result }) => {
+    const output = Array.isArray(result) ? result[0] : result;
+    return output instanceof Tensor ? [{ name, module, output }] : [];
+  });
+}
+
+/** Whether a module holds parameters itself, not only through its sublayers (MultiheadAttention's inProjWeight). */
+export function ownParameters(m: nn.Module): boolean {
+  return m.numParameters() > m.children().reduce((n, c) => n + c.numParameters(), 0);
 }
 
 /**
@@ -34,9 +45,11 @@ export function layerResults(model: nn.Module, x: Tensor, watched: (m: nn.Module
     const own = Object.getOwnPropertyDescriptor(module, "forward");
     const original = module.forward;
     module.forward = (...inputs: unknown[]) => {
-      const output = original.apply(module, inputs);
-      outputs.push({ name, module, result: output });
-      return output;
+      // Listed in the order the calls begin, so a layer comes before the sublayers it calls.
+      const entry: LayerResult = { name, module, result: undefined };
+      outputs.push(entry);
+      entry.result = original.apply(module, inputs);
+      return entry.result;
     };
     restore.push(() => (own ? Object.defineProperty(module, "forward", own) : delete (module as { forward?: unknown }).forward));
   }

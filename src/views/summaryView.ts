@@ -70,7 +70,7 @@ export function summaryPayload(model: nn.Module, options?: SummaryOptions): Summ
     }
     // A layer with parameters of its own beside its sublayers (MultiheadAttention's inProjWeight, outProj) is a
     // row of its own, counting its own parameters, before its sublayers' rows.
-    const own = ownParameters(module);
+    const own = ownParameterCount(module);
     if (own > 0) {
       const info = module.describe();
       rows.push({
@@ -101,7 +101,7 @@ export function summaryPayload(model: nn.Module, options?: SummaryOptions): Summ
 }
 
 /** Parameters a module holds itself, not through its sublayers. */
-function ownParameters(module: nn.Module): number {
+function ownParameterCount(module: nn.Module): number {
   return module.numParameters() - module.children().reduce((n, c) => n + c.numParameters(), 0);
 }
 
@@ -113,7 +113,7 @@ function ownParameters(module: nn.Module): number {
 function tracedShapes(model: nn.Module, input: Tensor, batchDim: number): Map<nn.Module, string> {
   const run = (x: Tensor) => {
     try {
-      return layerResults(model, x, (m) => isLeaf(m) || ownParameters(m) > 0);
+      return layerResults(model, x, (m) => isLeaf(m) || ownParameterCount(m) > 0);
     } catch (e) {
       throw new Error(`${FN}: the model did not run on an input of shape [${x.shape.join(", ")}]: ${(e as Error).message}`);
     }

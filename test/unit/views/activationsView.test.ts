@@ -80,3 +80,17 @@ test("a CNN's activations carry the first input's feature maps per image layer, 
   assert.match(activationsText(p), /0 Conv2d \[5, 20, 6, 6\]: .*; feature maps of input 0: 10 of 20 channels/);
   assert.equal(activationsPayload(nn.Sequential(nn.Linear(2, 3)), randn(4, 2)).input, undefined);
 });
+
+test("recurrent and attention layers show their output, the first of what they return, in the order they run", () => {
+  manualSeed(4);
+  class Block extends nn.Module {
+    lstm = nn.LSTM(8, 8, { batchFirst: true });
+    attn = nn.MultiheadAttention(8, 2, { batchFirst: true });
+    forward(x: Tensor) {
+      const [h] = this.lstm(x);
+      return this.attn(h, h, h)[0];
+    }
+  }
+  const p = activationsPayload(new Block(), randn(4, 5, 8));
+  assert.deepEqual(p.layers.map((l) => [l.name, l.shape]), [["lstm", [4, 5, 8]], ["attn", [4, 5, 8]], ["attn.outProj", [20, 8]]]);
+});
