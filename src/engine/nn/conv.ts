@@ -59,7 +59,10 @@ export class Conv2d extends Module {
   override forward(x: Tensor): Tensor {
     if (!(x instanceof Tensor) || x.ndim !== 4 || x.shape[1] !== this.inChannels) {
       const given = x instanceof Tensor ? fmt(x.shape) : describeValue(x);
-      const hint = x instanceof Tensor && x.ndim === 2 ? ` — reshape it, e.g. x.reshape(-1, ${this.inChannels}, H, W)` : "";
+      // Rows of flattened square images (the digits' 64 pixels) suggest their own size.
+      const side = x instanceof Tensor && x.ndim === 2 ? Math.sqrt(x.shape[1] / this.inChannels) : NaN;
+      const size = Number.isInteger(side) ? `${side}, ${side}` : "H, W";
+      const hint = x instanceof Tensor && x.ndim === 2 ? ` — reshape it, e.g. x.reshape(-1, ${this.inChannels}, ${size})` : "";
       throw new ShapeError(`Conv2d: expected input [N, ${this.inChannels}, H, W], got ${given}${hint}`);
     }
     return conv2d(x, this.weight, this.bias, { stride: this.stride, padding: this.padding, dilation: this.dilation, groups: this.groups });

@@ -75,7 +75,8 @@ test("Conv2d starts as PyTorch's and says what input it expects", () => {
   const bound = 1 / Math.sqrt(18);
   assert.ok([...conv.weight.data, ...conv.bias!.data].every((v) => Math.abs(v) <= bound));
   assert.equal(conv.numParameters(), 57);
-  assert.throws(() => nn.Conv2d(1, 8, 3)(randn(64, 64)), /^ShapeError: Conv2d: expected input \[N, 1, H, W\], got \[64,64\] — reshape it, e\.g\. x\.reshape\(-1, 1, H, W\)$/);
+  assert.throws(() => nn.Conv2d(1, 8, 3)(randn(64, 64)), /^ShapeError: Conv2d: expected input \[N, 1, H, W\], got \[64,64\] — reshape it, e\.g\. x\.reshape\(-1, 1, 8, 8\)$/);
+  assert.throws(() => nn.Conv2d(3, 8, 3)(randn(4, 10)), /got \[4,10\] — reshape it, e\.g\. x\.reshape\(-1, 3, H, W\)$/);
   assert.throws(() => nn.Conv2d(1, 8, 3, { padding_mode: "zeros" } as never), /Conv2d: unknown option "padding_mode"; the options are stride, padding, dilation, groups, bias/);
   assert.throws(() => nn.Conv2d(0, 8, 3), /Conv2d: inChannels must be a whole number ≥ 1, not 0/);
   assert.throws(() => nn.MaxPool2d(2)(randn(4, 4)), /MaxPool2d: expected input \[N, C, H, W\] or \[C, H, W\], got \[4,4\]/);
