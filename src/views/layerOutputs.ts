@@ -14,31 +14,37 @@ export interface LayerResult {
   result: unknown;
 }
 
-export const isLeaf = (m: nn.Module): boolean => m.namedChildren().length === 0;
+/** Parameters a module holds itself, not through its sublayers (MultiheadAttention's inProjWeight). */
+export function ownParameterCount(m: nn.Module): number {
+  return m.numParameters() - m.children().reduce((n, c) => n + c.numParameters(), 0);
+}
 
 /**
- * Every leaf layer's tensor output for `x`, as `layerResults` finds them; of a layer that returns several (a
+ * A layer the views look at: a module without sublayers, or one with parameters of its own beside them
+ * (MultiheadAttention and its outProj).
+ */
+export function isLayer(m: nn.Module): boolean {
+  return m.namedChildren().length === 0 || ownParameterCount(m) > 0;
+}
+
+/**
+ * Every layer's tensor output for `x`, as `layerResults` finds them; of a layer that returns several (a
  * recurrent layer's `[output, h]`, attention's `[output, weights]`), the first, its output.
  */
 export function layerOutputs(model: nn.Module, x: Tensor): LayerOutput[] {
-  return layerResults(model, x, (m) => isLeaf(m) || ownParameters(m)).flatMap(({ name, module, result }) => {
+  return layerResults(model, x).flatMap(({ name, module, result }) => {
     const output = Array.isArray(result) ? result[0] : result;
     return output instanceof Tensor ? [{ name, module, output }] : [];
   });
 }
 
-/** Whether a module holds parameters itself, not only through its sublayers (MultiheadAttention's inProjWeight). */
-export function ownParameters(m: nn.Module): boolean {
-  return m.numParameters() > m.children().reduce((n, c) => n + c.numParameters(), 0);
-}
-
 /**
- * Every leaf layer's (or `watched` module's) result for `x`, in the order the model's forward runs them, in eval
- * mode and without a graph. Each one's `forward` is wrapped on the instance for the one call, so a model of the user's own
+ * Every layer's (`isLayer`) result for `x`, in the order the model's forward calls them, in eval mode and without
+ * a graph. Each one's `forward` is wrapped on the instance for the one call, so a model of the user's own
  * (`class Net extends nn.Module`) is seen inside as a Sequential is; the model is left as it was.
  */
-export function layerResults(model: nn.Module, x: Tensor, watched: (m: nn.Module) => boolean = isLeaf): LayerResult[] {
-  const leaves = model.namedModules().filter(([, m]) => watched(m));
+export function layerResults(model: nn.Module, x: Tensor): LayerResult[] {
+  const leaves = model.namedModules().filter(([, m]) => isLayer(m));
   const outputs: LayerResult[] = [];
   const restore: (() => void)[] = [];
   for (const [name, module] of leaves) {

@@ -1,7 +1,7 @@
 import { viewItem } from "../protocol/payloadMap";
 import { nn, Tensor, zeros } from "../engine";
 import { checkOptions, describe } from "./charts/options";
-import { isLeaf, layerResults } from "./layerOutputs";
+import { isLayer, layerResults, ownParameterCount } from "./layerOutputs";
 import { Mime } from "../protocol/mimes";
 import type { OutputItem } from "../protocol/outputs";
 import type { SummaryPayload } from "../protocol/payloads";
@@ -100,11 +100,6 @@ export function summaryPayload(model: nn.Module, options?: SummaryOptions): Summ
   return { version: 2, title: model.describe().kind, rows, total: model.numParameters(), ...(notes.length ? { notes } : {}) };
 }
 
-/** Parameters a module holds itself, not through its sublayers. */
-function ownParameterCount(module: nn.Module): number {
-  return module.numParameters() - module.children().reduce((n, c) => n + c.numParameters(), 0);
-}
-
 /**
  * Each leaf's output shape for `input`: a tensor as [a, b], several results (a recurrent layer's) in parentheses.
  * A second run on a batch one larger (one smaller when given data) tells which dims follow the batch: those show
@@ -113,7 +108,7 @@ function ownParameterCount(module: nn.Module): number {
 function tracedShapes(model: nn.Module, input: Tensor, batchDim: number): Map<nn.Module, string> {
   const run = (x: Tensor) => {
     try {
-      return layerResults(model, x, (m) => isLeaf(m) || ownParameterCount(m) > 0);
+      return layerResults(model, x);
     } catch (e) {
       throw new Error(`${FN}: the model did not run on an input of shape [${x.shape.join(", ")}]: ${(e as Error).message}`);
     }
@@ -135,7 +130,7 @@ function tracedShapes(model: nn.Module, input: Tensor, batchDim: number): Map<nn
 
 /** An input size to suggest: the first layer's input, as far as it says (a Conv2d's channels), batch 1. */
 function exampleSize(model: nn.Module): string {
-  const first = model.namedModules().find(([, m]) => m.namedChildren().length === 0)?.[1];
+  const first = model.namedModules().find(([, m]) => isLayer(m))?.[1];
   const config = first?.describe().config ?? {};
   if (typeof config.inChannels === "number") return `1, ${config.inChannels}, H, W`;
   if (typeof config.inFeatures === "number") return `1, ${config.inFeatures}`;
