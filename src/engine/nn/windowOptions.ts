@@ -59,29 +59,25 @@ export function conv2dSettings<O extends Conv2dOptions>(op: string, options: O |
   return { settings, options: o };
 }
 
-/** The pooling settings of `kernelSize` and `options`, checked, for `op`: the stride is the kernel's unless given. */
-export function pool2dSettings(op: string, kernelSize: Pair, options: MaxPool2dOptions | undefined): Pool2dSettings {
-  const o = checkOptions(op, options, POOL2D_KINDS);
+/** The window of a pooling: its kernel, the stride (the kernel's unless given), padding and ceil mode. */
+function poolWindow(op: string, kernelSize: Pair, o: { stride?: Pair; padding?: Pair; ceilMode?: boolean }) {
   const kernel = pair(op, "kernelSize", kernelSize, 1);
   return {
     kernel,
     stride: o.stride === undefined ? kernel : pair(op, "stride", o.stride, 1),
     padding: pair(op, "padding", o.padding ?? 0, 0),
-    dilation: pair(op, "dilation", o.dilation ?? 1, 1),
     ceilMode: o.ceilMode ?? false,
   };
+}
+
+/** The max-pooling settings of `kernelSize` and `options`, checked, for `op`. */
+export function pool2dSettings(op: string, kernelSize: Pair, options: MaxPool2dOptions | undefined): Pool2dSettings {
+  const o = checkOptions(op, options, POOL2D_KINDS);
+  return { ...poolWindow(op, kernelSize, o), dilation: pair(op, "dilation", o.dilation ?? 1, 1) };
 }
 
 /** The average-pooling settings of `kernelSize` and `options`, checked, for `op`. */
 export function avgPool2dSettings(op: string, kernelSize: Pair, options: AvgPool2dOptions | undefined): AvgPool2dSettings {
   const o = checkOptions(op, options, AVG_POOL2D_KINDS);
-  const kernel = pair(op, "kernelSize", kernelSize, 1);
-  return {
-    kernel,
-    stride: o.stride === undefined ? kernel : pair(op, "stride", o.stride, 1),
-    padding: pair(op, "padding", o.padding ?? 0, 0),
-    ceilMode: o.ceilMode ?? false,
-    countIncludePad: o.countIncludePad ?? true,
-    divisorOverride: o.divisorOverride ?? null,
-  };
+  return { ...poolWindow(op, kernelSize, o), countIncludePad: o.countIncludePad ?? true, divisorOverride: o.divisorOverride ?? null };
 }
