@@ -223,31 +223,34 @@ def losses():
 
 # ── batch norm, clipping ──
 
+def batchnorm_run(bn, r, shape):
+    """A batch norm layer with drawn weight and bias through three training steps and then eval mode: per step the
+    input, output, gradients of sum(output · upstream) and running statistics; then an eval input and output."""
+    channels = bn.num_features
+    with torch.no_grad():
+        bn.weight.copy_(values(r, [channels], 0.5, 1.5))
+        bn.bias.copy_(values(r, [channels]))
+    steps = []
+    for _ in range(3):
+        x = values(r, shape) * 2 + 1
+        xg = x.clone().requires_grad_(True)
+        y = bn(xg)
+        up = values(r, shape)
+        bn.weight.grad = None
+        bn.bias.grad = None
+        (y * up).sum().backward()
+        steps.append({"x": enc(x), "out": enc(y), "upstream": enc(up), "xGrad": enc(xg.grad),
+                      "weightGrad": enc(bn.weight.grad), "biasGrad": enc(bn.bias.grad),
+                      "runningMean": enc(bn.running_mean), "runningVar": enc(bn.running_var)})
+    bn.eval()
+    xe = values(r, shape)
+    return {"shape": shape, "weight": enc(bn.weight), "bias": enc(bn.bias), "train": steps,
+            "evalX": enc(xe), "evalOut": enc(bn(xe))}
+
+
 def batchnorm():
     r = rng(7)
-    out = []
-    for shape in [[6, 3], [4, 3, 5]]:
-        bn = torch.nn.BatchNorm1d(3)
-        with torch.no_grad():
-            bn.weight.copy_(values(r, [3], 0.5, 1.5))
-            bn.bias.copy_(values(r, [3]))
-        steps = []
-        for _ in range(3):
-            x = values(r, shape) * 2 + 1
-            xg = x.clone().requires_grad_(True)
-            y = bn(xg)
-            up = values(r, shape)
-            bn.weight.grad = None
-            bn.bias.grad = None
-            (y * up).sum().backward()
-            steps.append({"x": enc(x), "out": enc(y), "upstream": enc(up), "xGrad": enc(xg.grad),
-                          "weightGrad": enc(bn.weight.grad), "biasGrad": enc(bn.bias.grad),
-                          "runningMean": enc(bn.running_mean), "runningVar": enc(bn.running_var)})
-        bn.eval()
-        xe = values(r, shape)
-        out.append({"shape": shape, "weight": enc(bn.weight), "bias": enc(bn.bias), "train": steps,
-                    "evalX": enc(xe), "evalOut": enc(bn(xe))})
-    write("batchnorm", out)
+    write("batchnorm", [batchnorm_run(torch.nn.BatchNorm1d(3), r, shape) for shape in [[6, 3], [4, 3, 5]]])
 
 
 def clipping():

@@ -9,7 +9,7 @@ import torch
 
 F = torch.nn.functional
 
-from make_fixtures import enc, rng, values, write
+from make_fixtures import batchnorm_run, enc, rng, values, write
 
 
 def avg_pool_cases():
@@ -39,27 +39,8 @@ def avg_pool_cases():
 def batchnorm2d():
     r = rng(23)
     bn = torch.nn.BatchNorm2d(3, momentum=0.2)
-    with torch.no_grad():
-        bn.weight.copy_(values(r, [3], 0.5, 1.5))
-        bn.bias.copy_(values(r, [3]))
-    shape = [4, 3, 5, 2]
-    steps = []
-    for _ in range(3):
-        x = values(r, shape) * 2 + 1
-        xg = x.clone().requires_grad_(True)
-        y = bn(xg)
-        up = values(r, shape)
-        bn.weight.grad = None
-        bn.bias.grad = None
-        (y * up).sum().backward()
-        steps.append({"x": enc(x), "out": enc(y), "upstream": enc(up), "xGrad": enc(xg.grad),
-                      "weightGrad": enc(bn.weight.grad), "biasGrad": enc(bn.bias.grad),
-                      "runningMean": enc(bn.running_mean), "runningVar": enc(bn.running_var)})
-    bn.eval()
-    xe = values(r, shape)
-    write("batchnorm2d", {"shape": shape, "momentum": 0.2, "weight": enc(bn.weight), "bias": enc(bn.bias), "train": steps,
-                          "evalX": enc(xe), "evalOut": enc(bn(xe)),
-                          "keys": list(bn.state_dict().keys())})
+    case = batchnorm_run(bn, r, [4, 3, 5, 2])
+    write("batchnorm2d", {**case, "momentum": 0.2, "keys": list(bn.state_dict().keys())})
 
 
 def main():
