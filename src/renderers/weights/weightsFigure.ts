@@ -31,16 +31,14 @@ function frameTrace(payload: WeightsPayload, m: WeightMatrix, f: number, bias: b
   const customdata = grid((i) => (previous ? values[i] - previous[i] : 0));
   const cell = bias ? `${plotlyText(m.bias!.name)}[%{y}]` : `W[%{y}, %{x}]`;
   const where = bias ? "" : "<br>output unit %{y} ← input %{x}";
-  const epoch = payload.epochs.length ? `<br>epoch ${payload.epochs[f]}` : "";
-  // To the decimals the values are stored with: a change reads as the difference of the two values shown.
   const decimals = `.${weightDecimals(payload.maxAbs)}f`;
-  const change = !payload.epochs.length ? "" : previous ? `<br>Δ since epoch ${payload.epochs[f - 1]}: %{customdata:+${decimals}}` : "<br>the first epoch recorded";
-  return { z, customdata, hovertemplate: `${cell} = %{z:${decimals}}${where}${epoch}${change}<extra></extra>` };
+  return { z, customdata, hovertemplate: `${cell} = %{z:${decimals}}${where}${hoverTail(payload, f, "customdata")}` };
 }
 
 /** The epoch, and the change since the previous frame shown, as a hover's last lines; `delta` is where the change is. */
 function hoverTail(payload: WeightsPayload, f: number, delta: string): string {
   const epoch = payload.epochs.length ? `<br>epoch ${payload.epochs[f]}` : "";
+  // To the decimals the values are stored with: a change reads as the difference of the two values shown.
   const decimals = `.${weightDecimals(payload.maxAbs)}f`;
   const change = !payload.epochs.length ? "" : f > 0 ? `<br>Δ since epoch ${payload.epochs[f - 1]}: %{${delta}:+${decimals}}` : "<br>the first epoch recorded";
   return `${epoch}${change}<extra></extra>`;
