@@ -3,7 +3,7 @@
 // backward runs back through time with the same kernels.
 import { Tensor } from "../tensor";
 import { record } from "../autograd";
-import { alloc } from "../storage";
+import { alloc, copyOf } from "../storage";
 import { mmNN, mmNT, mmTN } from "../backend/matmul";
 
 /** The cell: "tanh" and "relu" are the plain RNN's nonlinearities. */
@@ -20,9 +20,7 @@ const sigmoid = (v: number) => (v >= 0 ? 1 / (1 + Math.exp(-v)) : Math.exp(v) / 
 function columnSums(a: Float32Array, rows: number, n: number): Float32Array {
   const acc = new Float64Array(n);
   for (let r = 0; r < rows; r++) for (let j = 0; j < n; j++) acc[j] += a[r * n + j];
-  const out = alloc(n);
-  out.set(acc);
-  return out;
+  return copyOf(acc);
 }
 
 /**
@@ -77,7 +75,7 @@ export function rnnLayer(mode: RnnMode, x: Tensor, h0: Tensor, c0: Tensor | null
   const inputs = [x, h0, ...(c0 ? [c0] : []), wIh, wHh, ...(bIh ? [bIh] : []), ...(bHh ? [bHh] : [])];
   return record(NAMES[mode], out, [lstm ? T + 1 : T, B, H], inputs, (grad) => {
     // dXP: the gradient of W_ih x_t + b_ih; dHP of W_hh h + b_hh (the same but for the GRU's n gate).
-    const dXP = alloc(T * B * GH), dHP = gru ? alloc(T * B * GH) : dXP, dHh = alloc(B * GH);
+    const dXP = alloc(T * B * GH), dHP = gru ? alloc(T * B * GH) : dXP;
     let dh = alloc(B * H), dc = lstm ? grad.slice(T * B * H) : null;
     for (let s = T - 1; s >= 0; s--) {
       const t = reverse ? T - 1 - s : s, o = t * B * H, og = t * B * GH;
@@ -106,8 +104,7 @@ export function rnnLayer(mode: RnnMode, x: Tensor, h0: Tensor, c0: Tensor | null
             next[b * H + j] = d * z; // h_{t-1} also reaches h_t directly, through z
           }
         }
-      dHh.set(dHP.subarray(og, og + B * GH));
-      mmNN(dHh, 0, Whh, 0, next, 0, B, GH, H); // dh_{t-1} += dHP_t · W_hh
+      mmNN(dHP, og, Whh, 0, next, 0, B, GH, H); // dh_{t-1} += dHP_t · W_hh
       dh = next;
     }
     const gx = x.requiresGrad ? alloc(X.length) : null;
