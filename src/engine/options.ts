@@ -79,8 +79,13 @@ export function positionalOrOption<V>(fn: string, arg: unknown, key: string, kin
     const value = (checkOptions(fn, arg, { [key]: kind }) as Record<string, unknown>)[key];
     return value === undefined ? fallback : (value as V);
   }
-  if (!fits(kind, arg)) throw new TypeError(`${fn}: ${key} must be ${expected(kind)}, not ${describe(arg)}`);
-  return arg as V;
+  return checkArgument(fn, key, arg, kind);
+}
+
+/** A positional argument of `fn` checked as an option of that kind would be: `Conv2d: inChannels must be a whole number ≥ 1, not 0`. */
+export function checkArgument<V>(fn: string, name: string, value: unknown, kind: OptionKind): V {
+  if (!fits(kind, value)) throw new TypeError(`${fn}: ${name} must be ${expected(kind)}, not ${describe(value)}`);
+  return value as V;
 }
 
 function sharedPrefix(a: string, b: string): number {

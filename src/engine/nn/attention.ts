@@ -3,7 +3,7 @@
 import { Tensor } from "../tensor";
 import { alloc } from "../storage";
 import { ShapeError, fmt } from "../shape";
-import { checkOptions, describe as describeValue } from "../options";
+import { checkArgument, checkOptions, describe as describeValue } from "../options";
 import { linear } from "../ops/linear";
 import type { LayerInfo } from "./layerInfo";
 import { Module } from "./module";
@@ -128,11 +128,6 @@ export function scaledDotProductAttention(query: Tensor, key: Tensor, value: Ten
   return attend(fn, query, key, value, mask, o.dropoutP ?? 0, (r) => `query ${r % l} of score matrix ${Math.floor(r / l)}`)[0];
 }
 
-function checkCount(name: string, v: unknown): number {
-  if (!Number.isInteger(v) || (v as number) < 1) throw new TypeError(`MultiheadAttention: ${name} must be a whole number ≥ 1, not ${describeValue(v)}`);
-  return v as number;
-}
-
 /** Multi-head attention; see `nn.MultiheadAttention`. */
 export class MultiheadAttention extends Module {
   /** The query, key and value projections stacked, [3·embedDim, embedDim]; null when kdim or vdim differ. */
@@ -156,8 +151,8 @@ export class MultiheadAttention extends Module {
 
   constructor(readonly embedDim: number, readonly numHeads: number, options?: MultiheadAttentionOptions) {
     super();
-    checkCount("embedDim", embedDim);
-    checkCount("numHeads", numHeads);
+    checkArgument("MultiheadAttention", "embedDim", embedDim, "count");
+    checkArgument("MultiheadAttention", "numHeads", numHeads, "count");
     const o = checkOptions("MultiheadAttention", options, { dropout: "probability", bias: "boolean", batchFirst: "boolean", kdim: "count", vdim: "count" });
     if (embedDim % numHeads !== 0) {
       throw new RangeError(`MultiheadAttention: embedDim ${embedDim} must be divisible by numHeads ${numHeads} (each head gets embedDim / numHeads features); try numHeads ${divisorsOf(embedDim).join(", ")}`);

@@ -5,7 +5,7 @@ import { ShapeError, fmt } from "../shape";
 import type { LayerInfo } from "./layerInfo";
 import { Module } from "./module";
 import { ParameterTensor } from "./parameter";
-import { checkOptions } from "../options";
+import { checkArgument, checkOptions } from "../options";
 
 /** Options of `nn.BatchNorm1d` and `nn.BatchNorm2d`. */
 export interface BatchNormOptions {
@@ -42,7 +42,7 @@ abstract class BatchNorm extends Module {
 
   constructor(name: string, readonly numFeatures: number, options?: BatchNormOptions) {
     super();
-    if (!Number.isInteger(numFeatures) || numFeatures < 1) throw new RangeError(`${name}: numFeatures must be a whole number ≥ 1, not ${numFeatures}`);
+    checkArgument(name, "numFeatures", numFeatures, "count");
     const o = checkOptions(name, options, { eps: "positive", momentum: "probability" });
     this.eps = o.eps ?? 1e-5;
     this.momentum = o.momentum ?? 0.1;

@@ -1,7 +1,7 @@
 // Convolution and pooling layers on [N, C, H, W], PyTorch's layout, defaults and initialisation.
 import { Tensor } from "../tensor";
 import { ShapeError, fmt } from "../shape";
-import { describe as describeValue } from "../options";
+import { checkArgument, describe as describeValue } from "../options";
 import { conv2d, pair, type Pair } from "../ops/conv2d";
 import { maxPool2d } from "../ops/maxPool2d";
 import { avgPool2d } from "../ops/avgPool2d";
@@ -23,11 +23,6 @@ export type MaxPool2dLayerOptions = MaxPool2dOptions;
 /** Options of `nn.AvgPool2d`, PyTorch's keywords. */
 export type AvgPool2dLayerOptions = AvgPool2dOptions;
 
-function checkCount(layer: string, name: string, v: unknown): number {
-  if (!Number.isInteger(v) || (v as number) < 1) throw new TypeError(`${layer}: ${name} must be a whole number ≥ 1, not ${describeValue(v)}`);
-  return v as number;
-}
-
 /** 2-D convolution; see `nn.Conv2d`. */
 export class Conv2d extends Module {
   /** The kernels, [outChannels, inChannels/groups, kH, kW]. */
@@ -42,8 +37,8 @@ export class Conv2d extends Module {
 
   constructor(readonly inChannels: number, readonly outChannels: number, kernelSize: Pair, options?: Conv2dLayerOptions) {
     super();
-    checkCount("Conv2d", "inChannels", inChannels);
-    checkCount("Conv2d", "outChannels", outChannels);
+    checkArgument("Conv2d", "inChannels", inChannels, "count");
+    checkArgument("Conv2d", "outChannels", outChannels, "count");
     const { settings, options: o } = conv2dSettings("Conv2d", options, { bias: "boolean" });
     this.kernelSize = pair("Conv2d", "kernelSize", kernelSize, 1);
     ({ stride: this.stride, padding: this.padding, dilation: this.dilation, groups: this.groups } = settings);

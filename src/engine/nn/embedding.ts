@@ -1,6 +1,6 @@
 import { Tensor } from "../tensor";
 import { ShapeError, fmt } from "../shape";
-import { checkOptions, describe as describeValue } from "../options";
+import { checkArgument, checkOptions, describe as describeValue } from "../options";
 import { embedding } from "../ops/embedding";
 import { randn } from "../creation";
 import { noGrad } from "../autograd";
@@ -16,9 +16,8 @@ export class Embedding extends Module {
 
   constructor(readonly numEmbeddings: number, readonly embeddingDim: number, options?: { paddingIdx?: number }) {
     super();
-    for (const [name, v] of [["numEmbeddings", numEmbeddings], ["embeddingDim", embeddingDim]] as const) {
-      if (!Number.isInteger(v) || v < 1) throw new TypeError(`Embedding: ${name} must be a whole number ≥ 1, not ${describeValue(v)}`);
-    }
+    checkArgument("Embedding", "numEmbeddings", numEmbeddings, "count");
+    checkArgument("Embedding", "embeddingDim", embeddingDim, "count");
     const pad = checkOptions("Embedding", options, { paddingIdx: "integer" }).paddingIdx;
     if (pad !== undefined && (pad < -numEmbeddings || pad >= numEmbeddings)) throw new RangeError(`Embedding: paddingIdx must be in ${-numEmbeddings}..${numEmbeddings - 1}, not ${pad}`);
     this.paddingIdx = pad === undefined ? null : pad < 0 ? pad + numEmbeddings : pad;

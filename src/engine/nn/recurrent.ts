@@ -2,7 +2,7 @@
 import { Tensor } from "../tensor";
 import { alloc } from "../storage";
 import { ShapeError, fmt } from "../shape";
-import { checkOptions, describe as describeValue } from "../options";
+import { checkArgument, checkOptions, describe as describeValue } from "../options";
 import { cat, stack } from "../ops/join";
 import { GATES, rnnLayer, type RnnMode } from "../ops/rnn";
 import type { LayerInfo } from "./layerInfo";
@@ -47,11 +47,6 @@ const EQUATIONS: Record<RnnMode, string> = {
     "n_t &= \\tanh(W_{in} x_t + b_{in} + r_t \\odot (W_{hn} h_{t-1} + b_{hn})) \\\\ h_t &= (1 - z_t) \\odot n_t + z_t \\odot h_{t-1} \\end{aligned}",
 };
 
-function checkSize(layer: string, name: string, v: unknown): number {
-  if (!Number.isInteger(v) || (v as number) < 1) throw new TypeError(`${layer}: ${name} must be a whole number ≥ 1, not ${describeValue(v)}`);
-  return v as number;
-}
-
 /** What RNN, LSTM and GRU share: the stacked layers and directions, their parameters and the shapes they take. */
 export abstract class RNNBase extends Module {
   readonly numLayers: number;
@@ -68,10 +63,10 @@ export abstract class RNNBase extends Module {
       [options, numLayers] = [numLayers, undefined];
     }
     const o = checkOptions(layer, options, { ...KINDS, ...extra } as unknown as Record<keyof RNNOptions, "checked">);
-    checkSize(layer, "inputSize", inputSize);
-    checkSize(layer, "hiddenSize", hiddenSize);
+    checkArgument(layer, "inputSize", inputSize, "count");
+    checkArgument(layer, "hiddenSize", hiddenSize, "count");
     if (numLayers !== undefined && o.numLayers !== undefined) throw new TypeError(`${layer}: numLayers is given twice, as an argument and as an option; give it once`);
-    this.numLayers = checkSize(layer, "numLayers", numLayers ?? o.numLayers ?? 1);
+    this.numLayers = checkArgument(layer, "numLayers", numLayers ?? o.numLayers ?? 1, "count");
     this.bias = o.bias ?? true;
     this.batchFirst = o.batchFirst ?? false;
     this.dropout = o.dropout ?? 0;
