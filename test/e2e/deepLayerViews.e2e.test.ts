@@ -1,7 +1,7 @@
 // Deep layers' views drawn by the built renderer in Chromium from payloads of a real trained digits CNN: the
 // summary with every layer's output shape for an input size, its kernels as a grid of small images (each
 // kernel's cells where the payload puts them, hovers naming W[o, c, ky, kx]) and the feature maps of one input;
-// and a causal attention layer's weights as a heatmap. In light and dark, screenshotted.
+// and a causal attention layer's weights as a heatmap. In light, dark and high contrast, screenshotted.
 
 import assert from "node:assert/strict";
 import { join } from "node:path";
@@ -36,7 +36,7 @@ before(async () => {
   attention = heatmapPayload(weights!.at(0), { xLabel: "key", yLabel: "query", title: "attention weights, causal" });
 });
 
-for (const theme of ["vscode-light", "vscode-dark"] as const) {
+for (const theme of ["vscode-light", "vscode-dark", "vscode-high-contrast"] as const) {
   test(`a CNN's summary, kernels and feature maps, and attention weights (${theme})`, async () => {
     const { page, errors } = await open(theme);
     try {
