@@ -5,12 +5,12 @@ import { fileURLToPath } from "node:url";
 
 import { pytorchMissing } from "./frameworks/pytorch.mjs";
 
-export const FRAMEWORKS = ["nnbook", "pytorch", "tfjs-cpu", "tfjs-wasm", "plain"];
+export const FRAMEWORKS = ["nnbook", "nnbook-cell", "pytorch", "pytorch-2t", "tfjs-cpu", "tfjs-wasm", "plain"];
 
 /** The frameworks this machine can run, and why any is left out (PyTorch needs a Python with torch). */
 export function availableFrameworks() {
   const missing = pytorchMissing();
-  return { frameworks: FRAMEWORKS.filter((f) => f !== "pytorch" || !missing), left: missing ? { pytorch: missing } : {} };
+  return { frameworks: FRAMEWORKS.filter((f) => !f.startsWith("pytorch") || !missing), left: missing ? { pytorch: missing } : {} };
 }
 
 const here = path.dirname(fileURLToPath(import.meta.url));

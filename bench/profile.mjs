@@ -2,7 +2,7 @@
 // (node --cpu-prof) and prints self time by engine source file and by function,
 // mapped back to src/engine through the bundle's source map.
 //
-//   node bench/profile.mjs [W1|W2|W2b|W3|W4] [--steps N] [--keep DIR]
+//   node bench/profile.mjs [W1|W2|W2b|W3|W4|W5] [--steps N] [--keep DIR]
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";

@@ -6,10 +6,12 @@ import { workload, makeBatches, initialWeights } from "./workloads.mjs";
 const [framework, enginePath] = process.argv.slice(2);
 const loaders = {
   nnbook: () => import("./frameworks/nnbook.mjs").then((m) => m.load({ enginePath })),
+  "nnbook-cell": () => import("./frameworks/nnbookCell.mjs").then((m) => m.load()),
   plain: () => import("./frameworks/plain.mjs").then((m) => m.load()),
   "tfjs-cpu": () => import("./frameworks/tfjs.mjs").then((m) => m.load({ backend: "cpu" })),
   "tfjs-wasm": () => import("./frameworks/tfjs.mjs").then((m) => m.load({ backend: "wasm" })),
   pytorch: () => import("./frameworks/pytorch.mjs").then((m) => m.load()),
+  "pytorch-2t": () => import("./frameworks/pytorch.mjs").then((m) => m.load({ threads: 2 })),
 };
 
 const impl = await loaders[framework]();

@@ -3,7 +3,7 @@
 import { pathToFileURL } from "node:url";
 
 /**
- * kind: "mlp" (the default) or "cnn"; sizes: layer widths; acts: the activation after each linear layer ("none" = raw logits);
+ * kind: "mlp" (the default), "cnn" or "matmul" (one matrix product a·b per step, a [m, k], b [k, n]); sizes: layer widths; acts: the activation after each linear layer ("none" = raw logits);
  * loss: "ce" (softmax cross-entropy on class indices) or "mse"; batch: rows per step.
  * steps and warmup are per framework and per round, chosen so a round of the slowest
  * framework takes a fraction of a second on a 2-core machine.
@@ -34,8 +34,14 @@ export const WORKLOADS = [
     data: "xor", batches: 1, steps: 10000, warmup: 3000,
   },
   {
-    // One round is one epoch of the digits' training split (44 full batches of 32 of its 1,437 rows).
+    // Not training: the product that dominates a large layer, on its own, in GFLOP/s.
     id: "W4",
+    title: "matrix product 1024×1024 · 1024×1024, float32 (GFLOP/s)",
+    kind: "matmul", m: 1024, k: 1024, n: 1024, sizes: [], acts: [], data: "matrices", batch: 1, batches: 1, steps: 4, warmup: 2,
+  },
+  {
+    // One round is one epoch of the digits' training split (44 full batches of 32 of its 1,437 rows).
+    id: "W5",
     title: "digits CNN: Conv2d(1, 8, 3, padding 1), ReLU, MaxPool2d(2), Linear(128, 10), softmax cross-entropy, SGD lr 0.05, batch 32",
     kind: "cnn", conv: { inChannels: 1, outChannels: 8, kernel: 3, padding: 1, size: 8 },
     sizes: [128, 10], acts: ["none"], loss: "ce", lr: 0.05, batch: 32,
@@ -65,11 +71,37 @@ export function rng(seed) {
 /**
  * The batches of a workload: x is [batch, inputs] row-major; for "ce" y holds class
  * indices (Int32Array [batch]), for "mse" targets (Float32Array [batch, outputs]).
+ * The digits come through the engine bundle, as a cell reads them.
  */
 export async function makeBatches(w, { enginePath }) {
+  let digits = null;
+  if (w.data === "digits") {
+    const { data } = await import(pathToFileURL(enginePath).href);
+    digits = digitsTrain(data);
+  }
+  return batchesOf(w, rng(1234), digits);
+}
+
+/** The shipped digits' training split, as the tests use it: `data.digits().normalize().split(0.8, { seed: 1 })`. */
+export function digitsTrain(data) {
+  const [train] = data.digits().normalize().split(0.8, { seed: 1 });
+  return { rows: train.x.shape[0], x: train.x.data, y: train.y.data };
+}
+
+/**
+ * The batches, from the generator `r` and (for "digits") the training split as { rows, x, y }.
+ * Self-contained (it uses nothing of this module), so the cell benchmark runs its very source in a cell.
+ */
+export function batchesOf(w, r, digits) {
   const nIn = w.sizes[0], nOut = w.sizes[w.sizes.length - 1];
-  const r = rng(1234);
-  if (w.data === "digits") return digitsBatches(w, r, enginePath);
+  const shuffled = (n) => {
+    const order = Array.from({ length: n }, (_, i) => i);
+    for (let i = n - 1; i > 0; i--) {
+      const j = Math.floor(r.uniform() * (i + 1));
+      [order[i], order[j]] = [order[j], order[i]];
+    }
+    return order;
+  };
   if (w.data === "random") {
     return Array.from({ length: w.batches }, () => {
       const x = new Float32Array(w.batch * nIn), y = new Int32Array(w.batch);
@@ -91,11 +123,7 @@ export async function makeBatches(w, { enginePath }) {
         py[row] = k;
       }
     }
-    const order = Array.from({ length: n }, (_, i) => i);
-    for (let i = n - 1; i > 0; i--) {
-      const j = Math.floor(r.uniform() * (i + 1));
-      [order[i], order[j]] = [order[j], order[i]];
-    }
+    const order = shuffled(n);
     return Array.from({ length: w.batches }, (_, b) => {
       const x = new Float32Array(w.batch * 2), y = new Int32Array(w.batch);
       for (let i = 0; i < w.batch; i++) {
@@ -107,35 +135,30 @@ export async function makeBatches(w, { enginePath }) {
       return { x, y };
     });
   }
+  if (w.data === "matrices") {
+    const x = new Float32Array(w.m * w.k), y = new Float32Array(w.k * w.n);
+    for (let i = 0; i < x.length; i++) x[i] = r.uniform();
+    for (let i = 0; i < y.length; i++) y[i] = r.uniform();
+    return [{ x, y }];
+  }
   if (w.data === "xor") {
     return [{ x: Float32Array.of(0, 0, 0, 1, 1, 0, 1, 1), y: Float32Array.of(0, 1, 1, 0) }];
   }
-  throw new Error(`unknown data ${w.data}`);
-}
-
-/**
- * The shipped digits' training split, as the tests use it (`data.digits().normalize().split(0.8, { seed: 1 })`),
- * read through the engine bundle; rows shuffled once, cut into full batches of images [batch, 1, 8, 8].
- */
-async function digitsBatches(w, r, enginePath) {
-  const { data } = await import(pathToFileURL(enginePath).href);
-  const [train] = data.digits().normalize().split(0.8, { seed: 1 });
-  const rows = train.x.shape[0], pixels = w.conv.size * w.conv.size, X = train.x.data, Y = train.y.data;
-  const order = Array.from({ length: rows }, (_, i) => i);
-  for (let i = rows - 1; i > 0; i--) {
-    const j = Math.floor(r.uniform() * (i + 1));
-    [order[i], order[j]] = [order[j], order[i]];
+  if (w.data === "digits") {
+    // Rows shuffled once, cut into full batches of images [batch, 1, 8, 8].
+    const pixels = w.conv.size * w.conv.size, order = shuffled(digits.rows);
+    if (w.batches * w.batch > digits.rows) throw new Error(`${w.id}: ${w.batches} batches of ${w.batch} need more than the ${digits.rows} rows`);
+    return Array.from({ length: w.batches }, (_, b) => {
+      const x = new Float32Array(w.batch * pixels), y = new Int32Array(w.batch);
+      for (let i = 0; i < w.batch; i++) {
+        const row = order[b * w.batch + i];
+        x.set(digits.x.subarray(row * pixels, (row + 1) * pixels), i * pixels);
+        y[i] = digits.y[row];
+      }
+      return { x, y };
+    });
   }
-  if (w.batches * w.batch > rows) throw new Error(`${w.id}: ${w.batches} batches of ${w.batch} need more than the ${rows} rows`);
-  return Array.from({ length: w.batches }, (_, b) => {
-    const x = new Float32Array(w.batch * pixels), y = new Int32Array(w.batch);
-    for (let i = 0; i < w.batch; i++) {
-      const row = order[b * w.batch + i];
-      x.set(X.subarray(row * pixels, (row + 1) * pixels), i * pixels);
-      y[i] = Y[row];
-    }
-    return { x, y };
-  });
+  throw new Error(`unknown data ${w.data}`);
 }
 
 /**
@@ -144,6 +167,7 @@ async function digitsBatches(w, r, enginePath) {
  */
 export function initialWeights(w) {
   const r = rng(42);
+  if (w.kind === "matmul") return [];
   const layers = [];
   if (w.kind === "cnn") {
     const { inChannels, outChannels, kernel } = w.conv, fanIn = inChannels * kernel * kernel, bound = 1 / Math.sqrt(fanIn);

@@ -8,6 +8,7 @@ export async function load({ enginePath }) {
 }
 
 function build({ Tensor, nn, optim, noGrad, manualSeed }, w, batches, weights) {
+  if (w.kind === "matmul") return product(Tensor, w, batches[0]);
   manualSeed(0);
   const layers = [];
   const linears = weights.filter((l) => !l.conv);
@@ -52,5 +53,17 @@ function build({ Tensor, nn, optim, noGrad, manualSeed }, w, batches, weights) {
     loss() {
       return noGrad(() => lossFn.forward(net.forward(data[0].x), data[0].y).item());
     },
+  };
+}
+
+/** One matrix product per step; the "loss" is the sum of the last result, to check all frameworks computed the same. */
+function product(Tensor, w, { x, y }) {
+  const a = new Tensor(x, [w.m, w.k]), b = new Tensor(y, [w.k, w.n]);
+  let c = null;
+  return {
+    train(steps) {
+      for (let s = 0; s < steps; s++) c = a.matmul(b);
+    },
+    loss: () => (c ?? a.matmul(b)).data.reduce((sum, v) => sum + v, 0),
   };
 }

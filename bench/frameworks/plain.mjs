@@ -4,7 +4,7 @@
 
 export async function load() {
   // Only the MLPs are written out by hand; a CNN by hand is not the "no framework" baseline any more.
-  return { info: { name: "plain JS (hand-written)" }, build, supports: (w) => w.kind !== "cnn" };
+  return { info: { name: "plain JS (hand-written)" }, build, supports: (w) => (w.kind ?? "mlp") === "mlp" };
 }
 
 function build(w, batches, weights) {

@@ -1,4 +1,4 @@
-// PyTorch (one thread) as the yardstick, in a Python process of its own (pytorch.py) that times its own
+// PyTorch (one thread; also two, beside it) as the yardstick, in a Python process of its own (pytorch.py) that times its own
 // runs. Debian's python3-torch at /usr/bin/python3, or the Python named by NNBOOK_BENCH_PYTHON; without
 // it the benchmark leaves PyTorch out and says so.
 import { spawn, spawnSync } from "node:child_process";
@@ -16,8 +16,10 @@ export function pytorchMissing() {
   return r.status === 0 ? null : `${PYTHON} cannot import torch (${r.stderr.trim().split("\n").pop()})`;
 }
 
-export async function load() {
-  const child = spawn(PYTHON, [path.join(here, "pytorch.py")], { stdio: ["pipe", "pipe", "pipe"] });
+/** PyTorch on `threads` threads: torch's own and OpenBLAS's, which Debian's build uses for its matrix products. */
+export async function load({ threads = 1 } = {}) {
+  const env = { ...process.env, OPENBLAS_NUM_THREADS: String(threads), OMP_NUM_THREADS: String(threads) };
+  const child = spawn(PYTHON, [path.join(here, "pytorch.py"), String(threads)], { stdio: ["pipe", "pipe", "pipe"], env });
   let stderr = "";
   child.stderr.on("data", (d) => (stderr += d));
   const lines = createInterface({ input: child.stdout });
@@ -31,7 +33,7 @@ export async function load() {
       queue.push({ resolve, reject });
       child.stdin.write(JSON.stringify({ cmd, ...params }) + "\n");
     });
-  const info = await call("info");
+  const info = { ...(await call("info")), name: threads === 1 ? "pytorch" : `pytorch, ${threads} threads` };
   return {
     info,
     async build(w, batches, weights) {

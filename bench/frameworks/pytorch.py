@@ -1,4 +1,4 @@
-# PyTorch on one thread, driven by bench/frameworks/pytorch.mjs over stdin/stdout, one JSON request per
+# PyTorch on one thread (or as many as the first argument says), driven by bench/frameworks/pytorch.mjs over stdin/stdout, one JSON request per
 # line: the same workloads, data and starting weights as the other frameworks, trained the usual way
 # (nn.Sequential, a loss module, optim.SGD, zero_grad / backward / step). It times its own runs, so the
 # pipe costs nothing.
@@ -9,7 +9,14 @@ import time
 import torch
 from torch import nn
 
-torch.set_num_threads(1)
+THREADS = int(sys.argv[1]) if len(sys.argv) > 1 else 1
+torch.set_num_threads(THREADS)
+
+
+def product(w, batch):
+    a = torch.tensor(batch["x"], dtype=torch.float32).reshape(w["m"], w["k"])
+    b = torch.tensor(batch["y"], dtype=torch.float32).reshape(w["k"], w["n"])
+    return a, b
 
 
 def build(w, batches, weights):
@@ -59,7 +66,20 @@ def main():
         cmd = msg["cmd"]
         if cmd == "info":
             reply = {"name": "pytorch", "torch": torch.__version__, "threads": torch.get_num_threads()}
+        elif cmd == "setup" and msg["workload"].get("kind") == "matmul":
+            state["product"] = product(msg["workload"], msg["batches"][0])
+            state["c"] = None
+            reply = {}
+        elif cmd == "run" and "product" in state:
+            a, b = state["product"]
+            t0 = time.perf_counter()
+            for _ in range(msg["steps"]):
+                state["c"] = a @ b
+            reply = {"ms": (time.perf_counter() - t0) * 1000}
+        elif cmd == "loss" and "product" in state:
+            reply = {"loss": float(state["c"].double().sum())}
         elif cmd == "setup":
+            state.pop("product", None)
             state.update(zip(("net", "loss_fn", "opt", "data"), build(msg["workload"], msg["batches"], msg["weights"])))
             state["next"] = 0
             reply = {}
