@@ -46,6 +46,8 @@ export function buildCellTypes(options = {}) {
     noImplicitOverride: true,
     declaration: true,
     emitDeclarationOnly: true,
+    // The engine's bookkeeping fields (marked @internal) are not the cells' to see.
+    stripInternal: true,
     removeComments: false,
     skipLibCheck: true,
     rootDir: path.join(root, "src"),

@@ -1,6 +1,7 @@
 import { Tensor } from "./tensor";
 import { fmt } from "./shape";
 import { alloc, copyOf } from "./storage";
+import { WALK_GRAD, WALK_MARK, WALK_OWNED } from "./walkState";
 
 /** Given the gradient of the output, the gradients of each input (null where none is needed). */
 export type BackwardFn = (grad: Float32Array) => (Float32Array | null)[];
@@ -66,37 +67,51 @@ export function noGrad<T>(fn: () => T): T {
  */
 export function record(name: string, data: Float32Array, shape: number[], inputs: Tensor[], backward: BackwardFn): Tensor {
   const out = new Tensor(data, shape);
-  if (gradEnabled && inputs.some((t) => t.requiresGrad)) {
+  if (gradEnabled && anyRequiresGrad(inputs)) {
     out.requiresGrad = true;
     out.gradFn = { name, inputs, backward, versions: anyWritten ? inputs.map(versionOf) : null };
   }
   return out;
 }
 
+/** Numbers each backward() walk, so a tensor's marks tell whether this walk has seen it (no Set per call). */
+let walk = 0;
+const NO_INPUTS: readonly Tensor[] = [];
+
+function anyRequiresGrad(inputs: readonly Tensor[]): boolean {
+  for (let i = 0; i < inputs.length; i++) if (inputs[i].requiresGrad) return true;
+  return false;
+}
+
 /** Tensors reachable from `root` through inputs that need gradients, each after all its consumers. */
-function topoOrder(root: Tensor): Tensor[] {
+function topoOrder(root: Tensor, mark: number): Tensor[] {
   const post: Tensor[] = [];
-  const seen = new Set<Tensor>([root]);
-  const stack: [Tensor, number][] = [[root, 0]];
-  while (stack.length > 0) {
-    const top = stack[stack.length - 1];
-    const fn = top[0].gradFn;
+  // Depth-first, with the next input to visit of each node on the path kept beside it.
+  const path: Tensor[] = [root], nextInput: number[] = [0];
+  root[WALK_MARK] = mark;
+  while (path.length > 0) {
+    const top = path[path.length - 1];
+    const fn = top.gradFn;
     if (fn && fn.backward === null) {
       throw new Error(
         "backward: the graph behind this tensor was already freed by an earlier backward(). " +
           "Run the forward pass again before calling backward(), or call backward(null, { retainGraph: true }) the first time.",
       );
     }
-    const inputs = fn ? fn.inputs : [];
-    if (top[1] < inputs.length) {
-      const next = inputs[top[1]++];
-      if (next.requiresGrad && !seen.has(next)) {
-        seen.add(next);
-        stack.push([next, 0]);
+    const inputs = fn ? fn.inputs : NO_INPUTS;
+    const i = nextInput[nextInput.length - 1];
+    if (i < inputs.length) {
+      nextInput[nextInput.length - 1] = i + 1;
+      const next = inputs[i];
+      if (next.requiresGrad && next[WALK_MARK] !== mark) {
+        next[WALK_MARK] = mark;
+        path.push(next);
+        nextInput.push(0);
       }
     } else {
-      post.push(top[0]);
-      stack.pop();
+      post.push(top);
+      path.pop();
+      nextInput.pop();
     }
   }
   return post.reverse();
@@ -133,32 +148,41 @@ export function runBackward(root: Tensor, gradient: Tensor | null, retainGraph: 
     }
     seed = gradient.data;
   }
-  const order = topoOrder(root);
-  const grads = new Map<Tensor, Float32Array>([[root, seed]]);
-  const owned = new Set<Float32Array>(); // arrays we may add into in place
-  for (const t of order) {
-    const g = grads.get(t);
-    if (g === undefined) continue;
-    grads.delete(t);
-    const fn = t.gradFn;
-    if (fn === null || t.retainsGrad) accumulateGrad(t, g);
-    if (fn === null) continue;
-    checkVersions(fn);
-    const inputGrads = fn.backward!(g);
-    if (!retainGraph) fn.backward = null;
-    for (let i = 0; i < fn.inputs.length; i++) {
-      const x = fn.inputs[i], gx = inputGrads[i];
-      if (!x.requiresGrad || !gx) continue;
-      const prev = grads.get(x);
-      if (prev === undefined) grads.set(x, gx);
-      else {
-        // The first gradient may be shared with another tensor: copy it before adding in place.
-        const acc = owned.has(prev) ? prev : copyOf(prev);
-        for (let j = 0; j < acc.length; j++) acc[j] += gx[j];
-        owned.add(acc);
-        grads.set(x, acc);
+  const order = topoOrder(root, ++walk);
+  // Each tensor's gradient so far rides on the tensor during the walk (WALK_GRAD); WALK_OWNED says
+  // it is an array of this walk's own, which may be added into in place.
+  root[WALK_GRAD] = seed;
+  root[WALK_OWNED] = false;
+  try {
+    for (const t of order) {
+      const g = t[WALK_GRAD];
+      if (g === null) continue;
+      t[WALK_GRAD] = null;
+      const fn = t.gradFn;
+      if (fn === null || t.retainsGrad) accumulateGrad(t, g);
+      if (fn === null) continue;
+      checkVersions(fn);
+      const inputGrads = fn.backward!(g);
+      if (!retainGraph) fn.backward = null;
+      for (let i = 0; i < fn.inputs.length; i++) {
+        const x = fn.inputs[i], gx = inputGrads[i];
+        if (!x.requiresGrad || !gx) continue;
+        const prev = x[WALK_GRAD];
+        if (prev === null) {
+          x[WALK_GRAD] = gx;
+          x[WALK_OWNED] = false;
+        } else {
+          // The first gradient may be shared with another tensor: copy it before adding in place.
+          const acc = x[WALK_OWNED] ? prev : copyOf(prev);
+          for (let j = 0; j < acc.length; j++) acc[j] += gx[j];
+          x[WALK_GRAD] = acc;
+          x[WALK_OWNED] = true;
+        }
       }
     }
+  } finally {
+    // A walk that failed part-way leaves no gradient behind for the next.
+    for (const t of order) t[WALK_GRAD] = null;
   }
 }
 

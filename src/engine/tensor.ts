@@ -1,4 +1,5 @@
 import { type GradFn, runBackward } from "./autograd";
+import { WALK_GRAD, WALK_MARK, WALK_OWNED } from "./walkState";
 import { ShapeError, fmt, normDim, sizeOf } from "./shape";
 import { checkOptions } from "./options";
 import { formatTensor } from "./format";
@@ -50,6 +51,12 @@ export class Tensor {
   gradFn: GradFn | null = null;
   /** Set by `retainGrad()`: keep `.grad` on this intermediate tensor too. */
   retainsGrad = false;
+  /** @internal */
+  [WALK_MARK] = 0;
+  /** @internal */
+  [WALK_GRAD]: Float32Array | null = null;
+  /** @internal */
+  [WALK_OWNED] = false;
 
   constructor(data: Float32Array, shape: number[], requiresGrad = false) {
     if (data.length !== sizeOf(shape)) {

@@ -2,7 +2,7 @@
 import { Tensor } from "../tensor";
 import { alloc } from "../storage";
 import { ShapeError, fmt } from "../shape";
-import { bceLoss, bceWithLogitsLoss, mseLoss } from "../ops/loss";
+import { bceLoss, bceWithLogitsLoss, mseLoss, nllLossMean } from "../ops/loss";
 import { bceElements, bceWithLogitsElements, checkSameShape, huberElements } from "../ops/elementwiseLoss";
 import { checkOptions, describe as describeValue } from "../options";
 import type { LayerInfo } from "./layerInfo";
@@ -184,7 +184,10 @@ export class CrossEntropyLoss extends Module {
       if (plain) return logits.logSoftmax(1).mul(t).sum().div(-n);
       return probabilityLoss(logits.logSoftmax(1), t, this);
     }
-    if (plain && !hasIndex(t, this.ignoreIndex)) return logits.logSoftmax(1).mul(oneHot("CrossEntropyLoss", t, n, c, this.ignoreIndex)).sum().div(-n);
+    if (plain && !hasIndex(t, this.ignoreIndex)) {
+      checkIndexCount("CrossEntropyLoss", t, n, c);
+      return nllLossMean("CrossEntropyLoss", logits.logSoftmax(1), t);
+    }
     return indexLoss("CrossEntropyLoss", logits.logSoftmax(1), t, this, this.labelSmoothing);
   }
 }
@@ -267,10 +270,14 @@ function probabilityLoss(logp: Tensor, probs: Tensor, o: CrossEntropyLoss): Tens
   return o.reduction === "none" ? perRow : o.reduction === "sum" ? perRow.sum() : perRow.sum().div(n);
 }
 
-function oneHot(op: string, indices: Tensor, n: number, c: number, ignoreIndex: number): Tensor {
+function checkIndexCount(op: string, indices: Tensor, n: number, c: number): void {
   if (indices.numel() !== n) {
     throw new ShapeError(`${op}: target ${fmt(indices.shape)} must hold one class index per row of the input [${n},${c}], or be one-hot [${n},${c}]`);
   }
+}
+
+function oneHot(op: string, indices: Tensor, n: number, c: number, ignoreIndex: number): Tensor {
+  checkIndexCount(op, indices, n, c);
   const out = alloc(n * c);
   for (let i = 0; i < n; i++) {
     const k = indices.data[i];

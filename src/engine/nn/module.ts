@@ -6,6 +6,13 @@ import { loadInto, stateKey, type LoadResult, type StateValue } from "./stateDic
 import { checkOptions } from "../options";
 
 const REGISTERED = Symbol("registered"), BUFFERS = Symbol("buffers");
+/** members() and the sub-modules, kept until a field changes: Sequential.forward asks for them every step. */
+const MEMBERS = Symbol("members");
+
+interface MemberCache {
+  members: [string, Module | ParameterTensor][];
+  layers: Module[];
+}
 
 // serialize.ts knows every layer type, so it plugs itself in here instead of being
 // imported (which would make each layer file depend on itself through Module).
@@ -53,18 +60,25 @@ export abstract class Module {
     // and TypeScript class fields (which are defined, not assigned). Fields declared
     // without a value are registered when they first get a module, so the order of
     // names is the order of assignment under either compiler setting.
+    // Any change of a named field may change the members: their cache goes with it.
+    const forget = (target: object, key: string | symbol) => {
+      if (typeof key === "string") (target as Record<symbol, unknown>)[MEMBERS] = undefined;
+    };
     const proxy: Module = new Proxy(self, {
       set(target, key, value, receiver) {
         register(target, key, value);
+        forget(target, key);
         return Reflect.set(target, key, value, receiver);
       },
       defineProperty(target, key, desc) {
         register(target, key, desc.value);
+        forget(target, key);
         return Reflect.defineProperty(target, key, desc);
       },
       deleteProperty(target, key) {
         const list = registered(target), i = list.indexOf(String(key));
         if (i >= 0) list.splice(i, 1);
+        forget(target, key);
         return Reflect.deleteProperty(target, key);
       },
     });
@@ -80,13 +94,31 @@ export abstract class Module {
    * modules count too (named `blocks.0`, `blocks.1`, …).
    */
   protected members(): [string, Module | ParameterTensor][] {
-    const out: [string, Module | ParameterTensor][] = [];
+    return this.memberCache().members;
+  }
+
+  /** The direct sub-modules, in order, for forward passes: the cached list itself, not to be changed. */
+  protected layerList(): readonly Module[] {
+    return this.memberCache().layers;
+  }
+
+  private memberCache(): MemberCache {
+    const cached = (this as unknown as Record<symbol, MemberCache | undefined>)[MEMBERS];
+    if (cached) return cached;
+    const members: [string, Module | ParameterTensor][] = [];
+    // An array of modules can change without any field being set: a module holding one is not cached.
+    let cacheable = true;
     for (const key of registered(this)) {
       const v = (this as Record<string, unknown>)[key];
-      if (v instanceof Module || v instanceof ParameterTensor) out.push([key, v]);
-      else if (Array.isArray(v)) v.forEach((m, i) => m instanceof Module && out.push([`${key}.${i}`, m]));
+      if (v instanceof Module || v instanceof ParameterTensor) members.push([key, v]);
+      else if (Array.isArray(v)) {
+        cacheable = false;
+        v.forEach((m, i) => m instanceof Module && members.push([`${key}.${i}`, m]));
+      }
     }
-    return out;
+    const cache = { members, layers: members.filter((m) => m[1] instanceof Module).map(([, m]) => m as Module) };
+    if (cacheable) Object.defineProperty(this, MEMBERS, { value: cache, writable: true, configurable: true, enumerable: false });
+    return cache;
   }
 
   /** Direct sub-modules with their field names: `[["0", Linear], ["1", ReLU]]`. */

@@ -13,7 +13,7 @@ export class Sequential extends Module {
 
   /** Number of layers. */
   override get length(): number {
-    return this.namedChildren().length;
+    return this.layerList().length;
   }
 
   /** Add a layer at the end. Returns this. */
@@ -26,7 +26,7 @@ export class Sequential extends Module {
   }
 
   override forward(x: Tensor): Tensor {
-    for (const [, layer] of this.namedChildren()) x = layer.forward(x);
+    for (const layer of this.layerList()) x = layer.forward(x);
     return x;
   }
 
@@ -35,6 +35,6 @@ export class Sequential extends Module {
   }
 
   *[Symbol.iterator](): IterableIterator<Module> {
-    for (const [, layer] of this.namedChildren()) yield layer;
+    for (const layer of this.layerList()) yield layer;
   }
 }

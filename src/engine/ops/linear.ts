@@ -16,18 +16,40 @@ export function linear(x: Tensor, weight: Tensor, bias: Tensor | null): Tensor {
   }
   const rows = x.numel() / nIn;
   const X = x.data, W = weight.data, out = alloc(rows * nOut);
-  if (bias) for (let r = 0; r < rows; r++) out.set(bias.data, r * nOut);
+  if (bias) fillRows(out, bias.data, rows, nOut);
   mmNT(X, 0, W, 0, out, 0, rows, nIn, nOut);
   const inputs = bias ? [x, weight, bias] : [x, weight];
-  return record("AddmmBackward0", out, [...x.shape.slice(0, -1), nOut], inputs, (g) => {
+  const shape = x.shape.slice();
+  shape[shape.length - 1] = nOut;
+  return record("AddmmBackward0", out, shape, inputs, (g) => {
     let gx: Float32Array | null = null, gw: Float32Array | null = null, gb: Float32Array | null = null;
     if (x.requiresGrad) mmNN(g, 0, W, 0, (gx = alloc(X.length)), 0, rows, nOut, nIn); // dX = G·W
     if (weight.requiresGrad) mmTN(g, 0, X, 0, (gw = alloc(W.length)), 0, nOut, rows, nIn); // dW = Gᵀ·X
-    if (bias?.requiresGrad) {
-      const acc = new Float64Array(nOut); // db = column sums of G, in float64 for large batches
-      for (let r = 0; r < rows; r++) for (let j = 0; j < nOut; j++) acc[j] += g[r * nOut + j];
-      (gb = alloc(nOut)).set(acc);
-    }
+    if (bias?.requiresGrad) gb = columnSums(g, rows, nOut);
     return [gx, gw, gb];
   });
+}
+
+/** Each of the `rows` rows of out [rows, n] set to b. */
+function fillRows(out: Float32Array, b: Float32Array, rows: number, n: number): void {
+  if (n >= 16) for (let r = 0; r < rows; r++) out.set(b, r * n);
+  else for (let r = 0, o = 0; r < rows; r++) for (let j = 0; j < n; j++) out[o++] = b[j];
+}
+
+/** db = column sums of G [rows, n], added up in float64 so large batches stay exact. */
+function columnSums(g: Float32Array, rows: number, n: number): Float32Array {
+  const out = alloc(n);
+  if (n < 16) {
+    // Few columns: one double accumulator each (a JavaScript number), no float64 array.
+    for (let j = 0; j < n; j++) {
+      let s = 0;
+      for (let r = 0, i = j; r < rows; r++, i += n) s += g[i];
+      out[j] = s;
+    }
+    return out;
+  }
+  const acc = new Float64Array(n);
+  for (let r = 0; r < rows; r++) for (let j = 0, o = r * n; j < n; j++) acc[j] += g[o + j];
+  out.set(acc);
+  return out;
 }

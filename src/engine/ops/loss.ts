@@ -14,12 +14,35 @@ export function mseLoss(pred: Tensor, target: Tensor): Tensor {
   const out = alloc(1);
   out[0] = s / n;
   return record("MseLossBackward0", out, [], [pred, target], (g) => {
-    const gp = alloc(n), gt = alloc(n), c = (2 * g[0]) / n;
-    for (let i = 0; i < n; i++) {
-      gp[i] = c * (p[i] - t[i]);
-      gt[i] = -gp[i];
-    }
+    const gp = alloc(n), c = (2 * g[0]) / n;
+    for (let i = 0; i < n; i++) gp[i] = c * (p[i] - t[i]);
+    if (!target.requiresGrad) return [gp, null];
+    const gt = alloc(n);
+    for (let i = 0; i < n; i++) gt[i] = -gp[i];
     return [gp, gt];
+  });
+}
+
+/**
+ * −mean_i logp[i, y_i] for class indices y (torch's nll_loss, reduction "mean", no weights): the step after
+ * logSoftmax in cross-entropy, as one op. `op` names the loss in errors.
+ */
+export function nllLossMean(op: string, logp: Tensor, target: Tensor): Tensor {
+  const [n, c] = logp.shape, lp = logp.data, y = target.data;
+  const rows = new Int32Array(n);
+  let s = 0;
+  for (let i = 0; i < n; i++) {
+    const k = y[i];
+    if (!Number.isInteger(k) || k < 0 || k >= c) throw new RangeError(`${op}: target class ${k} at row ${i} is not a whole number in 0..${c - 1}`);
+    rows[i] = i * c + k;
+    s += lp[rows[i]];
+  }
+  const out = alloc(1);
+  out[0] = -s / n;
+  return record("NllLossBackward0", out, [], [logp], (g) => {
+    const gl = alloc(n * c), v = -g[0] / n;
+    for (let i = 0; i < n; i++) gl[rows[i]] = v;
+    return [gl];
   });
 }
 

@@ -46,6 +46,12 @@ export class SGD extends Optimizer<SGDParamGroup, SGDState> {
       for (const p of group.params) {
         if (p.grad === null) continue;
         const w = p.data, g = p.grad.data, state = this.stateOf(p, () => ({ momentumBuffer: null }));
+        if (mu === 0 && wd === 0) {
+          // Plain gradient descent, the common case: one multiply-add per weight.
+          if (maximize) for (let i = 0; i < w.length; i++) w[i] += lr * g[i];
+          else for (let i = 0; i < w.length; i++) w[i] -= lr * g[i];
+          continue;
+        }
         const first = state.momentumBuffer === null;
         const buf = mu !== 0 ? (state.momentumBuffer ??= alloc(w.length)) : null;
         for (let i = 0; i < w.length; i++) {

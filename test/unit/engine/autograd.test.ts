@@ -86,3 +86,14 @@ test("gradFn names the op and its inputs; retainGrad keeps intermediate grads", 
   assert.deepEqual(h.grad!.toArray(), [1, 1]);
   assert.equal(h.isLeaf, false);
 });
+
+test("a backward that fails part-way leaves no gradient behind for the next one", () => {
+  const w = tensor([1, 2, 3], { requiresGrad: true }), x = tensor([4, 5, 6]);
+  // w's own sum hands w a gradient before the product's backward refuses the changed x.
+  const loss = x.mul(w).sum().add(w.sum());
+  x.add_(1);
+  assert.throws(() => loss.backward(), /changed by an in-place op/);
+  assert.equal(w.grad, null);
+  w.mul(3).sum().backward();
+  assert.deepEqual(Array.from(w.grad!.data), [3, 3, 3]);
+});

@@ -5,7 +5,7 @@ import { readFileSync, readdirSync } from "node:fs";
 import { setStorage } from "../../../src/engine/storage";
 import { type Tensor } from "../../../src/engine/index";
 import { linear } from "../../../src/engine/ops/linear";
-import { bceLoss, bceWithLogitsLoss, mseLoss } from "../../../src/engine/ops/loss";
+import { bceLoss, bceWithLogitsLoss, mseLoss, nllLossMean } from "../../../src/engine/ops/loss";
 import { gradcheck, makeInput, type InputSpec } from "./gradcheck";
 import { Generator } from "../../../src/engine/random";
 import { bceElements, bceWithLogitsElements, huberElements } from "../../../src/engine/ops/elementwiseLoss";
@@ -27,6 +27,7 @@ const fixed = (shape: number[], values: number[]): InputSpec => ({ shape, values
 
 const posWeight = makeInput({ shape: [2], lo: 0.5, hi: 2, constant: true }, new Generator(3));
 const rows = makeInput({ shape: [5], values: [0, 2, 2, 3, 0], constant: true }, new Generator(4));
+const classes = makeInput({ shape: [4], values: [2, 0, 1, 2], constant: true }, new Generator(5));
 
 const cases: Case[] = [
   ["neg", (x) => x.neg(), [S(2, 3)]],
@@ -118,6 +119,7 @@ const cases: Case[] = [
   ["softmax default dim", (x) => x.softmax(), [S(3, 4)]],
   ["logSoftmax default dim", (x) => x.logSoftmax(), [S(3, 4)]],
   ["mseLoss", (p, t) => mseLoss(p, t), [S(4, 2), S(4, 2)]],
+  ["nll loss, mean over rows", (x) => nllLossMean("test", x.logSoftmax(1), classes), [S(4, 3)]],
   ["bceLoss", (p, t) => bceLoss(p, t), [{ shape: [4, 2], lo: 0.05, hi: 0.95 }, { shape: [4, 2], lo: 0, hi: 1, constant: true }]],
   ["bceWithLogitsLoss", (x, t) => bceWithLogitsLoss(x, t), [{ shape: [4, 2], lo: -4, hi: 4 }, { shape: [4, 2], lo: 0, hi: 1 }]],
   ["huber, both sides of delta", (p, t) => huberElements(p, t, 0.7), [{ shape: [4, 3], lo: -2, hi: 2 }, S(4, 3)]],

@@ -171,3 +171,30 @@ test("a ModuleList registers its modules, indexes and iterates them, and is save
   const saved = nn.load(JSON.stringify(nn.Sequential(nn.LayerNorm(3), nn.ELU(0.5), nn.Embedding(4, 3))));
   assert.equal(String(saved), "Sequential(\n  (0): LayerNorm([3], eps=0.00001, elementwiseAffine=true)\n  (1): ELU(alpha=0.5)\n  (2): Embedding(4, 3)\n)");
 });
+
+test("a network sees its layers change: replaced, added, deleted, or pushed onto an array field", () => {
+  manualSeed(0);
+  const net = nn.Sequential(nn.Linear(2, 2), nn.ReLU());
+  const x = randn(3, 2).mul(10);
+  assert.ok(net(x).data.every((v) => v >= 0)); // the forward pass was cached as [Linear, ReLU]
+  (net as unknown as nn.Module[])[1] = nn.Tanh();
+  assert.ok(net(x).data.every((v) => v > -1 && v < 1) && net(x).data.some((v) => v < 0), "the replaced layer runs");
+  net.append(nn.Linear(2, 1));
+  assert.deepEqual(net(x).shape, [3, 1]);
+  assert.equal(net.parameters().length, 4);
+  delete (net as unknown as Record<string, unknown>)[2];
+  assert.deepEqual(net(x).shape, [3, 2]);
+  assert.equal(net.parameters().length, 2);
+
+  class Stack extends nn.Module {
+    blocks: nn.Module[] = [nn.Linear(2, 2)];
+    forward(t: Tensor) {
+      return this.blocks.reduce((h, b) => b(h), t);
+    }
+  }
+  const stack = new Stack();
+  assert.equal(stack.parameters().length, 2);
+  stack.blocks.push(nn.Linear(2, 3)); // no field is set: the array itself changed
+  assert.equal(stack.parameters().length, 4);
+  assert.deepEqual(stack(x).shape, [3, 3]);
+});

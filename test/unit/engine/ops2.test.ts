@@ -184,3 +184,20 @@ test("prod with a zero keeps PyTorch's sign and NaN: −0 and ∞·0 = NaN", () 
   assert.ok(Object.is(tensor([2, 0, -3]).prod().item(), -0));
   assert.ok(Number.isNaN(tensor([Infinity, 0]).prod().item()));
 });
+
+test("relu's gradient passes g where x > 0 or x is NaN, and 0 elsewhere, exactly, at every size (as torch)", () => {
+  const special = [NaN, -0, 0, 1, -1, Infinity, -Infinity, 1e-45, -1e-45];
+  for (const n of [9, 64, 301]) {
+    const xs = Array.from({ length: n }, (_, i) => (i < special.length ? special[i] : Math.sin(i * 7.3) * 3));
+    const gs = Array.from({ length: n }, (_, i) => (i % 5 === 0 ? Infinity : Math.cos(i) * 2));
+    const x = tensor(xs, { requiresGrad: true });
+    const y = x.relu();
+    y.backward(tensor(gs));
+    for (let i = 0; i < n; i++) {
+      const v = Math.fround(xs[i]), g = Math.fround(gs[i]);
+      const want = Number.isNaN(v) || v > 0 ? g : 0;
+      assert.ok(Object.is(x.grad!.data[i], want), `n=${n} x=${v} g=${g}: got ${x.grad!.data[i]}, want ${want}`);
+      assert.ok(Object.is(y.data[i], Number.isNaN(v) ? NaN : v > 0 ? v : 0), `n=${n}: relu(${v}) = ${y.data[i]}`);
+    }
+  }
+});
