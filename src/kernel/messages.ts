@@ -68,6 +68,8 @@ export interface CompiledRun {
   js: string;
   /** The source map from `js` back to the cell's text. */
   map: string;
+  /** The top-level names the cell assigns, for the worker to declare (see compileCell). */
+  names: string[];
 }
 
 export type HostToWorker = CompiledRun | InspectRequest;

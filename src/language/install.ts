@@ -16,6 +16,7 @@ import { CellRunner } from "./realm/cellRunner";
 import { CellTimers } from "./realm/cellTimers";
 import { CellVariables } from "./realm/cellVariables";
 import { describeThrown } from "./realm/describeThrown";
+import { setScopeNames } from "./realm/undefinedName";
 import { FileRequests } from "./realm/fileRequests";
 import { host } from "./realm/hostCall";
 import { installMemoryBudget } from "./realm/memoryBudget";
@@ -77,6 +78,10 @@ const entry: RealmEntry = {
   inspect: (name) => {
     const tensor = variables.tensor(name);
     return tensor ? stringify(displayItems(tensor)) : "";
+  },
+  useScope: (read) => {
+    variables.useScope(read);
+    setScopeNames(() => Object.keys(read()));
   },
   allowModules: (load) => {
     loadModule = load;

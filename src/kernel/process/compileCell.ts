@@ -7,6 +7,12 @@ export interface CompiledCell {
   js: string;
   /** Source map from `js` back to the cell's own text. */
   map: string;
+  /**
+   * The top-level names the cell declares. The script assigns them but does not declare them: the kernel
+   * declares each once as a `let` of the context's script scope (worker/cellScope.ts), which later cells
+   * share and read as fast as locals, where a global object's property costs a lookup per use.
+   */
+  names: string[];
 }
 
 /** A cell that does not parse: message and 1-based position in the cell. */
@@ -21,13 +27,17 @@ export class CellSyntaxError extends Error {
   }
 }
 
+/** The wrapper's parameter through which a function declared in the cell reaches the name outside it. */
+const PUBLISH = "__nnbookPublish";
+
 /**
  * Compiles a cell so that its top-level declarations outlive it (later cells see them, re-running
- * replaces them) and top-level `await` works: declarations become global `var`s assigned inside
- * an async wrapper, and the last expression statement becomes the wrapper's result.
- * One TypeScript transform does it all, so the emitted source map stays exact.
+ * replaces them) and top-level `await` works: declarations become assignments, inside an async
+ * wrapper, to names the kernel declares outside it (see `names`), and the last expression statement
+ * becomes the wrapper's result. One TypeScript transform does it all, so the emitted source map stays exact.
  */
 export function compileCell(source: string, fileName: string): CompiledCell {
+  const names: string[] = [];
   const out = ts.transpileModule(source, {
     fileName: fileName + ".ts",
     reportDiagnostics: true,
@@ -37,7 +47,7 @@ export function compileCell(source: string, fileName: string): CompiledCell {
       sourceMap: true,
       useDefineForClassFields: true,
     },
-    transformers: { before: [cellTransformer], after: [dropEmptyExport] },
+    transformers: { before: [cellTransformer(names)], after: [dropEmptyExport] },
   });
   const error = out.diagnostics?.find((d) => d.category === ts.DiagnosticCategory.Error && d.file);
   if (error) {
@@ -46,12 +56,13 @@ export function compileCell(source: string, fileName: string): CompiledCell {
   }
   // The map's reference comment would send the runtime looking for a file.
   const js = out.outputText.replace(/\/\/# sourceMappingURL=.*\s*$/, "");
-  return { js, map: out.sourceMapText! };
+  return { js, map: out.sourceMapText!, names };
 }
 
-const cellTransformer: ts.TransformerFactory<ts.SourceFile> = (context) => (source) => {
+const cellTransformer = (names: string[]): ts.TransformerFactory<ts.SourceFile> => (context) => (source) => {
   const f = context.factory;
   const globals: string[] = [];
+  const functions: string[] = [];
   const body: ts.Statement[] = [];
   const file = dynamicImports(context, source);
   const statements = file.statements;
@@ -73,6 +84,7 @@ const cellTransformer: ts.TransformerFactory<ts.SourceFile> = (context) => (sour
     } else if (ts.isFunctionDeclaration(statement) && statement.name && statement.body) {
       // Kept as a declaration so it is hoisted within the cell; published right away.
       globals.push(statement.name.text);
+      functions.push(statement.name.text);
       body.unshift(publish(f, statement.name.text));
       body.push(statement);
     } else if (ts.isClassDeclaration(statement) && statement.name && !hasDeclareModifier(statement)) {
@@ -93,18 +105,30 @@ const cellTransformer: ts.TransformerFactory<ts.SourceFile> = (context) => (sour
   });
 
   body.unshift(f.createExpressionStatement(f.createStringLiteral("use strict")));
+  // Inside the wrapper a declared function's name is the function; the setters, made outside it, reach the
+  // name the kernel declared: `{ f: (v) => { f = v; } }`.
+  const published = [...new Set(functions)];
+  const params = published.length ? [f.createParameterDeclaration(undefined, undefined, PUBLISH)] : [];
+  const setters = published.length
+    ? [
+        f.createObjectLiteralExpression(
+          published.map((name) => {
+            const v = f.createIdentifier("v");
+            const assign = f.createExpressionStatement(f.createAssignment(f.createIdentifier(name), v));
+            return f.createPropertyAssignment(name, f.createArrowFunction(undefined, undefined, [f.createParameterDeclaration(undefined, undefined, v)], undefined, undefined, f.createBlock([assign])));
+          }),
+        ),
+      ]
+    : [];
   const wrapper = f.createCallExpression(
     f.createParenthesizedExpression(
-      f.createArrowFunction([f.createModifier(ts.SyntaxKind.AsyncKeyword)], undefined, [], undefined, undefined, f.createBlock(body, true)),
+      f.createArrowFunction([f.createModifier(ts.SyntaxKind.AsyncKeyword)], undefined, params, undefined, undefined, f.createBlock(body, true)),
     ),
     undefined,
-    [],
+    setters,
   );
-  const declared = [...new Set(globals)];
-  const prologue = declared.length
-    ? [f.createVariableStatement(undefined, f.createVariableDeclarationList(declared.map((n) => f.createVariableDeclaration(n)), ts.NodeFlags.None))]
-    : [];
-  return f.updateSourceFile(file, [...prologue, f.createExpressionStatement(wrapper)]);
+  names.push(...new Set(globals));
+  return f.updateSourceFile(file, [f.createExpressionStatement(wrapper)]);
 };
 
 /**
@@ -186,10 +210,10 @@ function hasDeclareModifier(node: ts.VariableStatement | ts.ClassDeclaration): b
   return node.modifiers?.some((m) => m.kind === ts.SyntaxKind.DeclareKeyword) ?? false;
 }
 
-/** `globalThis.name = name;` — a function declared in the cell becomes visible to later cells. */
+/** `__nnbookPublish.name(name);` — a function declared in the cell becomes visible to later cells. */
 function publish(f: ts.NodeFactory, name: string): ts.Statement {
   return f.createExpressionStatement(
-    f.createAssignment(f.createPropertyAccessExpression(f.createIdentifier("globalThis"), name), f.createIdentifier(name)),
+    f.createCallExpression(f.createPropertyAccessExpression(f.createIdentifier(PUBLISH), name), undefined, [f.createIdentifier(name)]),
   );
 }
 

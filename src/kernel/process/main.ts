@@ -70,8 +70,8 @@ async function compileAndRun({ runId, cellNumber, executionCount, source }: RunR
   const fileName = `nnbook-cell-${cellNumber}-${runId}`;
   const { compileCell, CellSyntaxError } = await compiler;
   try {
-    const { js, map } = compileCell(source, fileName);
-    worker.postMessage({ type: "run", runId, cellNumber, executionCount, fileName, js, map } satisfies CompiledRun);
+    const { js, map, names } = compileCell(source, fileName);
+    worker.postMessage({ type: "run", runId, cellNumber, executionCount, fileName, js, map, names } satisfies CompiledRun);
   } catch (error) {
     const syntax = error instanceof CellSyntaxError ? describeSyntax(error, cellNumber, executionCount) : undefined;
     const failed = syntax ?? { name: "Error", message: `the cell could not be compiled: ${(error as Error).message}`, stack: "" };

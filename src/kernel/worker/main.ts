@@ -16,6 +16,7 @@ import { readVariables, type VariableInfo } from "../../protocol/variables";
 import { hostCalls } from "./hostCalls";
 import { PendingText } from "./pendingText";
 import { StreamBuffer } from "./streamBuffer";
+import { CellScope } from "./cellScope";
 
 const setup = workerData as WorkerSetup;
 const port = parentPort!;
@@ -56,6 +57,10 @@ if (setup.allowNodeModules) {
   });
 }
 
+// From here on the globals cells start with are also `let`s of the script scope, as the cells' own names will be.
+const scope = new CellScope(context);
+scope.aliasGlobals();
+
 // A promise a cell rejected and nobody handled: shown in its cell; the kernel goes on.
 process.on("unhandledRejection", (reason) => intoRealm(() => entry.unhandled(reason)));
 
@@ -76,6 +81,7 @@ function run(request: CompiledRun): Promise<void> {
   try {
     maps.add(fileName, { cellNumber, executionCount }, request.js, request.map);
     script = new vm.Script(request.js, { filename: fileName + ".js" });
+    scope.declare(request.names);
   } catch (error) {
     end(runId, { ok: false, error: maps.describe(error as ThrownText) });
     return Promise.resolve();
@@ -88,6 +94,8 @@ function run(request: CompiledRun): Promise<void> {
     };
     let result: unknown;
     let ran = false;
+    const reader = scope.takeReader();
+    if (reader && !intoRealm(() => entry.useScope(reader))) return lost();
     if (!intoRealm(() => entry.begin(runId))) return lost();
     try {
       result = script.runInContext(context);

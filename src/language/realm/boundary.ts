@@ -52,6 +52,11 @@ export interface RealmEntry {
   unhandled(reason: unknown): void;
   /** The items of `show.tensor` for the tensor the variables view listed as `name`, as JSON; "" when there is none. */
   inspect(name: string): string;
+  /**
+   * The names cells declared live in the script scope, not on the global object (the kernel's cellScope.ts):
+   * `read` gives each with its value, for the variables view and "did you mean". Given again when names were added.
+   */
+  useScope(read: () => Record<string, unknown>): void;
   /** Lets cells `import` from `name` (the setting that allows Node modules): `load` gives the module. */
   allowModules(load: (specifier: string, asDefault: boolean) => unknown): void;
 }

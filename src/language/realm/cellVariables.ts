@@ -3,17 +3,35 @@ import { Dataset, History, Tensor, nn, optim } from "../../engine";
 import { MAX_VARIABLES, MAX_VARIABLE_TEXT, type VariableInfo } from "../../protocol/variables";
 
 /**
- * The top-level names cells declared, for the editor's variables view: every own property of the
- * cells' global object that was not there, or held something else, before the first cell ran
- * (cells' declarations become globals; see the kernel's compileCell). Described inside a run, so a
- * value whose getter never returns stops that run, which the stop button ends.
+ * The top-level names cells declared, for the editor's variables view: every name of the script scope
+ * the kernel declared (cells' declarations, and the globals aliased there; see the kernel's cellScope.ts)
+ * and every own property of the cells' global object, that was not there, or held something else, before
+ * the first cell ran. Described inside a run, so a value whose getter never returns stops that run, which
+ * the stop button ends.
  */
 export class CellVariables {
   private baseline = new Map<string | symbol, unknown>();
   /** The tensors listed last, by name: what the view may ask to draw. */
   private tensors = new Map<string, Tensor>();
+  private readScope: () => Record<string, unknown> = () => ({});
 
   constructor(private readonly scope: Record<string, unknown>) {}
+
+  /** Where the script scope's names are read (the kernel gives it before the first cell, and again as names are added). */
+  useScope(read: () => Record<string, unknown>): void {
+    this.readScope = read;
+  }
+
+  /** Every name with its value: the script scope's first, then the global object's data properties it does not shadow. */
+  private values(): Map<string, unknown> {
+    const out = new Map<string, unknown>(Object.entries(this.readScope()));
+    for (const name of Object.getOwnPropertyNames(this.scope)) {
+      if (out.has(name)) continue;
+      const descriptor = Object.getOwnPropertyDescriptor(this.scope, name);
+      if (descriptor && "value" in descriptor) out.set(name, descriptor.value);
+    }
+    return out;
+  }
 
   /** Called once the cell language and the globals are installed: what is there now is not the user's. */
   takeBaseline(): void {
@@ -23,11 +41,10 @@ export class CellVariables {
   describe(): VariableInfo[] {
     const list: VariableInfo[] = [];
     this.tensors.clear();
-    for (const name of Object.getOwnPropertyNames(this.scope).sort()) {
+    const values = this.values();
+    for (const name of [...values.keys()].sort()) {
       if (list.length >= MAX_VARIABLES) break;
-      const descriptor = Object.getOwnPropertyDescriptor(this.scope, name);
-      if (!descriptor || !("value" in descriptor)) continue;
-      const value: unknown = descriptor.value;
+      const value: unknown = values.get(name);
       if (this.baseline.has(name) && Object.is(this.baseline.get(name), value)) continue;
       list.push(this.describeValue(name, value));
     }
@@ -37,7 +54,7 @@ export class CellVariables {
   /** The tensor listed as `name`, if it is still the value of that name. */
   tensor(name: string): Tensor | undefined {
     const tensor = this.tensors.get(name);
-    return tensor && Object.getOwnPropertyDescriptor(this.scope, name)?.value === tensor ? tensor : undefined;
+    return tensor && this.values().get(name) === tensor ? tensor : undefined;
   }
 
   private describeValue(name: string, value: unknown): VariableInfo {

@@ -4,6 +4,12 @@ import { closestName } from "../../engine/closestName";
 const ownNames = Object.getOwnPropertyNames;
 const CellReferenceError = ReferenceError;
 const scope = globalThis;
+/** The names cells declared, which live in the script scope (see CellVariables.useScope). */
+let scopeNames: () => string[] = () => [];
+
+export function setScopeNames(names: () => string[]): void {
+  scopeNames = names;
+}
 
 /**
  * "Did you mean 'net'?" for a ReferenceError of the cells' realm ("nett is not defined"): the nearest
@@ -17,7 +23,7 @@ export function undefinedNameHint(error: object, message: string): string | unde
   try {
     // Only the realm's own: a Node module's ReferenceError is about names of another scope.
     if (!(error instanceof CellReferenceError)) return undefined;
-    const near = nearestName(missing, ownNames(scope));
+    const near = nearestName(missing, [...ownNames(scope), ...scopeNames()]);
     return near === undefined ? undefined : `Did you mean '${near}'?`;
   } catch {
     return undefined;

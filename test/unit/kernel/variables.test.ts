@@ -81,3 +81,13 @@ test("a kernel that dies is dead until the next run starts a fresh one", async (
     dying.dispose();
   }
 });
+
+test("a cell that shadows a language or JavaScript global lists it, and later cells see the cell's value", async () => {
+  const ran = await runCell(kernel, 10, "const data = [1, 2, 3];\nconst Math = { PI: 3 };\nfunction later() { return Math.PI + data.length; }");
+  assert.equal(ran.result.ok, true);
+  const names = ran.variables?.map((v) => v.name) ?? [];
+  for (const name of ["Math", "data", "later"]) assert.ok(names.includes(name), `${name} is listed`);
+  const next = await runCell(kernel, 11, "console.log(later(), Math.PI, globalThis.Math.PI > 3.14)");
+  assert.equal(next.result.ok, true);
+  assert.equal(next.stdout, "6 3 true\n");
+});
