@@ -13,6 +13,14 @@ export class ExecutionOutputs implements CellListener {
 
   constructor(private readonly execution: vscode.NotebookCellExecution) {}
 
+  /**
+   * Clears the outputs of the run before, as the first edit: the cell goes to the kernel without waiting for the
+   * editor to apply it (a round trip to the window), and what the run shows comes after it, in order.
+   */
+  clearPrevious(): void {
+    if (this.execution.cell.outputs.length > 0) this.edits.push(() => this.execution.clearOutput());
+  }
+
   stream(name: "stdout" | "stderr", text: string): void {
     this.apply(this.model.stream(name, text));
   }
@@ -28,6 +36,14 @@ export class ExecutionOutputs implements CellListener {
   /** Resolves once VS Code has applied every edit so far. */
   settled(): Thenable<void> {
     return this.edits.settled();
+  }
+
+  /**
+   * Gives VS Code every edit still waiting, before the execution ends: VS Code applies a cell's edits and then its
+   * end in the order they came, so the next cell need not wait for the window to draw this one's outputs.
+   */
+  handOver(): void {
+    this.edits.handOver();
   }
 
   private apply(edit: OutputEdit): void {

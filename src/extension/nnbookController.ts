@@ -153,12 +153,12 @@ export class NnbookController implements vscode.Disposable {
   private async runCell(kernel: NotebookKernel, execution: vscode.NotebookCellExecution, order: number): Promise<boolean> {
     execution.executionOrder = order;
     execution.start(Date.now());
-    await execution.clearOutput();
     const outputs = new ExecutionOutputs(execution);
+    outputs.clearPrevious();
     if (!vscode.workspace.isTrusted) {
       const message = "nnbook runs no cells in an untrusted workspace. Trust this folder (Workspaces: Manage Workspace Trust) to run it.";
       outputs.error({ name: "UntrustedWorkspace", message, stack: `UntrustedWorkspace: ${message}` });
-      await outputs.settled();
+      outputs.handOver();
       execution.end(false, Date.now());
       return false;
     }
@@ -173,7 +173,7 @@ export class NnbookController implements vscode.Disposable {
       outputs.error(result.error);
       if (result.error.kernelLost) kernel.order.reset();
     }
-    await outputs.settled();
+    outputs.handOver();
     execution.end(result.ok, Date.now());
     return result.ok;
   }

@@ -20,6 +20,20 @@ export class EditQueue {
     this.draining ??= this.drain();
   }
 
+  /**
+   * Hands every waiting edit to the editor now, without waiting for each to be applied: once a run has ended,
+   * there is nothing left to coalesce, and the editor applies what it is given in the order given.
+   */
+  handOver(): void {
+    for (let edit = this.waiting.shift(); edit; edit = this.waiting.shift()) {
+      try {
+        void Promise.resolve(edit.apply()).catch(() => undefined);
+      } catch {
+        // As in drain: a refused edit does not hold up the others.
+      }
+    }
+  }
+
   /** Resolves once every edit queued so far has been applied. */
   settled(): Promise<void> {
     return this.draining ?? Promise.resolve();

@@ -43,3 +43,20 @@ test("an edit the editor refuses does not hold up the rest", async () => {
   await queue.settled();
   assert.deepEqual(editor.applied, ["after"]);
 });
+
+test("handOver gives the editor every waiting edit at once, in order, a refused one included, and waits for none", async () => {
+  const queue = new EditQueue(), started: string[] = [];
+  const edit = (name: string, fail = false) => () => {
+    started.push(name);
+    return fail ? Promise.reject(new Error("refused")) : new Promise<void>((resolve) => setTimeout(resolve, 20));
+  };
+  queue.push(edit("append 0"));
+  queue.push(edit("replace 0 #1"), 0);
+  queue.push(edit("refused", true));
+  queue.push(edit("append 1"));
+  assert.deepEqual(started, ["append 0"], "the queue applies one at a time");
+  queue.handOver();
+  assert.deepEqual(started, ["append 0", "replace 0 #1", "refused", "append 1"], "all handed over at once, in order");
+  await queue.settled();
+  assert.deepEqual(started.length, 4, "nothing is applied twice");
+});
