@@ -174,3 +174,27 @@ test("nn.BatchNorm2d matches PyTorch over [N, C, H, W] in train and eval mode, w
   const x = randn(2, 3, 4, 4);
   assertClose(back(x).data, bn(x).data);
 });
+
+test("2×2 max pooling takes the first largest value of each window, a NaN first of all, and sends the gradient there", () => {
+  const special = [NaN, -Infinity, Infinity, 0, -0, 1, 1, -1];
+  const h = 6, w = 8, planes = 5, n = planes * h * w;
+  const values = Array.from({ length: n }, (_, i) => (i % 7 === 0 ? special[(i / 7) % special.length] : Math.round(Math.sin(i * 1.7) * 3)));
+  const x = tensor(values, { requiresGrad: true }).reshape(1, planes, h, w);
+  x.retainGrad();
+  const y = F.maxPool2d(x, 2);
+  const g = Array.from({ length: planes * 12 }, (_, i) => i + 1);
+  y.backward(tensor(g).reshape(1, planes, 3, 4));
+  const wantGrad = new Array<number>(n).fill(0);
+  for (let p = 0, o = 0; p < planes; p++)
+    for (let oy = 0; oy < 3; oy++)
+      for (let ox = 0; ox < 4; ox++, o++) {
+        let best = -Infinity, at = -1;
+        for (const [dy, dx] of [[0, 0], [0, 1], [1, 0], [1, 1]]) {
+          const i = (p * h + 2 * oy + dy) * w + 2 * ox + dx, v = Math.fround(values[i]);
+          if (at < 0 || v > best || (Number.isNaN(v) && !Number.isNaN(best))) [best, at] = [v, i];
+        }
+        assert.ok(Object.is(y.data[o], best), `window ${o}: ${y.data[o]}, want ${best}`);
+        wantGrad[at] += g[o];
+      }
+  assert.deepEqual(Array.from(x.grad!.data), wantGrad);
+});
