@@ -3,7 +3,8 @@
 // function body reads as a list of mnemonics and stays reviewable without a toolchain.
 //
 // Binary format reference: WebAssembly Core Specification, §5 (binary format), plus the
-// fixed-width SIMD proposal (0xFD-prefixed opcodes), part of the standard since 2.0.
+// fixed-width SIMD proposal (0xFD-prefixed opcodes), part of the standard since 2.0, and the
+// relaxed SIMD proposal (f32x4.relaxed_madd, 0xFD 0x105), standard since 3.0.
 
 export type Bytes = number[];
 
@@ -50,6 +51,7 @@ export const I = {
   loop: [0x03, 0x40] as Bytes, // loop with no result
   end: [0x0b] as Bytes,
   br_if: (depth: number): Bytes => [0x0d, ...uleb(depth)],
+  call: (func: number): Bytes => [0x10, ...uleb(func)],
   // locals
   get: (i: number): Bytes => [0x20, ...uleb(i)],
   set: (i: number): Bytes => [0x21, ...uleb(i)],
@@ -62,6 +64,8 @@ export const I = {
   shl: [0x74] as Bytes,
   shr_u: [0x76] as Bytes,
   lt_u: [0x49] as Bytes,
+  eqz: [0x45] as Bytes,
+  i32_store: (off = 0): Bytes => [0x36, 2, ...uleb(off)],
   // f32 scalar memory and arithmetic (memarg: log2 alignment 2 = 4 bytes)
   f32_load: (off = 0): Bytes => [0x2a, 2, ...uleb(off)],
   f32_store: (off = 0): Bytes => [0x38, 2, ...uleb(off)],
@@ -74,6 +78,7 @@ export const I = {
   f32x4_extract_lane: (lane: number): Bytes => [...simd(0x1f), lane],
   f32x4_add: simd(0xe4),
   f32x4_mul: simd(0xe6),
+  f32x4_relaxed_madd: simd(0x105), // a·b + c, fused or not as the hardware does it
 };
 
 /** `local += step` for an i32 local, step a local index (`{ local }`) or a constant. */
