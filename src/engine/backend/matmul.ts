@@ -4,12 +4,12 @@
 // which is where plain JavaScript loops lose most of their time.
 //
 // mmNN, mmNT and mmTN hand float32 products to the WebAssembly SIMD kernels of
-// wasm-kernels.ts (about 12–15× faster on W1's layers, copies included) and keep the
+// wasm-kernels.ts (packed, cache-blocked, register-tiled; copies included) and keep the
 // JavaScript loops below (jsNN, jsNT, jsTN) for tiny products, where the call and the
 // operand copies cost more than they save, for float64 storage (gradient checks), and where
 // WebAssembly SIMD is unavailable.
 
-import { wasmKernels, type WasmKernels } from "./wasm-kernels";
+import { wasmKernels, type GemmOptions, type WasmKernels } from "./wasm-kernels";
 import { alloc } from "../storage";
 
 /**
@@ -25,6 +25,12 @@ function pick(a: Float32Array, b: Float32Array, c: Float32Array, m: number, k: n
   if (!(a instanceof Float32Array && b instanceof Float32Array && c instanceof Float32Array)) return null;
   if (simd === undefined) simd = wasmKernels();
   return simd;
+}
+
+/** The WebAssembly kernels' tile, blocking and multiply-add, or null where float32 products stay in JavaScript. */
+export function wasmKernelOptions(): GemmOptions | null {
+  if (simd === undefined) simd = wasmKernels();
+  return simd?.options ?? null;
 }
 
 type Kernel = (a: Float32Array, ao: number, b: Float32Array, bo: number, c: Float32Array, co: number, m: number, k: number, n: number) => void;
