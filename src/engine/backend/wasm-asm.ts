@@ -63,6 +63,7 @@ export const I = {
   mul: [0x6c] as Bytes,
   shl: [0x74] as Bytes,
   shr_u: [0x76] as Bytes,
+  and: [0x71] as Bytes,
   lt_u: [0x49] as Bytes,
   eqz: [0x45] as Bytes,
   i32_store: (off = 0): Bytes => [0x36, 2, ...uleb(off)],

@@ -15,6 +15,7 @@
 //   A last panel with e < R valid rows or columns is packed whole: trans reads the zeros that
 //   follow the operand; copy reads on into the next row, and blank(dst, kc, e, R) then zeroes
 //   the R − e padding lanes of each step.
+//   rows(…) moves c between its rows as given and its rows padded to whole tiles.
 //
 // One description builds both modules: with f32x4.relaxed_madd (fused where the hardware has
 // FMA) or with f32x4.mul and f32x4.add.
@@ -155,10 +156,31 @@ const blank: Func = func("blank", ["dst", "kc", "e", "r"], ["p", "j"], 0, (L) =>
   I.end,
 ]);
 
-/** The module for one tile: gemm, copy/trans for MR and NR, blank. */
+/** Copies `n` (may be 0) bytes' worth of `step`-byte units from s to d with `mover`, advancing both. */
+const move = (d: number, s: number, n: number, step: number, mover: Bytes): Bytes =>
+  cat(
+    I.block, I.get(n), I.eqz, I.br_if(0),
+    I.loop, mover, inc(d, step), inc(s, step), countDown(n), I.end,
+    I.end,
+  );
+
+/** rows(dst, src, ldd, lds, nrows, cols): nrows rows of cols floats between row strides (bytes): c in and out of its padded rows. */
+const rows: Func = func("rows", ["dst", "src", "ldd", "lds", "nrows", "cols"], ["d", "s", "q"], 0, (L) => [
+  I.loop,
+  I.get(L.dst), I.set(L.d), I.get(L.src), I.set(L.s),
+  I.get(L.cols), I.const(2), I.shr_u, I.set(L.q),
+  move(L.d, L.s, L.q, 16, cat(I.get(L.d), I.get(L.s), I.v128_load(0), I.v128_store(0))),
+  I.get(L.cols), I.const(3), I.and, I.set(L.q),
+  move(L.d, L.s, L.q, 4, cat(I.get(L.d), I.get(L.s), I.f32_load(0), I.f32_store(0))),
+  inc(L.dst, { local: L.ldd }), inc(L.src, { local: L.lds }),
+  countDown(L.nrows),
+  I.end,
+]);
+
+/** The module for one tile: gemm, copy/trans for MR and NR, blank, rows. */
 export function gemmModule(t: Tile): Uint8Array {
   const widths = [...new Set([t.mr, t.nr])];
-  return assemble([gemm(t), ...widths.flatMap((r) => [copy(r), trans(r)]), blank]);
+  return assemble([gemm(t), ...widths.flatMap((r) => [copy(r), trans(r)]), blank, rows]);
 }
 
 /** A module using f32x4.relaxed_madd, to ask the runtime whether it validates. */

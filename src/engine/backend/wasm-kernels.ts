@@ -58,8 +58,6 @@ export function gemmDefaults(fma: boolean): GemmOptions {
 }
 
 const PAGE = 65536;
-/** Rows shorter than this are copied element by element: cheaper than a subarray and set. */
-const SHORT = 48;
 const up = (x: number, q: number) => Math.ceil(x / q) * q;
 
 type Pack = (dst: number, src: number, ld: number, kc: number, kcP: number, panels: number) => void;
@@ -89,6 +87,7 @@ export function buildWasmKernels(options: Partial<GemmOptions> = {}): WasmKernel
   const ex = new WebAssembly.Instance(new WebAssembly.Module(bytes), { env: { mem } }).exports;
   const gemm = ex.gemm as (aP: number, bP: number, cP: number, ldc: number, mt: number, nt: number, kq: number) => void;
   const blank = ex.blank as Blank;
+  const rows = ex.rows as (dst: number, src: number, ldd: number, lds: number, nrows: number, cols: number) => void;
   const copyA = ex[`copy${mr}`] as Pack, transA = ex[`trans${mr}`] as Pack;
   const copyB = ex[`copy${nr}`] as Pack, transB = ex[`trans${nr}`] as Pack;
   let heap = new Float32Array(mem.buffer);
@@ -112,32 +111,6 @@ export function buildWasmKernels(options: Partial<GemmOptions> = {}): WasmKernel
     if (!along && full * r < w) blank(dst + full * r * kcP * 4, kc, w - full * r, r);
   }
 
-  /** rows × cols of src (row stride cols) into h at float offset d with row stride ld. */
-  function put(h: Float32Array, d: number, ld: number, src: Float32Array, s: number, rows: number, cols: number): void {
-    if (ld === cols) {
-      h.set(src.subarray(s, s + rows * cols), d);
-      return;
-    }
-    for (let r = 0; r < rows; r++) {
-      const hr = d + r * ld, sr = s + r * cols;
-      if (cols < SHORT) for (let j = 0; j < cols; j++) h[hr + j] = src[sr + j];
-      else h.set(src.subarray(sr, sr + cols), hr);
-    }
-  }
-
-  /** rows × cols from h (row stride ld) back into dst. */
-  function get(h: Float32Array, d: number, ld: number, dst: Float32Array, s: number, rows: number, cols: number): void {
-    if (ld === cols) {
-      dst.set(h.subarray(d, d + rows * cols), s);
-      return;
-    }
-    for (let r = 0; r < rows; r++) {
-      const hr = d + r * ld, sr = s + r * cols;
-      if (cols < SHORT) for (let j = 0; j < cols; j++) dst[sr + j] = h[hr + j];
-      else dst.set(h.subarray(hr, hr + cols), sr);
-    }
-  }
-
   /** c[m,n] += a·b; aT: a is [k,m] (else [m,k]); bT: b is [n,k] (else [k,n]). */
   function product(aT: boolean, bT: boolean, a: Float32Array, ao: number, b: Float32Array, bo: number, c: Float32Array, co: number, m: number, k: number, n: number): void {
     if (m === 0 || n === 0 || k === 0) return;
@@ -146,13 +119,15 @@ export function buildWasmKernels(options: Partial<GemmOptions> = {}): WasmKernel
     // transposing pack of its last panel reads as padding (r rows of k) or a copy reads past its end.
     const aPack = 0, bPack = aPack + Math.min(MC, mP) * kcMax, A = bPack + kcMax * Math.min(NC, nP);
     const aEnd = A + m * k, B = up(aEnd + mr * (aT ? 1 : k), 4);
-    const bEnd = B + k * n, C = up(bEnd + nr * (bT ? k : 1), 4);
-    const h = reserve(C + mP * nP);
+    // c is copied in and out as it is (at Cin), and moved to and from its padded rows by wasm.
+    const bEnd = B + k * n, C = up(bEnd + nr * (bT ? k : 1), 4), Cin = nP === n ? C : C + mP * nP;
+    const h = reserve(Cin + m * n);
     h.set(a.subarray(ao, ao + m * k), A);
     h.fill(0, aEnd, B);
     h.set(b.subarray(bo, bo + k * n), B);
     h.fill(0, bEnd, C);
-    put(h, C, nP, c, co, m, n);
+    h.set(c.subarray(co, co + m * n), Cin);
+    if (Cin !== C) rows(C * 4, Cin * 4, nP * 4, n * 4, m, n);
     for (let jc = 0; jc < n; jc += NC) {
       const nc = Math.min(NC, n - jc);
       for (let pc = 0; pc < k; pc += KC) {
@@ -167,7 +142,8 @@ export function buildWasmKernels(options: Partial<GemmOptions> = {}): WasmKernel
         }
       }
     }
-    get(h, C, nP, c, co, m, n);
+    if (Cin !== C) rows(Cin * 4, C * 4, n * 4, nP * 4, m, n);
+    c.set(h.subarray(Cin, Cin + m * n), co);
   }
 
   return {
