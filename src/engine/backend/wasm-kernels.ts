@@ -59,6 +59,8 @@ export function gemmDefaults(fma: boolean): GemmOptions {
 
 const PAGE = 65536;
 const up = (x: number, q: number) => Math.ceil(x / q) * q;
+/** Blocks of at most `block` (a multiple of q) that cut `total` into near-equal parts: 784 → 4 × 196, not 3 × 256 + 16. */
+const even = (total: number, block: number, q: number) => Math.min(block, up(Math.ceil(total / Math.ceil(total / block)), q));
 
 type Pack = (dst: number, src: number, ld: number, kc: number, kcP: number, panels: number) => void;
 type Blank = (dst: number, kc: number, e: number, r: number) => void;
@@ -114,10 +116,11 @@ export function buildWasmKernels(options: Partial<GemmOptions> = {}): WasmKernel
   /** c[m,n] += a·b; aT: a is [k,m] (else [m,k]); bT: b is [n,k] (else [k,n]). */
   function product(aT: boolean, bT: boolean, a: Float32Array, ao: number, b: Float32Array, bo: number, c: Float32Array, co: number, m: number, k: number, n: number): void {
     if (m === 0 || n === 0 || k === 0) return;
-    const mP = up(m, mr), nP = up(n, nr), kcMax = Math.min(KC, up(k, unroll));
+    const mP = up(m, mr), nP = up(n, nr);
+    const kcMax = even(k, KC, unroll), mcMax = even(m, MC, mr), ncMax = even(n, NC, nr);
     // Float offsets: packed blocks first, then the operands, each followed by zeros that a
     // transposing pack of its last panel reads as padding (r rows of k) or a copy reads past its end.
-    const aPack = 0, bPack = aPack + Math.min(MC, mP) * kcMax, A = bPack + kcMax * Math.min(NC, nP);
+    const aPack = 0, bPack = aPack + mcMax * kcMax, A = bPack + kcMax * ncMax;
     const aEnd = A + m * k, B = up(aEnd + mr * (aT ? 1 : k), 4);
     // c is copied in and out as it is (at Cin), and moved to and from its padded rows by wasm.
     const bEnd = B + k * n, C = up(bEnd + nr * (bT ? k : 1), 4), Cin = nP === n ? C : C + mP * nP;
@@ -128,14 +131,14 @@ export function buildWasmKernels(options: Partial<GemmOptions> = {}): WasmKernel
     h.fill(0, bEnd, C);
     h.set(c.subarray(co, co + m * n), Cin);
     if (Cin !== C) rows(C * 4, Cin * 4, nP * 4, n * 4, m, n);
-    for (let jc = 0; jc < n; jc += NC) {
-      const nc = Math.min(NC, n - jc);
-      for (let pc = 0; pc < k; pc += KC) {
-        const kc = Math.min(KC, k - pc), kcP = up(kc, unroll);
+    for (let jc = 0; jc < n; jc += ncMax) {
+      const nc = Math.min(ncMax, n - jc);
+      for (let pc = 0; pc < k; pc += kcMax) {
+        const kc = Math.min(kcMax, k - pc), kcP = up(kc, unroll);
         if (bT) pack(nr, copyB, transB, true, bPack * 4, (B + jc * k + pc) * 4, k * 4, kc, kcP, nc);
         else pack(nr, copyB, transB, false, bPack * 4, (B + pc * n + jc) * 4, n * 4, kc, kcP, nc);
-        for (let ic = 0; ic < m; ic += MC) {
-          const mc = Math.min(MC, m - ic);
+        for (let ic = 0; ic < m; ic += mcMax) {
+          const mc = Math.min(mcMax, m - ic);
           if (aT) pack(mr, copyA, transA, false, aPack * 4, (A + pc * m + ic) * 4, m * 4, kc, kcP, mc);
           else pack(mr, copyA, transA, true, aPack * 4, (A + ic * k + pc) * 4, k * 4, kc, kcP, mc);
           gemm(aPack * 4, bPack * 4, (C + ic * nP + jc) * 4, nP * 4, Math.ceil(mc / mr), Math.ceil(nc / nr), kcP / unroll);
