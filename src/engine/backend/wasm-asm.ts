@@ -77,6 +77,8 @@ export const I = {
   v128_load32_splat: (off = 0): Bytes => [...simd(0x09), 2, ...uleb(off)],
   v128_zero: [...simd(0x0c), ...new Array<number>(16).fill(0)] as Bytes, // v128.const 0
   f32x4_extract_lane: (lane: number): Bytes => [...simd(0x1f), lane],
+  /** i8x16.shuffle, given as four f32 lanes of the pair (0–3 the first operand, 4–7 the second). */
+  f32x4_shuffle: (lanes: number[]): Bytes => [...simd(0x0d), ...lanes.flatMap((l) => [4 * l, 4 * l + 1, 4 * l + 2, 4 * l + 3])],
   f32x4_add: simd(0xe4),
   f32x4_mul: simd(0xe6),
   f32x4_relaxed_madd: simd(0x105), // a·b + c, fused or not as the hardware does it

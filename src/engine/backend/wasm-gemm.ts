@@ -127,22 +127,53 @@ function copy(r: number): Func {
 
 function trans(r: number): Func {
   const rows = range(r).map((k) => `o${k}`);
-  return func(`trans${r}`, PACK, ["s", "p", "z", "next", ...rows], 0, (L) => [
-    ...range(r).map((k) => cat(I.get(L.ld), I.const(k), I.mul, I.set(L[`o${k}`]))),
-    I.get(L.ld), I.const(r), I.mul, I.set(L.next),
-    I.loop, // over panels
-    I.get(L.src), I.set(L.s), I.get(L.kc), I.set(L.p),
-    I.loop, // over the reduction: one element from each of r rows
-    ...range(r).map((k) => cat(I.get(L.dst), I.get(L.s), I.get(L[`o${k}`]), I.add, I.f32_load(0), I.f32_store(4 * k))),
-    inc(L.s, 4), inc(L.dst, 4 * r),
-    countDown(L.p),
-    I.end,
-    I.get(L.kcP), I.get(L.kc), I.sub, I.const(r), I.mul, I.set(L.z),
-    zeros(L.dst, L.z),
-    inc(L.src, { local: L.next }),
-    countDown(L.panels),
-    I.end,
-  ]);
+  const groups = r % 4 === 0 ? r / 4 : 0;
+  return func(`trans${r}`, PACK, ["s", "p", "z", "next", ...rows], groups > 0 ? 8 : 0, (L, v) => {
+    const row = (k: number) => cat(I.get(L.s), I.get(L[`o${k}`]), I.add);
+    // Four steps of four rows as a 4×4 transpose: load a vector of each row, shuffle twice.
+    const lo = [0, 4, 1, 5], hi = [2, 6, 3, 7], first = [0, 1, 4, 5], second = [2, 3, 6, 7];
+    const quad = (g: number): Bytes =>
+      cat(
+        ...range(4).map((i) => cat(row(4 * g + i), I.v128_load(0), I.set(v + i))),
+        I.get(v), I.get(v + 1), I.f32x4_shuffle(lo), I.set(v + 4),
+        I.get(v + 2), I.get(v + 3), I.f32x4_shuffle(lo), I.set(v + 5),
+        I.get(v), I.get(v + 1), I.f32x4_shuffle(hi), I.set(v + 6),
+        I.get(v + 2), I.get(v + 3), I.f32x4_shuffle(hi), I.set(v + 7),
+        ...[[4, first], [4, second], [6, first], [6, second]].map(([t, lanes], q) =>
+          cat(I.get(L.dst), I.get(v + (t as number)), I.get(v + (t as number) + 1), I.f32x4_shuffle(lanes as number[]), I.v128_store((q * r + 4 * g) * 4)),
+        ),
+      );
+    const fours: Bytes[] = groups === 0 ? [] : [
+      I.get(L.kc), I.const(2), I.shr_u, I.set(L.p),
+      I.block, I.get(L.p), I.eqz, I.br_if(0),
+      I.loop, // over the reduction, four steps at a time
+      ...range(groups).map(quad),
+      inc(L.s, 16), inc(L.dst, 16 * r),
+      countDown(L.p),
+      I.end,
+      I.end,
+    ];
+    return [
+      ...range(r).map((k) => cat(I.get(L.ld), I.const(k), I.mul, I.set(L[`o${k}`]))),
+      I.get(L.ld), I.const(r), I.mul, I.set(L.next),
+      I.loop, // over panels
+      I.get(L.src), I.set(L.s),
+      ...fours,
+      groups === 0 ? cat(I.get(L.kc), I.set(L.p)) : cat(I.get(L.kc), I.const(3), I.and, I.set(L.p)),
+      I.block, I.get(L.p), I.eqz, I.br_if(0),
+      I.loop, // over the (remaining) reduction: one element from each of r rows
+      ...range(r).map((k) => cat(I.get(L.dst), row(k), I.f32_load(0), I.f32_store(4 * k))),
+      inc(L.s, 4), inc(L.dst, 4 * r),
+      countDown(L.p),
+      I.end,
+      I.end,
+      I.get(L.kcP), I.get(L.kc), I.sub, I.const(r), I.mul, I.set(L.z),
+      zeros(L.dst, L.z),
+      inc(L.src, { local: L.next }),
+      countDown(L.panels),
+      I.end,
+    ];
+  });
 }
 
 const blank: Func = func("blank", ["dst", "kc", "e", "r"], ["p", "j"], 0, (L) => [
