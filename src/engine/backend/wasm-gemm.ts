@@ -11,7 +11,8 @@
 //   copy{R}(dst, src, ld, kc, kcP, panels): packs panels of R from a source whose R elements
 //     of one reduction step are contiguous (element (p, j) at src + p·ld + 4j).
 //   trans{R}(…): the same from a source along the reduction (element (p, j) at src + j·ld + 4p),
-//     i.e. a transposing pack: a of mmNN and mmNT, b of mmNT.
+//     i.e. a transposing pack: a of mmNN and mmNT, b of mmNT. Where R is 3 or a multiple of 4
+//     it moves four steps at a time, a vector from each row, through shuffles (a 4×4 transpose).
 //   A last panel with e < R valid rows or columns is packed whole: trans reads the zeros that
 //   follow the operand; copy reads on into the next row, and blank(dst, kc, e, R) then zeroes
 //   the R − e padding lanes of each step.
@@ -127,8 +128,8 @@ function copy(r: number): Func {
 
 function trans(r: number): Func {
   const rows = range(r).map((k) => `o${k}`);
-  const groups = r % 4 === 0 ? r / 4 : 0;
-  return func(`trans${r}`, PACK, ["s", "p", "z", "next", ...rows], groups > 0 ? 8 : 0, (L, v) => {
+  const groups = r % 4 === 0 ? r / 4 : 0, vector = groups > 0 || r === 3;
+  return func(`trans${r}`, PACK, ["s", "p", "z", "next", ...rows], vector ? 8 : 0, (L, v) => {
     const row = (k: number) => cat(I.get(L.s), I.get(L[`o${k}`]), I.add);
     // Four steps of four rows as a 4×4 transpose: load a vector of each row, shuffle twice.
     const lo = [0, 4, 1, 5], hi = [2, 6, 3, 7], first = [0, 1, 4, 5], second = [2, 3, 6, 7];
@@ -143,11 +144,19 @@ function trans(r: number): Func {
           cat(I.get(L.dst), I.get(v + (t as number)), I.get(v + (t as number) + 1), I.f32x4_shuffle(lanes as number[]), I.v128_store((q * r + 4 * g) * 4)),
         ),
       );
-    const fours: Bytes[] = groups === 0 ? [] : [
+    // Three rows (the fused module's MR): four steps are 12 floats, three vectors of two shuffles each.
+    const triple = (): Bytes =>
+      cat(
+        ...range(3).map((i) => cat(row(i), I.v128_load(0), I.set(v + i))),
+        ...[[0, 1, [0, 4, 1, 5], 2, [0, 1, 4, 2]], [1, 2, [1, 5, 2, 6], 0, [0, 1, 6, 2]], [0, 1, [3, 7, 2, 6], 2, [6, 0, 1, 7]]].map(([x, y, l1, z, l2], q) =>
+          cat(I.get(L.dst), I.get(v + (x as number)), I.get(v + (y as number)), I.f32x4_shuffle(l1 as number[]), I.get(v + (z as number)), I.f32x4_shuffle(l2 as number[]), I.v128_store(16 * q)),
+        ),
+      );
+    const fours: Bytes[] = !vector ? [] : [
       I.get(L.kc), I.const(2), I.shr_u, I.set(L.p),
       I.block, I.get(L.p), I.eqz, I.br_if(0),
       I.loop, // over the reduction, four steps at a time
-      ...range(groups).map(quad),
+      ...(groups > 0 ? range(groups).map(quad) : [triple()]),
       inc(L.s, 16), inc(L.dst, 16 * r),
       countDown(L.p),
       I.end,
@@ -159,7 +168,7 @@ function trans(r: number): Func {
       I.loop, // over panels
       I.get(L.src), I.set(L.s),
       ...fours,
-      groups === 0 ? cat(I.get(L.kc), I.set(L.p)) : cat(I.get(L.kc), I.const(3), I.and, I.set(L.p)),
+      !vector ? cat(I.get(L.kc), I.set(L.p)) : cat(I.get(L.kc), I.const(3), I.and, I.set(L.p)),
       I.block, I.get(L.p), I.eqz, I.br_if(0),
       I.loop, // over the (remaining) reduction: one element from each of r rows
       ...range(r).map((k) => cat(I.get(L.dst), row(k), I.f32_load(0), I.f32_store(4 * k))),
