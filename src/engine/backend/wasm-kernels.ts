@@ -48,10 +48,13 @@ export interface GemmOptions extends Tile {
 }
 
 /**
- * Chosen by measurement on W1's layers and 1024³. TurboFan issues every load of a step before its
- * multiply-adds, so the accumulators, the NR/4 vectors of b and the MR broadcasts of a must all
- * fit in the 15 xmm registers it allocates (mul+add needs one more for the product): 3×12 with
- * the fused multiply-add, 4×8 without. Unrolling the reduction only adds to that pressure.
+ * Chosen by measurement on W1's layers and 1024³ (Zen 5, V8 11.3). TurboFan issues every load of
+ * a step before its multiply-adds, so the accumulators, the NR/4 vectors of b and the MR
+ * broadcasts of a must all fit in the 15 xmm registers it allocates (mul+add needs one more for
+ * the product). Micro-kernel alone, GFLOP/s: fused 3×12 37, 2×12 34, 4×8 and 2×16 30, and 17–18
+ * for 4×12, 6×8 and 3×16, which spill; mul+add 4×8 30, 2×16 27, 2×12 21, larger tiles 15–18.
+ * Unrolling the reduction only adds to that pressure (3×12 by 2: 23). KC 128–512, MC 60–240 and
+ * NC 240–1200 came out within the machine's noise, but for KC 128 on W1's forward product (−35%).
  */
 export function gemmDefaults(fma: boolean): GemmOptions {
   return fma ? { fma, mr: 3, nr: 12, unroll: 1, kc: 256, mc: 120, nc: 1200 } : { fma, mr: 4, nr: 8, unroll: 1, kc: 256, mc: 128, nc: 1024 };
