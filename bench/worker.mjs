@@ -2,6 +2,9 @@
 // affects another's. run.mjs sends it one request at a time over IPC.
 import { performance } from "node:perf_hooks";
 import { workload, makeBatches, initialWeights } from "./workloads.mjs";
+import { enableRelaxedSimd } from "./relaxedSimd.mjs";
+
+enableRelaxedSimd(); // as the kernel process does
 
 const [framework, enginePath] = process.argv.slice(2);
 const loaders = {

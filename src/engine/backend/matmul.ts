@@ -4,17 +4,18 @@
 // which is where plain JavaScript loops lose most of their time.
 //
 // mmNN, mmNT and mmTN hand float32 products to the WebAssembly SIMD kernels of
-// wasm-kernels.ts (about 12–15× faster on W1's layers, copies included) and keep the
+// wasm-kernels.ts (packed, cache-blocked, register-tiled; copies included) and keep the
 // JavaScript loops below (jsNN, jsNT, jsTN) for tiny products, where the call and the
 // operand copies cost more than they save, for float64 storage (gradient checks), and where
 // WebAssembly SIMD is unavailable.
 
-import { wasmKernels, type WasmKernels } from "./wasm-kernels";
+import { wasmKernels, type GemmOptions, type WasmKernels } from "./wasm-kernels";
 import { alloc } from "../storage";
 
 /**
- * Products with fewer multiply-adds than this (m·k·n) stay in JavaScript. Measured: at
- * 4×2×2 the loops win by 2–3×; from about 32×16×2 on, the SIMD kernels win.
+ * Products with fewer multiply-adds than this (m·k·n) stay in JavaScript. Measured with the
+ * packed kernels (about 1.3 µs a call before any arithmetic): at 4×2×2 the loops win by 10×, at
+ * 8×8×8 by 1.2–1.4×; at 16×8×8 and 32×16×2 the SIMD kernels win by 1.1–1.5×.
  */
 export const WASM_MIN_WORK = 1024;
 
@@ -25,6 +26,12 @@ function pick(a: Float32Array, b: Float32Array, c: Float32Array, m: number, k: n
   if (!(a instanceof Float32Array && b instanceof Float32Array && c instanceof Float32Array)) return null;
   if (simd === undefined) simd = wasmKernels();
   return simd;
+}
+
+/** The WebAssembly kernels' tile, blocking and multiply-add, or null where float32 products stay in JavaScript. */
+export function wasmKernelOptions(): GemmOptions | null {
+  if (simd === undefined) simd = wasmKernels();
+  return simd?.options ?? null;
 }
 
 type Kernel = (a: Float32Array, ao: number, b: Float32Array, bo: number, c: Float32Array, co: number, m: number, k: number, n: number) => void;

@@ -3,7 +3,8 @@
 // function body reads as a list of mnemonics and stays reviewable without a toolchain.
 //
 // Binary format reference: WebAssembly Core Specification, §5 (binary format), plus the
-// fixed-width SIMD proposal (0xFD-prefixed opcodes), part of the standard since 2.0.
+// fixed-width SIMD proposal (0xFD-prefixed opcodes), part of the standard since 2.0, and the
+// relaxed SIMD proposal (f32x4.relaxed_madd, 0xFD 0x105), standard since 3.0.
 
 export type Bytes = number[];
 
@@ -50,6 +51,7 @@ export const I = {
   loop: [0x03, 0x40] as Bytes, // loop with no result
   end: [0x0b] as Bytes,
   br_if: (depth: number): Bytes => [0x0d, ...uleb(depth)],
+  call: (func: number): Bytes => [0x10, ...uleb(func)],
   // locals
   get: (i: number): Bytes => [0x20, ...uleb(i)],
   set: (i: number): Bytes => [0x21, ...uleb(i)],
@@ -61,7 +63,10 @@ export const I = {
   mul: [0x6c] as Bytes,
   shl: [0x74] as Bytes,
   shr_u: [0x76] as Bytes,
+  and: [0x71] as Bytes,
   lt_u: [0x49] as Bytes,
+  eqz: [0x45] as Bytes,
+  i32_store: (off = 0): Bytes => [0x36, 2, ...uleb(off)],
   // f32 scalar memory and arithmetic (memarg: log2 alignment 2 = 4 bytes)
   f32_load: (off = 0): Bytes => [0x2a, 2, ...uleb(off)],
   f32_store: (off = 0): Bytes => [0x38, 2, ...uleb(off)],
@@ -72,8 +77,11 @@ export const I = {
   v128_load32_splat: (off = 0): Bytes => [...simd(0x09), 2, ...uleb(off)],
   v128_zero: [...simd(0x0c), ...new Array<number>(16).fill(0)] as Bytes, // v128.const 0
   f32x4_extract_lane: (lane: number): Bytes => [...simd(0x1f), lane],
+  /** i8x16.shuffle, given as four f32 lanes of the pair (0–3 the first operand, 4–7 the second). */
+  f32x4_shuffle: (lanes: number[]): Bytes => [...simd(0x0d), ...lanes.flatMap((l) => [4 * l, 4 * l + 1, 4 * l + 2, 4 * l + 3])],
   f32x4_add: simd(0xe4),
   f32x4_mul: simd(0xe6),
+  f32x4_relaxed_madd: simd(0x105), // a·b + c, fused or not as the hardware does it
 };
 
 /** `local += step` for an i32 local, step a local index (`{ local }`) or a constant. */

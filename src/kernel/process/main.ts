@@ -10,6 +10,9 @@ import type { CompiledRun, HostToKernel, KernelEnd, KernelSetup, KernelToHost, R
 import { describeSyntax } from "../worker/cellErrors";
 import { PENDING_TEXT_BYTES, PendingText } from "../worker/pendingText";
 import { truncationNote } from "../worker/streamBuffer";
+import { enableRelaxedSimd } from "./relaxedSimd";
+
+enableRelaxedSimd();
 
 const setup = JSON.parse(process.argv[2]) as KernelSetup;
 const send = (message: KernelToHost) => process.send?.(message);

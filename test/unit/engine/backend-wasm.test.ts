@@ -1,10 +1,15 @@
 // The WebAssembly SIMD matrix-product kernels against the JavaScript loops they replace:
 // same results to float32 rounding (summation order differs), on shapes that exercise every
-// padding case of the register blocks, with offsets into larger arrays.
+// padding case of the register tiles and every edge of the cache blocks, with offsets into
+// larger arrays, for both modules: relaxed SIMD's multiply-add and plain mul+add.
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { jsNN, jsNT, jsTN, mmNN, mmNT, mmTN, WASM_MIN_WORK } from "../../../src/engine/backend/matmul";
-import { wasmKernels } from "../../../src/engine/backend/wasm-kernels";
+import { setFlagsFromString } from "node:v8";
+import { jsNN, jsNT, jsTN, mmNN, mmNT, mmTN, WASM_MIN_WORK, wasmKernelOptions } from "../../../src/engine/backend/matmul";
+import { buildWasmKernels, gemmDefaults, relaxedSimd, wasmKernels, type GemmOptions, type WasmKernels } from "../../../src/engine/backend/wasm-kernels";
+
+// As the kernel process does on Node 20, so that the relaxed SIMD module is tested too.
+if (!relaxedSimd()) setFlagsFromString("--experimental-wasm-relaxed-simd");
 
 type Kernel = typeof jsNN;
 
@@ -48,7 +53,28 @@ const w = wasmKernels();
 
 test("WebAssembly SIMD kernels compile in this runtime", () => {
   assert.ok(w, "WebAssembly SIMD unavailable");
+  assert.deepEqual(wasmKernelOptions(), w.options);
 });
+
+test("the relaxed SIMD module is built where it validates, and by default", { skip: !relaxedSimd() }, () => {
+  assert.equal(w?.options.fma, true);
+  assert.equal(buildWasmKernels({ fma: true })?.options.fma, true);
+  assert.equal(buildWasmKernels({ fma: false })?.options.fma, false);
+});
+
+/** Both modules with their default tiles and blocks, for large products. */
+const defaults: [string, WasmKernels][] = [];
+/** The same tiles with blocks a few tiles wide, so that small shapes cross KC, MC and NC; and an unrolled reduction. */
+const smallBlocks: [string, WasmKernels][] = [];
+for (const fma of relaxedSimd() ? [true, false] : [false]) {
+  const t = gemmDefaults(fma), tag = `${fma ? "fma" : "mul+add"} ${t.mr}×${t.nr}`;
+  defaults.push([tag, buildWasmKernels({ fma })!]);
+  smallBlocks.push([tag, buildWasmKernels({ fma, kc: 8, mc: 2 * t.mr, nc: 2 * t.nr })!]);
+}
+smallBlocks.push(["mul+add 5×8 unrolled by 4", buildWasmKernels({ fma: false, mr: 5, nr: 8, unroll: 4, kc: 12, mc: 10, nc: 16 })!]);
+
+/** Sizes just around 1, the tile and twice the block of one dimension. */
+const around = (tile: number, block: number) => [...new Set([1, tile - 1, tile, tile + 1, block - 1, block, block + 1, 2 * block + 1])].filter((x) => x >= 1);
 
 for (const [name, js, aT, bT] of [
   ["mmNN", jsNN, false, false],
@@ -85,6 +111,26 @@ for (const [name, js, aT, bT] of [
       (mm as unknown as (...x: unknown[]) => void)(a, 0, b, 0, c2, 0, m, k, n);
       assert.deepEqual(c2, c1);
     }
+  });
+}
+
+for (const [label, mod] of smallBlocks) {
+  const o: GemmOptions = mod.options;
+  test(`${label}: tile and block edges (MR ${o.mr}, NR ${o.nr}, KC ${o.kc}, MC ${o.mc}, NC ${o.nc}) in all three layouts`, () => {
+    let seed = 5000;
+    for (const m of around(o.mr, o.mc)) for (const k of around(o.unroll, o.kc)) for (const n of around(o.nr, o.nc)) {
+      check(`${label} mmNN`, jsNN, mod.mmNN, m, k, n, seed++, false, false);
+      check(`${label} mmNT`, jsNT, mod.mmNT, m, k, n, seed++, false, true);
+      check(`${label} mmTN`, jsTN, mod.mmTN, m, k, n, seed++, true, false);
+    }
+  });
+}
+
+for (const [label, mod] of defaults) {
+  test(`${label}: a large product (300×1100×130: several KC and MC blocks) in all three layouts`, () => {
+    check(`${label} mmNN`, jsNN, mod.mmNN, 300, 1100, 130, 1, false, false);
+    check(`${label} mmNT`, jsNT, mod.mmNT, 300, 1100, 130, 2, false, true);
+    check(`${label} mmTN`, jsTN, mod.mmTN, 300, 1100, 130, 3, true, false);
   });
 }
 
