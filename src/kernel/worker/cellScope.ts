@@ -28,12 +28,12 @@ export class CellScope {
     const fresh = names.filter((n) => IDENTIFIER.test(n) && !this.declared.has(n));
     // `this` of a script is the global object, whatever a name says: an initializer that threw would leave its
     // `let` unusable for good.
-    for (const name of fresh) this.declareOne(name, `this[${JSON.stringify(name)}]`);
+    this.declareAll(fresh.map((name) => [name, `this[${JSON.stringify(name)}]`]));
   }
 
   /** Declares the names a cell assigns that no cell declared before. */
   declare(names: readonly string[]): void {
-    for (const name of names) if (!this.declared.has(name)) this.declareOne(name, "undefined");
+    this.declareAll(names.filter((name) => !this.declared.has(name)).map((name) => [name, "void 0"]));
   }
 
   /**
@@ -47,6 +47,19 @@ export class CellScope {
     // Computed keys: a plain `"__proto__": v` would set the prototype instead.
     const fields = [...this.declared].map((n) => `[${JSON.stringify(n)}]: ${n}`).join(", ");
     return vm.runInContext(`(() => ({ __proto__: null, ${fields} }))`, this.context) as () => Record<string, unknown>;
+  }
+
+  /** One script for all (each script compiled costs), or one by one where a name cannot be a `let`. */
+  private declareAll(bindings: [name: string, value: string][]): void {
+    if (bindings.length === 0) return;
+    try {
+      // A declaration list fails as a whole, when compiled: then no binding of it exists.
+      vm.runInContext(`let ${bindings.map(([name, value]) => `${name} = ${value}`).join(", ")};`, this.context);
+      for (const [name] of bindings) this.declared.add(name);
+      this.changed = true;
+    } catch {
+      for (const [name, value] of bindings) this.declareOne(name, value);
+    }
   }
 
   private declareOne(name: string, value: string): void {
