@@ -3,8 +3,13 @@ import { fmt } from "./shape";
 import { alloc, copyOf } from "./storage";
 import { WALK_GRAD, WALK_MARK, WALK_OWNED } from "./walkState";
 
-/** Given the gradient of the output, the gradients of each input (null where none is needed). */
-export type BackwardFn = (grad: Float32Array) => (Float32Array | null)[];
+/**
+ * Given the gradient of the output, the gradients of each input (null where none is needed). `into` holds, for
+ * an input that is a leaf with a `.grad` already, that gradient's array: an op may add its gradient into it in
+ * place and return that very array (a weight's gradient then needs no array of its own and no second pass to
+ * add it); any other array returned is added as usual.
+ */
+export type BackwardFn = (grad: Float32Array, into: readonly (Float32Array | null)[]) => (Float32Array | null)[];
 
 /**
  * The op that produced a tensor (PyTorch's `grad_fn`): its name, its inputs, and the
@@ -117,6 +122,19 @@ function topoOrder(root: Tensor, mark: number): Tensor[] {
   return post.reverse();
 }
 
+/**
+ * The `into` of a backward call: each input's `.grad` array where it is a leaf that has one (first place only),
+ * unless that array is the gradient coming in (t.backward(w.grad)), which an op may hand on as it is.
+ */
+function leafGrads(inputs: readonly Tensor[], g: Float32Array): (Float32Array | null)[] {
+  const out: (Float32Array | null)[] = [];
+  for (let i = 0; i < inputs.length; i++) {
+    const x = inputs[i], own = x.grad?.data;
+    out.push(x.gradFn === null && x.requiresGrad && own !== undefined && own !== g && inputs.indexOf(x) === i ? own : null);
+  }
+  return out;
+}
+
 function accumulateGrad(t: Tensor, g: Float32Array): void {
   if (t.grad === null) t.grad = new Tensor(copyOf(g), t.shape.slice());
   else {
@@ -162,11 +180,11 @@ export function runBackward(root: Tensor, gradient: Tensor | null, retainGraph: 
       if (fn === null || t.retainsGrad) accumulateGrad(t, g);
       if (fn === null) continue;
       checkVersions(fn);
-      const inputGrads = fn.backward!(g);
+      const inputGrads = fn.backward!(g, leafGrads(fn.inputs, g));
       if (!retainGraph) fn.backward = null;
       for (let i = 0; i < fn.inputs.length; i++) {
         const x = fn.inputs[i], gx = inputGrads[i];
-        if (!x.requiresGrad || !gx) continue;
+        if (!x.requiresGrad || !gx || (gx === x.grad?.data && gx !== g)) continue; // added into .grad already
         const prev = x[WALK_GRAD];
         if (prev === null) {
           x[WALK_GRAD] = gx;

@@ -21,11 +21,12 @@ export function linear(x: Tensor, weight: Tensor, bias: Tensor | null): Tensor {
   const inputs = bias ? [x, weight, bias] : [x, weight];
   const shape = x.shape.slice();
   shape[shape.length - 1] = nOut;
-  return record("AddmmBackward0", out, shape, inputs, (g) => {
+  return record("AddmmBackward0", out, shape, inputs, (g, into) => {
     let gx: Float32Array | null = null, gw: Float32Array | null = null, gb: Float32Array | null = null;
     if (x.requiresGrad) mmNN(g, 0, W, 0, (gx = alloc(X.length)), 0, rows, nOut, nIn); // dX = G·W
-    if (weight.requiresGrad) mmTN(g, 0, X, 0, (gw = alloc(W.length)), 0, nOut, rows, nIn); // dW = Gᵀ·X
-    if (bias?.requiresGrad) gb = columnSums(g, rows, nOut);
+    // The kernels add into c: a weight that has a .grad already gets dW added there, in place.
+    if (weight.requiresGrad) mmTN(g, 0, X, 0, (gw = into[1] ?? alloc(W.length)), 0, nOut, rows, nIn); // dW = Gᵀ·X
+    if (bias?.requiresGrad) gb = columnSums(g, rows, nOut, into[2] ?? alloc(nOut));
     return [gx, gw, gb];
   });
 }
@@ -36,20 +37,19 @@ function fillRows(out: Float32Array, b: Float32Array, rows: number, n: number): 
   else for (let r = 0, o = 0; r < rows; r++) for (let j = 0; j < n; j++) out[o++] = b[j];
 }
 
-/** db = column sums of G [rows, n], added up in float64 so large batches stay exact. */
-function columnSums(g: Float32Array, rows: number, n: number): Float32Array {
-  const out = alloc(n);
+/** out += db, the column sums of G [rows, n], added up in float64 so large batches stay exact. */
+function columnSums(g: Float32Array, rows: number, n: number, out: Float32Array): Float32Array {
   if (n < 16) {
     // Few columns: one double accumulator each (a JavaScript number), no float64 array.
     for (let j = 0; j < n; j++) {
       let s = 0;
       for (let r = 0, i = j; r < rows; r++, i += n) s += g[i];
-      out[j] = s;
+      out[j] += s;
     }
     return out;
   }
   const acc = new Float64Array(n);
   for (let r = 0; r < rows; r++) for (let j = 0, o = r * n; j < n; j++) acc[j] += g[o + j];
-  out.set(acc);
+  for (let j = 0; j < n; j++) out[j] += acc[j];
   return out;
 }

@@ -1,6 +1,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { tensor, noGrad, ones } from "../../../src/engine/index";
+import { linear } from "../../../src/engine/ops/linear";
 
 test("broadcast gradients reduce back to the input shape", () => {
   const x = tensor([[1, 2, 3], [4, 5, 6]], { requiresGrad: true });
@@ -96,4 +97,24 @@ test("a backward that fails part-way leaves no gradient behind for the next one"
   assert.equal(w.grad, null);
   w.mul(3).sum().backward();
   assert.deepEqual(Array.from(w.grad!.data), [3, 3, 3]);
+});
+
+test("a layer adds its weights' gradients into their .grad in place, and they add up as before", () => {
+  const x = tensor([[1, 2, 3], [4, 5, 6]]);
+  const w = tensor([[0.1, -0.2, 0.3], [0.5, 0.4, -0.6]], { requiresGrad: true }), b = tensor([0.5, -1], { requiresGrad: true });
+  const step = () => linear(x, w, b).square().sum().backward();
+  step();
+  const once = { w: Array.from(w.grad!.data), b: Array.from(b.grad!.data) };
+  const wGrad = w.grad!.data, bGrad = b.grad!.data;
+  step();
+  assert.equal(w.grad!.data, wGrad, "the same array: added into in place, as PyTorch's AccumulateGrad does");
+  assert.equal(b.grad!.data, bGrad);
+  once.w.forEach((v, i) => assert.ok(Math.abs(w.grad!.data[i] - 2 * v) <= 1e-6 * Math.abs(v), `w.grad[${i}]`));
+  once.b.forEach((v, i) => assert.ok(Math.abs(b.grad!.data[i] - 2 * v) <= 1e-6 * Math.abs(v), `b.grad[${i}]`));
+  // A gradient handed in that is the leaf's own .grad still counts once more.
+  const v = tensor([1, 2], { requiresGrad: true });
+  v.mul(3).sum().backward();
+  const y = v.add(0);
+  y.backward(v.grad!);
+  assert.deepEqual(Array.from(v.grad!.data), [6, 6]);
 });
