@@ -180,11 +180,12 @@ export function runBackward(root: Tensor, gradient: Tensor | null, retainGraph: 
       if (fn === null || t.retainsGrad) accumulateGrad(t, g);
       if (fn === null) continue;
       checkVersions(fn);
-      const inputGrads = fn.backward!(g, leafGrads(fn.inputs, g));
+      const into = leafGrads(fn.inputs, g);
+      const inputGrads = fn.backward!(g, into);
       if (!retainGraph) fn.backward = null;
       for (let i = 0; i < fn.inputs.length; i++) {
         const x = fn.inputs[i], gx = inputGrads[i];
-        if (!x.requiresGrad || !gx || (gx === x.grad?.data && gx !== g)) continue; // added into .grad already
+        if (!x.requiresGrad || !gx || gx === into[i]) continue; // added into .grad already
         const prev = x[WALK_GRAD];
         if (prev === null) {
           x[WALK_GRAD] = gx;

@@ -2,7 +2,7 @@
 import { Tensor } from "../tensor";
 import { alloc } from "../storage";
 import { ShapeError, fmt } from "../shape";
-import { bceLoss, bceWithLogitsLoss, mseLoss, nllLossMean } from "../ops/loss";
+import { bceLoss, bceWithLogitsLoss, checkClass, mseLoss, nllLossMean } from "../ops/loss";
 import { bceElements, bceWithLogitsElements, checkSameShape, huberElements } from "../ops/elementwiseLoss";
 import { checkOptions, describe as describeValue } from "../options";
 import type { LayerInfo } from "./layerInfo";
@@ -282,9 +282,7 @@ function oneHot(op: string, indices: Tensor, n: number, c: number, ignoreIndex: 
   for (let i = 0; i < n; i++) {
     const k = indices.data[i];
     if (k === ignoreIndex) continue;
-    if (!Number.isInteger(k) || k < 0 || k >= c) {
-      throw new RangeError(`${op}: target class ${k} at row ${i} is not a whole number in 0..${c - 1}`);
-    }
+    checkClass(op, k, i, c);
     out[i * c + k] = 1;
   }
   return new Tensor(out, [n, c]);

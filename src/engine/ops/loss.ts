@@ -23,6 +23,11 @@ export function mseLoss(pred: Tensor, target: Tensor): Tensor {
   });
 }
 
+/** A target of row `i` that is not one of the `c` classes is an error that names it and the row. */
+export function checkClass(op: string, k: number, i: number, c: number): void {
+  if (!Number.isInteger(k) || k < 0 || k >= c) throw new RangeError(`${op}: target class ${k} at row ${i} is not a whole number in 0..${c - 1}`);
+}
+
 /**
  * −mean_i logp[i, y_i] for class indices y (torch's nll_loss, reduction "mean", no weights): the step after
  * logSoftmax in cross-entropy, as one op. `op` names the loss in errors.
@@ -33,7 +38,7 @@ export function nllLossMean(op: string, logp: Tensor, target: Tensor): Tensor {
   let s = 0;
   for (let i = 0; i < n; i++) {
     const k = y[i];
-    if (!Number.isInteger(k) || k < 0 || k >= c) throw new RangeError(`${op}: target class ${k} at row ${i} is not a whole number in 0..${c - 1}`);
+    checkClass(op, k, i, c);
     rows[i] = i * c + k;
     s += lp[rows[i]];
   }
