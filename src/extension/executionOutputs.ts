@@ -33,11 +33,6 @@ export class ExecutionOutputs implements CellListener {
     this.apply(this.model.error(error));
   }
 
-  /** Resolves once VS Code has applied every edit so far. */
-  settled(): Thenable<void> {
-    return this.edits.settled();
-  }
-
   /**
    * Gives VS Code every edit still waiting, before the execution ends: VS Code applies a cell's edits and then its
    * end in the order they came, so the next cell need not wait for the window to draw this one's outputs.

@@ -51,30 +51,28 @@ export class CellScope {
 
   /** One script for all (each script compiled costs), or one by one where a name cannot be a `let`. */
   private declareAll(bindings: [name: string, value: string][]): void {
-    if (bindings.length === 0) return;
-    try {
-      // A declaration list fails as a whole, when compiled: then no binding of it exists.
-      vm.runInContext(`let ${bindings.map(([name, value]) => `${name} = ${value}`).join(", ")};`, this.context);
-      for (const [name] of bindings) this.declared.add(name);
-      this.changed = true;
-    } catch {
-      for (const [name, value] of bindings) this.declareOne(name, value);
-    }
-  }
-
-  private declareOne(name: string, value: string): void {
-    try {
-      vm.runInContext(`let ${name} = ${value};`, this.context);
-      this.declared.add(name);
-      this.changed = true;
-    } catch {
+    if (bindings.length === 0 || this.tryLet(bindings)) return;
+    for (const binding of bindings) {
+      if (this.tryLet([binding])) continue;
       // A name a `let` cannot take (a reserved word of strict code, a global that cannot be shadowed) stays a
       // property of the global object, as cells' names once all were; the cell's assignment reaches it there.
       try {
-        vm.runInContext(`var ${name};`, this.context);
+        vm.runInContext(`var ${binding[0]};`, this.context);
       } catch {
         // Not a name any declaration may take: the cell's own assignment fails, naming it.
       }
     }
+  }
+
+  /** Declares `bindings` as one `let` list; false when it does not compile, and then none of them exists. */
+  private tryLet(bindings: [name: string, value: string][]): boolean {
+    try {
+      vm.runInContext(`let ${bindings.map(([name, value]) => `${name} = ${value}`).join(", ")};`, this.context);
+    } catch {
+      return false;
+    }
+    for (const [name] of bindings) this.declared.add(name);
+    this.changed = true;
+    return true;
   }
 }

@@ -91,3 +91,12 @@ test("a cell that shadows a language or JavaScript global lists it, and later ce
   assert.equal(next.result.ok, true);
   assert.equal(next.stdout, "6 3 true\n");
 });
+
+test("a name no `let` may take fails its own assignment, naming it, and the cell's other names are declared", async () => {
+  const ran = await runCell(kernel, 12, "const keep = 1;\nconst undefined = 2;");
+  assert.equal(ran.result.ok, false);
+  assert.ok(!ran.result.ok && /undefined/.test(ran.result.error.message), !ran.result.ok ? ran.result.error.message : "");
+  const next = await runCell(kernel, 13, "console.log(keep + 1)");
+  assert.equal(next.result.ok, true);
+  assert.equal(next.stdout, "2\n");
+});
