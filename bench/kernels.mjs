@@ -13,7 +13,7 @@ import { initTf } from "./frameworks/tfjs.mjs";
 import { rng } from "./workloads.mjs";
 import { enableRelaxedSimd } from "./relaxedSimd.mjs";
 
-const relaxed = enableRelaxedSimd(); // as the kernel process does
+const relaxed = await enableRelaxedSimd(); // as the kernel process does
 
 const B = 64, IN = 784, OUT = 128, FLOPS = 2 * B * IN * OUT;
 const r = rng(7);

@@ -4,7 +4,7 @@ import { performance } from "node:perf_hooks";
 import { workload, makeBatches, initialWeights } from "./workloads.mjs";
 import { enableRelaxedSimd } from "./relaxedSimd.mjs";
 
-enableRelaxedSimd(); // as the kernel process does
+await enableRelaxedSimd(); // as the kernel process does
 
 const [framework, enginePath] = process.argv.slice(2);
 const loaders = {
