@@ -5,7 +5,7 @@ import { fileURLToPath } from "node:url";
 
 import { pytorchMissing } from "./frameworks/pytorch.mjs";
 
-export const FRAMEWORKS = ["nnbook", "nnbook-cell", "pytorch", "pytorch-2t", "tfjs-cpu", "tfjs-wasm", "plain"];
+export const FRAMEWORKS = ["nnbook", "nnbook-cell", "nnbook-cell-1t", "pytorch", "pytorch-2t", "tfjs-cpu", "tfjs-wasm", "plain"];
 
 /** The frameworks this machine can run, and why any is left out (PyTorch needs a Python with torch). */
 export function availableFrameworks() {

@@ -22,7 +22,7 @@ const TARGETS = [
   { workload: "W1", nnbook: CELL, against: "pytorch", ratio: 1 },
   { workload: "W2", nnbook: CELL, against: "plain", ratio: 1 },
   { workload: "W3", nnbook: CELL, against: "plain", ratio: 0.5 },
-  { workload: "W4", nnbook: "nnbook", against: "pytorch", ratio: 0.5 },
+  { workload: "W4", nnbook: CELL, against: "pytorch", ratio: 0.5 },
   { workload: "W5", nnbook: CELL, against: "pytorch", ratio: 0.5 },
 ];
 
@@ -77,6 +77,7 @@ try {
       `SIMD ${wasm.simd}, threads ${wasm.threads} (${wasm.threadsCount} thread)`,
   );
   for (const fw of ["pytorch", "pytorch-2t"]) if (infos[fw]) console.log(`${fw}: torch ${infos[fw].torch}, ${infos[fw].threads} thread(s)`);
+  for (const fw of [CELL, `${CELL}-1t`]) if (infos[fw]) console.log(`${fw}: ${infos[fw].threads} thread(s) for matrix products`);
   console.log(`${rounds} timed rounds per workload, frameworks interleaved\n`);
 
   const results = [];

@@ -10,6 +10,7 @@ const [framework, enginePath] = process.argv.slice(2);
 const loaders = {
   nnbook: () => import("./frameworks/nnbook.mjs").then((m) => m.load({ enginePath })),
   "nnbook-cell": () => import("./frameworks/nnbookCell.mjs").then((m) => m.load()),
+  "nnbook-cell-1t": () => import("./frameworks/nnbookCell.mjs").then((m) => m.load({ threads: 1 })),
   plain: () => import("./frameworks/plain.mjs").then((m) => m.load()),
   "tfjs-cpu": () => import("./frameworks/tfjs.mjs").then((m) => m.load({ backend: "cpu" })),
   "tfjs-wasm": () => import("./frameworks/tfjs.mjs").then((m) => m.load({ backend: "wasm" })),

@@ -45,6 +45,7 @@ await Promise.all([
   esbuild.build({ ...node, entryPoints: ["src/extension/extension.ts"], outfile: "out/extension.js", external: ["vscode"] }),
   esbuild.build({ ...node, entryPoints: ["src/kernel/process/main.ts"], outfile: "out/kernel/process.js" }),
   esbuild.build({ ...node, entryPoints: ["src/kernel/worker/main.ts"], outfile: "out/kernel/worker.js" }),
+  esbuild.build({ ...node, entryPoints: ["src/kernel/worker/matmulThread.ts"], outfile: "out/kernel/matmulThread.js" }),
   esbuild.build({ ...common, platform: "neutral", format: "iife", target: "es2022", entryPoints: ["src/language/install.ts"], outfile: "out/kernel/language.js", inject: ["src/language/realm/inspectUrl.ts"], banner: { js: `((${REALM_BUILTINS}) => {` }, footer: { js: `})(${REALM_BUILTINS});` } }),
   esbuild.build({ ...node, entryPoints: ["src/intellisense/index.ts"], outfile: "out/intellisense/service.js" }),
   esbuild.build({ ...node, entryPoints: ["src/cli/main.ts"], outfile: "out/cli/nnbook.js", banner: { js: "#!/usr/bin/env node" } }),

@@ -14,11 +14,12 @@ import { batchesOf, digitsTrain, initialWeights, rng } from "../workloads.mjs";
 const root = path.dirname(path.dirname(path.dirname(fileURLToPath(import.meta.url))));
 const kernelDir = path.join(root, "out", "kernel");
 
-export async function load() {
+/** threads: the kernel's matmul threads (nnbook.kernel.threads; 0, the default, is one per core). */
+export async function load({ threads = 0 } = {}) {
   if (!existsSync(path.join(kernelDir, "process.js"))) throw new Error(`${kernelDir} is not built: run node scripts/build.mjs`);
   const dir = mkdtempSync(path.join(tmpdir(), "nnbook-cell-bench-"));
-  const { KernelSession } = await import(pathToFileURL(await bundleEngine(dir, { entry: "src/kernel/index.ts" })).href);
-  const session = new KernelSession({ dir: kernelDir }, { notebookDir: dir });
+  const { KernelSession, matmulThreadCount } = await import(pathToFileURL(await bundleEngine(dir, { entry: "src/kernel/index.ts" })).href);
+  const session = new KernelSession({ dir: kernelDir }, { notebookDir: dir, matmulThreads: threads });
   let cells = 0;
   /** Runs `source` as the next cell; its console text, or the error it failed with. */
   async function cell(source) {
@@ -30,7 +31,7 @@ export async function load() {
   }
   await cell([rng, batchesOf, digitsTrain, initialWeights].map(String).join("\n\n"));
   return {
-    info: { name: "nnbook-cell" },
+    info: { name: threads === 1 ? "nnbook-cell-1t" : "nnbook-cell", threads: matmulThreadCount(threads) },
     build: async (w) => {
       await cell(w.kind === "matmul" ? productSetupCell(w) : setupCell(w));
       return {

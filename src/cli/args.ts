@@ -1,13 +1,15 @@
-/** `nnbook run <file.nnbook> [--out <file>] [--html <file>] [--timeout <seconds>] [--quiet]` */
+/** `nnbook run <file.nnbook> [--out <file>] [--html <file>] [--timeout <seconds>] [--threads <n>] [--quiet]` */
 export interface RunArgs {
   file: string;
   out?: string;
   html?: string;
   timeoutSeconds?: number;
+  /** Threads for large matrix products (1: no helpers); default one per core. */
+  threads?: number;
   quiet: boolean;
 }
 
-export const USAGE = "usage: nnbook run <file.nnbook> [--out <file.nnbook>] [--html <file.html>] [--timeout <seconds>] [--quiet]";
+export const USAGE = "usage: nnbook run <file.nnbook> [--out <file.nnbook>] [--html <file.html>] [--timeout <seconds>] [--threads <n>] [--quiet]";
 
 export class UsageError extends Error {}
 
@@ -33,6 +35,12 @@ export function parseArgs(argv: string[]): RunArgs {
         const seconds = Number(value());
         if (!(seconds > 0)) throw new UsageError("--timeout needs a number of seconds above 0");
         args.timeoutSeconds = seconds;
+        break;
+      }
+      case "--threads": {
+        const text = value(), threads = Number(text);
+        if (!Number.isInteger(threads) || threads < 1) throw new UsageError(`--threads needs a whole number of threads from 1 up, not "${text}"`);
+        args.threads = threads;
         break;
       }
       case "--quiet":

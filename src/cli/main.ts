@@ -40,6 +40,7 @@ async function main(argv: string[]): Promise<number> {
     files: { dir: path.join(out, "kernel") },
     notebookDir: path.dirname(path.resolve(args.file)),
     timeoutSeconds: args.timeoutSeconds,
+    threads: args.threads,
     onText: args.quiet ? undefined : (text) => process.stdout.write(text),
     onProgress: args.quiet ? undefined : (text) => process.stderr.write(text),
   });

@@ -7,6 +7,8 @@ export interface RunOptions {
   /** Where relative paths in cells start: the notebook's folder. */
   notebookDir: string;
   timeoutSeconds?: number;
+  /** Threads for large matrix products; default one per core. */
+  threads?: number;
   /** Text output as it comes: console text and the text form of each view. */
   onText?: (text: string) => void;
   /** The text of live views (training progress) at each update. */
@@ -26,7 +28,7 @@ export interface RunOutcome {
  */
 export async function runNotebook(input: NnbookFile, options: RunOptions): Promise<RunOutcome> {
   // On the command line the notebook's folder and the current one are the workspace.
-  const session = new KernelSession(options.files, { notebookDir: options.notebookDir, fileRoots: [options.notebookDir, process.cwd()] });
+  const session = new KernelSession(options.files, { notebookDir: options.notebookDir, fileRoots: [options.notebookDir, process.cwd()], matmulThreads: options.threads });
   const notebook: NnbookFile = { ...input, cells: input.cells.map((c) => ({ ...c })) };
   // --timeout is a deadline for the whole run: the cell running when it passes is stopped and
   // fails, even if it stopped cleanly (train() does), and no cell after it runs.

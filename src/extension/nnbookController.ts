@@ -85,6 +85,7 @@ export class NnbookController implements vscode.Disposable {
           fileRoots: vscode.workspace.workspaceFolders?.map((folder) => folder.uri.fsPath) ?? [notebookFolder(notebook)],
           allowNodeModules: settings.get<boolean>("kernel.allowNodeModules", false),
           memoryLimitMb: settings.get<number>("kernel.memoryLimitMb", DEFAULT_MEMORY_LIMIT_MB),
+          matmulThreads: settings.get<number>("kernel.threads", 0),
         },
       );
       const created: NotebookKernel = { session, order: new ExecutionOrder(), variables: [] };

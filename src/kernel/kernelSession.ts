@@ -4,6 +4,7 @@ import type { OutputItem } from "../protocol/outputs";
 import { readVariables, type VariableInfo } from "../protocol/variables";
 import type { CellError, HostToKernel, KernelEnd, KernelSetup, KernelToHost, RunRequest } from "./messages";
 import { sandboxFlags, SANDBOX_UNAVAILABLE_EXIT } from "./sandboxFlags";
+import { matmulThreadCount } from "./worker/matmulThreads";
 
 /** Where the kernel's bundles are: out/kernel, with process.js, worker.js and language.js. */
 export interface KernelFiles {
@@ -42,6 +43,8 @@ export interface KernelOptions {
   memoryLimitMb?: number;
   /** Console text one cell keeps; the rest is dropped with a note. */
   maxTextBytes?: number;
+  /** Threads for large matrix products: 1 turns the helpers off; 0 (the default) is one per core. */
+  matmulThreads?: number;
 }
 
 export const DEFAULT_MEMORY_LIMIT_MB = 4096;
@@ -220,6 +223,7 @@ export class KernelSession {
       allowNodeModules: this.options.allowNodeModules ?? false,
       memoryLimitMb: this.options.memoryLimitMb ?? DEFAULT_MEMORY_LIMIT_MB,
       maxTextBytes: this.options.maxTextBytes ?? DEFAULT_MAX_TEXT_BYTES,
+      matmulThreads: matmulThreadCount(this.options.matmulThreads ?? 0),
     };
     const sandbox = this.sandboxRefused ? [] : sandboxFlags([this.files.dir, notebookDir, ...setup.fileRoots]);
     // Not the host's own flags (a test runner's loaders) nor NODE_OPTIONS: the kernel is plain Node.

@@ -22,6 +22,8 @@ export interface KernelSetup {
   memoryLimitMb: number;
   /** Console text a cell keeps, in bytes; more is dropped and counted. */
   maxTextBytes: number;
+  /** Threads the cells' large matrix products use, their own included (1: theirs alone). */
+  matmulThreads: number;
 }
 
 /** What the worker is started with. */

@@ -8,6 +8,7 @@
 import * as language from "./index";
 import { Tensor } from "../engine";
 import { setFileReader } from "../engine/data/csvFile";
+import { setMatmulThreads, type MatmulThread } from "../engine/backend/wasm-threads";
 import { setTrainingHooks } from "../engine/train/hooks";
 import { displayItems, liveTraining, setDisplaySink } from "../views";
 import { IMPORT_KEY, REALM_ENTRY_KEY, type RealmEntry } from "./realm/boundary";
@@ -43,6 +44,17 @@ setTrainingHooks({
   stopped: (history, state) => host("write", owner(), "stdout", live.stopped(history, state) + "\n"),
 });
 installMemoryBudget();
+// Large products share their work with helper threads, which only the kernel can start: it takes
+// what each is given from `entry.matmulThread()` while `startMatmulThread` runs.
+let handingOver: MatmulThread | undefined;
+setMatmulThreads(host("matmulThreads") ?? 1, (thread) => {
+  handingOver = thread;
+  try {
+    host("startMatmulThread");
+  } finally {
+    handingOver = undefined;
+  }
+});
 
 let loadModule: ((specifier: string, asDefault: boolean) => unknown) | undefined;
 function importModule(specifier: string, asDefault = false): unknown {
@@ -88,5 +100,6 @@ const entry: RealmEntry = {
     // The kernel has just given cells `require` and `process`: not the user's variables either.
     variables.takeBaseline();
   },
+  matmulThread: () => handingOver,
 };
 scope[Symbol.for(REALM_ENTRY_KEY)] = entry;

@@ -19,19 +19,15 @@ import { alloc } from "../storage";
  */
 export const WASM_MIN_WORK = 1024;
 
-let simd: WasmKernels | null | undefined;
-
 function pick(a: Float32Array, b: Float32Array, c: Float32Array, m: number, k: number, n: number): WasmKernels | null {
   if (m * k * n < WASM_MIN_WORK) return null;
   if (!(a instanceof Float32Array && b instanceof Float32Array && c instanceof Float32Array)) return null;
-  if (simd === undefined) simd = wasmKernels();
-  return simd;
+  return wasmKernels();
 }
 
 /** The WebAssembly kernels' tile, blocking and multiply-add, or null where float32 products stay in JavaScript. */
 export function wasmKernelOptions(): GemmOptions | null {
-  if (simd === undefined) simd = wasmKernels();
-  return simd?.options ?? null;
+  return wasmKernels()?.options ?? null;
 }
 
 type Kernel = (a: Float32Array, ao: number, b: Float32Array, bo: number, c: Float32Array, co: number, m: number, k: number, n: number) => void;

@@ -98,13 +98,18 @@ export interface Func {
   body: Bytes[];
 }
 
+/** The most pages a 32-bit memory may have (4 GiB); a shared memory must declare its maximum. */
+export const MAX_PAGES = 65536;
+
 /**
  * A module that imports its memory as env.mem (so JavaScript can grow it and view it) and
- * exports every function by name. All functions return nothing.
+ * exports every function by name. All functions return nothing. A `shared` memory is one that
+ * other threads' instances of the module import too (limits {min 1, max MAX_PAGES}, shared).
  */
-export function assemble(funcs: Func[]): Uint8Array {
+export function assemble(funcs: Func[], memory: { shared?: boolean } = {}): Uint8Array {
   const types = funcs.map((f) => [0x60, ...vec(f.params.map((p) => [p])), 0]);
-  const imports = vec([[...str("env"), ...str("mem"), 0x02, 0x00, 1]]); // memory, limits {min 1}, no max
+  const limits = memory.shared ? [0x03, 1, ...uleb(MAX_PAGES)] : [0x00, 1]; // {min 1}, or {min 1, max}, shared
+  const imports = vec([[...str("env"), ...str("mem"), 0x02, ...limits]]);
   const funcIdx = vec(funcs.map((_, i) => uleb(i)));
   const exports = vec(funcs.map((f, i) => [...str(f.name), 0x00, ...uleb(i)]));
   const code = vec(

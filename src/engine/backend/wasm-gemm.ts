@@ -217,10 +217,10 @@ const rows: Func = func("rows", ["dst", "src", "ldd", "lds", "nrows", "cols"], [
   I.end,
 ]);
 
-/** The module for one tile: gemm, copy/trans for MR and NR, blank, rows. */
-export function gemmModule(t: Tile): Uint8Array {
+/** The module for one tile: gemm, copy/trans for MR and NR, blank, rows; over a memory threads share, if `shared`. */
+export function gemmModule(t: Tile, shared = false): Uint8Array {
   const widths = [...new Set([t.mr, t.nr])];
-  return assemble([gemm(t), ...widths.flatMap((r) => [copy(r), trans(r)]), blank, rows]);
+  return assemble([gemm(t), ...widths.flatMap((r) => [copy(r), trans(r)]), blank, rows], { shared });
 }
 
 /** A module using f32x4.relaxed_madd, to ask the runtime whether it validates. */

@@ -12,10 +12,12 @@
 // the runtime validates it. Where WebAssembly or its SIMD extension is missing, `wasmKernels()`
 // is null.
 
+import { MAX_PAGES } from "./wasm-asm";
 import { gemmModule, relaxedProbe, type Tile } from "./wasm-gemm";
+import { COMMAND_WORDS, CONTROL_BYTES, Helper, SLOT, THREAD_MIN_WORK, matmulThreadConfig, onMatmulThreadsChange, type ThreadStart } from "./wasm-threads";
 
 // Minimal ambient types for the WebAssembly JavaScript API (not part of the ES2022 lib).
-interface WasmMemory {
+export interface WasmMemory {
   readonly buffer: ArrayBuffer;
   grow(pages: number): number;
 }
@@ -24,7 +26,7 @@ declare const WebAssembly:
       validate(bytes: Uint8Array): boolean;
       Module: new (bytes: Uint8Array) => object;
       Instance: new (module: object, imports: object) => { exports: Record<string, unknown> };
-      Memory: new (descriptor: { initial: number }) => WasmMemory;
+      Memory: new (descriptor: { initial: number; maximum?: number; shared?: boolean }) => WasmMemory;
     }
   | undefined;
 
@@ -36,6 +38,10 @@ export interface WasmKernels {
   mmTN: Kernel;
   /** What was built: tile, block sizes, and whether the multiply-add is relaxed SIMD's. */
   options: GemmOptions;
+  /** Threads that large products use now: this one and the helpers that are ready. */
+  threads(): number;
+  /** Ends the helper threads. */
+  end(): void;
 }
 
 export interface GemmOptions extends Tile {
@@ -80,29 +86,121 @@ export function relaxedSimd(): boolean {
 /**
  * The kernels for one tile and blocking; null where the module does not validate (no SIMD, or
  * fma asked for where relaxed SIMD is missing). Defaults: gemmDefaults, fma where it validates.
+ * With `threads` > 1 (and `start`), the memory is shared and large products are cut into parts,
+ * one per thread that has said it is ready (wasm-threads.ts).
  */
-export function buildWasmKernels(options: Partial<GemmOptions> = {}): WasmKernels | null {
+export function buildWasmKernels(options: Partial<GemmOptions> = {}, threads = 1, start?: ThreadStart): WasmKernels | null {
   if (typeof WebAssembly !== "object" || WebAssembly === null) return null;
   const o: GemmOptions = { ...gemmDefaults(options.fma ?? relaxedSimd()), ...options };
   const { mr, nr, unroll } = o;
   const KC = up(o.kc, unroll), MC = up(o.mc, mr), NC = up(o.nc, nr);
-  const bytes = gemmModule(o);
+  const shared = threads > 1 && start !== undefined && sharedMemory();
+  const bytes = gemmModule(o, shared);
   if (!WebAssembly.validate(bytes)) return null;
-  const mem = new WebAssembly.Memory({ initial: 16 });
+  const mem = shared ? new WebAssembly.Memory({ initial: 16, maximum: MAX_PAGES, shared: true }) : new WebAssembly.Memory({ initial: 16 });
   const ex = new WebAssembly.Instance(new WebAssembly.Module(bytes), { env: { mem } }).exports;
-  const gemm = ex.gemm as (aP: number, bP: number, cP: number, ldc: number, mt: number, nt: number, kq: number) => void;
-  const blank = ex.blank as Blank;
+  // Commands name these by index: gemm, A's copy and transposing packs, B's, blank.
+  const names = ["gemm", `copy${mr}`, `trans${mr}`, `copy${nr}`, `trans${nr}`, "blank"];
+  const fns = names.map((name) => ex[name] as (...args: number[]) => void);
   const rows = ex.rows as (dst: number, src: number, ldd: number, lds: number, nrows: number, cols: number) => void;
-  const copyA = ex[`copy${mr}`] as Pack, transA = ex[`trans${mr}`] as Pack;
-  const copyB = ex[`copy${nr}`] as Pack, transB = ex[`trans${nr}`] as Pack;
+  const GEMM = 0, COPY_A = 1, TRANS_A = 2, COPY_B = 3, TRANS_B = 4, BLANK = 5;
   let heap = new Float32Array(mem.buffer);
+  const base = shared ? CONTROL_BYTES / 4 : 0;
+  const helpers: Helper[] = [];
+  if (shared) {
+    for (let i = 0; i < threads - 1; i++) {
+      const control = (i + 1) * SLOT.words * 4;
+      helpers.push(new Helper(mem.buffer, control));
+      start({ memory: mem, module: bytes, names, control, layout: SLOT });
+    }
+  }
 
   /** The memory as floats, at least `floats` long. */
   function reserve(floats: number): Float32Array {
     const need = floats * 4 - mem.buffer.byteLength;
     if (need > 0) mem.grow(Math.ceil(need / PAGE));
-    if (heap.buffer !== mem.buffer || heap.length === 0) heap = new Float32Array(mem.buffer);
+    if (heap.length * 4 !== mem.buffer.byteLength) heap = new Float32Array(mem.buffer);
     return heap;
+  }
+
+  /** Runs a function of the module now. */
+  const call: Emit = (op, a, b, c, d, e, f, g) => fns[op](a, b, c, d, e, f, g);
+
+  /** c[m,n] += a·b; aT: a is [k,m] (else [m,k]); bT: b is [n,k] (else [k,n]). */
+  function product(aT: boolean, bT: boolean, a: Float32Array, ao: number, b: Float32Array, bo: number, c: Float32Array, co: number, m: number, k: number, n: number): void {
+    if (m === 0 || n === 0 || k === 0) return;
+    const mP = up(m, mr), nP = up(n, nr);
+    const kcMax = even(k, KC, unroll);
+    // The parts: whole tiles of the rows or of the columns, whichever is longer (the other operand,
+    // smaller, is then the one every part packs for itself).
+    const ready = helpers.length > 0 && m * k * n >= THREAD_MIN_WORK ? helpers.filter((h) => h.ready) : [];
+    const alongN = n >= m, tiles = alongN ? nP / nr : mP / mr;
+    const count = Math.min(ready.length + 1, tiles);
+    const cut = (p: number) => Math.round((tiles * p) / count) * (alongN ? nr : mr);
+    const parts: Part[] = [];
+    for (let p = 0; p < count; p++) {
+      const lo = cut(p), hi = Math.min(cut(p + 1), alongN ? n : m);
+      const [i0, i1, j0, j1] = alongN ? [0, m, lo, hi] : [lo, hi, 0, n];
+      parts.push({ i0, i1, j0, j1, mc: even(i1 - i0, MC, mr), nc: even(j1 - j0, NC, nr), aPack: 0, bPack: 0 });
+    }
+    // Float offsets: each part's packed blocks, then the operands, each followed by zeros that a
+    // transposing pack of its last panel reads as padding (r rows of k) or a copy reads past its end.
+    let at = base;
+    for (const part of parts) {
+      part.aPack = at;
+      part.bPack = at + part.mc * kcMax;
+      at = part.bPack + kcMax * part.nc;
+    }
+    const A = at, aEnd = A + m * k, B = up(aEnd + mr * (aT ? 1 : k), 4);
+    // c is copied in and out as it is (at Cin), and moved to and from its padded rows by wasm.
+    const bEnd = B + k * n, C = up(bEnd + nr * (bT ? k : 1), 4), Cin = nP === n ? C : C + mP * nP;
+    // The helpers' commands, recorded before the memory is sized for them.
+    const recorded: number[][] = [];
+    for (let p = 1; p < count; p++) {
+      const list: number[] = [];
+      drive(parts[p], (op, x1, x2, x3, x4, x5, x6, x7) => void list.push(op, x1, x2, x3, x4, x5, x6, x7));
+      recorded.push(list);
+    }
+    const commands = up(Cin + m * n, 4);
+    const h = reserve(commands + recorded.reduce((sum, list) => sum + list.length, 0));
+    h.set(a.subarray(ao, ao + m * k), A);
+    h.fill(0, aEnd, B);
+    h.set(b.subarray(bo, bo + k * n), B);
+    h.fill(0, bEnd, C);
+    h.set(c.subarray(co, co + m * n), Cin);
+    if (Cin !== C) rows(C * 4, Cin * 4, nP * 4, n * 4, m, n);
+    if (recorded.length > 0) {
+      const words = new Int32Array(h.buffer);
+      let w = commands;
+      recorded.forEach((list, i) => {
+        words.set(list, w);
+        ready[i].post(w * 4, list.length / COMMAND_WORDS);
+        w += list.length;
+      });
+    }
+    drive(parts[0], call);
+    for (let i = 0; i < recorded.length; i++) ready[i].wait();
+    if (Cin !== C) rows(Cin * 4, C * 4, n * 4, nP * 4, m, n);
+    c.set(h.subarray(Cin, Cin + m * n), co);
+
+    /** One part's blocks, as GotoBLAS loops them. */
+    function drive(part: Part, emit: Emit): void {
+      const { i0, i1, j0, j1, aPack, bPack } = part;
+      for (let jc = j0; jc < j1; jc += part.nc) {
+        const nc = Math.min(part.nc, j1 - jc);
+        for (let pc = 0; pc < k; pc += kcMax) {
+          const kc = Math.min(kcMax, k - pc), kcP = up(kc, unroll);
+          if (bT) pack(emit, nr, COPY_B, TRANS_B, true, bPack * 4, (B + jc * k + pc) * 4, k * 4, kc, kcP, nc);
+          else pack(emit, nr, COPY_B, TRANS_B, false, bPack * 4, (B + pc * n + jc) * 4, n * 4, kc, kcP, nc);
+          for (let ic = i0; ic < i1; ic += part.mc) {
+            const mc = Math.min(part.mc, i1 - ic);
+            if (aT) pack(emit, mr, COPY_A, TRANS_A, false, aPack * 4, (A + pc * m + ic) * 4, m * 4, kc, kcP, mc);
+            else pack(emit, mr, COPY_A, TRANS_A, true, aPack * 4, (A + ic * k + pc) * 4, k * 4, kc, kcP, mc);
+            emit(GEMM, aPack * 4, bPack * 4, (C + ic * nP + jc) * 4, nP * 4, Math.ceil(mc / mr), Math.ceil(nc / nr), kcP / unroll);
+          }
+        }
+      }
+    }
   }
 
   /**
@@ -110,46 +208,10 @@ export function buildWasmKernels(options: Partial<GemmOptions> = {}): WasmKernel
    * along: the source runs along the reduction (element (p, j) at src + j·ld + 4p), else across it
    * (at src + p·ld + 4j). Reads past w land on the zeros after the operand (along) or are blanked.
    */
-  function pack(r: number, copy: Pack, trans: Pack, along: boolean, dst: number, src: number, ld: number, kc: number, kcP: number, w: number): void {
-    (along ? trans : copy)(dst, src, ld, kc, kcP, Math.ceil(w / r));
+  function pack(emit: Emit, r: number, copy: number, trans: number, along: boolean, dst: number, src: number, ld: number, kc: number, kcP: number, w: number): void {
+    emit(along ? trans : copy, dst, src, ld, kc, kcP, Math.ceil(w / r), 0);
     const full = Math.floor(w / r);
-    if (!along && full * r < w) blank(dst + full * r * kcP * 4, kc, w - full * r, r);
-  }
-
-  /** c[m,n] += a·b; aT: a is [k,m] (else [m,k]); bT: b is [n,k] (else [k,n]). */
-  function product(aT: boolean, bT: boolean, a: Float32Array, ao: number, b: Float32Array, bo: number, c: Float32Array, co: number, m: number, k: number, n: number): void {
-    if (m === 0 || n === 0 || k === 0) return;
-    const mP = up(m, mr), nP = up(n, nr);
-    const kcMax = even(k, KC, unroll), mcMax = even(m, MC, mr), ncMax = even(n, NC, nr);
-    // Float offsets: packed blocks first, then the operands, each followed by zeros that a
-    // transposing pack of its last panel reads as padding (r rows of k) or a copy reads past its end.
-    const aPack = 0, bPack = aPack + mcMax * kcMax, A = bPack + kcMax * ncMax;
-    const aEnd = A + m * k, B = up(aEnd + mr * (aT ? 1 : k), 4);
-    // c is copied in and out as it is (at Cin), and moved to and from its padded rows by wasm.
-    const bEnd = B + k * n, C = up(bEnd + nr * (bT ? k : 1), 4), Cin = nP === n ? C : C + mP * nP;
-    const h = reserve(Cin + m * n);
-    h.set(a.subarray(ao, ao + m * k), A);
-    h.fill(0, aEnd, B);
-    h.set(b.subarray(bo, bo + k * n), B);
-    h.fill(0, bEnd, C);
-    h.set(c.subarray(co, co + m * n), Cin);
-    if (Cin !== C) rows(C * 4, Cin * 4, nP * 4, n * 4, m, n);
-    for (let jc = 0; jc < n; jc += ncMax) {
-      const nc = Math.min(ncMax, n - jc);
-      for (let pc = 0; pc < k; pc += kcMax) {
-        const kc = Math.min(kcMax, k - pc), kcP = up(kc, unroll);
-        if (bT) pack(nr, copyB, transB, true, bPack * 4, (B + jc * k + pc) * 4, k * 4, kc, kcP, nc);
-        else pack(nr, copyB, transB, false, bPack * 4, (B + pc * n + jc) * 4, n * 4, kc, kcP, nc);
-        for (let ic = 0; ic < m; ic += mcMax) {
-          const mc = Math.min(mcMax, m - ic);
-          if (aT) pack(mr, copyA, transA, false, aPack * 4, (A + pc * m + ic) * 4, m * 4, kc, kcP, mc);
-          else pack(mr, copyA, transA, true, aPack * 4, (A + ic * k + pc) * 4, k * 4, kc, kcP, mc);
-          gemm(aPack * 4, bPack * 4, (C + ic * nP + jc) * 4, nP * 4, Math.ceil(mc / mr), Math.ceil(nc / nr), kcP / unroll);
-        }
-      }
-    }
-    if (Cin !== C) rows(Cin * 4, C * 4, n * 4, nP * 4, m, n);
-    c.set(h.subarray(Cin, Cin + m * n), co);
+    if (!along && full * r < w) emit(BLANK, dst + full * r * kcP * 4, kc, w - full * r, r, 0, 0, 0);
   }
 
   return {
@@ -157,19 +219,52 @@ export function buildWasmKernels(options: Partial<GemmOptions> = {}): WasmKernel
     mmNT: (a, ao, b, bo, c, co, m, k, n) => product(false, true, a, ao, b, bo, c, co, m, k, n),
     mmTN: (a, ao, b, bo, c, co, m, k, n) => product(true, false, a, ao, b, bo, c, co, m, k, n),
     options: o,
+    threads: () => 1 + helpers.filter((h) => h.ready).length,
+    end: () => helpers.forEach((h) => h.end()),
   };
+}
+
+/** Calls a function of the module (by its index in `names`) with seven i32 arguments, or records the call. */
+type Emit = (op: number, a: number, b: number, c: number, d: number, e: number, f: number, g: number) => void;
+
+/** Rows i0..i1 and columns j0..j1 of c, blocked by mc and nc, with the part's own packing buffers (floats). */
+interface Part {
+  i0: number;
+  i1: number;
+  j0: number;
+  j1: number;
+  mc: number;
+  nc: number;
+  aPack: number;
+  bPack: number;
+}
+
+/** Whether this runtime has memories that threads can share. */
+function sharedMemory(): boolean {
+  try {
+    return typeof SharedArrayBuffer === "function" && typeof Atomics === "object" && new WebAssembly!.Memory({ initial: 1, maximum: 1, shared: true }).buffer instanceof SharedArrayBuffer;
+  } catch {
+    return false;
+  }
 }
 
 let cached: WasmKernels | null | undefined;
 
-/** The default WebAssembly SIMD kernels, compiled on first call; null where SIMD is unavailable. */
+/** The default WebAssembly SIMD kernels, with the threads of setMatmulThreads; compiled on first call; null where SIMD is unavailable. */
 export function wasmKernels(): WasmKernels | null {
   if (cached === undefined) {
+    const { threads, start } = matmulThreadConfig();
     try {
-      cached = buildWasmKernels();
+      cached = buildWasmKernels({}, threads, start);
     } catch {
       cached = null;
     }
   }
   return cached;
 }
+
+// New threads: the next product builds kernels (and helpers) anew; the old helpers end.
+onMatmulThreadsChange(() => {
+  cached?.end();
+  cached = undefined;
+});

@@ -1,9 +1,11 @@
+import path from "node:path";
 import { getHeapStatistics } from "node:v8";
 import type { HostOps, Primitive, RealmEntry } from "../../language/realm/boundary";
 import type { OutputItem } from "../../protocol/outputs";
 import type { WorkerSetup, WorkerToHost } from "../messages";
 import { mb, truncationNote, type StreamBuffer } from "./streamBuffer";
 import { readWorkspaceFile } from "./workspaceFile";
+import { startMatmulThread, type MatmulThreadData } from "./matmulThreads";
 
 /** The largest single view a cell may send (its JSON), and all the new views of one run together. */
 export const MAX_VIEW_CHARS = 16 * 2 ** 20;
@@ -74,6 +76,11 @@ export function hostCalls(deps: HostCallDeps) {
         ({ text, displayPath }) => answer(requestId, true, text, displayPath),
         (error: Error) => answer(requestId, false, error.message, file),
       );
+    },
+    matmulThreads: () => setup.matmulThreads,
+    startMatmulThread() {
+      const thread = deps.realm().matmulThread() as MatmulThreadData | undefined;
+      return thread !== undefined && startMatmulThread(path.join(path.dirname(setup.workerPath), "matmulThread.js"), thread);
     },
     reserve(bytes, what) {
       if (typeof bytes !== "number" || !(bytes >= 0)) return "a memory request of no valid size was refused";

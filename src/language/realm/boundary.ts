@@ -26,6 +26,10 @@ export interface HostOps {
   readFile(requestId: number, path: string): void;
   /** "" when `bytes` more of tensor or WebAssembly memory fit the kernel's budget, else why not. */
   reserve(bytes: number, what: string): string;
+  /** Threads the matrix products may use, this one included (the setting nnbook.kernel.threads). */
+  matmulThreads(): number;
+  /** Starts a helper thread of the matrix products with what the realm's `matmulThread()` hands over. */
+  startMatmulThread(): boolean;
 }
 
 export type HostOp = keyof HostOps;
@@ -59,6 +63,11 @@ export interface RealmEntry {
   useScope(read: () => Record<string, unknown>): void;
   /** Lets cells `import` from `name` (the setting that allows Node modules): `load` gives the module. */
   allowModules(load: (specifier: string, asDefault: boolean) => unknown): void;
+  /**
+   * During `startMatmulThread`: the helper's shared memory, module bytes, export names and control slot
+   * (the engine's MatmulThread), which the kernel passes to the thread it starts and does not otherwise touch.
+   */
+  matmulThread(): unknown;
 }
 
 export const HOST_CALL_KEY = "nnbook.host";

@@ -144,11 +144,12 @@ test("a broken file: exit 2 and what is wrong, with file, line and column", () =
 });
 
 test("wrong arguments: exit 2 and the usage", () => {
-  for (const args of [[], ["frobnicate"], ["run"], ["run", "a.nnbook", "--timeout", "soon"], ["run", "a.nnbook", "--bogus"]]) {
+  for (const args of [[], ["frobnicate"], ["run"], ["run", "a.nnbook", "--timeout", "soon"], ["run", "a.nnbook", "--bogus"], ["run", "a.nnbook", "--threads", "0"], ["run", "a.nnbook", "--threads", "two"]]) {
     const run = nnbook(...args);
     assert.equal(run.code, 2, args.join(" "));
     assert.match(run.stderr, /usage: nnbook run <file\.nnbook>/);
   }
+  assert.match(nnbook("run", "a.nnbook", "--threads", "1.5").stderr, /--threads needs a whole number of threads from 1 up, not "1\.5"/);
 });
 
 /**
