@@ -14,7 +14,7 @@
 
 import { MAX_PAGES } from "./wasm-asm";
 import { gemmModule, relaxedProbe, type Tile } from "./wasm-gemm";
-import { COMMAND_WORDS, CONTROL_BYTES, Helper, SLOT, THREAD_MIN_WORK, matmulThreadConfig, onMatmulThreadsChange, type ThreadStart } from "./wasm-threads";
+import { CHUNKS_PER_THREAD, CHUNK_MIN_WORK, COMMAND_WORDS, CONTROL_BYTES, HEADER, Helper, SLOT, THREAD_MIN_WORK, matmulThreadConfig, onMatmulThreadsChange, runChunks, type ThreadStart } from "./wasm-threads";
 
 // Minimal ambient types for the WebAssembly JavaScript API (not part of the ES2022 lib).
 export interface WasmMemory {
@@ -86,8 +86,8 @@ export function relaxedSimd(): boolean {
 /**
  * The kernels for one tile and blocking; null where the module does not validate (no SIMD, or
  * fma asked for where relaxed SIMD is missing). Defaults: gemmDefaults, fma where it validates.
- * With `threads` > 1 (and `start`), the memory is shared and large products are cut into parts,
- * one per thread that has said it is ready (wasm-threads.ts).
+ * With `threads` > 1 (and `start`), the memory is shared and large products are cut into chunks
+ * that this thread and the helpers that have said they are ready share out (wasm-threads.ts).
  */
 export function buildWasmKernels(options: Partial<GemmOptions> = {}, threads = 1, start?: ThreadStart): WasmKernels | null {
   if (typeof WebAssembly !== "object" || WebAssembly === null) return null;
@@ -111,7 +111,7 @@ export function buildWasmKernels(options: Partial<GemmOptions> = {}, threads = 1
     for (let i = 0; i < threads - 1; i++) {
       const control = (i + 1) * SLOT.words * 4;
       helpers.push(new Helper(mem.buffer, control));
-      start({ memory: mem, module: bytes, names, control, layout: SLOT });
+      start({ memory: mem, module: bytes, names, control, header: 0, layout: SLOT, headerLayout: HEADER });
     }
   }
 
@@ -131,11 +131,11 @@ export function buildWasmKernels(options: Partial<GemmOptions> = {}, threads = 1
     if (m === 0 || n === 0 || k === 0) return;
     const mP = up(m, mr), nP = up(n, nr);
     const kcMax = even(k, KC, unroll);
-    // The parts: whole tiles of the rows or of the columns, whichever is longer (the other operand,
-    // smaller, is then the one every part packs for itself).
+    // The chunks: whole tiles of the rows or of the columns, whichever is longer (the other operand,
+    // smaller, is then the one every chunk packs for itself); one, unless helpers are ready.
     const ready = helpers.length > 0 && m * k * n >= THREAD_MIN_WORK ? helpers.filter((h) => h.ready) : [];
-    const alongN = n >= m, tiles = alongN ? nP / nr : mP / mr;
-    const count = Math.min(ready.length + 1, tiles);
+    const alongN = n >= m, tiles = alongN ? nP / nr : mP / mr, threads = ready.length + 1;
+    const count = threads === 1 ? 1 : Math.min(tiles, Math.max(threads, Math.min(CHUNKS_PER_THREAD * threads, Math.floor((m * k * n) / CHUNK_MIN_WORK))));
     const cut = (p: number) => Math.round((tiles * p) / count) * (alongN ? nr : mr);
     const parts: Part[] = [];
     for (let p = 0; p < count; p++) {
@@ -143,7 +143,7 @@ export function buildWasmKernels(options: Partial<GemmOptions> = {}, threads = 1
       const [i0, i1, j0, j1] = alongN ? [0, m, lo, hi] : [lo, hi, 0, n];
       parts.push({ i0, i1, j0, j1, mc: even(i1 - i0, MC, mr), nc: even(j1 - j0, NC, nr), aPack: 0, bPack: 0 });
     }
-    // Float offsets: each part's packed blocks, then the operands, each followed by zeros that a
+    // Float offsets: each chunk's packed blocks, then the operands, each followed by zeros that a
     // transposing pack of its last panel reads as padding (r rows of k) or a copy reads past its end.
     let at = base;
     for (const part of parts) {
@@ -154,32 +154,39 @@ export function buildWasmKernels(options: Partial<GemmOptions> = {}, threads = 1
     const A = at, aEnd = A + m * k, B = up(aEnd + mr * (aT ? 1 : k), 4);
     // c is copied in and out as it is (at Cin), and moved to and from its padded rows by wasm.
     const bEnd = B + k * n, C = up(bEnd + nr * (bT ? k : 1), 4), Cin = nP === n ? C : C + mP * nP;
-    // The helpers' commands, recorded before the memory is sized for them.
-    const recorded: number[][] = [];
-    for (let p = 1; p < count; p++) {
-      const list: number[] = [];
-      drive(parts[p], (op, x1, x2, x3, x4, x5, x6, x7) => void list.push(op, x1, x2, x3, x4, x5, x6, x7));
-      recorded.push(list);
+    // Over threads, each chunk's commands are recorded first, and written after the operands with
+    // their table ([byte offset, count] a chunk).
+    const lists: number[][] = [];
+    if (count > 1) {
+      for (const part of parts) {
+        const list: number[] = [];
+        drive(part, (op, x1, x2, x3, x4, x5, x6, x7) => void list.push(op, x1, x2, x3, x4, x5, x6, x7));
+        lists.push(list);
+      }
     }
-    const commands = up(Cin + m * n, 4);
-    const h = reserve(commands + recorded.reduce((sum, list) => sum + list.length, 0));
+    const table = up(Cin + m * n, 4);
+    const h = reserve(table + 2 * lists.length + lists.reduce((sum, list) => sum + list.length, 0));
     h.set(a.subarray(ao, ao + m * k), A);
     h.fill(0, aEnd, B);
     h.set(b.subarray(bo, bo + k * n), B);
     h.fill(0, bEnd, C);
     h.set(c.subarray(co, co + m * n), Cin);
     if (Cin !== C) rows(C * 4, Cin * 4, nP * 4, n * 4, m, n);
-    if (recorded.length > 0) {
+    if (count === 1) drive(parts[0], call);
+    else {
       const words = new Int32Array(h.buffer);
-      let w = commands;
-      recorded.forEach((list, i) => {
+      let w = table + 2 * count;
+      lists.forEach((list, i) => {
+        words[table + 2 * i] = w * 4;
+        words[table + 2 * i + 1] = list.length / COMMAND_WORDS;
         words.set(list, w);
-        ready[i].post(w * 4, list.length / COMMAND_WORDS);
         w += list.length;
       });
+      runChunks(h.buffer, table * 4, count, ready, (chunk) => {
+        const list = lists[chunk];
+        for (let q = 0; q < list.length; q += COMMAND_WORDS) call(list[q], list[q + 1], list[q + 2], list[q + 3], list[q + 4], list[q + 5], list[q + 6], list[q + 7]);
+      });
     }
-    drive(parts[0], call);
-    for (let i = 0; i < recorded.length; i++) ready[i].wait();
     if (Cin !== C) rows(Cin * 4, C * 4, n * 4, nP * 4, m, n);
     c.set(h.subarray(Cin, Cin + m * n), co);
 

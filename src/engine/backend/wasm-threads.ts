@@ -3,12 +3,14 @@
 // Node script — says how many threads to use and how to start one, with `setMatmulThreads`.
 //
 // Each helper thread instantiates the same module over the same shared memory and waits on its
-// control slot, a few int32 words at the start of that memory. A product is cut into parts along
+// control slot, a few int32 words at the start of that memory. A product is cut into chunks along
 // its columns or rows (whole tiles each, so every element of c is summed in the same order as on
-// one thread); the calling thread writes the commands of each helper's part into the memory —
-// [function index, seven i32 arguments] each — posts them, runs its own part, and waits for the
-// helpers. The helper's loop is the host's (the kernel's matmulThread.ts): it only calls the
-// module's exports, as listed in `names`, with those arguments.
+// one thread), more chunks than threads; the calling thread writes each chunk's commands into the
+// memory — [function index, seven i32 arguments] each — wakes the helpers, and every thread then
+// claims chunks from one shared counter until none is left. A thread the system has set aside
+// for a moment (two cores shared with the editor, the compiler, the garbage collector) holds up
+// at most the chunk it is on: the others take the rest. The helper's loop is the host's (the
+// kernel's matmulThread.ts): it only calls the module's exports, as listed in `names`.
 
 import type { WasmMemory } from "./wasm-kernels";
 
@@ -21,31 +23,43 @@ export interface MatmulThread {
   names: string[];
   /** Byte offset of the helper's control slot in the memory. */
   control: number;
+  /** Byte offset of the job's header (which chunks there are, which are claimed). */
+  header: number;
   /** Indices of the slot's words (int32). */
   layout: typeof SLOT;
+  /** Indices of the header's words (int32). */
+  headerLayout: typeof HEADER;
 }
 
 /** Starts a helper thread (the host's); one that fails to start just never says it is ready. */
 export type ThreadStart = (thread: MatmulThread) => void;
 
 /**
- * The words of a control slot. job: the number of the last job posted (the caller writes it; −1
- * ends the helper); done: the last job finished; ready: 1 once the helper waits for jobs; failed: 1
- * once a command trapped; commands, count: where the job's commands are (bytes) and how many.
+ * The words of a helper's control slot. job: the number of the last job posted (the caller writes
+ * it; −1 ends the helper); done: the last job the helper is through with; ready: 1 once it waits for
+ * jobs; failed: 1 once a command trapped.
  */
-export const SLOT = { job: 0, done: 1, ready: 2, failed: 3, commands: 4, count: 5, words: 16 } as const;
+export const SLOT = { job: 0, done: 1, ready: 2, failed: 3, words: 16 } as const;
+/**
+ * The words of the job header, the first slot. next: the next chunk to claim (Atomics.add);
+ * finished: chunks done; chunks: how many; table: byte offset of [commands (bytes), count] per chunk.
+ */
+export const HEADER = { next: 0, finished: 1, chunks: 2, table: 3, words: 16 } as const;
 /** Int32 words of one command: the function's index, then its arguments. */
 export const COMMAND_WORDS = 8;
-/** Bytes at the start of a shared memory that hold control slots; the products' data follows. */
+/** Bytes at the start of a shared memory that hold the job header and the control slots; the products' data follows. */
 export const CONTROL_BYTES = 4096;
 export const MAX_HELPERS = CONTROL_BYTES / (SLOT.words * 4) - 1;
 
 /**
- * Products with fewer multiply-adds than this (m·k·n) run on one thread. Measured with a helper
- * that is awake (it spins between the products of a training step): two threads took 0.73× the
- * time of one at 32×32×32, 0.45× at 64³, 0.68× at 64×784×128 and 0.52× at 256³.
+ * Products with fewer multiply-adds than this (m·k·n) run on one thread. Alone, in a loop, two
+ * threads win from 32×32×32 on (0.73× the time of one; 0.68× at 64×784×128, 0.52× at 256³); inside
+ * a training step they lost below about a million: the digits CNN, whose products are 2048×9×8,
+ * trained at 0.68× the speed of one thread with the cut at 32,768.
  */
-export const THREAD_MIN_WORK = 1 << 15;
+export const THREAD_MIN_WORK = 1 << 20;
+/** Chunks per thread at most, and the fewest multiply-adds a chunk is cut to. */
+export const CHUNKS_PER_THREAD = 4, CHUNK_MIN_WORK = 1 << 18;
 
 let config: { threads: number; start?: ThreadStart } = { threads: 1 };
 const listeners: (() => void)[] = [];
@@ -71,7 +85,7 @@ export function onMatmulThreadsChange(changed: () => void): void {
   listeners.push(changed);
 }
 
-/** A started helper, as its caller sees it: post a job, wait for it. */
+/** A started helper, as its caller sees it: wake it for a job, wait until it is through. */
 export class Helper {
   private readonly slot: Int32Array;
   private job = 0;
@@ -84,15 +98,13 @@ export class Helper {
     return Atomics.load(this.slot, SLOT.ready) === 1 && this.slot[SLOT.failed] === 0;
   }
 
-  /** Hands the helper `count` commands at byte offset `commands`. */
-  post(commands: number, count: number): void {
-    this.slot[SLOT.commands] = commands;
-    this.slot[SLOT.count] = count;
+  /** Wakes the helper for the job in the header. */
+  post(): void {
     Atomics.store(this.slot, SLOT.job, ++this.job);
     Atomics.notify(this.slot, SLOT.job);
   }
 
-  /** Returns once the posted job is done: spins (the helper is usually nearly done, and this thread has nothing else to do), then sleeps. */
+  /** Returns once the helper is through with the posted job; throws if a command of it trapped. */
   wait(): void {
     const slot = this.slot, job = this.job;
     for (let spin = 0; spin < 1 << 24 && Atomics.load(slot, SLOT.done) !== job; spin++);
@@ -105,4 +117,33 @@ export class Helper {
     Atomics.store(this.slot, SLOT.job, -1);
     Atomics.notify(this.slot, SLOT.job);
   }
+}
+
+/**
+ * Runs the chunks whose table is at byte `table` of the memory (their commands written there too)
+ * on this thread and on `helpers`: each claims the next until none is left. `run(c)` runs chunk c here.
+ */
+export function runChunks(buffer: ArrayBufferLike, table: number, chunks: number, helpers: Helper[], run: (chunk: number) => void): void {
+  const header = new Int32Array(buffer, 0, HEADER.words);
+  header[HEADER.next] = 0;
+  header[HEADER.finished] = 0;
+  header[HEADER.chunks] = chunks;
+  header[HEADER.table] = table;
+  for (const helper of helpers) helper.post();
+  for (let c = Atomics.add(header, HEADER.next, 1); c < chunks; c = Atomics.add(header, HEADER.next, 1)) {
+    run(c);
+    Atomics.add(header, HEADER.finished, 1);
+  }
+  // Every chunk is claimed; wait for those still running elsewhere, then for each helper to be through.
+  for (let spin = 0; spin < 1 << 24 && Atomics.load(header, HEADER.finished) < chunks; spin++);
+  for (let f = Atomics.load(header, HEADER.finished); f < chunks; f = Atomics.load(header, HEADER.finished)) Atomics.wait(header, HEADER.finished, f, 1000);
+  let failed: unknown;
+  for (const helper of helpers) {
+    try {
+      helper.wait();
+    } catch (error) {
+      failed = error;
+    }
+  }
+  if (failed) throw failed;
 }

@@ -7,7 +7,9 @@ export interface MatmulThreadData {
   module: Uint8Array;
   names: string[];
   control: number;
-  layout: { job: number; done: number; ready: number; failed: number; commands: number; count: number; words: number };
+  header: number;
+  layout: { job: number; done: number; ready: number; failed: number; words: number };
+  headerLayout: { next: number; finished: number; chunks: number; table: number; words: number };
 }
 
 /** The most threads a kernel uses for its products: more than that share the memory bus for little gain. */
@@ -26,13 +28,15 @@ export function matmulThreadCount(asked: number): number {
  * simply stay on the cells' thread. False when it could not be started at all.
  */
 export function startMatmulThread(script: string, data: MatmulThreadData): boolean {
-  const layout = data.layout;
+  const { layout, headerLayout: h } = data;
   const plain: MatmulThreadData = {
     memory: data.memory,
     module: data.module,
     names: Array.from(data.names, String),
     control: Number(data.control),
-    layout: { job: +layout.job, done: +layout.done, ready: +layout.ready, failed: +layout.failed, commands: +layout.commands, count: +layout.count, words: +layout.words },
+    header: Number(data.header),
+    layout: { job: +layout.job, done: +layout.done, ready: +layout.ready, failed: +layout.failed, words: +layout.words },
+    headerLayout: { next: +h.next, finished: +h.finished, chunks: +h.chunks, table: +h.table, words: +h.words },
   };
   try {
     const worker = new Worker(script, { workerData: plain, stdout: false, stderr: false });
