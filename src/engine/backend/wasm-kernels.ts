@@ -71,8 +71,6 @@ const up = (x: number, q: number) => Math.ceil(x / q) * q;
 /** Blocks of at most `block` (a multiple of q) that cut `total` into near-equal parts: 784 → 4 × 196, not 3 × 256 + 16. */
 const even = (total: number, block: number, q: number) => Math.min(block, up(Math.ceil(total / Math.ceil(total / block)), q));
 
-type Pack = (dst: number, src: number, ld: number, kc: number, kcP: number, panels: number) => void;
-type Blank = (dst: number, kc: number, e: number, r: number) => void;
 
 /** Whether this runtime validates relaxed SIMD (Node 20 only with --experimental-wasm-relaxed-simd). */
 export function relaxedSimd(): boolean {

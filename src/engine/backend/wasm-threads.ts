@@ -85,6 +85,15 @@ export function onMatmulThreadsChange(changed: () => void): void {
   listeners.push(changed);
 }
 
+/**
+ * Returns once words[index] is `reached`: spins first (the other thread is usually nearly there, and
+ * this one has nothing else to do), then sleeps until it changes.
+ */
+function waitUntil(words: Int32Array, index: number, reached: (value: number) => boolean): void {
+  for (let spin = 0; spin < 1 << 24 && !reached(Atomics.load(words, index)); spin++);
+  for (let value = Atomics.load(words, index); !reached(value); value = Atomics.load(words, index)) Atomics.wait(words, index, value, 1000);
+}
+
 /** A started helper, as its caller sees it: wake it for a job, wait until it is through. */
 export class Helper {
   private readonly slot: Int32Array;
@@ -107,8 +116,7 @@ export class Helper {
   /** Returns once the helper is through with the posted job; throws if a command of it trapped. */
   wait(): void {
     const slot = this.slot, job = this.job;
-    for (let spin = 0; spin < 1 << 24 && Atomics.load(slot, SLOT.done) !== job; spin++);
-    while (Atomics.load(slot, SLOT.done) !== job) Atomics.wait(slot, SLOT.done, Atomics.load(slot, SLOT.done), 1000);
+    waitUntil(slot, SLOT.done, (done) => done === job);
     if (slot[SLOT.failed] !== 0) throw new Error("a matrix product's helper thread failed; its products run on one thread from now on");
   }
 
@@ -135,8 +143,7 @@ export function runChunks(buffer: ArrayBufferLike, table: number, chunks: number
     Atomics.add(header, HEADER.finished, 1);
   }
   // Every chunk is claimed; wait for those still running elsewhere, then for each helper to be through.
-  for (let spin = 0; spin < 1 << 24 && Atomics.load(header, HEADER.finished) < chunks; spin++);
-  for (let f = Atomics.load(header, HEADER.finished); f < chunks; f = Atomics.load(header, HEADER.finished)) Atomics.wait(header, HEADER.finished, f, 1000);
+  waitUntil(header, HEADER.finished, (finished) => finished >= chunks);
   let failed: unknown;
   for (const helper of helpers) {
     try {
