@@ -2,6 +2,7 @@ import { Tensor } from "./tensor";
 import { alloc } from "./storage";
 import { noGrad } from "./autograd";
 import { ShapeError, fmt } from "./shape";
+import { checkOptions } from "./options";
 import { linear } from "./ops/linear";
 import type { LayerInfo } from "./nn/layerInfo";
 import { Module } from "./nn/module";
@@ -49,7 +50,8 @@ export class Perceptron extends Module {
    * Labels are 0 or 1. Stops early once an epoch makes no mistakes.
    */
   fit(data: { x: Tensor; y: Tensor }, options: { lr?: number; epochs?: number } = {}): PerceptronHistory {
-    const { x, y } = data, lr = options.lr ?? 1, maxEpochs = options.epochs ?? 20, d = this.nInputs;
+    const given = checkOptions("Perceptron.fit", options, { lr: "positive", epochs: "count" });
+    const { x, y } = data, lr = given.lr ?? 1, maxEpochs = given.epochs ?? 20, d = this.nInputs;
     if (x.ndim !== 2 || x.shape[1] !== d) throw new ShapeError(`Perceptron.fit: x must be [n, ${d}], got ${fmt(x.shape)}`);
     const n = x.shape[0];
     if (y.numel() !== n) throw new ShapeError(`Perceptron.fit: y ${fmt(y.shape)} must have one label per row of x ${fmt(x.shape)}`);

@@ -5,6 +5,7 @@ import { registerKernelCommands } from "./kernelCommands";
 import { registerKernelStatus } from "./kernelStatus";
 import { registerVariablesView } from "./variablesView";
 import { registerNewNotebookCommand } from "./newNotebookCommand";
+import { registerOpenCourseCommand } from "./openCourseCommand";
 import { registerCellIntelliSense } from "../intellisense/editor/cellIntelliSense";
 
 export const NOTEBOOK_TYPE = "nnbook";
@@ -17,6 +18,7 @@ export function activate(context: vscode.ExtensionContext): void {
     }),
     controller,
     registerNewNotebookCommand(),
+    registerOpenCourseCommand(context.extensionUri),
     registerKernelCommands(controller),
     registerKernelStatus(controller),
     registerVariablesView(controller, context.extensionUri),

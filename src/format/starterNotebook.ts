@@ -13,7 +13,8 @@ export const STARTER: { kind: "markdown" | "code"; source: string }[] = [
       "Cells are TypeScript shaped like PyTorch. Run them one by one with **Shift+Enter**, or all with **Run All**",
       "above. A network with one hidden layer learns to tell two interleaved half-moons apart, and you watch it learn.",
       "",
-      `The cell language: [docs/cell-language.md](${DOCS}). More notebooks: [examples](${EXAMPLES}).`,
+      `The cell language: [docs/cell-language.md](${DOCS}). More notebooks: [examples](${EXAMPLES}), and a course from`,
+      "one neuron to deep networks: **nnbook: Open Course** in the command palette.",
     ].join("\n"),
   },
   {

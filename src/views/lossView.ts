@@ -80,11 +80,12 @@ export function lossPayload(sources: LossSource | LossSource[], options: LiveLos
   const xLabel = checked.xLabel ?? (runs.some(isHistory) ? "epoch" : "step");
   const series: LossSeries[] = [];
   const described: LossRun[] = [];
+  const validated = runs.some((run) => isHistory(run) && (run.valLoss?.length ?? 0) > 0);
   runs.forEach((run, i) => {
     const label = checked.labels?.[i] ?? (runs.length > 1 ? `run ${i + 1}` : "");
     // Several runs' metrics on top of their losses are more lines than can be read: asked for by name only.
     const metric = checked.metric ?? (runs.length > 1 ? false : undefined);
-    const made = runSeries(run, i, label, xLabel, metric);
+    const made = runSeries(run, i, label, xLabel, metric, validated);
     series.push(...made.series);
     described.push(made.run);
   });
@@ -93,13 +94,14 @@ export function lossPayload(sources: LossSource | LossSource[], options: LiveLos
   return payload;
 }
 
-function runSeries(run: LossSource, index: number, label: string, xLabel: string, metric: string | false | undefined): { series: LossSeries[]; run: LossRun } {
+function runSeries(run: LossSource, index: number, label: string, xLabel: string, metric: string | false | undefined, validated: boolean): { series: LossSeries[]; run: LossRun } {
   const history = isHistory(run) ? run : undefined;
   const train = history ? history.loss : (run as readonly number[]);
   checkNumbers(train, "loss");
   const val = history?.valLoss ?? [];
   checkNumbers(val, "valLoss");
-  const series = [curve(join(label, "train"), index, "train", train, history?.bestEpoch)];
+  // Where no run has a validation curve, a run has one loss: its label alone names it.
+  const series = [curve(label && !validated ? label : join(label, "train"), index, "train", train, history?.bestEpoch)];
   if (val.length > 0) series.push(curve(join(label, "validation"), index, "validation", val, history?.bestEpoch));
   const lines = [describeCurve(history ? "train" : "loss", train, xLabel)];
   if (val.length > 0) lines.push(describeCurve("validation", val, xLabel));

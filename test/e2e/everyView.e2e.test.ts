@@ -7,7 +7,7 @@ import { cpSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { after, before, test } from "node:test";
 import type { Frame, Page } from "playwright-core";
-import { openNotebook, outputFrames, runAllCells, screenshot, switchToDarkTheme } from "./notebookPage";
+import { focusFirstCell, openNotebook, outputFrames, runAllCells, screenshot, switchToDarkTheme } from "./notebookPage";
 import { openProduct, repo, type ProductWorkbench } from "./productWorkbench";
 
 /** One notebook that calls every show.* view; the examples show them a few at a time. */
@@ -52,17 +52,7 @@ async function drawnViews(frames: Frame[]): Promise<{ kinds: string[]; errors: s
  * revealed in turn), collecting every kind of view drawn on the way: outputs far from view are not drawn.
  */
 async function walkThrough(page: Page, shoot?: string): Promise<{ kinds: Set<string>; errors: string[] }> {
-  const cells = page.locator(".notebookOverlay:visible .cell-list-container .monaco-list-row");
-  // Focus a cell on screen, leave its editor (command mode), then go to the first cell.
-  const viewport = page.viewportSize()!;
-  for (const row of await cells.all()) {
-    const box = await row.boundingBox();
-    if (!box || box.y < 120 || box.y + 20 > viewport.height) continue;
-    await page.mouse.click(box.x + 8, box.y + 8);
-    break;
-  }
-  await page.keyboard.press("Escape");
-  await page.keyboard.press("Control+Home");
+  await focusFirstCell(page);
   const count = (JSON.parse(readFileSync(join(repo, CATALOGUE), "utf8")) as { cells: unknown[] }).cells.length;
   const kinds = new Set<string>(), errors: string[] = [];
   for (let i = 0; i < count; i++) {

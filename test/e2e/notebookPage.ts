@@ -84,7 +84,7 @@ async function poll<T>(probe: () => Promise<T | undefined>, timeoutMs: number, d
 
 const quickInput = (page: Page) => page.locator('.quick-input-widget');
 
-async function acceptQuickPick(page: Page, value: string, matches: (label: string) => boolean, describe: string, timeoutMs: number) {
+async function acceptQuickPick(page: Page, value: string, matches: (label: string) => boolean, describe: string, timeoutMs: number, closes = true) {
   const input = quickInput(page).locator('input.input');
   await input.waitFor({ state: 'visible', timeout: timeoutMs });
   await input.fill(value);
@@ -103,7 +103,7 @@ async function acceptQuickPick(page: Page, value: string, matches: (label: strin
     () => `${describe} to be the selected entry; entries shown: ${JSON.stringify(seen.slice(0, 8))}`,
   );
   await page.keyboard.press('Enter');
-  await quickInput(page).waitFor({ state: 'hidden', timeout: timeoutMs });
+  if (closes) await quickInput(page).waitFor({ state: 'hidden', timeout: timeoutMs });
 }
 
 /** Opens a workspace file by name through Quick Open (Ctrl+P). */
@@ -166,6 +166,42 @@ export async function runCommand(page: Page, label: string, options: WaitOptions
     await page.keyboard.press('F1');
     await acceptQuickPick(page, `>${label}`, (l) => l === label, `command "${label}"`, timeoutMs);
   });
+}
+
+/**
+ * Runs a command that asks with quick picks of its own (by its palette label), and answers each in turn with
+ * the entry whose label is the next of `answers`.
+ */
+export async function runCommandAnswering(page: Page, label: string, answers: string[], options: WaitOptions = {}): Promise<void> {
+  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT;
+  await step(page, `command-${label}`, async () => {
+    await page.keyboard.press('F1');
+    await acceptQuickPick(page, `>${label}`, (l) => l === label, `command "${label}"`, timeoutMs, false);
+    for (const [i, answer] of answers.entries()) {
+      // The command's own pick replaces the palette's entries: wait for it before typing into it.
+      const rows = quickInput(page).locator('.quick-input-list .monaco-list-row .label-name');
+      await poll(
+        async () => ((await rows.allTextContents().catch(() => [])).some((t) => t.trim() === answer) ? true : undefined),
+        timeoutMs,
+        () => `the entry "${answer}" to be offered`,
+      );
+      await acceptQuickPick(page, answer, (l) => l === answer, `entry "${answer}"`, timeoutMs, i === answers.length - 1);
+    }
+  });
+}
+
+/** Focuses a cell on screen, leaves its editor (command mode), then moves the cell focus to the first cell. */
+export async function focusFirstCell(page: Page): Promise<void> {
+  const rows = page.locator('.notebookOverlay:visible .cell-list-container .monaco-list-row');
+  const viewport = page.viewportSize()!;
+  for (const row of await rows.all()) {
+    const box = await row.boundingBox();
+    if (!box || box.y < 120 || box.y + 20 > viewport.height) continue;
+    await page.mouse.click(box.x + 8, box.y + 8);
+    break;
+  }
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('Control+Home');
 }
 
 /** Run state of every rendered cell row of the visible notebook (rows are virtualized). */

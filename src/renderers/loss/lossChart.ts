@@ -18,7 +18,7 @@ export function lossNotes(payload: LossPayload): string[] {
 export function lossFigure(payload: LossPayload): Figure {
   const ys = payload.series.map((s) => s.y.map(fromJsonNumber));
   const lossValues = payload.series.flatMap((s, i) => (s.metric === undefined ? ys[i] : []));
-  // On a log axis spanning decades, label the powers of ten only (plotly adds 2s and 5s otherwise).
+  // On a log axis spanning decades, label powers of ten only (plotly adds 2s and 5s otherwise), at most about ten.
   const decades = payload.log ? decadeSpan(lossValues) : 0;
   const metrics = [...new Set(payload.series.flatMap((s) => (s.metric === undefined ? [] : [s.metric])))];
   const fractions = metrics.length > 0 && metrics.every((m) => /accuracy/i.test(m));
@@ -52,7 +52,7 @@ export function lossFigure(payload: LossPayload): Figure {
         title: { text: plotlyText(payload.yLabel) },
         type: payload.log ? "log" : "linear",
         exponentformat: "power",
-        ...(decades >= 2 ? { dtick: 1 } : {}),
+        ...(decades >= 2 ? { dtick: decadeStep(decades) } : {}),
       },
       shapes: stops.map((r) => ({ type: "line", xref: "x", yref: "paper", x0: r.stoppedEarlyAt, x1: r.stoppedEarlyAt, y0: 0, y1: 1, line: { color: theme.foreground, width: 1, dash: "dot" } })),
       annotations: stops.map((r) => ({ xref: "x", yref: "paper", x: r.stoppedEarlyAt, y: 1, yanchor: "bottom", xanchor: "right", showarrow: false, text: "stopped early", font: { size: 11, color: theme.foreground } })),
@@ -92,6 +92,14 @@ function curve(s: LossSeries, y: number[], color: string, xLabel: string, fracti
 function colour(theme: ThemeColors, s: LossSeries, runs: number, metrics: string[]): string {
   const index = s.metric === undefined || runs > 1 ? s.run : 1 + metrics.indexOf(s.metric);
   return theme.series[index % theme.series.length];
+}
+
+/**
+ * Decades between two labelled ticks of a log axis: 1 up to ten decades, more beyond, so that a run that
+ * diverged (a loss from 1 to 10³⁸) gets about ten labels, not forty on top of each other.
+ */
+export function decadeStep(decades: number): number {
+  return Math.max(1, Math.ceil(decades / 10));
 }
 
 function decadeSpan(values: number[]): number {

@@ -44,3 +44,10 @@ test("it is a module: parameters, save and load", () => {
   assert.throws(() => p.fit({ x: tensor([[1, 2]]), y: tensor([1]) }), /\[n, 3\]/);
   assert.throws(() => Perceptron(1).fit({ x: tensor([[1]]), y: tensor([-1]) }), /0 or 1/);
 });
+
+test("fit's options are checked: a misspelled key or a learning rate of 0 is an error that names it", () => {
+  const p = Perceptron(2), and = { x: tensor([[0, 0], [0, 1], [1, 0], [1, 1]]), y: tensor([[0], [0], [0], [1]]) };
+  assert.throws(() => p.fit(and, { epoch: 3 } as never), /Perceptron\.fit: unknown option "epoch"; did you mean "epochs"\?/);
+  assert.throws(() => p.fit(and, { lr: 0 }), /Perceptron\.fit: lr must be a number > 0, not 0/);
+  assert.throws(() => p.fit(and, { epochs: 2.5 }), /Perceptron\.fit: epochs must be a whole number ≥ 1, not 2\.5/);
+});

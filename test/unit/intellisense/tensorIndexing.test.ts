@@ -62,3 +62,14 @@ test("the indexing, joining and in-place methods type-check", () => {
     "x.requiresGrad_(false);",
   ), []);
 });
+
+test("a Sequential's layers are typed by position, so net[0].weight and net[2].bias type-check as in PyTorch", () => {
+  assert.deepEqual(problems(
+    "const net = nn.Sequential(nn.Linear(2, 4), nn.ReLU(), nn.Linear(4, 1));",
+    "const w: Tensor = net[0].weight, b: Tensor = net[2].bias; const f: number = net[0].inFeatures;\nconst s: nn.Sequential = net; const y: Tensor = net(randn([3, 2]));",
+    "class Deeper extends nn.Sequential {}\nconst d = new nn.Sequential(nn.Linear(1, 1)); const m: nn.Module = d[0];",
+  ), []);
+  // A layer keeps its own type: a ReLU has no weight.
+  const [problem] = problems("const net = nn.Sequential(nn.Linear(2, 4), nn.ReLU());\nnet[1].weight;");
+  assert.match(problem, /Property 'weight' does not exist on type/);
+});

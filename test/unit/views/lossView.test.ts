@@ -39,6 +39,8 @@ test("a loop's losses are one train curve; several runs are told apart by label 
   assert.deepEqual(one.runs[0].lines, ["loss 1 → 0.25, lowest at the last step"]);
   const two = lossPayload([{ loss: [1, 0.4], valLoss: [1.1, 0.9] }, { loss: [1, 0.8] }], { labels: ["lr 0.1", "lr 0.01"] });
   assert.deepEqual(two.series.map((s) => [s.label, s.run, s.part]), [["lr 0.1 train", 0, "train"], ["lr 0.1 validation", 0, "validation"], ["lr 0.01 train", 1, "train"]]);
+  // Without a validation curve in the chart, a run's label alone names its loss.
+  assert.deepEqual(lossPayload([{ loss: [1, 0.4] }, { loss: [1, 0.8] }], { labels: ["SGD", "Adam"] }).series.map((s) => s.label), ["SGD", "Adam"]);
   assert.match(lossItems([{ loss: [1, 0.4] }, { loss: [1, 0.8] }])[1].data as string, /^Loss\nrun 1:\n {2}train 1 → 0\.4, lowest at the last epoch\nrun 2:/);
 });
 
