@@ -10,7 +10,7 @@ export interface CourseLesson {
   number: number;
   /** The title of its first cell, without the `#` and the number: "The neuron and the perceptron". */
   title: string;
-  /** The first paragraph after the title, as plain text, for pickers and indexes. */
+  /** The notebook's `metadata.summary`, else the first paragraph after the title as plain text: for pickers and indexes. */
   summary: string;
 }
 
@@ -21,12 +21,15 @@ export const LESSON_FILE = /^(\d{2})-[a-z0-9-]+\.nnbook$/;
 export function readLesson(file: string, bytes: Uint8Array): CourseLesson {
   const match = LESSON_FILE.exec(file);
   if (!match) throw new Error(`${file} is not a lesson: lesson files are named like 01-perceptron.nnbook`);
-  const first = parseNnbook(bytes).cells[0];
+  const notebook = parseNnbook(bytes);
+  const first = notebook.cells[0];
   const heading = first?.kind === "markdown" ? /^# (?:\d+\.\s*)?(.+)$/m.exec(first.source) : null;
   if (!first || first.kind !== "markdown" || !heading) throw new Error(`${file} does not start with a markdown title (# …)`);
   const after = first.source.slice(first.source.indexOf(heading[0]) + heading[0].length);
   const paragraph = after.split(/\n\s*\n/).map((p) => p.trim()).find((p) => p !== "" && !p.startsWith("$$")) ?? "";
-  return { file, number: Number(match[1]), title: heading[1].trim(), summary: plainText(paragraph) };
+  const given = notebook.metadata.summary;
+  const summary = typeof given === "string" && given.trim() !== "" ? given.trim() : plainText(paragraph);
+  return { file, number: Number(match[1]), title: heading[1].trim(), summary };
 }
 
 const GREEK: Record<string, string> = {
@@ -38,10 +41,11 @@ const GREEK: Record<string, string> = {
 function plainText(markdown: string): string {
   return markdown
     .replace(/\$([^$]+)\$/g, "$1")
+    .replace(/\\(?:mathbf|boldsymbol|mathrm|operatorname|text|mathit)\{([^}]*)\}/g, "$1")
     .replace(/\\[lc]?dots\b/g, "…")
     .replace(/\[([^\]]+)\]\([^)]*\)/g, "$1")
-    .replace(/[*_`]/g, "")
-    .replace(/\\([a-zA-Z]+)\s?/g, (_, name: string) => GREEK[name] ?? "")
+    .replace(/[*_`{}]/g, "")
+    .replace(/\\([a-zA-Z]+)/g, (_, name: string) => GREEK[name] ?? "")
     .replace(/\s+/g, " ")
     .trim();
 }

@@ -27,6 +27,11 @@ test("a lesson's title and summary come from its first cell, math and markdown a
     cells: [{ kind: "markdown", source: "# 3. Activation functions\n\nEach one, $\\sigma(z)$ among them, with **its** [derivative](x.md)…\n\n$$f(x)$$" }],
   });
   assert.deepEqual(readLesson("03-activations.nnbook", bytes), { file: "03-activations.nnbook", number: 3, title: "Activation functions", summary: "Each one, σ(z) among them, with its derivative…" });
+  assert.equal(readLesson("03-activations.nnbook", serializeNnbook({ nnbook: 1, metadata: {}, cells: [{ kind: "markdown", source: "# 3. A\n\nA neuron computes $z = \\mathbf{w} \\cdot \\mathbf{x} + b$." }] })).summary, "A neuron computes z = w · x + b.");
+  const summarised = serializeNnbook({ nnbook: 1, metadata: { summary: "Each activation and its derivative." }, cells: [{ kind: "markdown", source: "# 3. A\n\nLong text" }] });
+  assert.equal(readLesson("03-activations.nnbook", summarised).summary, "Each activation and its derivative.");
+  // Every shipped lesson says in a sentence what it teaches, for the picker and the index.
+  for (const l of lessons()) assert.match(JSON.parse(readFileSync(path.join(courseDir, l.file), "utf8")).metadata.summary ?? "", /^[A-Z].{30,200}\.$/, l.file);
   assert.throws(() => readLesson("activations.nnbook", bytes), /activations\.nnbook is not a lesson: lesson files are named like 01-perceptron\.nnbook/);
   const untitled = serializeNnbook({ nnbook: 1, metadata: {}, cells: [{ kind: "code", language: "nnts", source: "1", outputs: [] }] });
   assert.throws(() => readLesson("04-losses.nnbook", untitled), /04-losses\.nnbook does not start with a markdown title/);
