@@ -21,7 +21,7 @@ export function plotFigure(payload: PlotPayload): Figure {
       layout: {
         ...layout,
         showlegend: payload.series.length > 1,
-        yaxis: { ...layout.yaxis, type: payload.log ? "log" : "linear", exponentformat: "e" },
+        yaxis: { ...layout.yaxis, type: payload.log ? "log" : "linear", exponentformat: payload.log ? "power" : "e" },
       },
     };
   };

@@ -2,6 +2,7 @@ import type { GradientsPayload } from "../../protocol/gradientsPayload";
 import { fromJsonNumber } from "../../protocol/payloads";
 import { HOVER_NUMBER } from "../chart/axes";
 import { chartLayout, themedAxis } from "../plotly/chartLayout";
+import { decadeStep } from "../plotly/logTicks";
 import { loadPlotly } from "../plotly/loadPlotly";
 import { plotlyText } from "../plotly/plotlyText";
 import { plotView, type Figure } from "../plotly/plotView";
@@ -103,7 +104,7 @@ function gradientsFigure(payload: GradientsPayload): Figure {
           type: "log" as const,
           exponentformat: "power" as const,
           title: { text: "|∂L/∂W|: mean solid, max dashed" },
-          ...(decades >= 2 ? { dtick: decades > 12 ? 2 : 1 } : {}),
+          ...(decades >= 2 ? { dtick: decadeStep(decades) } : {}),
         },
       },
     };

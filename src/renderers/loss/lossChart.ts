@@ -4,6 +4,7 @@ import { lossX, type LossPayload, type LossSeries } from "../../protocol/lossPay
 import type { ThemeColors } from "../theme";
 import { chartLayout, themedAxis } from "../plotly/chartLayout";
 import { plotlyText } from "../plotly/plotlyText";
+import { decadeStep } from "../plotly/logTicks";
 import type { Figure } from "../plotly/plotView";
 
 /** What the curves say, written under them: each run's sentences, prefixed by its label when there are several. */
@@ -92,14 +93,6 @@ function curve(s: LossSeries, y: number[], color: string, xLabel: string, fracti
 function colour(theme: ThemeColors, s: LossSeries, runs: number, metrics: string[]): string {
   const index = s.metric === undefined || runs > 1 ? s.run : 1 + metrics.indexOf(s.metric);
   return theme.series[index % theme.series.length];
-}
-
-/**
- * Decades between two labelled ticks of a log axis: 1 up to ten decades, more beyond, so that a run that
- * diverged (a loss from 1 to 10³⁸) gets about ten labels, not forty on top of each other.
- */
-export function decadeStep(decades: number): number {
-  return Math.max(1, Math.ceil(decades / 10));
 }
 
 function decadeSpan(values: number[]): number {
