@@ -74,11 +74,9 @@ export type Linear = lin.Linear;
  * Parameters are named by position: `0.weight`, `0.bias`, `2.weight`, …
  * @example const net = nn.Sequential(nn.Linear(2, 4), nn.Tanh(), nn.Linear(4, 1), nn.Sigmoid());
  */
-export const Sequential = callable(seq.Sequential) as (<L extends AnyModule[]>(...layers: L) => SequentialOf<L>) & Callable<typeof seq.Sequential>;
-export type Sequential = seq.Sequential;
-
-/** A `Sequential` whose `net[i]` has the type of its i-th layer, so `net[0].weight` reads as in PyTorch. */
-export type SequentialOf<L extends AnyModule[]> = seq.Sequential & { readonly [K in keyof L & `${number}`]: L[K] };
+export const Sequential = callable(seq.Sequential) as Callable<typeof seq.Sequential, <L extends AnyModule[]>(...layers: L) => Sequential<L>>;
+/** A `Sequential`; made by `nn.Sequential(…)`, `net[i]` has the type of its i-th layer, so `net[0].weight` reads as in PyTorch. */
+export type Sequential<L extends AnyModule[] = AnyModule[]> = seq.Sequential & { readonly [K in keyof L & `${number}`]: L[K] };
 
 /** ReLU layer: max(0, x) (torch.nn.ReLU). @example nn.Sequential(nn.Linear(2, 8), nn.ReLU()) */
 export const ReLU = callable(act.ReLU);

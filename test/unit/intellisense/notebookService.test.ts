@@ -115,7 +115,7 @@ describe("one notebook, checked as its cells run in order", () => {
     const cells = ["const net = nn.Linear(2, 1);", "net.weight;", "const net = nn.Sequential(nn.Linear(2, 4), nn.Tanh());", "net"];
     const s = notebook(...cells);
     assert.deepEqual(problems(s), []);
-    assert.match(s.hover(3, 0)!.code, /const net: Sequential/);
+    assert.match(s.hover(3, 0)!.code, /const net: nn\.Sequential<\[Linear, Tanh\]>/);
     assert.match(s.hover(1, 0)!.code, /const net: Linear/);
   });
 

@@ -64,7 +64,7 @@ test("a malformed payload is refused with the field and what is wrong with it", 
 test("strings are read as they are: drawing them as text is the renderer's part", () => {
   const loss = lossPayload([1, 0.5], { title: IMG, labels: [IMG] });
   assert.equal(readLoss(loss).title, IMG);
-  assert.equal(readLoss(loss).series[0].label, `${IMG} train`);
+  assert.equal(readLoss(loss).series[0].label, IMG);
 });
 
 test("a tensor summary JSON wrote as null (a NaN statistic) reads as NaN", () => {
