@@ -1,13 +1,6 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { assertLesson, cellText, runLesson, type LessonRun } from "./lesson";
-
-/** The payload of the view of `mime` that code cell `n` (1-based) drew. */
-function view(run: LessonRun, n: number, mime: string): Record<string, unknown> {
-  const item = run.cells[n - 1]?.outputs.flatMap((o) => o.items).find((i) => i.mime === mime);
-  assert.ok(item, `code cell ${n} drew ${mime}`);
-  return (typeof item.data === "string" ? JSON.parse(item.data) : item.data) as Record<string, unknown>;
-}
+import { assertLesson, cellText, cellView, runLesson } from "./lesson";
 
 test("9. an MLP reads handwritten digits: ≥ 97 % on a held-out test set, its mistakes and its first layer", () => {
   const run = runLesson("09-digits.nnbook", `
@@ -63,7 +56,7 @@ test("9. an MLP reads handwritten digits: ≥ 97 % on a held-out test set, its m
   assert.ok(Number(correct) / 359 >= 0.97, `${correct} of 359`);
 
   // The confusion matrix the view drew sums to the test set's size, its diagonal to the right answers.
-  const confusion = view(run, 6, "application/vnd.nnbook.confusion+json") as { counts: number[][]; rows: number };
+  const confusion = cellView(run, 6, "application/vnd.nnbook.confusion+json") as { counts: number[][]; rows: number };
   const cells = confusion.counts.flat();
   assert.equal(confusion.counts.length, 10);
   assert.equal(cells.reduce((a, b) => a + b, 0), 359);
@@ -71,7 +64,7 @@ test("9. an MLP reads handwritten digits: ≥ 97 % on a held-out test set, its m
   assert.equal(confusion.counts.reduce((sum, row, i) => sum + row[i], 0), Number(correct));
 
   // The misclassified images: one for each mistake.
-  const wrong = view(run, 7, "application/vnd.nnbook.images+json") as { total: number; images: { wrong: boolean }[] };
+  const wrong = cellView(run, 7, "application/vnd.nnbook.images+json") as { total: number; images: { wrong: boolean }[] };
   assert.equal(wrong.total, 359 - Number(correct));
   assert.ok(wrong.images.length === wrong.total && wrong.images.every((i) => i.wrong));
 });

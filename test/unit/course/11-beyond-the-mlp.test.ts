@@ -1,13 +1,6 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { assertLesson, cellText, runLesson, type LessonRun } from "./lesson";
-
-/** The payload of the view of `mime` that code cell `n` (1-based) drew. */
-function view(run: LessonRun, n: number, mime: string): Record<string, unknown> {
-  const item = run.cells[n - 1]?.outputs.flatMap((o) => o.items).find((i) => i.mime === mime);
-  assert.ok(item, `code cell ${n} drew ${mime}`);
-  return (typeof item.data === "string" ? JSON.parse(item.data) : item.data) as Record<string, unknown>;
-}
+import { assertLesson, cellText, cellView, runLesson } from "./lesson";
 
 test("11. a CNN reads the digits, an LSTM continues a sine, one attention head finds the flagged token", () => {
   const run = runLesson("11-beyond-the-mlp.nnbook", `
@@ -86,7 +79,7 @@ test("11. a CNN reads the digits, an LSTM continues a sine, one attention head f
   assert.match(cellText(run, 12), /^row sums: 1\.0000, 1\.0000, 1\.0000, 1\.0000, 1\.0000, 1\.0000$/m);
 
   // The feature maps the text speaks of are drawn: input 0's 8 channels after the convolution, the ReLU and the pool.
-  const activations = view(run, 4, "application/vnd.nnbook.activations+json") as { layers: { kind: string; maps?: { channels: number[]; shape: number[] } }[] };
+  const activations = cellView(run, 4, "application/vnd.nnbook.activations+json") as { layers: { kind: string; maps?: { channels: number[]; shape: number[] } }[] };
   const mapped = activations.layers.filter((l) => l.maps).map((l) => `${l.kind} ${l.maps!.channels.length}×${l.maps!.shape.join("×")}`);
   assert.deepEqual(mapped, ["Conv2d 8×8×8", "ReLU 8×8×8", "MaxPool2d 8×4×4"]);
 });

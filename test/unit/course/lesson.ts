@@ -84,3 +84,10 @@ export function cellText(run: LessonRun, n: number): string {
     .map((i) => String(i.data))
     .join("\n");
 }
+
+/** The payload of the view of `mime` that code cell `n` (1-based) drew. */
+export function cellView(run: LessonRun, n: number, mime: string): Record<string, unknown> {
+  const item = run.cells[n - 1]?.outputs.flatMap((o) => o.items).find((i) => i.mime === mime);
+  if (!item) throw new Error(`code cell ${n} drew no ${mime}`);
+  return (typeof item.data === "string" ? JSON.parse(item.data) : item.data) as Record<string, unknown>;
+}
