@@ -25,11 +25,14 @@ export function readLesson(file: string, bytes: Uint8Array): CourseLesson {
   const first = notebook.cells[0];
   const heading = first?.kind === "markdown" ? /^# (?:\d+\.\s*)?(.+)$/m.exec(first.source) : null;
   if (!first || first.kind !== "markdown" || !heading) throw new Error(`${file} does not start with a markdown title (# …)`);
-  const after = first.source.slice(first.source.indexOf(heading[0]) + heading[0].length);
-  const paragraph = after.split(/\n\s*\n/).map((p) => p.trim()).find((p) => p !== "" && !p.startsWith("$$")) ?? "";
   const given = notebook.metadata.summary;
-  const summary = typeof given === "string" && given.trim() !== "" ? given.trim() : plainText(paragraph);
+  const summary = typeof given === "string" && given.trim() !== "" ? given.trim() : firstParagraph(first.source.slice(heading.index + heading[0].length));
   return { file, number: Number(match[1]), title: heading[1].trim(), summary };
+}
+
+/** The first paragraph of `markdown` that is not a display formula, as plain text. */
+function firstParagraph(markdown: string): string {
+  return plainText(markdown.split(/\n\s*\n/).map((p) => p.trim()).find((p) => p !== "" && !p.startsWith("$$")) ?? "");
 }
 
 const GREEK: Record<string, string> = {
