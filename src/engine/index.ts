@@ -36,3 +36,4 @@ export { Dataset } from "./data/index";
 export type { Task, DatasetInfo, Normalization } from "./data/index";
 export { train, History, TrainingError } from "./train/index";
 export type { TrainOptions, TrainingHooks, ProgressState, LiveRun, LiveRecording, LiveViews, Snapshot, HistoryJSON } from "./train/index";
+export { save, load } from "./io/saveModel";

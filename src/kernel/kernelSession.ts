@@ -5,6 +5,7 @@ import { readVariables, type VariableInfo } from "../protocol/variables";
 import type { CellError, HostToKernel, KernelEnd, KernelSetup, KernelToHost, RunRequest } from "./messages";
 import { sandboxFlags, SANDBOX_UNAVAILABLE_EXIT } from "./sandboxFlags";
 import { matmulThreadCount } from "./worker/matmulThreads";
+import { writeWorkspaceFile } from "./workspaceWrite";
 
 /** Where the kernel's bundles are: out/kernel, with process.js, worker.js and language.js. */
 export interface KernelFiles {
@@ -71,6 +72,8 @@ interface RunningKernel {
   /** False when the runtime has no permission model and the kernel runs without it. */
   sandboxed: boolean;
   heard: boolean;
+  /** Where its cells' relative paths start and the folders they may write into. */
+  files: { notebookDir: string; roots: string[] };
 }
 
 /**
@@ -237,7 +240,7 @@ export class KernelSession {
       stdio: ["ignore", "ignore", "pipe", "ipc"],
       env,
     });
-    const kernel: RunningKernel = { child, stderr: "", ready: false, sandboxed: sandbox.length > 0, heard: false };
+    const kernel: RunningKernel = { child, stderr: "", ready: false, sandboxed: sandbox.length > 0, heard: false, files: { notebookDir, roots: setup.fileRoots } };
     child.stderr?.setEncoding("utf8");
     child.stderr?.on("data", (text: string) => {
       kernel.stderr = (kernel.stderr + text).slice(-4000);
@@ -288,6 +291,7 @@ export class KernelSession {
       this.inspections.get(message.requestId)?.(Array.isArray(message.items) ? message.items : undefined);
       return;
     }
+    if (message.type === "writeFile") return this.writeFile(kernel, message);
     if (message.type === "ready") {
       kernel.ready = true;
       this.restarting = false;
@@ -337,6 +341,18 @@ export class KernelSession {
     for (const answer of [...this.inspections.values()]) answer(undefined);
     this.updateState();
     for (const run of runs) run.resolve({ ok: false, error: { name, message, stack: `${name}: ${message}`, kernelLost: true } });
+  }
+
+  /** A cell's `save` or export: written here, where writing is allowed, and answered whatever happens. */
+  private writeFile(kernel: RunningKernel, message: Extract<KernelToHost, { type: "writeFile" }>): void {
+    const { requestId, path: file, bytes, overwrite } = message;
+    if (typeof requestId !== "number") return;
+    const answer = (ok: boolean, text: string) => this.send(kernel, { type: "fileWritten", requestId, ok, text });
+    if (typeof file !== "string" || !(bytes instanceof Uint8Array) || typeof overwrite !== "boolean") return answer(false, "the kernel asked to write a file without a path or bytes");
+    writeWorkspaceFile(file, bytes, kernel.files.notebookDir, kernel.files.roots, overwrite).then(
+      ({ displayPath }) => answer(true, displayPath),
+      (error: Error) => answer(false, error.message),
+    );
   }
 
   private send(kernel: RunningKernel, message: HostToKernel): void {

@@ -51,9 +51,19 @@ export interface InspectRequest {
   name: string;
 }
 
+/** The host wrote (or could not write) the file a cell asked for in `writeFile`. */
+export interface FileWritten {
+  type: "fileWritten";
+  requestId: number;
+  ok: boolean;
+  /** The path to show when written, else why not. */
+  text: string;
+}
+
 export type HostToKernel =
   | RunRequest
   | InspectRequest
+  | FileWritten
   /** Asks the running cell to stop (training stops between two steps). */
   | { type: "interrupt" }
   /** Ends the worker now: a cell ignored the interrupt. The kernel sends what text is left, then `ended`. */
@@ -74,7 +84,7 @@ export interface CompiledRun {
   names: string[];
 }
 
-export type HostToWorker = CompiledRun | InspectRequest;
+export type HostToWorker = CompiledRun | InspectRequest | FileWritten;
 
 export type WorkerToHost =
   /** The worker has loaded the cell language: the kernel is ready for cells. */
@@ -84,7 +94,12 @@ export type WorkerToHost =
   | { type: "done"; runId: number; ok: true; variables?: VariableInfo[] }
   | { type: "done"; runId: number; ok: false; error: CellError; variables?: VariableInfo[] }
   /** The items of an inspected tensor; undefined when the name no longer holds it. */
-  | { type: "inspected"; requestId: number; items?: OutputItem[] };
+  | { type: "inspected"; requestId: number; items?: OutputItem[] }
+  /**
+   * A cell saves a file: the kernel may not write, so the host does (kernel/workspaceWrite.ts) and answers
+   * with `fileWritten`. `path` is as the cell gave it, relative to the notebook.
+   */
+  | { type: "writeFile"; requestId: number; path: string; bytes: Uint8Array; overwrite: boolean };
 
 /** Why a kernel ended by itself, before the process exits. */
 export type KernelEnd =

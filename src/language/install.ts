@@ -7,7 +7,8 @@
  */
 import * as language from "./index";
 import { Tensor } from "../engine";
-import { setFileReader } from "../engine/data/csvFile";
+import { setWorkspaceFiles } from "../engine/io/files";
+import { setClassFinder } from "../engine/nn/customModule";
 import { setMatmulThreads, type MatmulThread } from "../engine/backend/wasm-threads";
 import { setTrainingHooks } from "../engine/train/hooks";
 import { displayItems, liveTraining, setDisplaySink } from "../views";
@@ -35,7 +36,9 @@ const files = new FileRequests();
 
 const stringify = JSON.stringify; // taken before a cell can replace it
 setDisplaySink((items, options) => host("display", owner(), stringify({ items, ...options })));
-setFileReader(files.read);
+setWorkspaceFiles(files);
+// load rebuilds a module class of the user's own by its name, which the cells' top level declares.
+setClassFinder((name) => variables.value(name));
 const live = liveTraining(owner);
 setTrainingHooks({
   shouldStop: () => host("shouldStop"),

@@ -26,20 +26,30 @@ const BYTES: Record<string, number> = { F64: 8, F32: 4, F16: 2, BF16: 2, I64: 8,
 /** Headers larger than this are refused before parsing, as the reference implementation does (100 MB). */
 const MAX_HEADER = 100_000_000;
 
-/** The bytes of a safetensors file with `tensors` as F32 and `metadata` as `__metadata__`. */
-export function encodeSafetensors(tensors: Iterable<[string, { shape: readonly number[]; data: Float32Array | Float64Array }]>, metadata: Record<string, string> = {}): Uint8Array {
+/** A tensor to write: F32 unless it is a count, which PyTorch keeps as I64 (batch norm's num_batches_tracked). */
+export interface TensorToWrite {
+  shape: readonly number[];
+  data: Float32Array | Float64Array;
+  dtype?: "F32" | "I64";
+}
+
+/** The bytes of a safetensors file with `tensors` and `metadata` as `__metadata__`. */
+export function encodeSafetensors(tensors: Iterable<[string, TensorToWrite]>, metadata: Record<string, string> = {}): Uint8Array {
   const header: Record<string, unknown> = {};
   if (Object.keys(metadata).length > 0) header.__metadata__ = metadata;
-  const parts: Float32Array[] = [];
+  const parts: { values: Float32Array; dtype: "F32" | "I64" }[] = [];
   let offset = 0;
   for (const [name, t] of tensors) {
     if (name === "__metadata__" || Object.hasOwn(header, name)) throw new SafetensorsError(`safetensors: the tensor name "${name}" is reserved or used twice`);
     const count = t.shape.reduce((a, b) => a * b, 1);
     if (count !== t.data.length) throw new SafetensorsError(`safetensors: "${name}" has ${t.data.length} values for shape [${t.shape.join(", ")}]`);
     const values = t.data instanceof Float32Array ? t.data : Float32Array.from(t.data);
-    header[name] = { dtype: "F32", shape: [...t.shape], data_offsets: [offset, offset + values.byteLength] };
-    parts.push(values);
-    offset += values.byteLength;
+    const dtype = t.dtype ?? "F32";
+    if (dtype === "I64" && !values.every(Number.isInteger)) throw new SafetensorsError(`safetensors: "${name}" is written as I64 but holds a value that is not an integer`);
+    const bytes = values.length * BYTES[dtype];
+    header[name] = { dtype, shape: [...t.shape], data_offsets: [offset, offset + bytes] };
+    parts.push({ values, dtype });
+    offset += bytes;
   }
   const json = asciiJson(header);
   // The data starts 8-aligned, as the reference writer pads it: spaces are valid JSON.
@@ -50,8 +60,9 @@ export function encodeSafetensors(tensors: Iterable<[string, { shape: readonly n
   view.setBigUint64(0, BigInt(headerBytes.length), true);
   out.set(headerBytes, 8);
   let at = 8 + headerBytes.length;
-  for (const values of parts) {
-    for (let i = 0; i < values.length; i++, at += 4) view.setFloat32(at, values[i], true);
+  for (const { values, dtype } of parts) {
+    if (dtype === "I64") for (let i = 0; i < values.length; i++, at += 8) view.setBigInt64(at, BigInt(values[i]), true);
+    else for (let i = 0; i < values.length; i++, at += 4) view.setFloat32(at, values[i], true);
   }
   return out;
 }

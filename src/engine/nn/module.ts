@@ -4,6 +4,7 @@ import type { LayerInfo } from "./layerInfo";
 import type { ModuleJSON } from "./serialize";
 import { loadInto, stateKey, type LoadResult, type StateValue } from "./stateDict";
 import { checkOptions } from "../options";
+import { readStateDict } from "../io/stateDictFile";
 
 const REGISTERED = Symbol("registered"), BUFFERS = Symbol("buffers");
 /** members() and the sub-modules, kept until a field changes: Sequential.forward asks for them every step. */
@@ -166,8 +167,17 @@ export abstract class Module {
    * always is; with `{ strict: false }` the keys that did not match are returned.
    * @example net.loadStateDict(JSON.parse(text))
    */
-  loadStateDict(state: Record<string, StateValue>, options: { strict?: boolean } = {}): LoadResult {
+  loadStateDict(state: Record<string, StateValue>, options?: { strict?: boolean }): LoadResult;
+  /**
+   * Reads a state dict that PyTorch saved as safetensors (`save_file(model.state_dict(), "model.safetensors")`,
+   * any float or integer dtype) into this module, as `model.load_state_dict(load_file(path))` does: a model
+   * trained in PyTorch, to look inside with every view. The path is relative to the notebook.
+   * @example const net = nn.Sequential(nn.Linear(4, 16), nn.ReLU(), nn.Linear(16, 3)); await net.loadStateDict("iris.safetensors");
+   */
+  loadStateDict(path: string, options?: { strict?: boolean }): Promise<LoadResult>;
+  loadStateDict(state: Record<string, StateValue> | string, options: { strict?: boolean } = {}): LoadResult | Promise<LoadResult> {
     const strict = checkOptions("loadStateDict", options, { strict: "boolean" }).strict ?? true;
+    if (typeof state === "string") return readStateDict("loadStateDict", state).then((read) => loadInto(this.constructor.name, new Map(this.stateTensors()), read, strict));
     return loadInto(this.constructor.name, new Map(this.stateTensors()), state, strict);
   }
 

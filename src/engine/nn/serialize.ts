@@ -17,6 +17,7 @@ import { MultiheadAttention } from "./attention";
 import { GRU, LSTM, RNN } from "./recurrent";
 import * as loss from "./loss";
 import { Perceptron } from "../perceptron";
+import { customParts, rebuildCustom, type CustomJSON } from "./customModule";
 
 /** The JSON form of a module: `JSON.stringify(net)` writes it, `nn.load` reads it. */
 export interface ModuleJSON {
@@ -31,6 +32,8 @@ export interface ArchJSON {
   type: string;
   config: Record<string, any>;
   children: [string, ArchJSON][];
+  /** For a class of the user's own: its fields and members, to rebuild it without its constructor. */
+  custom?: CustomJSON;
 }
 
 interface Kind {
@@ -107,14 +110,13 @@ function pairOf(text: string): [number, number] {
   return [h, w];
 }
 
-function arch(m: Module): ArchJSON {
+/** The architecture of `m`; `where` names it in errors (`Net.encoder`). */
+export function arch(m: Module, where = m.constructor.name): ArchJSON {
   const info = m.describe();
   const builtIn = Object.prototype.hasOwnProperty.call(KINDS, info.kind) && m.constructor === KINDS[info.kind].cls;
-  return {
-    type: builtIn ? info.kind : m.constructor.name,
-    config: builtIn ? { ...info.config } : {},
-    children: m.namedChildren().map(([n, c]) => [n, arch(c)]),
-  };
+  const children = m.namedChildren().map(([n, c]): [string, ArchJSON] => [n, arch(c, `${where}.${n}`)]);
+  if (builtIn) return { type: info.kind, config: { ...info.config }, children };
+  return { type: m.constructor.name, config: {}, children, custom: customParts(m, where) };
 }
 
 /** The JSON form of `m` (what `m.toJSON()` returns). */
@@ -124,11 +126,13 @@ export function moduleToJSON(m: Module): ModuleJSON {
   return { format: "nnbook.module", version: 1, module: arch(m), state };
 }
 
-function build(a: ArchJSON): Module {
+/** The module `a` describes, with its weights not yet loaded. */
+export function build(a: ArchJSON): Module {
+  if (typeof a !== "object" || a === null || typeof a.type !== "string" || !Array.isArray(a.children)) throw new Error("load: the saved architecture is damaged (a module without its type or children)");
+  if (a.custom) return rebuildCustom(a.type, a.custom, a.children.map(([n, c]) => [n, build(c)]));
   const kind = Object.prototype.hasOwnProperty.call(KINDS, a.type) ? KINDS[a.type] : null;
-  if (!kind) {
-    throw new Error(`nn.load: cannot rebuild a "${a.type}" (a module class of your own); make one and load into it: nn.load(json, new ${a.type}())`);
-  }
+  // Files written before classes of the user's own were saved with their fields.
+  if (!kind) throw new Error(`load: cannot rebuild a "${a.type}" (a module class of your own, saved without its fields); make one and load into it: nn.load(json, new ${a.type}())`);
   return kind.build(a.config, a.children.map(([, c]) => build(c)));
 }
 

@@ -45,6 +45,7 @@ process.on("message", (message: HostToKernel) => {
       void compileAndRun(message);
       break;
     case "inspect":
+    case "fileWritten":
       worker.postMessage(message);
       break;
     case "interrupt":

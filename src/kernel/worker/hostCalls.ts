@@ -4,7 +4,7 @@ import type { HostOps, Primitive, RealmEntry } from "../../language/realm/bounda
 import type { OutputItem } from "../../protocol/outputs";
 import type { WorkerSetup, WorkerToHost } from "../messages";
 import { mb, truncationNote, type StreamBuffer } from "./streamBuffer";
-import { readWorkspaceFile } from "./workspaceFile";
+import { MAX_FILE_BYTES, readWorkspaceFile } from "./workspaceFile";
 import { startMatmulThread, type MatmulThreadData } from "./matmulThreads";
 
 /** The largest single view a cell may send (its JSON), and all the new views of one run together. */
@@ -70,12 +70,18 @@ export function hostCalls(deps: HostCallDeps) {
       clearTimeout(timers.get(id));
       timers.delete(id);
     },
-    readFile(requestId, file) {
-      if (typeof requestId !== "number" || typeof file !== "string") return;
-      readWorkspaceFile(file, setup.notebookDir, setup.fileRoots).then(
+    readFile(requestId, file, encoding) {
+      if (typeof requestId !== "number" || typeof file !== "string" || (encoding !== "utf8" && encoding !== "latin1")) return;
+      readWorkspaceFile(file, setup.notebookDir, setup.fileRoots, encoding).then(
         ({ text, displayPath }) => answer(requestId, true, text, displayPath),
-        (error: Error) => answer(requestId, false, error.message, file),
+        (error: NodeJS.ErrnoException) => answer(requestId, false, error.message, error.code ?? ""),
       );
+    },
+    writeFile(requestId, file, bytes, overwrite) {
+      if (typeof requestId !== "number" || typeof file !== "string" || typeof bytes !== "string" || typeof overwrite !== "boolean") return;
+      if (bytes.length > MAX_FILE_BYTES) return answer(requestId, false, `${file}: ${mb(bytes.length)} is more than the ${mb(MAX_FILE_BYTES)} a cell may write`, "");
+      // Written by the host, which answers with fileWritten (see written below).
+      post({ type: "writeFile", requestId, path: file, bytes: Buffer.from(bytes, "latin1"), overwrite });
     },
     matmulThreads: () => setup.matmulThreads,
     startMatmulThread() {
@@ -129,11 +135,11 @@ export function hostCalls(deps: HostCallDeps) {
     return { items, ...(id ? { id } : {}), ...(update ? { update } : {}) };
   }
 
-  const call = (op: unknown, a?: unknown, b?: unknown, c?: unknown): Primitive => {
+  const call = (op: unknown, a?: unknown, b?: unknown, c?: unknown, d?: unknown): Primitive => {
     try {
       if (typeof op !== "string" || !Object.prototype.hasOwnProperty.call(ops, op)) return undefined;
-      if (![a, b, c].every((v) => v === undefined || typeof v === "string" || typeof v === "number" || typeof v === "boolean")) return undefined;
-      return (ops[op as keyof HostOps] as (...args: unknown[]) => Primitive)(a, b, c);
+      if (![a, b, c, d].every((v) => v === undefined || typeof v === "string" || typeof v === "number" || typeof v === "boolean")) return undefined;
+      return (ops[op as keyof HostOps] as (...args: unknown[]) => Primitive)(a, b, c, d);
     } catch {
       return op === "reserve" ? "the kernel could not check its memory budget" : undefined;
     }
@@ -157,7 +163,9 @@ export function hostCalls(deps: HostCallDeps) {
       running = 0;
     },
   };
-  return { call, active };
+  /** The host's answer to a writeFile. */
+  const written = (requestId: number, ok: boolean, text: string): void => answer(requestId, ok, text, ok ? text : "");
+  return { call, active, written };
 }
 
 function external(): number {

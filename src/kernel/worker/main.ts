@@ -30,7 +30,7 @@ let finish: ((json: string) => void) | undefined;
 // hand cells this realm's `Object` as `globalThis.constructor`. No eval or new Function: cells are
 // compiled by the kernel (process/compileCell.ts) or not at all.
 const context = vm.createContext(Object.create(null), { name: "nnbook cells", codeGeneration: { strings: false, wasm: true } });
-const { call, active } = hostCalls({
+const { call, active, written } = hostCalls({
   setup,
   streams,
   post,
@@ -158,4 +158,5 @@ let queue = Promise.resolve();
 port.on("message", (message: HostToWorker) => {
   if (message.type === "run") queue = queue.then(() => run(message));
   else if (message.type === "inspect") inspect(message.requestId, message.name);
+  else if (message.type === "fileWritten") written(message.requestId, message.ok, message.text);
 });

@@ -22,8 +22,16 @@ export interface HostOps {
   /** Calls the realm's `fireTimer(id)` after `ms` milliseconds. */
   setTimer(id: number, ms: number): void;
   clearTimer(id: number): void;
-  /** Reads a workspace file; the answer comes through the realm's `deliverFile(requestId, …)`. */
-  readFile(requestId: number, path: string): void;
+  /**
+   * Reads a workspace file; the answer comes through the realm's `deliverFile(requestId, …)`, as text, or
+   * with `latin1` as the file's bytes one character each.
+   */
+  readFile(requestId: number, path: string, encoding: "utf8" | "latin1"): void;
+  /**
+   * Writes `bytes` (one character each, as `latin1`) to a workspace file, replacing one that exists only when
+   * `overwrite`; the answer comes through `deliverFile(requestId, ok, displayPath or why not, …)`.
+   */
+  writeFile(requestId: number, path: string, bytes: string, overwrite: boolean): void;
   /** "" when `bytes` more of tensor or WebAssembly memory fit the kernel's budget, else why not. */
   reserve(bytes: number, what: string): string;
   /** Threads the matrix products may use, this one included (the setting nnbook.kernel.threads). */
@@ -51,7 +59,8 @@ export interface RealmEntry {
   /** Run `runId` threw `thrown` before it could start. */
   fail(runId: number, thrown: unknown): void;
   fireTimer(id: number): void;
-  deliverFile(requestId: number, ok: boolean, text: string, displayPath: string): void;
+  /** A file read or written: `text` is its contents or the path written, else why not; `detail` the path to show, else the error's code ("ENOENT"). */
+  deliverFile(requestId: number, ok: boolean, text: string, detail: string): void;
   /** A promise rejection nothing handled: reported to the cell it belongs to. */
   unhandled(reason: unknown): void;
   /** The items of `show.tensor` for the tensor the variables view listed as `name`, as JSON; "" when there is none. */

@@ -33,6 +33,11 @@ export class CellVariables {
     return out;
   }
 
+  /** The value a top-level name holds, undefined when there is none. */
+  value(name: string): unknown {
+    return this.values().get(name);
+  }
+
   /** Called once the cell language and the globals are installed: what is there now is not the user's. */
   takeBaseline(): void {
     for (const key of Reflect.ownKeys(this.scope)) this.baseline.set(key, Object.getOwnPropertyDescriptor(this.scope, key)?.value);

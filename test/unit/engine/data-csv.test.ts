@@ -2,7 +2,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import * as data from "../../../src/engine/data/index";
-import { setFileReader } from "../../../src/engine/data/csvFile";
+import { setWorkspaceFiles } from "../../../src/engine/io/files";
 
 const iris = readFileSync(new URL("../../fixtures/engine/data-iris.csv", import.meta.url), "utf8");
 
@@ -139,16 +139,17 @@ test("formats: CRLF, quotes, semicolons, a byte-order mark, sklearn's header wit
 });
 
 test("data.csv asks the host's reader, passes its errors on, and explains when there is none", async () => {
-  setFileReader(undefined);
-  await assert.rejects(data.csv("iris.csv"), { message: "data.csv reads files relative to a notebook; there is no notebook here" });
+  setWorkspaceFiles(undefined);
+  await assert.rejects(data.csv("iris.csv"), { message: "data.csv reads and writes files relative to a notebook; there is no notebook here" });
   const files: Record<string, string> = { "data/iris.csv": iris };
   const asked: string[] = [];
-  setFileReader(async (path) => {
+  const readText = async (path: string) => {
     asked.push(path);
-    const text = files[path];
-    if (text === undefined) throw new Error(`data.csv: no file "${path}" next to the notebook`);
-    return { text, displayPath: path };
-  });
+    const contents = files[path];
+    if (contents === undefined) throw new Error(`data.csv: no file "${path}" next to the notebook`);
+    return { contents, displayPath: path };
+  };
+  setWorkspaceFiles({ readText, readBytes: () => Promise.reject(new Error("not here")), writeBytes: () => Promise.reject(new Error("not here")) });
   try {
     const ds = await data.csv("data/iris.csv");
     assert.equal(String(ds), "Dataset(150 rows, x [150,4], y [150])");
@@ -159,6 +160,6 @@ test("data.csv asks the host's reader, passes its errors on, and explains when t
     files["t.csv"] = "a,b,c\n1,2,3\n4,5,6";
     assert.deepEqual((await data.csv("t.csv", { target: "a" })).featureNames, ["b", "c"]);
   } finally {
-    setFileReader(undefined);
+    setWorkspaceFiles(undefined);
   }
 });

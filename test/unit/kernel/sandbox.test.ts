@@ -28,6 +28,8 @@ describe("no object of the kernel's realm reaches a cell", () => {
     "inspect.custom's inspect argument": 'await new Promise((r) => console.log({ [Symbol.for("nodejs.util.inspect.custom")]: (d: unknown, o: unknown, inspect: unknown) => (r(inspect), "x") }))',
     "the rejection of data.csv": 'await data.csv("missing.csv").catch((e) => e)',
     "the rejection of a path outside": 'await data.csv("/etc/passwd").catch((e) => e)',
+    "the rejection of load": 'await load("missing.safetensors").catch((e) => e)',
+    "the rejection of save": 'await save(nn.Linear(1, 1), "/tmp/x.safetensors").catch((e) => e)',
     "the rejection of import()": 'await import("node:fs").catch((e) => e)',
     "the rejection of a static import": 'await Promise.resolve().then(() => globalThis[Symbol.for("nnbook.import")]("node:fs")).catch((e) => e)',
     "a structuredClone error": "(() => { try { structuredClone(() => 1); } catch (e) { return e; } })()",
@@ -105,7 +107,7 @@ describe("data.csv reads regular files inside the workspace only", () => {
     const ran = await runCell(kernel, 1, 'await data.csv("link.csv")');
     assert.equal(ran.result.ok, false);
     if (ran.result.ok) return;
-    assert.match(ran.result.error.message, /^link\.csv: cells read files inside the workspace only/);
+    assert.match(ran.result.error.message, /^link\.csv: cells read and write files inside the workspace only/);
     assert.doesNotMatch(ran.result.error.message, /42/);
   });
 
@@ -114,7 +116,7 @@ describe("data.csv reads regular files inside the workspace only", () => {
     truncateSync(path.join(ws, "huge.csv"), 300 * 2 ** 20);
     const ran = await runCell(kernel, 3, 'await data.csv("huge.csv")');
     assert.equal(ran.result.ok, false);
-    if (!ran.result.ok) assert.match(ran.result.error.message, /^huge\.csv: is 300 MB; data\.csv reads files of up to 256 MB$/);
+    if (!ran.result.ok) assert.match(ran.result.error.message, /^huge\.csv: is 300 MB; cells read files of up to 256 MB$/);
   });
 
   test("a FIFO is refused at once instead of hanging the kernel", async (t) => {
