@@ -1,4 +1,5 @@
 // Making tensors: from JavaScript data, filled, ranges, and random.
+import { traced } from "./tracing";
 import { Tensor } from "./tensor";
 import { alloc } from "./storage";
 import { ShapeError, fmt, sizeOf } from "./shape";
@@ -97,33 +98,41 @@ type ShapeArgs<O> = [shape: number[], options?: O] | number[] | [...dims: number
 
 /** A tensor of zeros. @example zeros(2, 3) // or zeros([2, 3]) */
 export function zeros(...args: ShapeArgs<TensorOptions>): Tensor {
-  const { shape, options } = parseShape<TensorOptions>("zeros", args);
-  return new Tensor(alloc(sizeOf(shape)), shape, options.requiresGrad ?? false);
+  return traced("zeros", [...args], () => {
+    const { shape, options } = parseShape<TensorOptions>("zeros", args);
+    return new Tensor(alloc(sizeOf(shape)), shape, options.requiresGrad ?? false);
+  });
 }
 
 /** A tensor of ones. @example ones(4, 1) */
 export function ones(...args: ShapeArgs<TensorOptions>): Tensor {
-  const { shape, options } = parseShape<TensorOptions>("ones", args);
-  return full(shape, 1, options);
+  return traced("ones", [...args], () => {
+    const { shape, options } = parseShape<TensorOptions>("ones", args);
+    return full(shape, 1, options);
+  });
 }
 
 /** A tensor of the given shape filled with `value`. @example full([2, 2], 0.5) */
 export function full(shape: number | number[], value: number, options: TensorOptions = {}): Tensor {
-  checkOptions("full", options, TENSOR_KINDS);
-  if (typeof value !== "number") throw new TypeError(`full: the value must be a number, not ${String(value)}`);
-  const s = parseShape<TensorOptions>("full", [shape]).shape;
-  const out = alloc(sizeOf(s));
-  out.fill(value);
-  return new Tensor(out, s, options.requiresGrad ?? false);
+  return traced("full", [shape, value, options], () => {
+    checkOptions("full", options, TENSOR_KINDS);
+    if (typeof value !== "number") throw new TypeError(`full: the value must be a number, not ${String(value)}`);
+    const s = parseShape<TensorOptions>("full", [shape]).shape;
+    const out = alloc(sizeOf(s));
+    out.fill(value);
+    return new Tensor(out, s, options.requiresGrad ?? false);
+  });
 }
 
 /** The n×m identity matrix (m = n by default): ones on the diagonal. @example eye(3) */
 export function eye(n: number, m = n, options: TensorOptions = {}): Tensor {
-  checkOptions("eye", options, TENSOR_KINDS);
-  for (const v of [n, m]) if (!Number.isInteger(v) || v < 0) throw new RangeError(`eye: sizes must be whole numbers ≥ 0, got ${v}`);
-  const out = alloc(n * m);
-  for (let i = 0; i < Math.min(n, m); i++) out[i * m + i] = 1;
-  return new Tensor(out, [n, m], options.requiresGrad ?? false);
+  return traced("eye", [n, m, options], () => {
+    checkOptions("eye", options, TENSOR_KINDS);
+    for (const v of [n, m]) if (!Number.isInteger(v) || v < 0) throw new RangeError(`eye: sizes must be whole numbers ≥ 0, got ${v}`);
+    const out = alloc(n * m);
+    for (let i = 0; i < Math.min(n, m); i++) out[i * m + i] = 1;
+    return new Tensor(out, [n, m], options.requiresGrad ?? false);
+  });
 }
 
 /**
@@ -132,13 +141,15 @@ export function eye(n: number, m = n, options: TensorOptions = {}): Tensor {
  * @example arange(0, 1, 0.25) // tensor([0.0000, 0.2500, 0.5000, 0.7500])
  */
 export function arange(start: number, end?: number, step = 1, options: TensorOptions = {}): Tensor {
-  checkOptions("arange", options, TENSOR_KINDS);
-  if (end === undefined) [start, end] = [0, start];
-  if (step === 0) throw new RangeError("arange: step must not be 0");
-  const n = Math.max(0, Math.ceil((end - start) / step));
-  const out = alloc(n);
-  for (let i = 0; i < n; i++) out[i] = start + i * step;
-  return new Tensor(out, [n], options.requiresGrad ?? false);
+  return traced("arange", [start, end, step, options], () => {
+    checkOptions("arange", options, TENSOR_KINDS);
+    if (end === undefined) [start, end] = [0, start];
+    if (step === 0) throw new RangeError("arange: step must not be 0");
+    const n = Math.max(0, Math.ceil((end - start) / step));
+    const out = alloc(n);
+    for (let i = 0; i < n; i++) out[i] = start + i * step;
+    return new Tensor(out, [n], options.requiresGrad ?? false);
+  });
 }
 
 /**
@@ -146,17 +157,19 @@ export function arange(start: number, end?: number, step = 1, options: TensorOpt
  * @example linspace(-1, 1, 5) // tensor([-1.0000, -0.5000,  0.0000,  0.5000,  1.0000])
  */
 export function linspace(start: number, end: number, steps: number, options: TensorOptions = {}): Tensor {
-  checkOptions("linspace", options, TENSOR_KINDS);
-  if (!Number.isInteger(steps) || steps < 0) throw new RangeError(`linspace: steps must be a whole number ≥ 0, got ${steps}`);
-  const out = alloc(steps);
-  if (steps === 1) out[0] = start; // torch gives [start], not [end]
-  else {
-    const step = (end - start) / (steps - 1);
-    // Fill from both ends, as torch does, so the last value is exactly `end`.
-    const half = Math.floor(steps / 2);
-    for (let i = 0; i < steps; i++) out[i] = i < half ? start + i * step : end - (steps - 1 - i) * step;
-  }
-  return new Tensor(out, [steps], options.requiresGrad ?? false);
+  return traced("linspace", [start, end, steps, options], () => {
+    checkOptions("linspace", options, TENSOR_KINDS);
+    if (!Number.isInteger(steps) || steps < 0) throw new RangeError(`linspace: steps must be a whole number ≥ 0, got ${steps}`);
+    const out = alloc(steps);
+    if (steps === 1) out[0] = start; // torch gives [start], not [end]
+    else {
+      const step = (end - start) / (steps - 1);
+      // Fill from both ends, as torch does, so the last value is exactly `end`.
+      const half = Math.floor(steps / 2);
+      for (let i = 0; i < steps; i++) out[i] = i < half ? start + i * step : end - (steps - 1 - i) * step;
+    }
+    return new Tensor(out, [steps], options.requiresGrad ?? false);
+  });
 }
 
 /**
@@ -165,10 +178,12 @@ export function linspace(start: number, end: number, steps: number, options: Ten
  * @example rand([2, 3], { seed: 1 })
  */
 export function rand(...args: ShapeArgs<RandomOptions>): Tensor {
-  const { shape, options } = parseShape<RandomOptions>("rand", args, RANDOM_KINDS);
-  const g = generatorFor(options.seed), out = alloc(sizeOf(shape));
-  for (let i = 0; i < out.length; i++) out[i] = g.uniform();
-  return new Tensor(out, shape, options.requiresGrad ?? false);
+  return traced("rand", [...args], () => {
+    const { shape, options } = parseShape<RandomOptions>("rand", args, RANDOM_KINDS);
+    const g = generatorFor(options.seed), out = alloc(sizeOf(shape));
+    for (let i = 0; i < out.length; i++) out[i] = g.uniform();
+    return new Tensor(out, shape, options.requiresGrad ?? false);
+  });
 }
 
 /**
@@ -176,10 +191,12 @@ export function rand(...args: ShapeArgs<RandomOptions>): Tensor {
  * @example randn([100, 2], { seed: 0 }).mul(0.1)
  */
 export function randn(...args: ShapeArgs<RandomOptions>): Tensor {
-  const { shape, options } = parseShape<RandomOptions>("randn", args, RANDOM_KINDS);
-  const g = generatorFor(options.seed), out = alloc(sizeOf(shape));
-  for (let i = 0; i < out.length; i++) out[i] = g.normal();
-  return new Tensor(out, shape, options.requiresGrad ?? false);
+  return traced("randn", [...args], () => {
+    const { shape, options } = parseShape<RandomOptions>("randn", args, RANDOM_KINDS);
+    const g = generatorFor(options.seed), out = alloc(sizeOf(shape));
+    for (let i = 0; i < out.length; i++) out[i] = g.normal();
+    return new Tensor(out, shape, options.requiresGrad ?? false);
+  });
 }
 
 /**
@@ -221,20 +238,28 @@ function shapeOf(op: string, t: Tensor): number[] {
 
 /** Zeros of `t`'s shape (torch.zeros_like). @example zerosLike(w) */
 export function zerosLike(t: Tensor, options: TensorOptions = {}): Tensor {
-  return zeros(shapeOf("zerosLike", t), checkOptions("zerosLike", options, TENSOR_KINDS));
+  return traced("zerosLike", [t, options], () => {
+    return zeros(shapeOf("zerosLike", t), checkOptions("zerosLike", options, TENSOR_KINDS));
+  });
 }
 
 /** Ones of `t`'s shape (torch.ones_like). @example onesLike(w) */
 export function onesLike(t: Tensor, options: TensorOptions = {}): Tensor {
-  return ones(shapeOf("onesLike", t), checkOptions("onesLike", options, TENSOR_KINDS));
+  return traced("onesLike", [t, options], () => {
+    return ones(shapeOf("onesLike", t), checkOptions("onesLike", options, TENSOR_KINDS));
+  });
 }
 
 /** Standard normal numbers of `t`'s shape (torch.randn_like). @example w.add(randnLike(w).mul(0.01)) */
 export function randnLike(t: Tensor, options: RandomOptions = {}): Tensor {
-  return randn(shapeOf("randnLike", t), checkOptions("randnLike", options, RANDOM_KINDS));
+  return traced("randnLike", [t, options], () => {
+    return randn(shapeOf("randnLike", t), checkOptions("randnLike", options, RANDOM_KINDS));
+  });
 }
 
 /** Uniform numbers in [0, 1) of `t`'s shape (torch.rand_like). @example randLike(w) */
 export function randLike(t: Tensor, options: RandomOptions = {}): Tensor {
-  return rand(shapeOf("randLike", t), checkOptions("randLike", options, RANDOM_KINDS));
+  return traced("randLike", [t, options], () => {
+    return rand(shapeOf("randLike", t), checkOptions("randLike", options, RANDOM_KINDS));
+  });
 }

@@ -8,6 +8,19 @@ export function asciiJson(value: unknown): Uint8Array {
   return out;
 }
 
+/** The UTF-8 bytes of `text`. */
+export function encodeUtf8(text: string): Uint8Array {
+  const out: number[] = [];
+  for (const ch of text) {
+    const c = ch.codePointAt(0)!;
+    if (c < 0x80) out.push(c);
+    else if (c < 0x800) out.push(0xc0 | (c >> 6), 0x80 | (c & 0x3f));
+    else if (c < 0x10000) out.push(0xe0 | (c >> 12), 0x80 | ((c >> 6) & 0x3f), 0x80 | (c & 0x3f));
+    else out.push(0xf0 | (c >> 18), 0x80 | ((c >> 12) & 0x3f), 0x80 | ((c >> 6) & 0x3f), 0x80 | (c & 0x3f));
+  }
+  return Uint8Array.from(out);
+}
+
 /** Decodes UTF-8; a malformed sequence is an error naming its byte, never a replacement character. */
 export function decodeUtf8(bytes: Uint8Array): string {
   let out = "";

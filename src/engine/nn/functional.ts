@@ -1,4 +1,5 @@
 // PyTorch's torch.nn.functional: the layers and losses as functions, each the same math as its module.
+import { traced } from "../tracing";
 import { Tensor } from "../tensor";
 import { alloc } from "../storage";
 import { ShapeError, fmt } from "../shape";
@@ -28,23 +29,31 @@ export const silu = (x: Tensor): Tensor => x.silu();
 
 /** x for x > 0, else negativeSlope·x, 0.01 by default (F.leaky_relu). @example F.leakyRelu(x, 0.2) */
 export function leakyRelu(x: Tensor, negativeSlope?: number): Tensor {
-  return x.leakyRelu(positionalOrOption("F.leakyRelu", negativeSlope, "negativeSlope", "number", 0.01));
+  return traced("F.leakyRelu", [x, negativeSlope], () => {
+    return x.leakyRelu(positionalOrOption("F.leakyRelu", negativeSlope, "negativeSlope", "number", 0.01));
+  });
 }
 
 /** x·Φ(x), or with `{ approximate: "tanh" }` ½x(1 + tanh(√(2/π)(x + 0.044715x³))) (F.gelu). @example F.gelu(x) */
 export function gelu(x: Tensor, options?: { approximate?: "none" | "tanh" }): Tensor {
-  return checkOptions("F.gelu", options, { approximate: ["none", "tanh"] }).approximate === "tanh" ? geluTanh(x) : x.gelu();
+  return traced("F.gelu", [x, options], () => {
+    return checkOptions("F.gelu", options, { approximate: ["none", "tanh"] }).approximate === "tanh" ? geluTanh(x) : x.gelu();
+  });
 }
 
 /** x for x > 0, else α(eˣ − 1), α = 1 by default (F.elu). @example F.elu(x) */
 export function elu(x: Tensor, alpha?: number): Tensor {
-  return eluOp(x, positionalOrOption("F.elu", alpha, "alpha", "number", 1));
+  return traced("F.elu", [x, alpha], () => {
+    return eluOp(x, positionalOrOption("F.elu", alpha, "alpha", "number", 1));
+  });
 }
 
 /** log(1 + e^(βx))/β, x where βx > threshold (β 1, threshold 20) (F.softplus). @example F.softplus(x) */
 export function softplus(x: Tensor, options?: { beta?: number; threshold?: number }): Tensor {
-  const o = checkOptions("F.softplus", options, { beta: "positive", threshold: "number" });
-  return softplusOp(x, o.beta ?? 1, o.threshold ?? 20);
+  return traced("F.softplus", [x, options], () => {
+    const o = checkOptions("F.softplus", options, { beta: "positive", threshold: "number" });
+    return softplusOp(x, o.beta ?? 1, o.threshold ?? 20);
+  });
 }
 
 /** e^xᵢ / Σⱼ e^xʲ along `dim` (default −1) (F.softmax). @example F.softmax(logits, 1) */
@@ -63,16 +72,20 @@ export function logSoftmax(x: Tensor, dim?: number): Tensor {
  * @example F.dropout(h, 0.2, this.training)
  */
 export function dropout(x: Tensor, p?: number, training = true): Tensor {
-  if (typeof training !== "boolean") throw new TypeError(`F.dropout: training must be true or false, not ${describeValue(training)}`);
-  const layer = new Dropout(p);
-  return training ? layer.forward(x) : x;
+  return traced("F.dropout", [x, p, training], () => {
+    if (typeof training !== "boolean") throw new TypeError(`F.dropout: training must be true or false, not ${describeValue(training)}`);
+    const layer = new Dropout(p);
+    return training ? layer.forward(x) : x;
+  });
 }
 
 /** x·Wᵀ + b: x [..., in], weight [out, in], bias [out] (F.linear). @example F.linear(x, w, b) */
 export function linear(x: Tensor, weight: Tensor, bias?: Tensor | null): Tensor {
-  if (!(weight instanceof Tensor) || weight.ndim !== 2) throw new ShapeError(`F.linear: weight must be a matrix [out, in], got ${weight instanceof Tensor ? fmt(weight.shape) : describeValue(weight)}`);
-  if (bias && (bias.ndim !== 1 || bias.shape[0] !== weight.shape[0])) throw new ShapeError(`F.linear: bias must be [${weight.shape[0]}], one per output, got ${fmt(bias.shape)}`);
-  return linearOp(x, weight, bias ?? null);
+  return traced("F.linear", [x, weight, bias], () => {
+    if (!(weight instanceof Tensor) || weight.ndim !== 2) throw new ShapeError(`F.linear: weight must be a matrix [out, in], got ${weight instanceof Tensor ? fmt(weight.shape) : describeValue(weight)}`);
+    if (bias && (bias.ndim !== 1 || bias.shape[0] !== weight.shape[0])) throw new ShapeError(`F.linear: bias must be [${weight.shape[0]}], one per output, got ${fmt(bias.shape)}`);
+    return linearOp(x, weight, bias ?? null);
+  });
 }
 
 /**
@@ -81,8 +94,10 @@ export function linear(x: Tensor, weight: Tensor, bias?: Tensor | null): Tensor 
  * @example F.pad(images, [1, 1, 1, 1]) // [n, c, 8, 8] → [n, c, 10, 10]
  */
 export function pad(x: Tensor, widths: number[], options?: { mode?: "constant"; value?: number }): Tensor {
-  const o = checkOptions("F.pad", options, { mode: ["constant"], value: "number" });
-  return padOp(x, widths, o.value ?? 0);
+  return traced("F.pad", [x, widths, options], () => {
+    const o = checkOptions("F.pad", options, { mode: ["constant"], value: "number" });
+    return padOp(x, widths, o.value ?? 0);
+  });
 }
 
 /**
@@ -91,19 +106,21 @@ export function pad(x: Tensor, widths: number[], options?: { mode?: "constant"; 
  * @example F.oneHot(tensor([0, 2, 1]), 3) // [[1, 0, 0], [0, 0, 1], [0, 1, 0]]
  */
 export function oneHot(indices: Tensor | number[], numClasses = -1): Tensor {
-  const t = Array.isArray(indices) ? new Tensor(Float32Array.from(indices), [indices.length]) : indices;
-  const idx = t.data;
-  for (let i = 0; i < idx.length; i++) {
-    if (!Number.isInteger(idx[i]) || idx[i] < 0) throw new RangeError(`F.oneHot: index ${idx[i]} at position ${i} is not a whole number ≥ 0`);
-  }
-  const c = numClasses === -1 ? Math.max(0, ...idx) + 1 : numClasses;
-  if (!Number.isInteger(c) || c < 1) throw new RangeError(`F.oneHot: numClasses must be a whole number ≥ 1 or -1 (from the data), not ${numClasses}`);
-  const out = alloc(idx.length * c);
-  for (let i = 0; i < idx.length; i++) {
-    if (idx[i] >= c) throw new RangeError(`F.oneHot: index ${idx[i]} at position ${i} is not below numClasses ${c}`);
-    out[i * c + idx[i]] = 1;
-  }
-  return new Tensor(out, [...t.shape, c]);
+  return traced("F.oneHot", [indices, numClasses], () => {
+    const t = Array.isArray(indices) ? new Tensor(Float32Array.from(indices), [indices.length]) : indices;
+    const idx = t.data;
+    for (let i = 0; i < idx.length; i++) {
+      if (!Number.isInteger(idx[i]) || idx[i] < 0) throw new RangeError(`F.oneHot: index ${idx[i]} at position ${i} is not a whole number ≥ 0`);
+    }
+    const c = numClasses === -1 ? Math.max(0, ...idx) + 1 : numClasses;
+    if (!Number.isInteger(c) || c < 1) throw new RangeError(`F.oneHot: numClasses must be a whole number ≥ 1 or -1 (from the data), not ${numClasses}`);
+    const out = alloc(idx.length * c);
+    for (let i = 0; i < idx.length; i++) {
+      if (idx[i] >= c) throw new RangeError(`F.oneHot: index ${idx[i]} at position ${i} is not below numClasses ${c}`);
+      out[i * c + idx[i]] = 1;
+    }
+    return new Tensor(out, [...t.shape, c]);
+  });
 }
 
 /** Mean squared error (F.mse_loss), `{ reduction }` as nn.MSELoss. @example F.mseLoss(pred, y) */
@@ -129,7 +146,9 @@ export const nllLoss = (logProbs: Tensor, target: Tensor | number[], options?: l
  * @example F.conv2d(images, kernel, null, { padding: 1 }) // [n, 1, 8, 8] → [n, O, 8, 8] for a 3×3 kernel
  */
 export function conv2d(x: Tensor, weight: Tensor, bias?: Tensor | null, options?: Conv2dOptions): Tensor {
-  return conv2dOp(x, weight, bias ?? null, conv2dSettings("F.conv2d", options).settings);
+  return traced("F.conv2d", [x, weight, bias, options], () => {
+    return conv2dOp(x, weight, bias ?? null, conv2dSettings("F.conv2d", options).settings);
+  });
 }
 
 /**
@@ -138,7 +157,9 @@ export function conv2d(x: Tensor, weight: Tensor, bias?: Tensor | null, options?
  * @example F.maxPool2d(features, 2) // [n, c, 8, 8] → [n, c, 4, 4]
  */
 export function maxPool2d(x: Tensor, kernelSize: Pair, options?: MaxPool2dOptions): Tensor {
-  return maxPool2dOp(x, pool2dSettings("F.maxPool2d", kernelSize, options));
+  return traced("F.maxPool2d", [x, kernelSize, options], () => {
+    return maxPool2dOp(x, pool2dSettings("F.maxPool2d", kernelSize, options));
+  });
 }
 
 /**
@@ -147,5 +168,7 @@ export function maxPool2d(x: Tensor, kernelSize: Pair, options?: MaxPool2dOption
  * @example F.avgPool2d(features, 2) // [n, c, 8, 8] → [n, c, 4, 4]
  */
 export function avgPool2d(x: Tensor, kernelSize: Pair, options?: AvgPool2dOptions): Tensor {
-  return avgPool2dOp(x, avgPool2dSettings("F.avgPool2d", kernelSize, options));
+  return traced("F.avgPool2d", [x, kernelSize, options], () => {
+    return avgPool2dOp(x, avgPool2dSettings("F.avgPool2d", kernelSize, options));
+  });
 }

@@ -99,6 +99,17 @@ const KINDS: Record<string, Kind> = {
   NLLLoss: { cls: loss.NLLLoss, build: (c) => new loss.NLLLoss({ reduction: c.reduction }) },
 };
 
+/** The built-in kind of `m` ("Linear", "Sequential"…), or undefined for a class of the user's own (a subclass of a built-in too). */
+export function builtInKind(m: Module): string | undefined {
+  const kind = m.describe().kind;
+  return Object.prototype.hasOwnProperty.call(KINDS, kind) && m.constructor === KINDS[kind].cls ? kind : undefined;
+}
+
+/** Every built-in layer class. */
+export function builtInClasses(): (abstract new (...args: any[]) => Module)[] {
+  return Object.values(KINDS).map((k) => k.cls);
+}
+
 /** The options of a recurrent layer as describe() writes them. */
 function recurrentOptions(c: Record<string, any>, extra: Record<string, any> = {}) {
   return { numLayers: c.numLayers, bias: c.bias, batchFirst: c.batchFirst, dropout: c.dropout, bidirectional: c.bidirectional, ...extra };
@@ -113,7 +124,7 @@ function pairOf(text: string): [number, number] {
 /** The architecture of `m`; `where` names it in errors (`Net.encoder`). */
 export function arch(m: Module, where = m.constructor.name): ArchJSON {
   const info = m.describe();
-  const builtIn = Object.prototype.hasOwnProperty.call(KINDS, info.kind) && m.constructor === KINDS[info.kind].cls;
+  const builtIn = builtInKind(m) !== undefined;
   const children = m.namedChildren().map(([n, c]): [string, ArchJSON] => [n, arch(c, `${where}.${n}`)]);
   if (builtIn) return { type: info.kind, config: { ...info.config }, children };
   return { type: m.constructor.name, config: {}, children, custom: customParts(m, where) };

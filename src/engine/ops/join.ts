@@ -1,5 +1,6 @@
 // Joining tensors along a dim (torch.cat) or along a new dim (torch.stack); each input's gradient
 // is its own block of the output's.
+import { traced } from "../tracing";
 import { Tensor } from "../tensor";
 import { record } from "../autograd";
 import { alloc } from "../storage";
@@ -21,17 +22,19 @@ function checkList(op: string, tensors: readonly Tensor[]): void {
  * @example cat([x, x.square()], 1) // [n, 2f]: features and their squares side by side
  */
 export function cat(tensors: readonly Tensor[], dim = 0): Tensor {
-  checkList("cat", tensors);
-  const first = tensors[0], d = normDim("cat", dim, first.ndim);
-  if (first.ndim === 0) throw new ShapeError("cat: 0-dim tensors cannot be joined along a dim; use stack(tensors) to make a new dim");
-  tensors.forEach((t, i) => {
-    if (t.ndim !== first.ndim || t.shape.some((s, k) => k !== d && s !== first.shape[k])) {
-      throw new ShapeError(`cat: tensors must have the same shape except in dim ${d}, but tensors[0] is ${fmt(first.shape)} and tensors[${i}] is ${fmt(t.shape)}`);
-    }
+  return traced("cat", [tensors, dim], () => {
+    checkList("cat", tensors);
+    const first = tensors[0], d = normDim("cat", dim, first.ndim);
+    if (first.ndim === 0) throw new ShapeError("cat: 0-dim tensors cannot be joined along a dim; use stack(tensors) to make a new dim");
+    tensors.forEach((t, i) => {
+      if (t.ndim !== first.ndim || t.shape.some((s, k) => k !== d && s !== first.shape[k])) {
+        throw new ShapeError(`cat: tensors must have the same shape except in dim ${d}, but tensors[0] is ${fmt(first.shape)} and tensors[${i}] is ${fmt(t.shape)}`);
+      }
+    });
+    const shape = first.shape.slice();
+    shape[d] = tensors.reduce((n, t) => n + t.shape[d], 0);
+    return join("CatBackward0", tensors, d, shape);
   });
-  const shape = first.shape.slice();
-  shape[d] = tensors.reduce((n, t) => n + t.shape[d], 0);
-  return join("CatBackward0", tensors, d, shape);
 }
 
 /**
@@ -41,19 +44,21 @@ export function cat(tensors: readonly Tensor[], dim = 0): Tensor {
  * @example stack(points, 1) // [2] vectors into a [2, n] matrix
  */
 export function stack(tensors: readonly Tensor[], dim = 0): Tensor {
-  checkList("stack", tensors);
-  const first = tensors[0], d = normDim("stack", dim, first.ndim + 1);
-  tensors.forEach((t, i) => {
-    if (!sameShape(t.shape, first.shape)) {
-      throw new ShapeError(`stack: every tensor must have the same shape, but tensors[0] is ${fmt(first.shape)} and tensors[${i}] is ${fmt(t.shape)}`);
-    }
+  return traced("stack", [tensors, dim], () => {
+    checkList("stack", tensors);
+    const first = tensors[0], d = normDim("stack", dim, first.ndim + 1);
+    tensors.forEach((t, i) => {
+      if (!sameShape(t.shape, first.shape)) {
+        throw new ShapeError(`stack: every tensor must have the same shape, but tensors[0] is ${fmt(first.shape)} and tensors[${i}] is ${fmt(t.shape)}`);
+      }
+    });
+    const shape = first.shape.slice();
+    shape.splice(d, 0, tensors.length);
+    // Stacking is joining along the new dim, each input a block of size 1 in it.
+    const unit = first.shape.slice();
+    unit.splice(d, 0, 1);
+    return join("StackBackward0", tensors, d, shape, unit);
   });
-  const shape = first.shape.slice();
-  shape.splice(d, 0, tensors.length);
-  // Stacking is joining along the new dim, each input a block of size 1 in it.
-  const unit = first.shape.slice();
-  unit.splice(d, 0, 1);
-  return join("StackBackward0", tensors, d, shape, unit);
 }
 
 /** Copy the inputs block by block along `dim` of `shape`; `unit` is each input's shape seen with that dim (its own by default). */
