@@ -13,7 +13,7 @@
 // - intellisense/editor/ and extension/ may import intellisense/ for types only: the service is its
 //   own bundle (it carries the TypeScript compiler) and is required at run time, on first use.
 // - format/ uses jsonc-parser, language/ node-inspect-extracted (the cells' console, bundled into
-//   their realm), renderers/ katex and plotly's partial bundle; renderers/ also take the types of
+//   their realm), renderers/ katex, plotly's partial bundle and highlight.js (its core and Python alone); renderers/ also take the types of
 //   plotly.js and vscode-notebook-renderer, packages that are never loaded.
 // - An import() or require() of a computed path is allowed only in the files of COMPUTED, each
 //   loading a bundle that the build writes next to it.
@@ -39,7 +39,7 @@ export const RULES = {
   format: { layers: ["protocol"], packages: ["jsonc-parser"], why: "the file format is read by the editor and the command line alike" },
   renderers: {
     layers: ["protocol"],
-    packages: ["katex", "plotly.js-cartesian-dist-min"],
+    packages: ["katex", "plotly.js-cartesian-dist-min", "highlight.js"],
     typePackages: ["plotly.js", "vscode-notebook-renderer"],
     why: "renderers run in the notebook's webview",
   },

@@ -22,6 +22,7 @@ export const Mime = {
   fit: "application/vnd.nnbook.fit+json",
   confusion: "application/vnd.nnbook.confusion+json",
   images: "application/vnd.nnbook.images+json",
+  code: "application/vnd.nnbook.code+json",
 } as const;
 
 /** Mimes whose `data` is a JSON value rather than a string, on disk and on the wire. */

@@ -14,7 +14,7 @@ import type { LossPayload } from "./lossPayload";
 import type { NetworkPayload } from "./networkPayload";
 import { Mime } from "./mimes";
 import type { OutputItem } from "./outputs";
-import type { ActivationPayload, DatasetPayload, MathPayload, SummaryPayload, TablePayload, TensorPayload } from "./payloads";
+import type { ActivationPayload, CodePayload, DatasetPayload, MathPayload, SummaryPayload, TablePayload, TensorPayload } from "./payloads";
 import { storedWeights, type WeightsPayload } from "./weightsPayload";
 
 export interface Payloads {
@@ -36,6 +36,7 @@ export interface Payloads {
   [Mime.fit]: FitPayload;
   [Mime.confusion]: ConfusionPayload;
   [Mime.images]: ImagesPayload;
+  [Mime.code]: CodePayload;
 }
 
 /** A mime one of nnbook's views draws. */

@@ -89,6 +89,15 @@ export interface MathPayload {
   tex: string;
 }
 
+/** `application/vnd.nnbook.code+json`: source code to read and copy, highlighted as its language. */
+export interface CodePayload {
+  version: 1;
+  language: "python";
+  code: string;
+  /** What the code is, above it. */
+  title: string;
+}
+
 /** `application/vnd.nnbook.table+json`: rows of values under named columns, at most a bounded number of them. */
 export interface TablePayload {
   version: 1;

@@ -41,6 +41,15 @@ const CSS = `
 .nnbook-table td { text-align: left; white-space: nowrap; max-width: 320px; overflow: hidden; text-overflow: ellipsis; }
 .nnbook-table .nnbook-number { text-align: right; font-variant-numeric: tabular-nums; }
 .nnbook-math { overflow-x: auto; overflow-y: hidden; }
+.nnbook-code-head { display: flex; align-items: center; justify-content: space-between; gap: 12px; max-width: 900px; }
+.nnbook-code pre { max-width: 900px; max-height: 520px; overflow: auto; margin: 0 0 6px; padding: 8px 10px; border-radius: 3px;
+  font-family: var(--vscode-editor-font-family, monospace); font-size: var(--vscode-editor-font-size, 13px); line-height: 1.45;
+  background: var(--vscode-textCodeBlock-background, rgba(128,128,128,0.1)); border: 1px solid var(--vscode-editorWidget-border, rgba(128,128,128,0.25)); }
+.nnbook-code .hljs-keyword, .nnbook-code .hljs-literal { color: var(--vscode-debugTokenExpression-boolean, #0000ff); }
+.nnbook-code .hljs-string { color: var(--vscode-debugTokenExpression-string, #a31515); }
+.nnbook-code .hljs-number { color: var(--vscode-debugTokenExpression-number, #098658); }
+.nnbook-code .hljs-comment, .nnbook-code .hljs-meta { color: var(--vscode-descriptionForeground, #717171); font-style: italic; }
+.nnbook-code .hljs-title, .nnbook-code .hljs-built_in { color: var(--vscode-debugTokenExpression-name, #9b46b0); }
 .nnbook-activation { display: flex; flex-wrap: wrap; align-items: center; gap: 8px 16px; }
 .nnbook-activation .nnbook-chart { max-width: 460px; }
 .nnbook-formulas { flex: 1 1 220px; min-width: 0; overflow-x: auto; }

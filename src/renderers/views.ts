@@ -5,6 +5,7 @@ import {
   readActivations,
   readBackprop,
   readBoundary,
+  readCode,
   readChart,
   readConfusion,
   readDataset,
@@ -23,6 +24,7 @@ import {
 import { renderActivation } from "./activation/activationChart";
 import { renderActivations } from "./activations/activationsChart";
 import { renderBackprop } from "./backprop/backpropView";
+import { renderCode } from "./code/codeView";
 import { boundaryFigure } from "./boundary/boundaryChart";
 import { chartFigure } from "./chart/chartView";
 import { confusionFigure } from "./confusion/confusionChart";
@@ -96,6 +98,7 @@ const VIEWS: { [M in ViewMime]: ViewOf<Payloads[M]> } = {
   [Mime.fit]: { name: "regression fit", read: readFit, render: chart(readFit, fitFigure) },
   [Mime.confusion]: { name: "confusion matrix", read: readConfusion, render: chart(readConfusion, confusionFigure, { className: "nnbook-surface" }) },
   [Mime.images]: { name: "images", read: readImages, render: renderImages },
+  [Mime.code]: { name: "code", read: readCode, render: renderCode },
 };
 
 function isViewMime(mime: string): mime is ViewMime {

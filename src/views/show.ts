@@ -23,6 +23,8 @@ import { boundaryItems, type BoundaryOptions } from "./model/boundary";
 import { fitItems } from "./model/fit";
 import { confusionItems } from "./model/confusion";
 import { imagesItems, type ImagesOptions, type WrongImagesOptions } from "./model/images";
+import { pytorchItems } from "./pytorchView";
+import type { SampleOptions } from "../engine/export/sampleInput";
 
 /** A view without options given some anyway: said, not ignored. */
 function noOptions(fn: string, given: number): void {
@@ -229,5 +231,15 @@ export const show = {
   }) as {
     (images: Dataset | Tensor, options?: ImagesOptions): void;
     (model: nn.Module, dataset: Dataset, options?: WrongImagesOptions): void;
+  },
+
+  /**
+   * The model as PyTorch code, to read and copy: what `exportPyTorch` writes — `nn.Sequential`, or your class
+   * with the same attribute names and its forward written down by following it on a sample input (`inputShape`
+   * or `input`, read off the first layer when it tells), and `load()` for the weights beside it.
+   * @example show.pytorch(net); show.pytorch(cnn, { inputShape: [1, 1, 8, 8] })
+   */
+  pytorch(model: nn.Module, options?: SampleOptions): void {
+    display(pytorchItems(model, options));
   },
 };

@@ -79,7 +79,7 @@ test("every view of the catalogue notebook draws in the editor, and its controls
 
   const { kinds, errors } = await walkThrough(page, "every-view-light");
   assert.deepEqual(errors, []);
-  for (const kind of ["summary", "weights", "network", "graph", "backprop", "activation"]) assert.ok(kinds.has(kind), `${kind} drawn: ${[...kinds].join(", ")}`);
+  for (const kind of ["summary", "weights", "network", "graph", "backprop", "activation", "code"]) assert.ok(kinds.has(kind), `${kind} drawn: ${[...kinds].join(", ")}`);
   assert.ok(kinds.has("chart"), "plotly charts drawn");
 
   // The backprop stepper and the weights slider work in the editor as in the export.

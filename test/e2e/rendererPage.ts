@@ -39,6 +39,12 @@ export const THEMES: Record<ThemeKind, Record<string, string>> = {
     "--vscode-charts-blue": "#1a85ff",
     "--vscode-charts-orange": "#d18616",
     "--vscode-charts-red": "#e51400",
+    "--vscode-descriptionForeground": "#717171",
+    "--vscode-textCodeBlock-background": "#dcdcdc66",
+    "--vscode-debugTokenExpression-name": "#9b46b0",
+    "--vscode-debugTokenExpression-string": "#a31515",
+    "--vscode-debugTokenExpression-number": "#098658",
+    "--vscode-debugTokenExpression-boolean": "#0000ff",
   },
   "vscode-dark": {
     "--vscode-editor-background": "#1f1f1f",
@@ -48,6 +54,12 @@ export const THEMES: Record<ThemeKind, Record<string, string>> = {
     "--vscode-charts-blue": "#3794ff",
     "--vscode-charts-orange": "#d18616",
     "--vscode-charts-red": "#f14c4c",
+    "--vscode-descriptionForeground": "#9d9d9d",
+    "--vscode-textCodeBlock-background": "#0a0a0a66",
+    "--vscode-debugTokenExpression-name": "#c586c0",
+    "--vscode-debugTokenExpression-string": "#ce9178",
+    "--vscode-debugTokenExpression-number": "#b5cea8",
+    "--vscode-debugTokenExpression-boolean": "#4e94ce",
   },
   "vscode-high-contrast": {
     "--vscode-editor-background": "#000000",
@@ -57,6 +69,12 @@ export const THEMES: Record<ThemeKind, Record<string, string>> = {
     "--vscode-charts-blue": "#3794ff",
     "--vscode-charts-orange": "#d18616",
     "--vscode-charts-red": "#f14c4c",
+    "--vscode-descriptionForeground": "#ffffff",
+    "--vscode-textCodeBlock-background": "#000000",
+    "--vscode-debugTokenExpression-name": "#ffffff",
+    "--vscode-debugTokenExpression-string": "#ce9178",
+    "--vscode-debugTokenExpression-number": "#b5cea8",
+    "--vscode-debugTokenExpression-boolean": "#75bdfe",
   },
 };
 

@@ -41,8 +41,8 @@ export function pytorchCode(model: Module, options: SampleOptions, what: string,
   const helpers = [...classes.helpers].map((h) => HELPERS[h]);
   const lines = [
     `${PYTHON_MARK} from a model of the notebook: the same network in PyTorch.`,
-    `# load() rebuilds it with the weights nnbook saved in ${weights} beside this file, read with PyTorch alone.`,
-    ...(hasCustom ? ["# forward was written down by following it on a sample input (as torch.jit.trace does): its branches and loops are", "# those that input took, and sizes it read from shapes are fixed."] : []),
+    `# load() rebuilds it with the weights saved beside it in ${weights}, read with PyTorch alone.`,
+    ...(hasCustom ? ["# forward was written down by following it on a sample input, as torch.jit.trace does:", "# its branches and loops are those that input took, and sizes read from shapes are fixed."] : []),
     "import json",
     "import os",
     "",

@@ -18,3 +18,4 @@ export { readBoundary } from "./boundary";
 export { readFit } from "./fit";
 export { readConfusion } from "./confusion";
 export { readImages } from "./images";
+export { readCode } from "./code";
