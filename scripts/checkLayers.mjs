@@ -12,7 +12,7 @@
 //   imported it would hold a second `Tensor` class that the cells' `instanceof` does not know.
 // - intellisense/editor/ and extension/ may import intellisense/ for types only: the service is its
 //   own bundle (it carries the TypeScript compiler) and is required at run time, on first use.
-// - format/ uses jsonc-parser, language/ node-inspect-extracted (the cells' console, bundled into
+// - export/ uses protobufjs (its minimal runtime, under the ONNX messages generated from onnx.proto); format/ uses jsonc-parser, language/ node-inspect-extracted (the cells' console, bundled into
 //   their realm), renderers/ katex, plotly's partial bundle and highlight.js (its core and Python alone); renderers/ also take the types of
 //   plotly.js and vscode-notebook-renderer, packages that are never loaded.
 // - An import() or require() of a computed path is allowed only in the files of COMPUTED, each
@@ -34,8 +34,9 @@ const NO_VSCODE = "the other layers run in the kernel's process, the command lin
 export const RULES = {
   engine: { layers: [], packages: [], why: "the engine runs in the cells' realm, in tests and in a browser" },
   protocol: { layers: [], packages: [], why: "the payloads are what the kernel and the renderers share, and nothing else" },
-  views: { layers: ["engine", "protocol"], packages: [], why: "views are bundled into the cells' realm" },
-  language: { layers: ["engine", "views", "protocol"], packages: ["node-inspect-extracted"], why: "the cell language runs in the cells' realm, which has no Node" },
+  export: { layers: ["engine"], packages: ["protobufjs"], why: "the exports run in the cells' realm, beside the engine they write down" },
+  views: { layers: ["engine", "export", "protocol"], packages: [], why: "views are bundled into the cells' realm" },
+  language: { layers: ["engine", "export", "views", "protocol"], packages: ["node-inspect-extracted"], why: "the cell language runs in the cells' realm, which has no Node" },
   format: { layers: ["protocol"], packages: ["jsonc-parser"], why: "the file format is read by the editor and the command line alike" },
   renderers: {
     layers: ["protocol"],

@@ -37,5 +37,3 @@ export type { Task, DatasetInfo, Normalization } from "./data/index";
 export { train, History, TrainingError } from "./train/index";
 export type { TrainOptions, TrainingHooks, ProgressState, LiveRun, LiveRecording, LiveViews, Snapshot, HistoryJSON } from "./train/index";
 export { save, load } from "./io/saveModel";
-export { exportPyTorch } from "./export/exportPyTorch";
-export type { ExportPyTorchOptions } from "./export/exportPyTorch";

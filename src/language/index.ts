@@ -4,3 +4,5 @@
  */
 export * from "../engine";
 export { show } from "../views";
+export { exportPyTorch } from "../export/exportPyTorch";
+export type { ExportPyTorchOptions } from "../export/exportPyTorch";

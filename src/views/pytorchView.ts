@@ -1,6 +1,6 @@
 import type { nn } from "../engine";
-import { pytorchCode } from "../engine/export/pytorch";
-import type { SampleOptions } from "../engine/export/sampleInput";
+import { pytorchCode } from "../export/pytorch";
+import type { SampleOptions } from "../export/sampleInput";
 import { checkOptions } from "./charts/options";
 import type { OutputItem } from "../protocol/outputs";
 import { codeItems } from "./codeView";

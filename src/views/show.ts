@@ -24,7 +24,7 @@ import { fitItems } from "./model/fit";
 import { confusionItems } from "./model/confusion";
 import { imagesItems, type ImagesOptions, type WrongImagesOptions } from "./model/images";
 import { pytorchItems } from "./pytorchView";
-import type { SampleOptions } from "../engine/export/sampleInput";
+import type { SampleOptions } from "../export/sampleInput";
 
 /** A view without options given some anyway: said, not ignored. */
 function noOptions(fn: string, given: number): void {

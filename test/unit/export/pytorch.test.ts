@@ -5,9 +5,10 @@ import assert from "node:assert/strict";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { after, before, test } from "node:test";
-import { cat, exportPyTorch, manualSeed, nn, randn, save, tensor, Tensor, where, zeros, F } from "../../../src/engine";
+import { exportPyTorch } from "../../../src/export/exportPyTorch";
+import { cat, manualSeed, nn, randn, save, tensor, Tensor, where, zeros, F } from "../../../src/engine";
 import { setWorkspaceFiles } from "../../../src/engine/io/files";
-import { pytorchCode } from "../../../src/engine/export/pytorch";
+import { pytorchCode } from "../../../src/export/pytorch";
 import { FLATTEN, runPython, scratch } from "./pythonRunner";
 
 const dir = scratch("nnbook-pytorch-");

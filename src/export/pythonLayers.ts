@@ -1,8 +1,8 @@
 // The PyTorch constructor of each built-in layer, from what the layer says it is (describe()), with PyTorch's
 // names and only the settings that differ from PyTorch's defaults, so the code reads as a person would write it.
-import type { Module } from "../nn/module";
-import type { Tensor } from "../tensor";
-import { builtInKind } from "../nn/serialize";
+import type { Module } from "../engine/nn/module";
+import type { Tensor } from "../engine/tensor";
+import { builtInKind } from "../engine/nn/serialize";
 import { keywords, literal, PyCode } from "./python";
 
 /** Helper classes for layers PyTorch does not have, written into the file when a model uses them. */

@@ -1,12 +1,12 @@
 // The model as a readable PyTorch file: the same torch.nn.Module (its class, or nn.Sequential, with the same
 // attribute names, so state_dict keys match), a load() that reads the weights nnbook saved beside it with
 // PyTorch alone, and, run as a script, the model's outputs for a sample input next to nnbook's own.
-import { Tensor } from "../tensor";
-import { Module } from "../nn/module";
-import { stateKey } from "../nn/stateDict";
-import { builtInKind } from "../nn/serialize";
-import { customParts } from "../nn/customModule";
-import { noGrad } from "../autograd";
+import { Tensor } from "../engine/tensor";
+import { Module } from "../engine/nn/module";
+import { stateKey } from "../engine/nn/stateDict";
+import { builtInKind } from "../engine/nn/serialize";
+import { customParts } from "../engine/nn/customModule";
+import { noGrad } from "../engine/autograd";
 import { traceForward, type ModuleTrace } from "./trace";
 import { pythonForward } from "./pythonForward";
 import { HELPERS, pythonLayer } from "./pythonLayers";

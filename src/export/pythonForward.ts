@@ -1,10 +1,10 @@
 // A traced forward written as the body of a PyTorch `forward`: one line per call, each tensor named after what
 // made it (`fc1`, `relu`, `cat_1`, as torch.fx names them), in PyTorch's spelling of the same operation.
-import { Tensor } from "../tensor";
-import { Module } from "../nn/module";
-import { stateKey } from "../nn/stateDict";
-import { ValuesIndices } from "../ops/extremes";
-import type { TracedCall } from "../tracing";
+import { Tensor } from "../engine/tensor";
+import { Module } from "../engine/nn/module";
+import { stateKey } from "../engine/nn/stateDict";
+import { ValuesIndices } from "../engine/ops/extremes";
+import type { TracedCall } from "../engine/tracing";
 import type { ModuleTrace } from "./trace";
 import { attributePath, isIdentifier, keywords, literal, number, snake } from "./python";
 

@@ -1,9 +1,9 @@
 // The input an export runs the model on: to follow its forward, and for the outputs shown beside the code. Given
 // (`input`), of a given shape (`inputShape`), or read off the model's first layer when that tells the shape.
-import { Tensor } from "../tensor";
-import { alloc } from "../storage";
-import type { Module } from "../nn/module";
-import { builtInKind } from "../nn/serialize";
+import { Tensor } from "../engine/tensor";
+import { alloc } from "../engine/storage";
+import type { Module } from "../engine/nn/module";
+import { builtInKind } from "../engine/nn/serialize";
 
 export interface SampleOptions {
   /** The sample input's shape, `[2, 4]`; for a forward of several inputs, one shape each: `[[2, 5, 8], [2, 5, 8]]`. */

@@ -2,11 +2,11 @@
 // ONNX: each module of the user's own gets the list of calls its forward made — tensor methods, functions,
 // built-in layers — each at the outermost level. While it runs, Tensor's methods and the layers' forwards are
 // wrapped; they are restored afterwards whatever happens, and the model's modes and weights are left as they were.
-import { Tensor } from "../tensor";
-import { Module } from "../nn/module";
-import { builtInClasses, builtInKind } from "../nn/serialize";
-import { setCallSink, type CallSink, type TracedCall } from "../tracing";
-import { isGradEnabled } from "../autograd";
+import { Tensor } from "../engine/tensor";
+import { Module } from "../engine/nn/module";
+import { builtInClasses, builtInKind } from "../engine/nn/serialize";
+import { setCallSink, type CallSink, type TracedCall } from "../engine/tracing";
+import { isGradEnabled } from "../engine/autograd";
 
 /** The forward of one module of the user's own, as followed. */
 export interface ModuleTrace {

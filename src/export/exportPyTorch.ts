@@ -1,11 +1,11 @@
 // exportPyTorch: the model's PyTorch file and its weights beside it, written as save writes, never over a file
 // the user had.
-import type { Tensor } from "../tensor";
-import type { Module } from "../nn/module";
-import { checkOptions } from "../options";
-import { modelFile } from "../io/saveModel";
-import { writeOwnFiles } from "../io/ownFile";
-import { encodeUtf8 } from "../io/utf8";
+import type { Tensor } from "../engine/tensor";
+import type { Module } from "../engine/nn/module";
+import { checkOptions } from "../engine/options";
+import { modelFile } from "../engine/io/saveModel";
+import { writeOwnFiles } from "../engine/io/ownFile";
+import { encodeUtf8 } from "../engine/io/utf8";
 import { PYTHON_MARK, pytorchCode } from "./pytorch";
 
 export interface ExportPyTorchOptions {
