@@ -183,7 +183,7 @@ class ClassWriter {
 }
 
 /** The names of a forward's parameters as the user wrote them (read from its source), else x, x1, … */
-function forwardParameters(m: Module, count: number): string[] {
+export function forwardParameters(m: Module, count: number): string[] {
   const source = Function.prototype.toString.call((m as unknown as { forward: unknown }).forward);
   const list = /^[^(]*\(([^)]*)\)/.exec(source)?.[1] ?? "";
   const names = list.split(",").map((p) => p.trim().replace(/[=:].*$/, "").trim()).filter(Boolean);

@@ -19,6 +19,8 @@ export interface ModuleTrace {
 /** What a trace found: the forward of each module of the user's own that ran, and the model's output. */
 export interface Trace {
   forwards: Map<Module, ModuleTrace>;
+  /** The calls made outside every module of the user's own: the model's own, when it is a built-in one. */
+  top: ModuleTrace;
   output: unknown;
 }
 
@@ -33,8 +35,12 @@ export const TENSOR_METHODS = [
 
 type Restore = () => void;
 
-/** Runs `model(...inputs)` in eval mode and records what its forward does. */
-export function traceForward(model: Module, inputs: unknown[], what: string): Trace {
+/**
+ * Runs `model(...inputs)` in eval mode and records what its forward does. Built-in layers are one call each,
+ * except the classes in `open`, whose work is recorded call by call as a forward of the user's own would be
+ * (a Sequential's layers, or attention as the ops it is made of).
+ */
+export function traceForward(model: Module, inputs: unknown[], what: string, open: ReadonlySet<Function> = new Set()): Trace {
   const forwards = new Map<Module, ModuleTrace>();
   const stack: ModuleTrace[] = [];
   // Calls made outside every module of the user's own (a built-in model) are not code anyone reads.
@@ -47,12 +53,13 @@ export function traceForward(model: Module, inputs: unknown[], what: string): Tr
     for (const name of TENSOR_METHODS) restores.push(wrapMethod(Tensor.prototype as unknown as Record<string, unknown>, name, sink));
     restores.push(wrapGetter(sink, "T"));
     const members = new Set(model.modules());
-    for (const cls of builtInClasses()) restores.push(wrapLeaf(cls.prototype as unknown as Record<string, unknown>, cls, sink, members));
+    for (const cls of builtInClasses()) if (!open.has(cls)) restores.push(wrapLeaf(cls.prototype as unknown as Record<string, unknown>, cls, sink, members));
     for (const owner of customForwardOwners(model, what)) restores.push(wrapCustom(owner, sink, stack, forwards));
     model.eval();
     setCallSink(sink);
     const output = (model as unknown as (...a: unknown[]) => unknown)(...inputs);
-    return { forwards, output };
+    top.output = output;
+    return { forwards, top, output };
   } finally {
     setCallSink(null);
     for (const restore of restores.reverse()) restore();
@@ -123,7 +130,8 @@ function wrapGetter(sink: CallSink, name: string): Restore {
  * way (a loss inside F.mseLoss) is not the model's: its work is not recorded, so what it made is not followed.
  */
 function wrapLeaf(proto: Record<string, unknown>, cls: abstract new (...args: any[]) => Module, sink: CallSink, members: Set<Module>): Restore {
-  if (!Object.prototype.hasOwnProperty.call(proto, "forward")) return () => {};
+  // A layer may inherit its forward (BatchNorm1d from a base of both batch norms): the wrapper is its own.
+  const own = Object.prototype.hasOwnProperty.call(proto, "forward");
   const original = proto.forward as (...a: unknown[]) => unknown;
   proto.forward = function (this: Module, ...args: unknown[]) {
     if (sink.depth > 0 || this.constructor !== cls) return original.apply(this, args);
@@ -146,7 +154,8 @@ function wrapLeaf(proto: Record<string, unknown>, cls: abstract new (...args: an
     return output;
   };
   return () => {
-    proto.forward = original;
+    if (own) proto.forward = original;
+    else delete proto.forward;
   };
 }
 

@@ -6,3 +6,5 @@ export * from "../engine";
 export { show } from "../views";
 export { exportPyTorch } from "../export/exportPyTorch";
 export type { ExportPyTorchOptions } from "../export/exportPyTorch";
+export { exportOnnx } from "../export/onnx/exportOnnx";
+export type { ExportOnnxOptions } from "../export/onnx/exportOnnx";

@@ -7,6 +7,8 @@ import path from "node:path";
 import { after, describe, test } from "node:test";
 import { newKernel, runCell } from "./kernelHarness";
 import { writeWorkspaceFile } from "../../../src/kernel/workspaceWrite";
+import { execFileSync } from "node:child_process";
+import { PYTHON } from "../export/pythonRunner";
 
 const failure = (ran: Awaited<ReturnType<typeof runCell>>) => (ran.result.ok ? "(it succeeded)" : ran.result.error.message);
 
@@ -58,6 +60,17 @@ describe("save and load in a kernel", () => {
     const define = "class Net extends nn.Module { fc = nn.Linear(2, 3); out = nn.Linear(3, 1); forward(x: Tensor) { return this.out(this.fc(x).tanh()); } }";
     const ran = await runCell(kernel, 2, `${define}\nconst again = await load("net.safetensors"); console.log(again instanceof Net, Object.keys(again.stateDict()).join(" "))`);
     assert.equal(ran.stdout, "true fc.weight fc.bias out.weight out.bias\n");
+  });
+
+  test("exportPyTorch and exportOnnx write from the cells' realm, and what they wrote runs", async () => {
+    const ran = await runCell(kernel, 4, 'manualSeed(1); const iris = nn.Sequential(nn.Linear(4, 8), nn.ReLU(), nn.Linear(8, 3)); await exportPyTorch(iris, "iris.py"); await exportOnnx(iris, "iris.onnx"); show.pytorch(iris)');
+    assert.deepEqual(ran.result, { ok: true });
+    assert.match(ran.text.join(""), /^# Written by nnbook/);
+    assert.deepEqual(readdirSync(ws).filter((f) => f.startsWith("iris")).sort(), ["iris.onnx", "iris.py", "iris.safetensors"]);
+    const printed = execFileSync(PYTHON, ["iris.py"], { cwd: ws, encoding: "utf8" });
+    assert.match(printed, /^tensor\(\[\[/);
+    const onnx = readFileSync(path.join(ws, "iris.onnx"));
+    assert.ok(onnx.includes(Buffer.from("nnbook")), "the producer is named");
   });
 
   test("the kernel process itself cannot write: only the host does", async () => {
