@@ -58,6 +58,15 @@ export function buildCellTypes(options = {}) {
     throw new Error(`declarations of the cell language:\n${formatDiagnostics(emitted.diagnostics)}`);
   }
 
+  // Declarations written by hand beside generated code (src/export/onnx/onnxProto.d.ts) are not emitted: copied.
+  const src = path.join(root, "src") + path.sep;
+  for (const file of program.getSourceFiles()) {
+    if (!file.isDeclarationFile || !file.fileName.startsWith(src.split(path.sep).join("/"))) continue;
+    const target = path.join(outDir, "nnbook", path.relative(src, file.fileName));
+    mkdirSync(path.dirname(target), { recursive: true });
+    copyFileSync(file.fileName, target);
+  }
+
   const globals = languageExports(program, entry);
   writeFileSync(path.join(outDir, "globals.d.ts"), globalsDeclaration(globals, path.join(root, "src")));
   copyFileSync(path.join(here, "cellHost.d.ts"), path.join(outDir, "cellHost.d.ts"));

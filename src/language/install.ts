@@ -5,6 +5,7 @@
  * points it calls back with. Running the engine in the cells' own realm keeps `instanceof`, typed
  * arrays and errors uniform.
  */
+import "./realm/textCodingGlobals";
 import * as language from "./index";
 import { Tensor } from "../engine";
 import { setWorkspaceFiles } from "../engine/io/files";

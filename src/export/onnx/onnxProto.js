@@ -29,7 +29,7 @@ $root.onnx = (function() {
 
     onnx.AttributeProto = (function() {
 
-        var AttributeProto = function AttributeProto(properties) {
+        var AttributeProto = function (properties) {
             this.floats = [];
             this.ints = [];
             this.strings = [];
@@ -66,7 +66,7 @@ $root.onnx = (function() {
             return new AttributeProto(properties);
         };
 
-        AttributeProto.encode = function AttributeProto$encode(message, writer, _depth) {
+        AttributeProto.encode = function (message, writer, _depth) {
             if (!writer)
                 writer = $Writer.create();
             if (_depth === $undefined)
@@ -116,17 +116,20 @@ $root.onnx = (function() {
             if (message.sparseTensors != null && message.sparseTensors.length)
                 for (var i = 0; i < message.sparseTensors.length; ++i)
                     $root.onnx.SparseTensorProto.encode(message.sparseTensors[i], writer.uint32(186).fork(), _depth + 1).ldelim();
+            if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                for (var i = 0; i < message.$unknowns.length; ++i)
+                    writer.raw(message.$unknowns[i]);
             return writer;
         };
 
-        AttributeProto.decode = function AttributeProto$decode(reader, length, error, long) {
+        AttributeProto.decode = function (reader, length, _end, _depth, _target) {
             if (!(reader instanceof $Reader))
                 reader = $Reader.create(reader);
-            if (long === $undefined)
-                long = 0;
-            if (long > $Reader.recursionLimit)
-                throw $Error("maximum nesting depth exceeded");
-            var end, message;
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $Reader.recursionLimit)
+                throw $Error("max depth exceeded");
+            var end, message, value;
             if (length === $undefined)
                 end = reader.len;
             else {
@@ -136,123 +139,161 @@ $root.onnx = (function() {
                 length = reader.len;
                 reader.len = end;
             }
-            message = new this.ctor();
+            message = _target || new $root.onnx.AttributeProto();
             while (reader.pos < end) {
-                var tag = reader.uint32();
-                if (tag === error)
+                var start = reader.pos;
+                var tag = reader.tag();
+                if (tag === _end) {
+                    _end = $undefined;
                     break;
-                switch (tag >>> 3) {
+                }
+                var wireType = tag & 7;
+                switch (tag >>>= 3) {
                 case 1: {
+                        if (wireType !== 2)
+                            break;
                         message.name = reader.string();
-                        break;
+                        continue;
                     }
                 case 21: {
+                        if (wireType !== 2)
+                            break;
                         message.refAttrName = reader.string();
-                        break;
+                        continue;
                     }
                 case 13: {
+                        if (wireType !== 2)
+                            break;
                         message.docString = reader.string();
-                        break;
+                        continue;
                     }
                 case 20: {
-                        message.type = reader.int32();
-                        break;
+                        if (wireType !== 0)
+                            break;
+                        value = reader.int32();
+                        if ($root.onnx.AttributeProto.AttributeType[value] !== $undefined)
+                            message.type = value;
+                        else if (!reader.discardUnknown) {
+                            $util.makeProp(message, "$unknowns", false);
+                            (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                        }
+                        continue;
                     }
                 case 2: {
+                        if (wireType !== 5)
+                            break;
                         message.f = reader.float();
-                        break;
+                        continue;
                     }
                 case 3: {
+                        if (wireType !== 0)
+                            break;
                         message.i = reader.int64();
-                        break;
+                        continue;
                     }
                 case 4: {
+                        if (wireType !== 2)
+                            break;
                         message.s = reader.bytes();
-                        break;
+                        continue;
                     }
                 case 5: {
-                        message.t = $root.onnx.TensorProto.decode(reader, reader.uint32(), $undefined, long + 1);
-                        break;
+                        if (wireType !== 2)
+                            break;
+                        message.t = $root.onnx.TensorProto.decode(reader, reader.size(), $undefined, _depth + 1, message.t);
+                        continue;
                     }
                 case 6: {
-                        message.g = $root.onnx.GraphProto.decode(reader, reader.uint32(), $undefined, long + 1);
-                        break;
+                        if (wireType !== 2)
+                            break;
+                        message.g = $root.onnx.GraphProto.decode(reader, reader.size(), $undefined, _depth + 1, message.g);
+                        continue;
                     }
                 case 22: {
-                        message.sparseTensor = $root.onnx.SparseTensorProto.decode(reader, reader.uint32(), $undefined, long + 1);
-                        break;
+                        if (wireType !== 2)
+                            break;
+                        message.sparseTensor = $root.onnx.SparseTensorProto.decode(reader, reader.size(), $undefined, _depth + 1, message.sparseTensor);
+                        continue;
                     }
                 case 14: {
-                        message.tp = $root.onnx.TypeProto.decode(reader, reader.uint32(), $undefined, long + 1);
-                        break;
+                        if (wireType !== 2)
+                            break;
+                        message.tp = $root.onnx.TypeProto.decode(reader, reader.size(), $undefined, _depth + 1, message.tp);
+                        continue;
                     }
                 case 7: {
+                        if (wireType === 2) {
+                            if (!(message.floats && message.floats.length))
+                                message.floats = [];
+                            reader.floats(message.floats);
+                            continue;
+                        }
+                        if (wireType !== 5)
+                            break;
                         if (!(message.floats && message.floats.length))
                             message.floats = [];
-                        if ((tag & 7) === 2) {
-                            var end2 = reader.uint32() + reader.pos;
-                            if (end2 > reader.len)
-                                throw $RangeError("index out of range");
-                            reader.len = end2;
-                            while (reader.pos < end2)
-                                message.floats.push(reader.float());
-                            if (reader.pos !== end2)
-                                throw $RangeError("index out of range");
-                            reader.len = end;
-                        } else
-                            message.floats.push(reader.float());
-                        break;
+                        message.floats.push(reader.float());
+                        continue;
                     }
                 case 8: {
+                        if (wireType === 2) {
+                            if (!(message.ints && message.ints.length))
+                                message.ints = [];
+                            reader.int64s(message.ints);
+                            continue;
+                        }
+                        if (wireType !== 0)
+                            break;
                         if (!(message.ints && message.ints.length))
                             message.ints = [];
-                        if ((tag & 7) === 2) {
-                            var end2 = reader.uint32() + reader.pos;
-                            if (end2 > reader.len)
-                                throw $RangeError("index out of range");
-                            reader.len = end2;
-                            while (reader.pos < end2)
-                                message.ints.push(reader.int64());
-                            if (reader.pos !== end2)
-                                throw $RangeError("index out of range");
-                            reader.len = end;
-                        } else
-                            message.ints.push(reader.int64());
-                        break;
+                        message.ints.push(reader.int64());
+                        continue;
                     }
                 case 9: {
+                        if (wireType !== 2)
+                            break;
                         if (!(message.strings && message.strings.length))
                             message.strings = [];
                         message.strings.push(reader.bytes());
-                        break;
+                        continue;
                     }
                 case 10: {
+                        if (wireType !== 2)
+                            break;
                         if (!(message.tensors && message.tensors.length))
                             message.tensors = [];
-                        message.tensors.push($root.onnx.TensorProto.decode(reader, reader.uint32(), $undefined, long + 1));
-                        break;
+                        message.tensors.push($root.onnx.TensorProto.decode(reader, reader.size(), $undefined, _depth + 1));
+                        continue;
                     }
                 case 11: {
+                        if (wireType !== 2)
+                            break;
                         if (!(message.graphs && message.graphs.length))
                             message.graphs = [];
-                        message.graphs.push($root.onnx.GraphProto.decode(reader, reader.uint32(), $undefined, long + 1));
-                        break;
+                        message.graphs.push($root.onnx.GraphProto.decode(reader, reader.size(), $undefined, _depth + 1));
+                        continue;
                     }
                 case 23: {
+                        if (wireType !== 2)
+                            break;
                         if (!(message.sparseTensors && message.sparseTensors.length))
                             message.sparseTensors = [];
-                        message.sparseTensors.push($root.onnx.SparseTensorProto.decode(reader, reader.uint32(), $undefined, long + 1));
-                        break;
+                        message.sparseTensors.push($root.onnx.SparseTensorProto.decode(reader, reader.size(), $undefined, _depth + 1));
+                        continue;
                     }
                 case 15: {
+                        if (wireType !== 2)
+                            break;
                         if (!(message.typeProtos && message.typeProtos.length))
                             message.typeProtos = [];
-                        message.typeProtos.push($root.onnx.TypeProto.decode(reader, reader.uint32(), $undefined, long + 1));
-                        break;
+                        message.typeProtos.push($root.onnx.TypeProto.decode(reader, reader.size(), $undefined, _depth + 1));
+                        continue;
                     }
-                default:
-                    reader.skipType(tag & 7, long);
-                    break;
+                }
+                reader.skipType(wireType, _depth, tag);
+                if (!reader.discardUnknown) {
+                    $util.makeProp(message, "$unknowns", false);
+                    (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
                 }
             }
             if (length !== $undefined) {
@@ -260,6 +301,8 @@ $root.onnx = (function() {
                     throw $RangeError("index out of range");
                 reader.len = length;
             }
+            if (_end !== $undefined)
+                throw $Error("missing end group");
             return message;
         };
 
@@ -288,7 +331,7 @@ $root.onnx = (function() {
 
     onnx.ValueInfoProto = (function() {
 
-        var ValueInfoProto = function ValueInfoProto(properties) {
+        var ValueInfoProto = function (properties) {
             if (properties)
                 for (var keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
                     if (properties[keys[i]] != null && keys[i] !== "__proto__")
@@ -303,7 +346,7 @@ $root.onnx = (function() {
             return new ValueInfoProto(properties);
         };
 
-        ValueInfoProto.encode = function ValueInfoProto$encode(message, writer, _depth) {
+        ValueInfoProto.encode = function (message, writer, _depth) {
             if (!writer)
                 writer = $Writer.create();
             if (_depth === $undefined)
@@ -316,16 +359,19 @@ $root.onnx = (function() {
                 $root.onnx.TypeProto.encode(message.type, writer.uint32(18).fork(), _depth + 1).ldelim();
             if (message.docString != null && $Object.hasOwnProperty.call(message, "docString"))
                 writer.uint32(26).string(message.docString);
+            if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                for (var i = 0; i < message.$unknowns.length; ++i)
+                    writer.raw(message.$unknowns[i]);
             return writer;
         };
 
-        ValueInfoProto.decode = function ValueInfoProto$decode(reader, length, error, long) {
+        ValueInfoProto.decode = function (reader, length, _end, _depth, _target) {
             if (!(reader instanceof $Reader))
                 reader = $Reader.create(reader);
-            if (long === $undefined)
-                long = 0;
-            if (long > $Reader.recursionLimit)
-                throw $Error("maximum nesting depth exceeded");
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $Reader.recursionLimit)
+                throw $Error("max depth exceeded");
             var end, message;
             if (length === $undefined)
                 end = reader.len;
@@ -336,27 +382,39 @@ $root.onnx = (function() {
                 length = reader.len;
                 reader.len = end;
             }
-            message = new this.ctor();
+            message = _target || new $root.onnx.ValueInfoProto();
             while (reader.pos < end) {
-                var tag = reader.uint32();
-                if (tag === error)
+                var start = reader.pos;
+                var tag = reader.tag();
+                if (tag === _end) {
+                    _end = $undefined;
                     break;
-                switch (tag >>> 3) {
+                }
+                var wireType = tag & 7;
+                switch (tag >>>= 3) {
                 case 1: {
+                        if (wireType !== 2)
+                            break;
                         message.name = reader.string();
-                        break;
+                        continue;
                     }
                 case 2: {
-                        message.type = $root.onnx.TypeProto.decode(reader, reader.uint32(), $undefined, long + 1);
-                        break;
+                        if (wireType !== 2)
+                            break;
+                        message.type = $root.onnx.TypeProto.decode(reader, reader.size(), $undefined, _depth + 1, message.type);
+                        continue;
                     }
                 case 3: {
+                        if (wireType !== 2)
+                            break;
                         message.docString = reader.string();
-                        break;
+                        continue;
                     }
-                default:
-                    reader.skipType(tag & 7, long);
-                    break;
+                }
+                reader.skipType(wireType, _depth, tag);
+                if (!reader.discardUnknown) {
+                    $util.makeProp(message, "$unknowns", false);
+                    (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
                 }
             }
             if (length !== $undefined) {
@@ -364,6 +422,8 @@ $root.onnx = (function() {
                     throw $RangeError("index out of range");
                 reader.len = length;
             }
+            if (_end !== $undefined)
+                throw $Error("missing end group");
             return message;
         };
 
@@ -372,7 +432,7 @@ $root.onnx = (function() {
 
     onnx.NodeProto = (function() {
 
-        var NodeProto = function NodeProto(properties) {
+        var NodeProto = function (properties) {
             this.input = [];
             this.output = [];
             this.attribute = [];
@@ -394,7 +454,7 @@ $root.onnx = (function() {
             return new NodeProto(properties);
         };
 
-        NodeProto.encode = function NodeProto$encode(message, writer, _depth) {
+        NodeProto.encode = function (message, writer, _depth) {
             if (!writer)
                 writer = $Writer.create();
             if (_depth === $undefined)
@@ -418,16 +478,19 @@ $root.onnx = (function() {
                 writer.uint32(50).string(message.docString);
             if (message.domain != null && $Object.hasOwnProperty.call(message, "domain"))
                 writer.uint32(58).string(message.domain);
+            if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                for (var i = 0; i < message.$unknowns.length; ++i)
+                    writer.raw(message.$unknowns[i]);
             return writer;
         };
 
-        NodeProto.decode = function NodeProto$decode(reader, length, error, long) {
+        NodeProto.decode = function (reader, length, _end, _depth, _target) {
             if (!(reader instanceof $Reader))
                 reader = $Reader.create(reader);
-            if (long === $undefined)
-                long = 0;
-            if (long > $Reader.recursionLimit)
-                throw $Error("maximum nesting depth exceeded");
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $Reader.recursionLimit)
+                throw $Error("max depth exceeded");
             var end, message;
             if (length === $undefined)
                 end = reader.len;
@@ -438,49 +501,69 @@ $root.onnx = (function() {
                 length = reader.len;
                 reader.len = end;
             }
-            message = new this.ctor();
+            message = _target || new $root.onnx.NodeProto();
             while (reader.pos < end) {
-                var tag = reader.uint32();
-                if (tag === error)
+                var start = reader.pos;
+                var tag = reader.tag();
+                if (tag === _end) {
+                    _end = $undefined;
                     break;
-                switch (tag >>> 3) {
+                }
+                var wireType = tag & 7;
+                switch (tag >>>= 3) {
                 case 1: {
+                        if (wireType !== 2)
+                            break;
                         if (!(message.input && message.input.length))
                             message.input = [];
                         message.input.push(reader.string());
-                        break;
+                        continue;
                     }
                 case 2: {
+                        if (wireType !== 2)
+                            break;
                         if (!(message.output && message.output.length))
                             message.output = [];
                         message.output.push(reader.string());
-                        break;
+                        continue;
                     }
                 case 3: {
+                        if (wireType !== 2)
+                            break;
                         message.name = reader.string();
-                        break;
+                        continue;
                     }
                 case 4: {
+                        if (wireType !== 2)
+                            break;
                         message.opType = reader.string();
-                        break;
+                        continue;
                     }
                 case 7: {
+                        if (wireType !== 2)
+                            break;
                         message.domain = reader.string();
-                        break;
+                        continue;
                     }
                 case 5: {
+                        if (wireType !== 2)
+                            break;
                         if (!(message.attribute && message.attribute.length))
                             message.attribute = [];
-                        message.attribute.push($root.onnx.AttributeProto.decode(reader, reader.uint32(), $undefined, long + 1));
-                        break;
+                        message.attribute.push($root.onnx.AttributeProto.decode(reader, reader.size(), $undefined, _depth + 1));
+                        continue;
                     }
                 case 6: {
+                        if (wireType !== 2)
+                            break;
                         message.docString = reader.string();
-                        break;
+                        continue;
                     }
-                default:
-                    reader.skipType(tag & 7, long);
-                    break;
+                }
+                reader.skipType(wireType, _depth, tag);
+                if (!reader.discardUnknown) {
+                    $util.makeProp(message, "$unknowns", false);
+                    (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
                 }
             }
             if (length !== $undefined) {
@@ -488,6 +571,8 @@ $root.onnx = (function() {
                     throw $RangeError("index out of range");
                 reader.len = length;
             }
+            if (_end !== $undefined)
+                throw $Error("missing end group");
             return message;
         };
 
@@ -496,7 +581,7 @@ $root.onnx = (function() {
 
     onnx.TrainingInfoProto = (function() {
 
-        var TrainingInfoProto = function TrainingInfoProto(properties) {
+        var TrainingInfoProto = function (properties) {
             this.initializationBinding = [];
             this.updateBinding = [];
             if (properties)
@@ -514,7 +599,7 @@ $root.onnx = (function() {
             return new TrainingInfoProto(properties);
         };
 
-        TrainingInfoProto.encode = function TrainingInfoProto$encode(message, writer, _depth) {
+        TrainingInfoProto.encode = function (message, writer, _depth) {
             if (!writer)
                 writer = $Writer.create();
             if (_depth === $undefined)
@@ -531,16 +616,19 @@ $root.onnx = (function() {
             if (message.updateBinding != null && message.updateBinding.length)
                 for (var i = 0; i < message.updateBinding.length; ++i)
                     $root.onnx.StringStringEntryProto.encode(message.updateBinding[i], writer.uint32(34).fork(), _depth + 1).ldelim();
+            if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                for (var i = 0; i < message.$unknowns.length; ++i)
+                    writer.raw(message.$unknowns[i]);
             return writer;
         };
 
-        TrainingInfoProto.decode = function TrainingInfoProto$decode(reader, length, error, long) {
+        TrainingInfoProto.decode = function (reader, length, _end, _depth, _target) {
             if (!(reader instanceof $Reader))
                 reader = $Reader.create(reader);
-            if (long === $undefined)
-                long = 0;
-            if (long > $Reader.recursionLimit)
-                throw $Error("maximum nesting depth exceeded");
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $Reader.recursionLimit)
+                throw $Error("max depth exceeded");
             var end, message;
             if (length === $undefined)
                 end = reader.len;
@@ -551,35 +639,49 @@ $root.onnx = (function() {
                 length = reader.len;
                 reader.len = end;
             }
-            message = new this.ctor();
+            message = _target || new $root.onnx.TrainingInfoProto();
             while (reader.pos < end) {
-                var tag = reader.uint32();
-                if (tag === error)
+                var start = reader.pos;
+                var tag = reader.tag();
+                if (tag === _end) {
+                    _end = $undefined;
                     break;
-                switch (tag >>> 3) {
+                }
+                var wireType = tag & 7;
+                switch (tag >>>= 3) {
                 case 1: {
-                        message.initialization = $root.onnx.GraphProto.decode(reader, reader.uint32(), $undefined, long + 1);
-                        break;
+                        if (wireType !== 2)
+                            break;
+                        message.initialization = $root.onnx.GraphProto.decode(reader, reader.size(), $undefined, _depth + 1, message.initialization);
+                        continue;
                     }
                 case 2: {
-                        message.algorithm = $root.onnx.GraphProto.decode(reader, reader.uint32(), $undefined, long + 1);
-                        break;
+                        if (wireType !== 2)
+                            break;
+                        message.algorithm = $root.onnx.GraphProto.decode(reader, reader.size(), $undefined, _depth + 1, message.algorithm);
+                        continue;
                     }
                 case 3: {
+                        if (wireType !== 2)
+                            break;
                         if (!(message.initializationBinding && message.initializationBinding.length))
                             message.initializationBinding = [];
-                        message.initializationBinding.push($root.onnx.StringStringEntryProto.decode(reader, reader.uint32(), $undefined, long + 1));
-                        break;
+                        message.initializationBinding.push($root.onnx.StringStringEntryProto.decode(reader, reader.size(), $undefined, _depth + 1));
+                        continue;
                     }
                 case 4: {
+                        if (wireType !== 2)
+                            break;
                         if (!(message.updateBinding && message.updateBinding.length))
                             message.updateBinding = [];
-                        message.updateBinding.push($root.onnx.StringStringEntryProto.decode(reader, reader.uint32(), $undefined, long + 1));
-                        break;
+                        message.updateBinding.push($root.onnx.StringStringEntryProto.decode(reader, reader.size(), $undefined, _depth + 1));
+                        continue;
                     }
-                default:
-                    reader.skipType(tag & 7, long);
-                    break;
+                }
+                reader.skipType(wireType, _depth, tag);
+                if (!reader.discardUnknown) {
+                    $util.makeProp(message, "$unknowns", false);
+                    (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
                 }
             }
             if (length !== $undefined) {
@@ -587,6 +689,8 @@ $root.onnx = (function() {
                     throw $RangeError("index out of range");
                 reader.len = length;
             }
+            if (_end !== $undefined)
+                throw $Error("missing end group");
             return message;
         };
 
@@ -595,7 +699,7 @@ $root.onnx = (function() {
 
     onnx.ModelProto = (function() {
 
-        var ModelProto = function ModelProto(properties) {
+        var ModelProto = function (properties) {
             this.opsetImport = [];
             this.metadataProps = [];
             this.trainingInfo = [];
@@ -622,7 +726,7 @@ $root.onnx = (function() {
             return new ModelProto(properties);
         };
 
-        ModelProto.encode = function ModelProto$encode(message, writer, _depth) {
+        ModelProto.encode = function (message, writer, _depth) {
             if (!writer)
                 writer = $Writer.create();
             if (_depth === $undefined)
@@ -655,16 +759,19 @@ $root.onnx = (function() {
             if (message.functions != null && message.functions.length)
                 for (var i = 0; i < message.functions.length; ++i)
                     $root.onnx.FunctionProto.encode(message.functions[i], writer.uint32(202).fork(), _depth + 1).ldelim();
+            if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                for (var i = 0; i < message.$unknowns.length; ++i)
+                    writer.raw(message.$unknowns[i]);
             return writer;
         };
 
-        ModelProto.decode = function ModelProto$decode(reader, length, error, long) {
+        ModelProto.decode = function (reader, length, _end, _depth, _target) {
             if (!(reader instanceof $Reader))
                 reader = $Reader.create(reader);
-            if (long === $undefined)
-                long = 0;
-            if (long > $Reader.recursionLimit)
-                throw $Error("maximum nesting depth exceeded");
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $Reader.recursionLimit)
+                throw $Error("max depth exceeded");
             var end, message;
             if (length === $undefined)
                 end = reader.len;
@@ -675,67 +782,95 @@ $root.onnx = (function() {
                 length = reader.len;
                 reader.len = end;
             }
-            message = new this.ctor();
+            message = _target || new $root.onnx.ModelProto();
             while (reader.pos < end) {
-                var tag = reader.uint32();
-                if (tag === error)
+                var start = reader.pos;
+                var tag = reader.tag();
+                if (tag === _end) {
+                    _end = $undefined;
                     break;
-                switch (tag >>> 3) {
+                }
+                var wireType = tag & 7;
+                switch (tag >>>= 3) {
                 case 1: {
+                        if (wireType !== 0)
+                            break;
                         message.irVersion = reader.int64();
-                        break;
+                        continue;
                     }
                 case 8: {
+                        if (wireType !== 2)
+                            break;
                         if (!(message.opsetImport && message.opsetImport.length))
                             message.opsetImport = [];
-                        message.opsetImport.push($root.onnx.OperatorSetIdProto.decode(reader, reader.uint32(), $undefined, long + 1));
-                        break;
+                        message.opsetImport.push($root.onnx.OperatorSetIdProto.decode(reader, reader.size(), $undefined, _depth + 1));
+                        continue;
                     }
                 case 2: {
+                        if (wireType !== 2)
+                            break;
                         message.producerName = reader.string();
-                        break;
+                        continue;
                     }
                 case 3: {
+                        if (wireType !== 2)
+                            break;
                         message.producerVersion = reader.string();
-                        break;
+                        continue;
                     }
                 case 4: {
+                        if (wireType !== 2)
+                            break;
                         message.domain = reader.string();
-                        break;
+                        continue;
                     }
                 case 5: {
+                        if (wireType !== 0)
+                            break;
                         message.modelVersion = reader.int64();
-                        break;
+                        continue;
                     }
                 case 6: {
+                        if (wireType !== 2)
+                            break;
                         message.docString = reader.string();
-                        break;
+                        continue;
                     }
                 case 7: {
-                        message.graph = $root.onnx.GraphProto.decode(reader, reader.uint32(), $undefined, long + 1);
-                        break;
+                        if (wireType !== 2)
+                            break;
+                        message.graph = $root.onnx.GraphProto.decode(reader, reader.size(), $undefined, _depth + 1, message.graph);
+                        continue;
                     }
                 case 14: {
+                        if (wireType !== 2)
+                            break;
                         if (!(message.metadataProps && message.metadataProps.length))
                             message.metadataProps = [];
-                        message.metadataProps.push($root.onnx.StringStringEntryProto.decode(reader, reader.uint32(), $undefined, long + 1));
-                        break;
+                        message.metadataProps.push($root.onnx.StringStringEntryProto.decode(reader, reader.size(), $undefined, _depth + 1));
+                        continue;
                     }
                 case 20: {
+                        if (wireType !== 2)
+                            break;
                         if (!(message.trainingInfo && message.trainingInfo.length))
                             message.trainingInfo = [];
-                        message.trainingInfo.push($root.onnx.TrainingInfoProto.decode(reader, reader.uint32(), $undefined, long + 1));
-                        break;
+                        message.trainingInfo.push($root.onnx.TrainingInfoProto.decode(reader, reader.size(), $undefined, _depth + 1));
+                        continue;
                     }
                 case 25: {
+                        if (wireType !== 2)
+                            break;
                         if (!(message.functions && message.functions.length))
                             message.functions = [];
-                        message.functions.push($root.onnx.FunctionProto.decode(reader, reader.uint32(), $undefined, long + 1));
-                        break;
+                        message.functions.push($root.onnx.FunctionProto.decode(reader, reader.size(), $undefined, _depth + 1));
+                        continue;
                     }
-                default:
-                    reader.skipType(tag & 7, long);
-                    break;
+                }
+                reader.skipType(wireType, _depth, tag);
+                if (!reader.discardUnknown) {
+                    $util.makeProp(message, "$unknowns", false);
+                    (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
                 }
             }
             if (length !== $undefined) {
@@ -743,6 +878,8 @@ $root.onnx = (function() {
                     throw $RangeError("index out of range");
                 reader.len = length;
             }
+            if (_end !== $undefined)
+                throw $Error("missing end group");
             return message;
         };
 
@@ -751,7 +888,7 @@ $root.onnx = (function() {
 
     onnx.StringStringEntryProto = (function() {
 
-        var StringStringEntryProto = function StringStringEntryProto(properties) {
+        var StringStringEntryProto = function (properties) {
             if (properties)
                 for (var keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
                     if (properties[keys[i]] != null && keys[i] !== "__proto__")
@@ -765,7 +902,7 @@ $root.onnx = (function() {
             return new StringStringEntryProto(properties);
         };
 
-        StringStringEntryProto.encode = function StringStringEntryProto$encode(message, writer, _depth) {
+        StringStringEntryProto.encode = function (message, writer, _depth) {
             if (!writer)
                 writer = $Writer.create();
             if (_depth === $undefined)
@@ -776,16 +913,19 @@ $root.onnx = (function() {
                 writer.uint32(10).string(message.key);
             if (message.value != null && $Object.hasOwnProperty.call(message, "value"))
                 writer.uint32(18).string(message.value);
+            if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                for (var i = 0; i < message.$unknowns.length; ++i)
+                    writer.raw(message.$unknowns[i]);
             return writer;
         };
 
-        StringStringEntryProto.decode = function StringStringEntryProto$decode(reader, length, error, long) {
+        StringStringEntryProto.decode = function (reader, length, _end, _depth, _target) {
             if (!(reader instanceof $Reader))
                 reader = $Reader.create(reader);
-            if (long === $undefined)
-                long = 0;
-            if (long > $Reader.recursionLimit)
-                throw $Error("maximum nesting depth exceeded");
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $Reader.recursionLimit)
+                throw $Error("max depth exceeded");
             var end, message;
             if (length === $undefined)
                 end = reader.len;
@@ -796,23 +936,33 @@ $root.onnx = (function() {
                 length = reader.len;
                 reader.len = end;
             }
-            message = new this.ctor();
+            message = _target || new $root.onnx.StringStringEntryProto();
             while (reader.pos < end) {
-                var tag = reader.uint32();
-                if (tag === error)
+                var start = reader.pos;
+                var tag = reader.tag();
+                if (tag === _end) {
+                    _end = $undefined;
                     break;
-                switch (tag >>> 3) {
+                }
+                var wireType = tag & 7;
+                switch (tag >>>= 3) {
                 case 1: {
+                        if (wireType !== 2)
+                            break;
                         message.key = reader.string();
-                        break;
+                        continue;
                     }
                 case 2: {
+                        if (wireType !== 2)
+                            break;
                         message.value = reader.string();
-                        break;
+                        continue;
                     }
-                default:
-                    reader.skipType(tag & 7, long);
-                    break;
+                }
+                reader.skipType(wireType, _depth, tag);
+                if (!reader.discardUnknown) {
+                    $util.makeProp(message, "$unknowns", false);
+                    (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
                 }
             }
             if (length !== $undefined) {
@@ -820,6 +970,8 @@ $root.onnx = (function() {
                     throw $RangeError("index out of range");
                 reader.len = length;
             }
+            if (_end !== $undefined)
+                throw $Error("missing end group");
             return message;
         };
 
@@ -828,7 +980,7 @@ $root.onnx = (function() {
 
     onnx.TensorAnnotation = (function() {
 
-        var TensorAnnotation = function TensorAnnotation(properties) {
+        var TensorAnnotation = function (properties) {
             this.quantParameterTensorNames = [];
             if (properties)
                 for (var keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
@@ -843,7 +995,7 @@ $root.onnx = (function() {
             return new TensorAnnotation(properties);
         };
 
-        TensorAnnotation.encode = function TensorAnnotation$encode(message, writer, _depth) {
+        TensorAnnotation.encode = function (message, writer, _depth) {
             if (!writer)
                 writer = $Writer.create();
             if (_depth === $undefined)
@@ -855,16 +1007,19 @@ $root.onnx = (function() {
             if (message.quantParameterTensorNames != null && message.quantParameterTensorNames.length)
                 for (var i = 0; i < message.quantParameterTensorNames.length; ++i)
                     $root.onnx.StringStringEntryProto.encode(message.quantParameterTensorNames[i], writer.uint32(18).fork(), _depth + 1).ldelim();
+            if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                for (var i = 0; i < message.$unknowns.length; ++i)
+                    writer.raw(message.$unknowns[i]);
             return writer;
         };
 
-        TensorAnnotation.decode = function TensorAnnotation$decode(reader, length, error, long) {
+        TensorAnnotation.decode = function (reader, length, _end, _depth, _target) {
             if (!(reader instanceof $Reader))
                 reader = $Reader.create(reader);
-            if (long === $undefined)
-                long = 0;
-            if (long > $Reader.recursionLimit)
-                throw $Error("maximum nesting depth exceeded");
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $Reader.recursionLimit)
+                throw $Error("max depth exceeded");
             var end, message;
             if (length === $undefined)
                 end = reader.len;
@@ -875,25 +1030,35 @@ $root.onnx = (function() {
                 length = reader.len;
                 reader.len = end;
             }
-            message = new this.ctor();
+            message = _target || new $root.onnx.TensorAnnotation();
             while (reader.pos < end) {
-                var tag = reader.uint32();
-                if (tag === error)
+                var start = reader.pos;
+                var tag = reader.tag();
+                if (tag === _end) {
+                    _end = $undefined;
                     break;
-                switch (tag >>> 3) {
+                }
+                var wireType = tag & 7;
+                switch (tag >>>= 3) {
                 case 1: {
+                        if (wireType !== 2)
+                            break;
                         message.tensorName = reader.string();
-                        break;
+                        continue;
                     }
                 case 2: {
+                        if (wireType !== 2)
+                            break;
                         if (!(message.quantParameterTensorNames && message.quantParameterTensorNames.length))
                             message.quantParameterTensorNames = [];
-                        message.quantParameterTensorNames.push($root.onnx.StringStringEntryProto.decode(reader, reader.uint32(), $undefined, long + 1));
-                        break;
+                        message.quantParameterTensorNames.push($root.onnx.StringStringEntryProto.decode(reader, reader.size(), $undefined, _depth + 1));
+                        continue;
                     }
-                default:
-                    reader.skipType(tag & 7, long);
-                    break;
+                }
+                reader.skipType(wireType, _depth, tag);
+                if (!reader.discardUnknown) {
+                    $util.makeProp(message, "$unknowns", false);
+                    (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
                 }
             }
             if (length !== $undefined) {
@@ -901,6 +1066,8 @@ $root.onnx = (function() {
                     throw $RangeError("index out of range");
                 reader.len = length;
             }
+            if (_end !== $undefined)
+                throw $Error("missing end group");
             return message;
         };
 
@@ -909,7 +1076,7 @@ $root.onnx = (function() {
 
     onnx.GraphProto = (function() {
 
-        var GraphProto = function GraphProto(properties) {
+        var GraphProto = function (properties) {
             this.node = [];
             this.initializer = [];
             this.sparseInitializer = [];
@@ -937,7 +1104,7 @@ $root.onnx = (function() {
             return new GraphProto(properties);
         };
 
-        GraphProto.encode = function GraphProto$encode(message, writer, _depth) {
+        GraphProto.encode = function (message, writer, _depth) {
             if (!writer)
                 writer = $Writer.create();
             if (_depth === $undefined)
@@ -969,16 +1136,19 @@ $root.onnx = (function() {
             if (message.sparseInitializer != null && message.sparseInitializer.length)
                 for (var i = 0; i < message.sparseInitializer.length; ++i)
                     $root.onnx.SparseTensorProto.encode(message.sparseInitializer[i], writer.uint32(122).fork(), _depth + 1).ldelim();
+            if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                for (var i = 0; i < message.$unknowns.length; ++i)
+                    writer.raw(message.$unknowns[i]);
             return writer;
         };
 
-        GraphProto.decode = function GraphProto$decode(reader, length, error, long) {
+        GraphProto.decode = function (reader, length, _end, _depth, _target) {
             if (!(reader instanceof $Reader))
                 reader = $Reader.create(reader);
-            if (long === $undefined)
-                long = 0;
-            if (long > $Reader.recursionLimit)
-                throw $Error("maximum nesting depth exceeded");
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $Reader.recursionLimit)
+                throw $Error("max depth exceeded");
             var end, message;
             if (length === $undefined)
                 end = reader.len;
@@ -989,65 +1159,89 @@ $root.onnx = (function() {
                 length = reader.len;
                 reader.len = end;
             }
-            message = new this.ctor();
+            message = _target || new $root.onnx.GraphProto();
             while (reader.pos < end) {
-                var tag = reader.uint32();
-                if (tag === error)
+                var start = reader.pos;
+                var tag = reader.tag();
+                if (tag === _end) {
+                    _end = $undefined;
                     break;
-                switch (tag >>> 3) {
+                }
+                var wireType = tag & 7;
+                switch (tag >>>= 3) {
                 case 1: {
+                        if (wireType !== 2)
+                            break;
                         if (!(message.node && message.node.length))
                             message.node = [];
-                        message.node.push($root.onnx.NodeProto.decode(reader, reader.uint32(), $undefined, long + 1));
-                        break;
+                        message.node.push($root.onnx.NodeProto.decode(reader, reader.size(), $undefined, _depth + 1));
+                        continue;
                     }
                 case 2: {
+                        if (wireType !== 2)
+                            break;
                         message.name = reader.string();
-                        break;
+                        continue;
                     }
                 case 5: {
+                        if (wireType !== 2)
+                            break;
                         if (!(message.initializer && message.initializer.length))
                             message.initializer = [];
-                        message.initializer.push($root.onnx.TensorProto.decode(reader, reader.uint32(), $undefined, long + 1));
-                        break;
+                        message.initializer.push($root.onnx.TensorProto.decode(reader, reader.size(), $undefined, _depth + 1));
+                        continue;
                     }
                 case 15: {
+                        if (wireType !== 2)
+                            break;
                         if (!(message.sparseInitializer && message.sparseInitializer.length))
                             message.sparseInitializer = [];
-                        message.sparseInitializer.push($root.onnx.SparseTensorProto.decode(reader, reader.uint32(), $undefined, long + 1));
-                        break;
+                        message.sparseInitializer.push($root.onnx.SparseTensorProto.decode(reader, reader.size(), $undefined, _depth + 1));
+                        continue;
                     }
                 case 10: {
+                        if (wireType !== 2)
+                            break;
                         message.docString = reader.string();
-                        break;
+                        continue;
                     }
                 case 11: {
+                        if (wireType !== 2)
+                            break;
                         if (!(message.input && message.input.length))
                             message.input = [];
-                        message.input.push($root.onnx.ValueInfoProto.decode(reader, reader.uint32(), $undefined, long + 1));
-                        break;
+                        message.input.push($root.onnx.ValueInfoProto.decode(reader, reader.size(), $undefined, _depth + 1));
+                        continue;
                     }
                 case 12: {
+                        if (wireType !== 2)
+                            break;
                         if (!(message.output && message.output.length))
                             message.output = [];
-                        message.output.push($root.onnx.ValueInfoProto.decode(reader, reader.uint32(), $undefined, long + 1));
-                        break;
+                        message.output.push($root.onnx.ValueInfoProto.decode(reader, reader.size(), $undefined, _depth + 1));
+                        continue;
                     }
                 case 13: {
+                        if (wireType !== 2)
+                            break;
                         if (!(message.valueInfo && message.valueInfo.length))
                             message.valueInfo = [];
-                        message.valueInfo.push($root.onnx.ValueInfoProto.decode(reader, reader.uint32(), $undefined, long + 1));
-                        break;
+                        message.valueInfo.push($root.onnx.ValueInfoProto.decode(reader, reader.size(), $undefined, _depth + 1));
+                        continue;
                     }
                 case 14: {
+                        if (wireType !== 2)
+                            break;
                         if (!(message.quantizationAnnotation && message.quantizationAnnotation.length))
                             message.quantizationAnnotation = [];
-                        message.quantizationAnnotation.push($root.onnx.TensorAnnotation.decode(reader, reader.uint32(), $undefined, long + 1));
-                        break;
+                        message.quantizationAnnotation.push($root.onnx.TensorAnnotation.decode(reader, reader.size(), $undefined, _depth + 1));
+                        continue;
                     }
-                default:
-                    reader.skipType(tag & 7, long);
-                    break;
+                }
+                reader.skipType(wireType, _depth, tag);
+                if (!reader.discardUnknown) {
+                    $util.makeProp(message, "$unknowns", false);
+                    (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
                 }
             }
             if (length !== $undefined) {
@@ -1055,6 +1249,8 @@ $root.onnx = (function() {
                     throw $RangeError("index out of range");
                 reader.len = length;
             }
+            if (_end !== $undefined)
+                throw $Error("missing end group");
             return message;
         };
 
@@ -1063,7 +1259,7 @@ $root.onnx = (function() {
 
     onnx.TensorProto = (function() {
 
-        var TensorProto = function TensorProto(properties) {
+        var TensorProto = function (properties) {
             this.dims = [];
             this.floatData = [];
             this.int32Data = [];
@@ -1097,7 +1293,7 @@ $root.onnx = (function() {
             return new TensorProto(properties);
         };
 
-        TensorProto.encode = function TensorProto$encode(message, writer, _depth) {
+        TensorProto.encode = function (message, writer, _depth) {
             if (!writer)
                 writer = $Writer.create();
             if (_depth === $undefined)
@@ -1111,43 +1307,23 @@ $root.onnx = (function() {
                 writer.uint32(16).int32(message.dataType);
             if (message.segment != null && $Object.hasOwnProperty.call(message, "segment"))
                 $root.onnx.TensorProto.Segment.encode(message.segment, writer.uint32(26).fork(), _depth + 1).ldelim();
-            if (message.floatData != null && message.floatData.length) {
-                writer.uint32(34).fork();
-                for (var i = 0; i < message.floatData.length; ++i)
-                    writer.float(message.floatData[i]);
-                writer.ldelim();
-            }
-            if (message.int32Data != null && message.int32Data.length) {
-                writer.uint32(42).fork();
-                for (var i = 0; i < message.int32Data.length; ++i)
-                    writer.int32(message.int32Data[i]);
-                writer.ldelim();
-            }
+            if (message.floatData != null && message.floatData.length)
+                writer.uint32(34).floats(message.floatData);
+            if (message.int32Data != null && message.int32Data.length)
+                writer.uint32(42).int32s(message.int32Data);
             if (message.stringData != null && message.stringData.length)
                 for (var i = 0; i < message.stringData.length; ++i)
                     writer.uint32(50).bytes(message.stringData[i]);
-            if (message.int64Data != null && message.int64Data.length) {
-                writer.uint32(58).fork();
-                for (var i = 0; i < message.int64Data.length; ++i)
-                    writer.int64(message.int64Data[i]);
-                writer.ldelim();
-            }
+            if (message.int64Data != null && message.int64Data.length)
+                writer.uint32(58).int64s(message.int64Data);
             if (message.name != null && $Object.hasOwnProperty.call(message, "name"))
                 writer.uint32(66).string(message.name);
             if (message.rawData != null && $Object.hasOwnProperty.call(message, "rawData"))
                 writer.uint32(74).bytes(message.rawData);
-            if (message.doubleData != null && message.doubleData.length) {
-                writer.uint32(82).fork();
-                for (var i = 0; i < message.doubleData.length; ++i)
-                    writer.double(message.doubleData[i]);
-                writer.ldelim();
-            }
-            if (message.uint64Data != null && message.uint64Data.length) {
-                writer.uint32(90).fork();
-                for (var i = 0; i < message.uint64Data.length; ++i)
-                    writer.uint64(message.uint64Data[i]);
-                writer.ldelim();
-            }
+            if (message.doubleData != null && message.doubleData.length)
+                writer.uint32(82).doubles(message.doubleData);
+            if (message.uint64Data != null && message.uint64Data.length)
+                writer.uint32(90).uint64s(message.uint64Data);
             if (message.docString != null && $Object.hasOwnProperty.call(message, "docString"))
                 writer.uint32(98).string(message.docString);
             if (message.externalData != null && message.externalData.length)
@@ -1155,17 +1331,20 @@ $root.onnx = (function() {
                     $root.onnx.StringStringEntryProto.encode(message.externalData[i], writer.uint32(106).fork(), _depth + 1).ldelim();
             if (message.dataLocation != null && $Object.hasOwnProperty.call(message, "dataLocation"))
                 writer.uint32(112).int32(message.dataLocation);
+            if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                for (var i = 0; i < message.$unknowns.length; ++i)
+                    writer.raw(message.$unknowns[i]);
             return writer;
         };
 
-        TensorProto.decode = function TensorProto$decode(reader, length, error, long) {
+        TensorProto.decode = function (reader, length, _end, _depth, _target) {
             if (!(reader instanceof $Reader))
                 reader = $Reader.create(reader);
-            if (long === $undefined)
-                long = 0;
-            if (long > $Reader.recursionLimit)
-                throw $Error("maximum nesting depth exceeded");
-            var end, message;
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $Reader.recursionLimit)
+                throw $Error("max depth exceeded");
+            var end, message, value;
             if (length === $undefined)
                 end = reader.len;
             else {
@@ -1175,153 +1354,163 @@ $root.onnx = (function() {
                 length = reader.len;
                 reader.len = end;
             }
-            message = new this.ctor();
+            message = _target || new $root.onnx.TensorProto();
             while (reader.pos < end) {
-                var tag = reader.uint32();
-                if (tag === error)
+                var start = reader.pos;
+                var tag = reader.tag();
+                if (tag === _end) {
+                    _end = $undefined;
                     break;
-                switch (tag >>> 3) {
+                }
+                var wireType = tag & 7;
+                switch (tag >>>= 3) {
                 case 1: {
+                        if (wireType === 2) {
+                            if (!(message.dims && message.dims.length))
+                                message.dims = [];
+                            reader.int64s(message.dims);
+                            continue;
+                        }
+                        if (wireType !== 0)
+                            break;
                         if (!(message.dims && message.dims.length))
                             message.dims = [];
-                        if ((tag & 7) === 2) {
-                            var end2 = reader.uint32() + reader.pos;
-                            if (end2 > reader.len)
-                                throw $RangeError("index out of range");
-                            reader.len = end2;
-                            while (reader.pos < end2)
-                                message.dims.push(reader.int64());
-                            if (reader.pos !== end2)
-                                throw $RangeError("index out of range");
-                            reader.len = end;
-                        } else
-                            message.dims.push(reader.int64());
-                        break;
+                        message.dims.push(reader.int64());
+                        continue;
                     }
                 case 2: {
+                        if (wireType !== 0)
+                            break;
                         message.dataType = reader.int32();
-                        break;
+                        continue;
                     }
                 case 3: {
-                        message.segment = $root.onnx.TensorProto.Segment.decode(reader, reader.uint32(), $undefined, long + 1);
-                        break;
+                        if (wireType !== 2)
+                            break;
+                        message.segment = $root.onnx.TensorProto.Segment.decode(reader, reader.size(), $undefined, _depth + 1, message.segment);
+                        continue;
                     }
                 case 4: {
+                        if (wireType === 2) {
+                            if (!(message.floatData && message.floatData.length))
+                                message.floatData = [];
+                            reader.floats(message.floatData);
+                            continue;
+                        }
+                        if (wireType !== 5)
+                            break;
                         if (!(message.floatData && message.floatData.length))
                             message.floatData = [];
-                        if ((tag & 7) === 2) {
-                            var end2 = reader.uint32() + reader.pos;
-                            if (end2 > reader.len)
-                                throw $RangeError("index out of range");
-                            reader.len = end2;
-                            while (reader.pos < end2)
-                                message.floatData.push(reader.float());
-                            if (reader.pos !== end2)
-                                throw $RangeError("index out of range");
-                            reader.len = end;
-                        } else
-                            message.floatData.push(reader.float());
-                        break;
+                        message.floatData.push(reader.float());
+                        continue;
                     }
                 case 5: {
+                        if (wireType === 2) {
+                            if (!(message.int32Data && message.int32Data.length))
+                                message.int32Data = [];
+                            reader.int32s(message.int32Data);
+                            continue;
+                        }
+                        if (wireType !== 0)
+                            break;
                         if (!(message.int32Data && message.int32Data.length))
                             message.int32Data = [];
-                        if ((tag & 7) === 2) {
-                            var end2 = reader.uint32() + reader.pos;
-                            if (end2 > reader.len)
-                                throw $RangeError("index out of range");
-                            reader.len = end2;
-                            while (reader.pos < end2)
-                                message.int32Data.push(reader.int32());
-                            if (reader.pos !== end2)
-                                throw $RangeError("index out of range");
-                            reader.len = end;
-                        } else
-                            message.int32Data.push(reader.int32());
-                        break;
+                        message.int32Data.push(reader.int32());
+                        continue;
                     }
                 case 6: {
+                        if (wireType !== 2)
+                            break;
                         if (!(message.stringData && message.stringData.length))
                             message.stringData = [];
                         message.stringData.push(reader.bytes());
-                        break;
+                        continue;
                     }
                 case 7: {
+                        if (wireType === 2) {
+                            if (!(message.int64Data && message.int64Data.length))
+                                message.int64Data = [];
+                            reader.int64s(message.int64Data);
+                            continue;
+                        }
+                        if (wireType !== 0)
+                            break;
                         if (!(message.int64Data && message.int64Data.length))
                             message.int64Data = [];
-                        if ((tag & 7) === 2) {
-                            var end2 = reader.uint32() + reader.pos;
-                            if (end2 > reader.len)
-                                throw $RangeError("index out of range");
-                            reader.len = end2;
-                            while (reader.pos < end2)
-                                message.int64Data.push(reader.int64());
-                            if (reader.pos !== end2)
-                                throw $RangeError("index out of range");
-                            reader.len = end;
-                        } else
-                            message.int64Data.push(reader.int64());
-                        break;
+                        message.int64Data.push(reader.int64());
+                        continue;
                     }
                 case 8: {
+                        if (wireType !== 2)
+                            break;
                         message.name = reader.string();
-                        break;
+                        continue;
                     }
                 case 12: {
+                        if (wireType !== 2)
+                            break;
                         message.docString = reader.string();
-                        break;
+                        continue;
                     }
                 case 9: {
+                        if (wireType !== 2)
+                            break;
                         message.rawData = reader.bytes();
-                        break;
+                        continue;
                     }
                 case 13: {
+                        if (wireType !== 2)
+                            break;
                         if (!(message.externalData && message.externalData.length))
                             message.externalData = [];
-                        message.externalData.push($root.onnx.StringStringEntryProto.decode(reader, reader.uint32(), $undefined, long + 1));
-                        break;
+                        message.externalData.push($root.onnx.StringStringEntryProto.decode(reader, reader.size(), $undefined, _depth + 1));
+                        continue;
                     }
                 case 14: {
-                        message.dataLocation = reader.int32();
-                        break;
+                        if (wireType !== 0)
+                            break;
+                        value = reader.int32();
+                        if ($root.onnx.TensorProto.DataLocation[value] !== $undefined)
+                            message.dataLocation = value;
+                        else if (!reader.discardUnknown) {
+                            $util.makeProp(message, "$unknowns", false);
+                            (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                        }
+                        continue;
                     }
                 case 10: {
+                        if (wireType === 2) {
+                            if (!(message.doubleData && message.doubleData.length))
+                                message.doubleData = [];
+                            reader.doubles(message.doubleData);
+                            continue;
+                        }
+                        if (wireType !== 1)
+                            break;
                         if (!(message.doubleData && message.doubleData.length))
                             message.doubleData = [];
-                        if ((tag & 7) === 2) {
-                            var end2 = reader.uint32() + reader.pos;
-                            if (end2 > reader.len)
-                                throw $RangeError("index out of range");
-                            reader.len = end2;
-                            while (reader.pos < end2)
-                                message.doubleData.push(reader.double());
-                            if (reader.pos !== end2)
-                                throw $RangeError("index out of range");
-                            reader.len = end;
-                        } else
-                            message.doubleData.push(reader.double());
-                        break;
+                        message.doubleData.push(reader.double());
+                        continue;
                     }
                 case 11: {
+                        if (wireType === 2) {
+                            if (!(message.uint64Data && message.uint64Data.length))
+                                message.uint64Data = [];
+                            reader.uint64s(message.uint64Data);
+                            continue;
+                        }
+                        if (wireType !== 0)
+                            break;
                         if (!(message.uint64Data && message.uint64Data.length))
                             message.uint64Data = [];
-                        if ((tag & 7) === 2) {
-                            var end2 = reader.uint32() + reader.pos;
-                            if (end2 > reader.len)
-                                throw $RangeError("index out of range");
-                            reader.len = end2;
-                            while (reader.pos < end2)
-                                message.uint64Data.push(reader.uint64());
-                            if (reader.pos !== end2)
-                                throw $RangeError("index out of range");
-                            reader.len = end;
-                        } else
-                            message.uint64Data.push(reader.uint64());
-                        break;
+                        message.uint64Data.push(reader.uint64());
+                        continue;
                     }
-                default:
-                    reader.skipType(tag & 7, long);
-                    break;
+                }
+                reader.skipType(wireType, _depth, tag);
+                if (!reader.discardUnknown) {
+                    $util.makeProp(message, "$unknowns", false);
+                    (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
                 }
             }
             if (length !== $undefined) {
@@ -1329,6 +1518,8 @@ $root.onnx = (function() {
                     throw $RangeError("index out of range");
                 reader.len = length;
             }
+            if (_end !== $undefined)
+                throw $Error("missing end group");
             return message;
         };
 
@@ -1356,7 +1547,7 @@ $root.onnx = (function() {
 
         TensorProto.Segment = (function() {
 
-            var Segment = function Segment(properties) {
+            var Segment = function (properties) {
                 if (properties)
                     for (var keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
                         if (properties[keys[i]] != null && keys[i] !== "__proto__")
@@ -1370,7 +1561,7 @@ $root.onnx = (function() {
                 return new Segment(properties);
             };
 
-            Segment.encode = function Segment$encode(message, writer, _depth) {
+            Segment.encode = function (message, writer, _depth) {
                 if (!writer)
                     writer = $Writer.create();
                 if (_depth === $undefined)
@@ -1381,16 +1572,19 @@ $root.onnx = (function() {
                     writer.uint32(8).int64(message.begin);
                 if (message.end != null && $Object.hasOwnProperty.call(message, "end"))
                     writer.uint32(16).int64(message.end);
+                if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                    for (var i = 0; i < message.$unknowns.length; ++i)
+                        writer.raw(message.$unknowns[i]);
                 return writer;
             };
 
-            Segment.decode = function Segment$decode(reader, length, error, long) {
+            Segment.decode = function (reader, length, _end, _depth, _target) {
                 if (!(reader instanceof $Reader))
                     reader = $Reader.create(reader);
-                if (long === $undefined)
-                    long = 0;
-                if (long > $Reader.recursionLimit)
-                    throw $Error("maximum nesting depth exceeded");
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
                 var end, message;
                 if (length === $undefined)
                     end = reader.len;
@@ -1401,23 +1595,33 @@ $root.onnx = (function() {
                     length = reader.len;
                     reader.len = end;
                 }
-                message = new this.ctor();
+                message = _target || new $root.onnx.TensorProto.Segment();
                 while (reader.pos < end) {
-                    var tag = reader.uint32();
-                    if (tag === error)
+                    var start = reader.pos;
+                    var tag = reader.tag();
+                    if (tag === _end) {
+                        _end = $undefined;
                         break;
-                    switch (tag >>> 3) {
+                    }
+                    var wireType = tag & 7;
+                    switch (tag >>>= 3) {
                     case 1: {
+                            if (wireType !== 0)
+                                break;
                             message.begin = reader.int64();
-                            break;
+                            continue;
                         }
                     case 2: {
+                            if (wireType !== 0)
+                                break;
                             message.end = reader.int64();
-                            break;
+                            continue;
                         }
-                    default:
-                        reader.skipType(tag & 7, long);
-                        break;
+                    }
+                    reader.skipType(wireType, _depth, tag);
+                    if (!reader.discardUnknown) {
+                        $util.makeProp(message, "$unknowns", false);
+                        (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
                     }
                 }
                 if (length !== $undefined) {
@@ -1425,6 +1629,8 @@ $root.onnx = (function() {
                         throw $RangeError("index out of range");
                     reader.len = length;
                 }
+                if (_end !== $undefined)
+                    throw $Error("missing end group");
                 return message;
             };
 
@@ -1443,7 +1649,7 @@ $root.onnx = (function() {
 
     onnx.SparseTensorProto = (function() {
 
-        var SparseTensorProto = function SparseTensorProto(properties) {
+        var SparseTensorProto = function (properties) {
             this.dims = [];
             if (properties)
                 for (var keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
@@ -1459,7 +1665,7 @@ $root.onnx = (function() {
             return new SparseTensorProto(properties);
         };
 
-        SparseTensorProto.encode = function SparseTensorProto$encode(message, writer, _depth) {
+        SparseTensorProto.encode = function (message, writer, _depth) {
             if (!writer)
                 writer = $Writer.create();
             if (_depth === $undefined)
@@ -1473,16 +1679,19 @@ $root.onnx = (function() {
             if (message.dims != null && message.dims.length)
                 for (var i = 0; i < message.dims.length; ++i)
                     writer.uint32(24).int64(message.dims[i]);
+            if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                for (var i = 0; i < message.$unknowns.length; ++i)
+                    writer.raw(message.$unknowns[i]);
             return writer;
         };
 
-        SparseTensorProto.decode = function SparseTensorProto$decode(reader, length, error, long) {
+        SparseTensorProto.decode = function (reader, length, _end, _depth, _target) {
             if (!(reader instanceof $Reader))
                 reader = $Reader.create(reader);
-            if (long === $undefined)
-                long = 0;
-            if (long > $Reader.recursionLimit)
-                throw $Error("maximum nesting depth exceeded");
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $Reader.recursionLimit)
+                throw $Error("max depth exceeded");
             var end, message;
             if (length === $undefined)
                 end = reader.len;
@@ -1493,40 +1702,47 @@ $root.onnx = (function() {
                 length = reader.len;
                 reader.len = end;
             }
-            message = new this.ctor();
+            message = _target || new $root.onnx.SparseTensorProto();
             while (reader.pos < end) {
-                var tag = reader.uint32();
-                if (tag === error)
+                var start = reader.pos;
+                var tag = reader.tag();
+                if (tag === _end) {
+                    _end = $undefined;
                     break;
-                switch (tag >>> 3) {
+                }
+                var wireType = tag & 7;
+                switch (tag >>>= 3) {
                 case 1: {
-                        message.values = $root.onnx.TensorProto.decode(reader, reader.uint32(), $undefined, long + 1);
-                        break;
+                        if (wireType !== 2)
+                            break;
+                        message.values = $root.onnx.TensorProto.decode(reader, reader.size(), $undefined, _depth + 1, message.values);
+                        continue;
                     }
                 case 2: {
-                        message.indices = $root.onnx.TensorProto.decode(reader, reader.uint32(), $undefined, long + 1);
-                        break;
+                        if (wireType !== 2)
+                            break;
+                        message.indices = $root.onnx.TensorProto.decode(reader, reader.size(), $undefined, _depth + 1, message.indices);
+                        continue;
                     }
                 case 3: {
+                        if (wireType === 2) {
+                            if (!(message.dims && message.dims.length))
+                                message.dims = [];
+                            reader.int64s(message.dims);
+                            continue;
+                        }
+                        if (wireType !== 0)
+                            break;
                         if (!(message.dims && message.dims.length))
                             message.dims = [];
-                        if ((tag & 7) === 2) {
-                            var end2 = reader.uint32() + reader.pos;
-                            if (end2 > reader.len)
-                                throw $RangeError("index out of range");
-                            reader.len = end2;
-                            while (reader.pos < end2)
-                                message.dims.push(reader.int64());
-                            if (reader.pos !== end2)
-                                throw $RangeError("index out of range");
-                            reader.len = end;
-                        } else
-                            message.dims.push(reader.int64());
-                        break;
+                        message.dims.push(reader.int64());
+                        continue;
                     }
-                default:
-                    reader.skipType(tag & 7, long);
-                    break;
+                }
+                reader.skipType(wireType, _depth, tag);
+                if (!reader.discardUnknown) {
+                    $util.makeProp(message, "$unknowns", false);
+                    (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
                 }
             }
             if (length !== $undefined) {
@@ -1534,6 +1750,8 @@ $root.onnx = (function() {
                     throw $RangeError("index out of range");
                 reader.len = length;
             }
+            if (_end !== $undefined)
+                throw $Error("missing end group");
             return message;
         };
 
@@ -1542,7 +1760,7 @@ $root.onnx = (function() {
 
     onnx.TensorShapeProto = (function() {
 
-        var TensorShapeProto = function TensorShapeProto(properties) {
+        var TensorShapeProto = function (properties) {
             this.dim = [];
             if (properties)
                 for (var keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
@@ -1556,7 +1774,7 @@ $root.onnx = (function() {
             return new TensorShapeProto(properties);
         };
 
-        TensorShapeProto.encode = function TensorShapeProto$encode(message, writer, _depth) {
+        TensorShapeProto.encode = function (message, writer, _depth) {
             if (!writer)
                 writer = $Writer.create();
             if (_depth === $undefined)
@@ -1566,16 +1784,19 @@ $root.onnx = (function() {
             if (message.dim != null && message.dim.length)
                 for (var i = 0; i < message.dim.length; ++i)
                     $root.onnx.TensorShapeProto.Dimension.encode(message.dim[i], writer.uint32(10).fork(), _depth + 1).ldelim();
+            if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                for (var i = 0; i < message.$unknowns.length; ++i)
+                    writer.raw(message.$unknowns[i]);
             return writer;
         };
 
-        TensorShapeProto.decode = function TensorShapeProto$decode(reader, length, error, long) {
+        TensorShapeProto.decode = function (reader, length, _end, _depth, _target) {
             if (!(reader instanceof $Reader))
                 reader = $Reader.create(reader);
-            if (long === $undefined)
-                long = 0;
-            if (long > $Reader.recursionLimit)
-                throw $Error("maximum nesting depth exceeded");
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $Reader.recursionLimit)
+                throw $Error("max depth exceeded");
             var end, message;
             if (length === $undefined)
                 end = reader.len;
@@ -1586,21 +1807,29 @@ $root.onnx = (function() {
                 length = reader.len;
                 reader.len = end;
             }
-            message = new this.ctor();
+            message = _target || new $root.onnx.TensorShapeProto();
             while (reader.pos < end) {
-                var tag = reader.uint32();
-                if (tag === error)
+                var start = reader.pos;
+                var tag = reader.tag();
+                if (tag === _end) {
+                    _end = $undefined;
                     break;
-                switch (tag >>> 3) {
+                }
+                var wireType = tag & 7;
+                switch (tag >>>= 3) {
                 case 1: {
+                        if (wireType !== 2)
+                            break;
                         if (!(message.dim && message.dim.length))
                             message.dim = [];
-                        message.dim.push($root.onnx.TensorShapeProto.Dimension.decode(reader, reader.uint32(), $undefined, long + 1));
-                        break;
+                        message.dim.push($root.onnx.TensorShapeProto.Dimension.decode(reader, reader.size(), $undefined, _depth + 1));
+                        continue;
                     }
-                default:
-                    reader.skipType(tag & 7, long);
-                    break;
+                }
+                reader.skipType(wireType, _depth, tag);
+                if (!reader.discardUnknown) {
+                    $util.makeProp(message, "$unknowns", false);
+                    (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
                 }
             }
             if (length !== $undefined) {
@@ -1608,12 +1837,14 @@ $root.onnx = (function() {
                     throw $RangeError("index out of range");
                 reader.len = length;
             }
+            if (_end !== $undefined)
+                throw $Error("missing end group");
             return message;
         };
 
         TensorShapeProto.Dimension = (function() {
 
-            var Dimension = function Dimension(properties) {
+            var Dimension = function (properties) {
                 if (properties)
                     for (var keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
                         if (properties[keys[i]] != null && keys[i] !== "__proto__")
@@ -1635,7 +1866,7 @@ $root.onnx = (function() {
                 return new Dimension(properties);
             };
 
-            Dimension.encode = function Dimension$encode(message, writer, _depth) {
+            Dimension.encode = function (message, writer, _depth) {
                 if (!writer)
                     writer = $Writer.create();
                 if (_depth === $undefined)
@@ -1648,16 +1879,19 @@ $root.onnx = (function() {
                     writer.uint32(18).string(message.dimParam);
                 if (message.denotation != null && $Object.hasOwnProperty.call(message, "denotation"))
                     writer.uint32(26).string(message.denotation);
+                if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                    for (var i = 0; i < message.$unknowns.length; ++i)
+                        writer.raw(message.$unknowns[i]);
                 return writer;
             };
 
-            Dimension.decode = function Dimension$decode(reader, length, error, long) {
+            Dimension.decode = function (reader, length, _end, _depth, _target) {
                 if (!(reader instanceof $Reader))
                     reader = $Reader.create(reader);
-                if (long === $undefined)
-                    long = 0;
-                if (long > $Reader.recursionLimit)
-                    throw $Error("maximum nesting depth exceeded");
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
                 var end, message;
                 if (length === $undefined)
                     end = reader.len;
@@ -1668,27 +1902,41 @@ $root.onnx = (function() {
                     length = reader.len;
                     reader.len = end;
                 }
-                message = new this.ctor();
+                message = _target || new $root.onnx.TensorShapeProto.Dimension();
                 while (reader.pos < end) {
-                    var tag = reader.uint32();
-                    if (tag === error)
+                    var start = reader.pos;
+                    var tag = reader.tag();
+                    if (tag === _end) {
+                        _end = $undefined;
                         break;
-                    switch (tag >>> 3) {
+                    }
+                    var wireType = tag & 7;
+                    switch (tag >>>= 3) {
                     case 1: {
+                            if (wireType !== 0)
+                                break;
                             message.dimValue = reader.int64();
-                            break;
+                            message.value = "dimValue";
+                            continue;
                         }
                     case 2: {
+                            if (wireType !== 2)
+                                break;
                             message.dimParam = reader.string();
-                            break;
+                            message.value = "dimParam";
+                            continue;
                         }
                     case 3: {
+                            if (wireType !== 2)
+                                break;
                             message.denotation = reader.string();
-                            break;
+                            continue;
                         }
-                    default:
-                        reader.skipType(tag & 7, long);
-                        break;
+                    }
+                    reader.skipType(wireType, _depth, tag);
+                    if (!reader.discardUnknown) {
+                        $util.makeProp(message, "$unknowns", false);
+                        (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
                     }
                 }
                 if (length !== $undefined) {
@@ -1696,6 +1944,8 @@ $root.onnx = (function() {
                         throw $RangeError("index out of range");
                     reader.len = length;
                 }
+                if (_end !== $undefined)
+                    throw $Error("missing end group");
                 return message;
             };
 
@@ -1707,7 +1957,7 @@ $root.onnx = (function() {
 
     onnx.TypeProto = (function() {
 
-        var TypeProto = function TypeProto(properties) {
+        var TypeProto = function (properties) {
             if (properties)
                 for (var keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
                     if (properties[keys[i]] != null && keys[i] !== "__proto__")
@@ -1732,7 +1982,7 @@ $root.onnx = (function() {
             return new TypeProto(properties);
         };
 
-        TypeProto.encode = function TypeProto$encode(message, writer, _depth) {
+        TypeProto.encode = function (message, writer, _depth) {
             if (!writer)
                 writer = $Writer.create();
             if (_depth === $undefined)
@@ -1751,16 +2001,19 @@ $root.onnx = (function() {
                 $root.onnx.TypeProto.SparseTensor.encode(message.sparseTensorType, writer.uint32(66).fork(), _depth + 1).ldelim();
             if (message.optionalType != null && $Object.hasOwnProperty.call(message, "optionalType"))
                 $root.onnx.TypeProto.Optional.encode(message.optionalType, writer.uint32(74).fork(), _depth + 1).ldelim();
+            if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                for (var i = 0; i < message.$unknowns.length; ++i)
+                    writer.raw(message.$unknowns[i]);
             return writer;
         };
 
-        TypeProto.decode = function TypeProto$decode(reader, length, error, long) {
+        TypeProto.decode = function (reader, length, _end, _depth, _target) {
             if (!(reader instanceof $Reader))
                 reader = $Reader.create(reader);
-            if (long === $undefined)
-                long = 0;
-            if (long > $Reader.recursionLimit)
-                throw $Error("maximum nesting depth exceeded");
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $Reader.recursionLimit)
+                throw $Error("max depth exceeded");
             var end, message;
             if (length === $undefined)
                 end = reader.len;
@@ -1771,39 +2024,62 @@ $root.onnx = (function() {
                 length = reader.len;
                 reader.len = end;
             }
-            message = new this.ctor();
+            message = _target || new $root.onnx.TypeProto();
             while (reader.pos < end) {
-                var tag = reader.uint32();
-                if (tag === error)
+                var start = reader.pos;
+                var tag = reader.tag();
+                if (tag === _end) {
+                    _end = $undefined;
                     break;
-                switch (tag >>> 3) {
+                }
+                var wireType = tag & 7;
+                switch (tag >>>= 3) {
                 case 1: {
-                        message.tensorType = $root.onnx.TypeProto.Tensor.decode(reader, reader.uint32(), $undefined, long + 1);
-                        break;
+                        if (wireType !== 2)
+                            break;
+                        message.tensorType = $root.onnx.TypeProto.Tensor.decode(reader, reader.size(), $undefined, _depth + 1, message.tensorType);
+                        message.value = "tensorType";
+                        continue;
                     }
                 case 4: {
-                        message.sequenceType = $root.onnx.TypeProto.Sequence.decode(reader, reader.uint32(), $undefined, long + 1);
-                        break;
+                        if (wireType !== 2)
+                            break;
+                        message.sequenceType = $root.onnx.TypeProto.Sequence.decode(reader, reader.size(), $undefined, _depth + 1, message.sequenceType);
+                        message.value = "sequenceType";
+                        continue;
                     }
                 case 5: {
-                        message.mapType = $root.onnx.TypeProto.Map.decode(reader, reader.uint32(), $undefined, long + 1);
-                        break;
+                        if (wireType !== 2)
+                            break;
+                        message.mapType = $root.onnx.TypeProto.Map.decode(reader, reader.size(), $undefined, _depth + 1, message.mapType);
+                        message.value = "mapType";
+                        continue;
                     }
                 case 9: {
-                        message.optionalType = $root.onnx.TypeProto.Optional.decode(reader, reader.uint32(), $undefined, long + 1);
-                        break;
+                        if (wireType !== 2)
+                            break;
+                        message.optionalType = $root.onnx.TypeProto.Optional.decode(reader, reader.size(), $undefined, _depth + 1, message.optionalType);
+                        message.value = "optionalType";
+                        continue;
                     }
                 case 8: {
-                        message.sparseTensorType = $root.onnx.TypeProto.SparseTensor.decode(reader, reader.uint32(), $undefined, long + 1);
-                        break;
+                        if (wireType !== 2)
+                            break;
+                        message.sparseTensorType = $root.onnx.TypeProto.SparseTensor.decode(reader, reader.size(), $undefined, _depth + 1, message.sparseTensorType);
+                        message.value = "sparseTensorType";
+                        continue;
                     }
                 case 6: {
+                        if (wireType !== 2)
+                            break;
                         message.denotation = reader.string();
-                        break;
+                        continue;
                     }
-                default:
-                    reader.skipType(tag & 7, long);
-                    break;
+                }
+                reader.skipType(wireType, _depth, tag);
+                if (!reader.discardUnknown) {
+                    $util.makeProp(message, "$unknowns", false);
+                    (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
                 }
             }
             if (length !== $undefined) {
@@ -1811,12 +2087,14 @@ $root.onnx = (function() {
                     throw $RangeError("index out of range");
                 reader.len = length;
             }
+            if (_end !== $undefined)
+                throw $Error("missing end group");
             return message;
         };
 
         TypeProto.Tensor = (function() {
 
-            var Tensor = function Tensor(properties) {
+            var Tensor = function (properties) {
                 if (properties)
                     for (var keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
                         if (properties[keys[i]] != null && keys[i] !== "__proto__")
@@ -1830,7 +2108,7 @@ $root.onnx = (function() {
                 return new Tensor(properties);
             };
 
-            Tensor.encode = function Tensor$encode(message, writer, _depth) {
+            Tensor.encode = function (message, writer, _depth) {
                 if (!writer)
                     writer = $Writer.create();
                 if (_depth === $undefined)
@@ -1841,16 +2119,19 @@ $root.onnx = (function() {
                     writer.uint32(8).int32(message.elemType);
                 if (message.shape != null && $Object.hasOwnProperty.call(message, "shape"))
                     $root.onnx.TensorShapeProto.encode(message.shape, writer.uint32(18).fork(), _depth + 1).ldelim();
+                if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                    for (var i = 0; i < message.$unknowns.length; ++i)
+                        writer.raw(message.$unknowns[i]);
                 return writer;
             };
 
-            Tensor.decode = function Tensor$decode(reader, length, error, long) {
+            Tensor.decode = function (reader, length, _end, _depth, _target) {
                 if (!(reader instanceof $Reader))
                     reader = $Reader.create(reader);
-                if (long === $undefined)
-                    long = 0;
-                if (long > $Reader.recursionLimit)
-                    throw $Error("maximum nesting depth exceeded");
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
                 var end, message;
                 if (length === $undefined)
                     end = reader.len;
@@ -1861,23 +2142,33 @@ $root.onnx = (function() {
                     length = reader.len;
                     reader.len = end;
                 }
-                message = new this.ctor();
+                message = _target || new $root.onnx.TypeProto.Tensor();
                 while (reader.pos < end) {
-                    var tag = reader.uint32();
-                    if (tag === error)
+                    var start = reader.pos;
+                    var tag = reader.tag();
+                    if (tag === _end) {
+                        _end = $undefined;
                         break;
-                    switch (tag >>> 3) {
+                    }
+                    var wireType = tag & 7;
+                    switch (tag >>>= 3) {
                     case 1: {
+                            if (wireType !== 0)
+                                break;
                             message.elemType = reader.int32();
-                            break;
+                            continue;
                         }
                     case 2: {
-                            message.shape = $root.onnx.TensorShapeProto.decode(reader, reader.uint32(), $undefined, long + 1);
-                            break;
+                            if (wireType !== 2)
+                                break;
+                            message.shape = $root.onnx.TensorShapeProto.decode(reader, reader.size(), $undefined, _depth + 1, message.shape);
+                            continue;
                         }
-                    default:
-                        reader.skipType(tag & 7, long);
-                        break;
+                    }
+                    reader.skipType(wireType, _depth, tag);
+                    if (!reader.discardUnknown) {
+                        $util.makeProp(message, "$unknowns", false);
+                        (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
                     }
                 }
                 if (length !== $undefined) {
@@ -1885,6 +2176,8 @@ $root.onnx = (function() {
                         throw $RangeError("index out of range");
                     reader.len = length;
                 }
+                if (_end !== $undefined)
+                    throw $Error("missing end group");
                 return message;
             };
 
@@ -1893,7 +2186,7 @@ $root.onnx = (function() {
 
         TypeProto.Sequence = (function() {
 
-            var Sequence = function Sequence(properties) {
+            var Sequence = function (properties) {
                 if (properties)
                     for (var keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
                         if (properties[keys[i]] != null && keys[i] !== "__proto__")
@@ -1906,7 +2199,7 @@ $root.onnx = (function() {
                 return new Sequence(properties);
             };
 
-            Sequence.encode = function Sequence$encode(message, writer, _depth) {
+            Sequence.encode = function (message, writer, _depth) {
                 if (!writer)
                     writer = $Writer.create();
                 if (_depth === $undefined)
@@ -1915,16 +2208,19 @@ $root.onnx = (function() {
                     throw $Error("max depth exceeded");
                 if (message.elemType != null && $Object.hasOwnProperty.call(message, "elemType"))
                     $root.onnx.TypeProto.encode(message.elemType, writer.uint32(10).fork(), _depth + 1).ldelim();
+                if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                    for (var i = 0; i < message.$unknowns.length; ++i)
+                        writer.raw(message.$unknowns[i]);
                 return writer;
             };
 
-            Sequence.decode = function Sequence$decode(reader, length, error, long) {
+            Sequence.decode = function (reader, length, _end, _depth, _target) {
                 if (!(reader instanceof $Reader))
                     reader = $Reader.create(reader);
-                if (long === $undefined)
-                    long = 0;
-                if (long > $Reader.recursionLimit)
-                    throw $Error("maximum nesting depth exceeded");
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
                 var end, message;
                 if (length === $undefined)
                     end = reader.len;
@@ -1935,19 +2231,27 @@ $root.onnx = (function() {
                     length = reader.len;
                     reader.len = end;
                 }
-                message = new this.ctor();
+                message = _target || new $root.onnx.TypeProto.Sequence();
                 while (reader.pos < end) {
-                    var tag = reader.uint32();
-                    if (tag === error)
+                    var start = reader.pos;
+                    var tag = reader.tag();
+                    if (tag === _end) {
+                        _end = $undefined;
                         break;
-                    switch (tag >>> 3) {
+                    }
+                    var wireType = tag & 7;
+                    switch (tag >>>= 3) {
                     case 1: {
-                            message.elemType = $root.onnx.TypeProto.decode(reader, reader.uint32(), $undefined, long + 1);
-                            break;
+                            if (wireType !== 2)
+                                break;
+                            message.elemType = $root.onnx.TypeProto.decode(reader, reader.size(), $undefined, _depth + 1, message.elemType);
+                            continue;
                         }
-                    default:
-                        reader.skipType(tag & 7, long);
-                        break;
+                    }
+                    reader.skipType(wireType, _depth, tag);
+                    if (!reader.discardUnknown) {
+                        $util.makeProp(message, "$unknowns", false);
+                        (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
                     }
                 }
                 if (length !== $undefined) {
@@ -1955,6 +2259,8 @@ $root.onnx = (function() {
                         throw $RangeError("index out of range");
                     reader.len = length;
                 }
+                if (_end !== $undefined)
+                    throw $Error("missing end group");
                 return message;
             };
 
@@ -1963,7 +2269,7 @@ $root.onnx = (function() {
 
         TypeProto.Map = (function() {
 
-            var Map = function Map(properties) {
+            var Map = function (properties) {
                 if (properties)
                     for (var keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
                         if (properties[keys[i]] != null && keys[i] !== "__proto__")
@@ -1977,7 +2283,7 @@ $root.onnx = (function() {
                 return new Map(properties);
             };
 
-            Map.encode = function Map$encode(message, writer, _depth) {
+            Map.encode = function (message, writer, _depth) {
                 if (!writer)
                     writer = $Writer.create();
                 if (_depth === $undefined)
@@ -1988,16 +2294,19 @@ $root.onnx = (function() {
                     writer.uint32(8).int32(message.keyType);
                 if (message.valueType != null && $Object.hasOwnProperty.call(message, "valueType"))
                     $root.onnx.TypeProto.encode(message.valueType, writer.uint32(18).fork(), _depth + 1).ldelim();
+                if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                    for (var i = 0; i < message.$unknowns.length; ++i)
+                        writer.raw(message.$unknowns[i]);
                 return writer;
             };
 
-            Map.decode = function Map$decode(reader, length, error, long) {
+            Map.decode = function (reader, length, _end, _depth, _target) {
                 if (!(reader instanceof $Reader))
                     reader = $Reader.create(reader);
-                if (long === $undefined)
-                    long = 0;
-                if (long > $Reader.recursionLimit)
-                    throw $Error("maximum nesting depth exceeded");
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
                 var end, message;
                 if (length === $undefined)
                     end = reader.len;
@@ -2008,23 +2317,33 @@ $root.onnx = (function() {
                     length = reader.len;
                     reader.len = end;
                 }
-                message = new this.ctor();
+                message = _target || new $root.onnx.TypeProto.Map();
                 while (reader.pos < end) {
-                    var tag = reader.uint32();
-                    if (tag === error)
+                    var start = reader.pos;
+                    var tag = reader.tag();
+                    if (tag === _end) {
+                        _end = $undefined;
                         break;
-                    switch (tag >>> 3) {
+                    }
+                    var wireType = tag & 7;
+                    switch (tag >>>= 3) {
                     case 1: {
+                            if (wireType !== 0)
+                                break;
                             message.keyType = reader.int32();
-                            break;
+                            continue;
                         }
                     case 2: {
-                            message.valueType = $root.onnx.TypeProto.decode(reader, reader.uint32(), $undefined, long + 1);
-                            break;
+                            if (wireType !== 2)
+                                break;
+                            message.valueType = $root.onnx.TypeProto.decode(reader, reader.size(), $undefined, _depth + 1, message.valueType);
+                            continue;
                         }
-                    default:
-                        reader.skipType(tag & 7, long);
-                        break;
+                    }
+                    reader.skipType(wireType, _depth, tag);
+                    if (!reader.discardUnknown) {
+                        $util.makeProp(message, "$unknowns", false);
+                        (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
                     }
                 }
                 if (length !== $undefined) {
@@ -2032,6 +2351,8 @@ $root.onnx = (function() {
                         throw $RangeError("index out of range");
                     reader.len = length;
                 }
+                if (_end !== $undefined)
+                    throw $Error("missing end group");
                 return message;
             };
 
@@ -2040,7 +2361,7 @@ $root.onnx = (function() {
 
         TypeProto.Optional = (function() {
 
-            var Optional = function Optional(properties) {
+            var Optional = function (properties) {
                 if (properties)
                     for (var keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
                         if (properties[keys[i]] != null && keys[i] !== "__proto__")
@@ -2053,7 +2374,7 @@ $root.onnx = (function() {
                 return new Optional(properties);
             };
 
-            Optional.encode = function Optional$encode(message, writer, _depth) {
+            Optional.encode = function (message, writer, _depth) {
                 if (!writer)
                     writer = $Writer.create();
                 if (_depth === $undefined)
@@ -2062,16 +2383,19 @@ $root.onnx = (function() {
                     throw $Error("max depth exceeded");
                 if (message.elemType != null && $Object.hasOwnProperty.call(message, "elemType"))
                     $root.onnx.TypeProto.encode(message.elemType, writer.uint32(10).fork(), _depth + 1).ldelim();
+                if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                    for (var i = 0; i < message.$unknowns.length; ++i)
+                        writer.raw(message.$unknowns[i]);
                 return writer;
             };
 
-            Optional.decode = function Optional$decode(reader, length, error, long) {
+            Optional.decode = function (reader, length, _end, _depth, _target) {
                 if (!(reader instanceof $Reader))
                     reader = $Reader.create(reader);
-                if (long === $undefined)
-                    long = 0;
-                if (long > $Reader.recursionLimit)
-                    throw $Error("maximum nesting depth exceeded");
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
                 var end, message;
                 if (length === $undefined)
                     end = reader.len;
@@ -2082,19 +2406,27 @@ $root.onnx = (function() {
                     length = reader.len;
                     reader.len = end;
                 }
-                message = new this.ctor();
+                message = _target || new $root.onnx.TypeProto.Optional();
                 while (reader.pos < end) {
-                    var tag = reader.uint32();
-                    if (tag === error)
+                    var start = reader.pos;
+                    var tag = reader.tag();
+                    if (tag === _end) {
+                        _end = $undefined;
                         break;
-                    switch (tag >>> 3) {
+                    }
+                    var wireType = tag & 7;
+                    switch (tag >>>= 3) {
                     case 1: {
-                            message.elemType = $root.onnx.TypeProto.decode(reader, reader.uint32(), $undefined, long + 1);
-                            break;
+                            if (wireType !== 2)
+                                break;
+                            message.elemType = $root.onnx.TypeProto.decode(reader, reader.size(), $undefined, _depth + 1, message.elemType);
+                            continue;
                         }
-                    default:
-                        reader.skipType(tag & 7, long);
-                        break;
+                    }
+                    reader.skipType(wireType, _depth, tag);
+                    if (!reader.discardUnknown) {
+                        $util.makeProp(message, "$unknowns", false);
+                        (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
                     }
                 }
                 if (length !== $undefined) {
@@ -2102,6 +2434,8 @@ $root.onnx = (function() {
                         throw $RangeError("index out of range");
                     reader.len = length;
                 }
+                if (_end !== $undefined)
+                    throw $Error("missing end group");
                 return message;
             };
 
@@ -2110,7 +2444,7 @@ $root.onnx = (function() {
 
         TypeProto.SparseTensor = (function() {
 
-            var SparseTensor = function SparseTensor(properties) {
+            var SparseTensor = function (properties) {
                 if (properties)
                     for (var keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
                         if (properties[keys[i]] != null && keys[i] !== "__proto__")
@@ -2124,7 +2458,7 @@ $root.onnx = (function() {
                 return new SparseTensor(properties);
             };
 
-            SparseTensor.encode = function SparseTensor$encode(message, writer, _depth) {
+            SparseTensor.encode = function (message, writer, _depth) {
                 if (!writer)
                     writer = $Writer.create();
                 if (_depth === $undefined)
@@ -2135,16 +2469,19 @@ $root.onnx = (function() {
                     writer.uint32(8).int32(message.elemType);
                 if (message.shape != null && $Object.hasOwnProperty.call(message, "shape"))
                     $root.onnx.TensorShapeProto.encode(message.shape, writer.uint32(18).fork(), _depth + 1).ldelim();
+                if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                    for (var i = 0; i < message.$unknowns.length; ++i)
+                        writer.raw(message.$unknowns[i]);
                 return writer;
             };
 
-            SparseTensor.decode = function SparseTensor$decode(reader, length, error, long) {
+            SparseTensor.decode = function (reader, length, _end, _depth, _target) {
                 if (!(reader instanceof $Reader))
                     reader = $Reader.create(reader);
-                if (long === $undefined)
-                    long = 0;
-                if (long > $Reader.recursionLimit)
-                    throw $Error("maximum nesting depth exceeded");
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
                 var end, message;
                 if (length === $undefined)
                     end = reader.len;
@@ -2155,23 +2492,33 @@ $root.onnx = (function() {
                     length = reader.len;
                     reader.len = end;
                 }
-                message = new this.ctor();
+                message = _target || new $root.onnx.TypeProto.SparseTensor();
                 while (reader.pos < end) {
-                    var tag = reader.uint32();
-                    if (tag === error)
+                    var start = reader.pos;
+                    var tag = reader.tag();
+                    if (tag === _end) {
+                        _end = $undefined;
                         break;
-                    switch (tag >>> 3) {
+                    }
+                    var wireType = tag & 7;
+                    switch (tag >>>= 3) {
                     case 1: {
+                            if (wireType !== 0)
+                                break;
                             message.elemType = reader.int32();
-                            break;
+                            continue;
                         }
                     case 2: {
-                            message.shape = $root.onnx.TensorShapeProto.decode(reader, reader.uint32(), $undefined, long + 1);
-                            break;
+                            if (wireType !== 2)
+                                break;
+                            message.shape = $root.onnx.TensorShapeProto.decode(reader, reader.size(), $undefined, _depth + 1, message.shape);
+                            continue;
                         }
-                    default:
-                        reader.skipType(tag & 7, long);
-                        break;
+                    }
+                    reader.skipType(wireType, _depth, tag);
+                    if (!reader.discardUnknown) {
+                        $util.makeProp(message, "$unknowns", false);
+                        (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
                     }
                 }
                 if (length !== $undefined) {
@@ -2179,6 +2526,8 @@ $root.onnx = (function() {
                         throw $RangeError("index out of range");
                     reader.len = length;
                 }
+                if (_end !== $undefined)
+                    throw $Error("missing end group");
                 return message;
             };
 
@@ -2190,7 +2539,7 @@ $root.onnx = (function() {
 
     onnx.OperatorSetIdProto = (function() {
 
-        var OperatorSetIdProto = function OperatorSetIdProto(properties) {
+        var OperatorSetIdProto = function (properties) {
             if (properties)
                 for (var keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
                     if (properties[keys[i]] != null && keys[i] !== "__proto__")
@@ -2204,7 +2553,7 @@ $root.onnx = (function() {
             return new OperatorSetIdProto(properties);
         };
 
-        OperatorSetIdProto.encode = function OperatorSetIdProto$encode(message, writer, _depth) {
+        OperatorSetIdProto.encode = function (message, writer, _depth) {
             if (!writer)
                 writer = $Writer.create();
             if (_depth === $undefined)
@@ -2215,16 +2564,19 @@ $root.onnx = (function() {
                 writer.uint32(10).string(message.domain);
             if (message.version != null && $Object.hasOwnProperty.call(message, "version"))
                 writer.uint32(16).int64(message.version);
+            if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                for (var i = 0; i < message.$unknowns.length; ++i)
+                    writer.raw(message.$unknowns[i]);
             return writer;
         };
 
-        OperatorSetIdProto.decode = function OperatorSetIdProto$decode(reader, length, error, long) {
+        OperatorSetIdProto.decode = function (reader, length, _end, _depth, _target) {
             if (!(reader instanceof $Reader))
                 reader = $Reader.create(reader);
-            if (long === $undefined)
-                long = 0;
-            if (long > $Reader.recursionLimit)
-                throw $Error("maximum nesting depth exceeded");
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $Reader.recursionLimit)
+                throw $Error("max depth exceeded");
             var end, message;
             if (length === $undefined)
                 end = reader.len;
@@ -2235,23 +2587,33 @@ $root.onnx = (function() {
                 length = reader.len;
                 reader.len = end;
             }
-            message = new this.ctor();
+            message = _target || new $root.onnx.OperatorSetIdProto();
             while (reader.pos < end) {
-                var tag = reader.uint32();
-                if (tag === error)
+                var start = reader.pos;
+                var tag = reader.tag();
+                if (tag === _end) {
+                    _end = $undefined;
                     break;
-                switch (tag >>> 3) {
+                }
+                var wireType = tag & 7;
+                switch (tag >>>= 3) {
                 case 1: {
+                        if (wireType !== 2)
+                            break;
                         message.domain = reader.string();
-                        break;
+                        continue;
                     }
                 case 2: {
+                        if (wireType !== 0)
+                            break;
                         message.version = reader.int64();
-                        break;
+                        continue;
                     }
-                default:
-                    reader.skipType(tag & 7, long);
-                    break;
+                }
+                reader.skipType(wireType, _depth, tag);
+                if (!reader.discardUnknown) {
+                    $util.makeProp(message, "$unknowns", false);
+                    (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
                 }
             }
             if (length !== $undefined) {
@@ -2259,6 +2621,8 @@ $root.onnx = (function() {
                     throw $RangeError("index out of range");
                 reader.len = length;
             }
+            if (_end !== $undefined)
+                throw $Error("missing end group");
             return message;
         };
 
@@ -2274,7 +2638,7 @@ $root.onnx = (function() {
 
     onnx.FunctionProto = (function() {
 
-        var FunctionProto = function FunctionProto(properties) {
+        var FunctionProto = function (properties) {
             this.input = [];
             this.output = [];
             this.attribute = [];
@@ -2299,7 +2663,7 @@ $root.onnx = (function() {
             return new FunctionProto(properties);
         };
 
-        FunctionProto.encode = function FunctionProto$encode(message, writer, _depth) {
+        FunctionProto.encode = function (message, writer, _depth) {
             if (!writer)
                 writer = $Writer.create();
             if (_depth === $undefined)
@@ -2327,16 +2691,19 @@ $root.onnx = (function() {
                     $root.onnx.OperatorSetIdProto.encode(message.opsetImport[i], writer.uint32(74).fork(), _depth + 1).ldelim();
             if (message.domain != null && $Object.hasOwnProperty.call(message, "domain"))
                 writer.uint32(82).string(message.domain);
+            if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                for (var i = 0; i < message.$unknowns.length; ++i)
+                    writer.raw(message.$unknowns[i]);
             return writer;
         };
 
-        FunctionProto.decode = function FunctionProto$decode(reader, length, error, long) {
+        FunctionProto.decode = function (reader, length, _end, _depth, _target) {
             if (!(reader instanceof $Reader))
                 reader = $Reader.create(reader);
-            if (long === $undefined)
-                long = 0;
-            if (long > $Reader.recursionLimit)
-                throw $Error("maximum nesting depth exceeded");
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $Reader.recursionLimit)
+                throw $Error("max depth exceeded");
             var end, message;
             if (length === $undefined)
                 end = reader.len;
@@ -2347,57 +2714,79 @@ $root.onnx = (function() {
                 length = reader.len;
                 reader.len = end;
             }
-            message = new this.ctor();
+            message = _target || new $root.onnx.FunctionProto();
             while (reader.pos < end) {
-                var tag = reader.uint32();
-                if (tag === error)
+                var start = reader.pos;
+                var tag = reader.tag();
+                if (tag === _end) {
+                    _end = $undefined;
                     break;
-                switch (tag >>> 3) {
+                }
+                var wireType = tag & 7;
+                switch (tag >>>= 3) {
                 case 1: {
+                        if (wireType !== 2)
+                            break;
                         message.name = reader.string();
-                        break;
+                        continue;
                     }
                 case 4: {
+                        if (wireType !== 2)
+                            break;
                         if (!(message.input && message.input.length))
                             message.input = [];
                         message.input.push(reader.string());
-                        break;
+                        continue;
                     }
                 case 5: {
+                        if (wireType !== 2)
+                            break;
                         if (!(message.output && message.output.length))
                             message.output = [];
                         message.output.push(reader.string());
-                        break;
+                        continue;
                     }
                 case 6: {
+                        if (wireType !== 2)
+                            break;
                         if (!(message.attribute && message.attribute.length))
                             message.attribute = [];
                         message.attribute.push(reader.string());
-                        break;
+                        continue;
                     }
                 case 7: {
+                        if (wireType !== 2)
+                            break;
                         if (!(message.node && message.node.length))
                             message.node = [];
-                        message.node.push($root.onnx.NodeProto.decode(reader, reader.uint32(), $undefined, long + 1));
-                        break;
+                        message.node.push($root.onnx.NodeProto.decode(reader, reader.size(), $undefined, _depth + 1));
+                        continue;
                     }
                 case 8: {
+                        if (wireType !== 2)
+                            break;
                         message.docString = reader.string();
-                        break;
+                        continue;
                     }
                 case 9: {
+                        if (wireType !== 2)
+                            break;
                         if (!(message.opsetImport && message.opsetImport.length))
                             message.opsetImport = [];
-                        message.opsetImport.push($root.onnx.OperatorSetIdProto.decode(reader, reader.uint32(), $undefined, long + 1));
-                        break;
+                        message.opsetImport.push($root.onnx.OperatorSetIdProto.decode(reader, reader.size(), $undefined, _depth + 1));
+                        continue;
                     }
                 case 10: {
+                        if (wireType !== 2)
+                            break;
                         message.domain = reader.string();
-                        break;
+                        continue;
                     }
-                default:
-                    reader.skipType(tag & 7, long);
-                    break;
+                }
+                reader.skipType(wireType, _depth, tag);
+                if (!reader.discardUnknown) {
+                    $util.makeProp(message, "$unknowns", false);
+                    (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
                 }
             }
             if (length !== $undefined) {
@@ -2405,6 +2794,8 @@ $root.onnx = (function() {
                     throw $RangeError("index out of range");
                 reader.len = length;
             }
+            if (_end !== $undefined)
+                throw $Error("missing end group");
             return message;
         };
 
