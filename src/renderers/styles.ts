@@ -45,6 +45,8 @@ const CSS = `
 .nnbook-code pre { max-width: 900px; max-height: 520px; overflow: auto; margin: 0 0 6px; padding: 8px 10px; border-radius: 3px;
   font-family: var(--vscode-editor-font-family, monospace); font-size: var(--vscode-editor-font-size, 13px); line-height: 1.45;
   background: var(--vscode-textCodeBlock-background, rgba(128,128,128,0.1)); border: 1px solid var(--vscode-editorWidget-border, rgba(128,128,128,0.25)); }
+/* VS Code's webview styles inline code (a tint and padding behind every <code>): not the lines of a block. */
+.nnbook-code pre code { display: block; background: none; padding: 0; border-radius: 0; color: inherit; font-size: inherit; font-family: inherit; white-space: pre; }
 .nnbook-code .hljs-keyword, .nnbook-code .hljs-literal { color: var(--vscode-debugTokenExpression-boolean, #0000ff); }
 .nnbook-code .hljs-string { color: var(--vscode-debugTokenExpression-string, #a31515); }
 .nnbook-code .hljs-number { color: var(--vscode-debugTokenExpression-number, #098658); }
