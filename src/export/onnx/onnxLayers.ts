@@ -39,10 +39,7 @@ export function lowerLayer(l: Lowering, m: Module, path: string, args: unknown[]
       const attributes = kind === "MaxPool2d"
         ? { kernel_shape: pair(c.kernelSize), strides: pair(c.stride), pads: [ph, pw, ph, pw], dilations: pair(c.dilation), ceil_mode: c.ceilMode ? 1 : 0 }
         : { kernel_shape: pair(c.kernelSize), strides: pair(c.stride), pads: [ph, pw, ph, pw], ceil_mode: c.ceilMode ? 1 : 0, count_include_pad: c.countIncludePad ? 1 : 0 };
-      // ONNX pools [N, C, H, W]: an unbatched image gets a batch of one on the way.
-      const batched = x.ndim === 4 ? input() : g.node("Unsqueeze", [input(), g.ints([0])]);
-      const pooled = g.node(kind === "MaxPool2d" ? "MaxPool" : "AveragePool", [batched], attributes);
-      return x.ndim === 4 ? pooled : g.node("Squeeze", [pooled, g.ints([0])]);
+      return pool(l, kind === "MaxPool2d" ? "MaxPool" : "AveragePool", x, attributes);
     }
     case "BatchNorm1d":
     case "BatchNorm2d":
@@ -88,6 +85,13 @@ export function lowerLayer(l: Lowering, m: Module, path: string, args: unknown[]
   }
   if (kind.endsWith("Loss")) l.fail(label, `is a loss (${kind}), which is not part of a model for ONNX; keep the loss outside the model`);
   return l.fail(label, `a ${kind} has no ONNX operator`);
+}
+
+/** A pooling node on [N, C, H, W]: an unbatched image gets a batch of one on the way. */
+export function pool(l: Lowering, op: string, x: Tensor, attributes: Record<string, number | number[] | undefined>): string {
+  const g = l.g;
+  if (x.ndim === 4) return g.node(op, [l.name(x)], attributes);
+  return g.node("Squeeze", [g.node(op, [g.node("Unsqueeze", [l.name(x), g.ints([0])])], attributes), g.ints([0])]);
 }
 
 /** x·Wᵀ + b: Gemm for a matrix, MatMul and Add for more dims. */

@@ -5,7 +5,10 @@ import { ValuesIndices } from "../../engine/ops/extremes";
 import type { TracedCall } from "../../engine/tracing";
 import { BOOL, FLOAT, INT64 } from "./onnxGraph";
 import { axis, isTensor, type Lowering } from "./lowering";
-import { flatten, gelu, linear, softplus } from "./onnxLayers";
+import { flatten, gelu, linear, pool, softplus } from "./onnxLayers";
+import { avgPool2dSettings, conv2dSettings, pool2dSettings, type AvgPool2dOptions, type Conv2dOptions, type MaxPool2dOptions } from "../../engine/nn/windowOptions";
+import type { Pair } from "../../engine/ops/conv2d";
+
 
 type Names = string | Names[] | { values: string; indices: string } | null;
 
@@ -199,6 +202,33 @@ function lowerFunction(l: Lowering, name: string, a: unknown[], output: unknown,
     }
     case "F.dropout":
       return g.node("Identity", [l.name(a[0])]);
+    case "F.conv2d": {
+      const { stride, padding, dilation, groups } = conv2dSettings(name, a[3] as Conv2dOptions | undefined).settings;
+      const weight = a[1] as Tensor, bias = a[2] as Tensor | null | undefined;
+      return g.node("Conv", [l.name(a[0]), l.name(weight), ...(bias ? [l.name(bias)] : [])], {
+        kernel_shape: weight.shape.slice(2), strides: stride, pads: [...padding, ...padding], dilations: dilation, group: groups,
+      });
+    }
+    case "F.maxPool2d": {
+      const s = pool2dSettings(name, a[1] as Pair, a[2] as MaxPool2dOptions | undefined);
+      return pool(l, "MaxPool", a[0] as Tensor, { kernel_shape: s.kernel, strides: s.stride, pads: [...s.padding, ...s.padding], dilations: s.dilation, ceil_mode: s.ceilMode ? 1 : 0 });
+    }
+    case "F.avgPool2d": {
+      const s = avgPool2dSettings(name, a[1] as Pair, a[2] as AvgPool2dOptions | undefined);
+      if (s.divisorOverride !== null) return l.fail(label, "with divisorOverride has no ONNX operator");
+      return pool(l, "AveragePool", a[0] as Tensor, { kernel_shape: s.kernel, strides: s.stride, pads: [...s.padding, ...s.padding], ceil_mode: s.ceilMode ? 1 : 0, count_include_pad: s.countIncludePad ? 1 : 0 });
+    }
+    case "F.pad": {
+      // PyTorch lists (before, after) from the last dim backwards; ONNX every dim's begins, then every dim's ends.
+      const x = a[0] as Tensor, widths = a[1] as number[];
+      const begins = Array(x.ndim).fill(0), ends = Array(x.ndim).fill(0);
+      for (let k = 0; k < widths.length / 2; k++) {
+        begins[x.ndim - 1 - k] = widths[2 * k];
+        ends[x.ndim - 1 - k] = widths[2 * k + 1];
+      }
+      const value = (a[2] as { value?: number } | undefined)?.value ?? 0;
+      return g.node("Pad", [l.name(x), g.ints([...begins, ...ends]), g.floats([value])], { mode: "constant" });
+    }
   }
   return l.fail(label, "has no ONNX operator the export knows");
 }

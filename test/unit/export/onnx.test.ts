@@ -114,6 +114,22 @@ test("a module class of the user's own and a CNN run in ONNX Runtime to the engi
   assert.deepEqual(cnnOps.slice(0, 5), ["Conv", "BatchNormalization", "Relu", "MaxPool", "Conv"]);
 });
 
+class FunctionalCnn extends nn.Module {
+  kernel = nn.Parameter(randn([3, 1, 3, 3]));
+  bias = nn.Parameter(randn([3]));
+  forward(x: Tensor) {
+    const padded = F.pad(x, [1, 1, 2, 0], { value: 0.5 });
+    const conv = F.conv2d(padded, this.kernel, this.bias, { stride: [1, 2] }).relu();
+    return [F.maxPool2d(conv, 2, { stride: 1, ceilMode: true }), F.avgPool2d(conv, [2, 2], { padding: 1, countIncludePad: false })];
+  }
+}
+
+test("the functional forms of convolution, pooling and padding are ONNX's Conv, MaxPool, AveragePool and Pad", async () => {
+  manualSeed(6);
+  const ops = await agrees(new FunctionalCnn(), "functional", { inputShape: [2, 1, 6, 7] });
+  for (const op of ["Pad", "Conv", "MaxPool", "AveragePool"]) assert.ok(ops.includes(op), op);
+});
+
 class Forecaster extends nn.Module {
   lstm = nn.LSTM(1, 6, { numLayers: 2, batchFirst: true });
   gru = nn.GRU(6, 3, { bidirectional: true, batchFirst: true });

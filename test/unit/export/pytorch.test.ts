@@ -131,6 +131,22 @@ test("a CNN exports with its convolutions, pooling and batch norm", async () => 
   await assert.rejects(exportPyTorch(net, "cnn2.py"), /its first layer \(features\.0\) is a Conv2d, which does not say the height and width of its images \(1 channel\): pass the shape of a sample input/);
 });
 
+class FunctionalCnn extends nn.Module {
+  kernel = nn.Parameter(randn([3, 1, 3, 3]));
+  bias = nn.Parameter(randn([3]));
+  forward(x: Tensor) {
+    const padded = F.pad(x, [1, 1, 2, 0], { value: 0.5 });
+    const conv = F.conv2d(padded, this.kernel, this.bias, { stride: [1, 2] }).relu();
+    return [F.maxPool2d(conv, 2, { stride: 1, ceilMode: true }), F.avgPool2d(conv, [2, 2], { padding: 1, countIncludePad: false })];
+  }
+}
+
+test("the functional forms of convolution, pooling and padding are F's in PyTorch", async () => {
+  manualSeed(6);
+  const code = await agrees(new FunctionalCnn(), "functional", { inputShape: [2, 1, 6, 7] });
+  assert.match(code, /F\.max_pool2d\(relu, 2, stride=1, ceil_mode=True\)/);
+});
+
 class Forecaster extends nn.Module {
   lstm = nn.LSTM(1, 6, { numLayers: 2, batchFirst: true });
   gru = nn.GRU(6, 3, { bidirectional: true, batchFirst: true });
