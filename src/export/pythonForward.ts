@@ -6,7 +6,7 @@ import { stateKey } from "../engine/nn/stateDict";
 import { ValuesIndices } from "../engine/ops/extremes";
 import type { TracedCall } from "../engine/tracing";
 import type { ModuleTrace } from "./trace";
-import { attributePath, isIdentifier, keywords, literal, number, snake } from "./python";
+import { attributePath, isIdentifier, keywords, literal, number, PyCode, snake } from "./python";
 
 /** Constants a forward makes up itself are written into the code up to this many values. */
 const MAX_CONSTANT = 4096;
@@ -20,10 +20,28 @@ export interface ForwardScope {
   parameters: string[];
 }
 
-/** The lines of `def forward(self, …):` for `trace`, without indentation. */
-export function pythonForward(trace: ModuleTrace, scope: ForwardScope): string[] {
+/**
+ * The lines of `def forward(self, …):` for `trace`, without indentation. `twin` is the same forward followed on an
+ * input one larger in its first dim: a number that grows with it (`view(2, -1)` then `view(3, -1)`) is written as
+ * the batch read from the input (`x.shape[0]`), so the code takes any batch.
+ */
+export function pythonForward(trace: ModuleTrace, scope: ForwardScope, twin?: ModuleTrace): string[] {
   const writer = new ForwardWriter(trace.module, scope);
-  return writer.write(trace);
+  return writer.write(trace, twin);
+}
+
+/** `x.shape[0]` (times k) for a number that is k times the batch in both runs, else the number itself. */
+function batchFollowing(a: unknown, b: unknown, batch: number, expr: string): unknown {
+  if (typeof a === "number" && typeof b === "number") {
+    if (a === b || a <= 0 || !Number.isInteger(a / batch)) return a;
+    const k = a / batch;
+    return b === k * (batch + 1) ? new PyCode(k === 1 ? expr : `${k} * ${expr}`) : a;
+  }
+  if (Array.isArray(a) && Array.isArray(b) && a.length === b.length) return a.map((v, i) => batchFollowing(v, b[i], batch, expr));
+  if (typeof a === "object" && a !== null && Object.getPrototypeOf(a) === Object.prototype && typeof b === "object" && b !== null) {
+    return Object.fromEntries(Object.entries(a).map(([k, v]) => [k, batchFollowing(v, (b as Record<string, unknown>)[k], batch, expr)]));
+  }
+  return a;
 }
 
 class ForwardWriter {
@@ -42,14 +60,19 @@ class ForwardWriter {
     for (const [key, value] of Object.entries(module)) if (value instanceof Tensor && !this.owned.has(value)) this.owned.set(value, attributePath("self", stateKey(key)));
   }
 
-  write(trace: ModuleTrace): string[] {
+  write(trace: ModuleTrace, twin?: ModuleTrace): string[] {
     trace.inputs.forEach((input, i) => this.bind(input, this.scope.parameters[i]));
-    for (const call of trace.calls) {
-      const rhs = this.expression(call);
+    const first = trace.inputs[0], grown = twin?.inputs[0];
+    const aligned =
+      twin !== undefined && first instanceof Tensor && grown instanceof Tensor && first.ndim > 0 && grown.shape[0] === first.shape[0] + 1 &&
+      twin.calls.length === trace.calls.length && twin.calls.every((c, i) => c.name === trace.calls[i].name);
+    trace.calls.forEach((call, i) => {
+      const args = aligned ? (batchFollowing(call.args, twin!.calls[i].args, (first as Tensor).shape[0], `${this.scope.parameters[0]}.shape[0]`) as unknown[]) : call.args;
+      const rhs = this.expression({ ...call, args });
       const name = this.fresh(this.nameOf(call));
       this.lines.push(`${name} = ${rhs}`);
       this.bind(call.output, name);
-    }
+    });
     this.lines.push(`return ${this.value(trace.output, true)}`);
     return this.lines;
   }
@@ -83,6 +106,7 @@ class ForwardWriter {
 
   /** A value as a Python expression; `tuple` writes a list as a tuple (a forward's return). */
   private value(v: unknown, tuple = false): string {
+    if (v instanceof PyCode) return v.code;
     if (v instanceof Tensor) return this.tensor(v);
     if (v instanceof ValuesIndices) return `(${this.tensor(v.values)}, ${this.tensor(v.indices)})`;
     if (Array.isArray(v)) {
@@ -215,7 +239,7 @@ class ForwardWriter {
       case "arange": {
         const [start, end, step] = args as [number, number | undefined, number];
         const bounds = end === undefined ? [0, start, step] : [start, end, step];
-        return `torch.arange(${bounds.map(number).join(", ")}, ${["dtype=torch.float32", ...creationOptions(args[3])].join(", ")})`;
+        return `torch.arange(${bounds.map((v) => this.value(v)).join(", ")}, ${["dtype=torch.float32", ...creationOptions(args[3])].join(", ")})`;
       }
       case "linspace":
         return `torch.linspace(${[this.value(args[0]), this.value(args[1]), this.value(args[2]), ...creationOptions(args[3])].join(", ")})`;

@@ -7,6 +7,7 @@ import { stateKey } from "../engine/nn/stateDict";
 import { builtInKind } from "../engine/nn/serialize";
 import { customParts } from "../engine/nn/customModule";
 import { noGrad } from "../engine/autograd";
+import { cat } from "../engine/ops/join";
 import { traceForward, type ModuleTrace } from "./trace";
 import { pythonForward } from "./pythonForward";
 import { HELPERS, pythonLayer } from "./pythonLayers";
@@ -36,13 +37,13 @@ export function pytorchCode(model: Module, options: SampleOptions, what: string,
   const { forwards, output } = hasCustom ? traceForward(model, input, what) : { forwards: new Map<Module, ModuleTrace>(), output: noGrad(() => evalOutput(model, input)) };
   const finalOutput = hasCustom ? noGrad(() => evalOutput(model, input)) : output;
 
-  const classes = new ClassWriter(forwards, what);
+  const classes = new ClassWriter(forwards, what, hasCustom ? twinForwards(model, input, what) : new Map());
   const root = classes.expression(model, model.constructor.name);
   const helpers = [...classes.helpers].map((h) => HELPERS[h]);
   const lines = [
     `${PYTHON_MARK} from a model of the notebook: the same network in PyTorch.`,
     `# load() rebuilds it with the weights saved beside it in ${weights}, read with PyTorch alone.`,
-    ...(hasCustom ? ["# forward was written down by following it on a sample input, as torch.jit.trace does:", "# its branches and loops are those that input took, and sizes read from shapes are fixed."] : []),
+    ...(hasCustom ? ["# forward was written down by following it on a sample input, as torch.jit.trace does:", "# its branches and loops are those that input took; a size that grew with the batch is read from the input."] : []),
     "import json",
     "import os",
     "",
@@ -83,6 +84,20 @@ export function pytorchCode(model: Module, options: SampleOptions, what: string,
   return { code: lines.join("\n").replace(/\n{4,}/g, "\n\n\n"), input, output: finalOutput };
 }
 
+/**
+ * The forwards followed again on the sample with one more row in its first dim, to tell which numbers follow the
+ * batch; none when the model does not take that input.
+ */
+function twinForwards(model: Module, input: Tensor[], what: string): Map<Module, ModuleTrace> {
+  if (input.some((t) => t.ndim === 0 || t.shape[0] === 0)) return new Map();
+  const grown = input.map((t) => cat([t, t.narrow(0, 0, 1)], 0));
+  try {
+    return traceForward(model, grown, what).forwards;
+  } catch {
+    return new Map();
+  }
+}
+
 function evalOutput(model: Module, input: Tensor[]): unknown {
   const modes = model.modules().map((m): [Module, boolean] => [m, m.training]);
   model.eval();
@@ -120,7 +135,7 @@ class ClassWriter {
   private readonly byText = new Map<string, string>();
   private readonly usedNames = new Set<string>();
 
-  constructor(private readonly forwards: Map<Module, ModuleTrace>, private readonly what: string) {}
+  constructor(private readonly forwards: Map<Module, ModuleTrace>, private readonly what: string, private readonly twins: Map<Module, ModuleTrace>) {}
 
   /** The Python expression that makes `m`: a built-in layer's constructor, or `Name()` of a class written here. */
   expression(m: Module, where: string): string {
@@ -157,7 +172,7 @@ class ClassWriter {
     const trace = this.forwards.get(m);
     const parameters = forwardParameters(m, trace?.inputs.length ?? 1);
     const body = trace
-      ? pythonForward(trace, { what: this.what, where, parameters })
+      ? pythonForward(trace, { what: this.what, where, parameters }, this.twins.get(m))
       : [`raise NotImplementedError("nnbook did not see this module's forward run on the sample input, so it could not write it down")`];
     const lines = (name: string) =>
       [

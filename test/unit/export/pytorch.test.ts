@@ -118,7 +118,7 @@ class Digits extends nn.Module {
   classifier = nn.Linear(6, 10);
   forward(images: Tensor) {
     const f = this.features(images);
-    return this.classifier(f.flatten(1)).logSoftmax(1);
+    return this.classifier(f.view(images.shape[0], -1)).logSoftmax(1);
   }
 }
 
@@ -128,6 +128,9 @@ test("a CNN exports with its convolutions, pooling and batch norm", async () => 
   net(randn([4, 1, 8, 8]));
   const code = await agrees(net, "cnn", { inputShape: [2, 1, 8, 8] });
   assert.match(code, /nn\.Conv2d\(1, 4, 3, padding=1\)/);
+  // The batch the forward read from a shape follows the input: another batch size runs too.
+  assert.match(code, /features\.reshape\(images\.shape\[0\], -1\)/);
+  assert.deepEqual(runPython(dir, "import json, torch, cnn\nprint(json.dumps(list(cnn.load()(torch.zeros(5, 1, 8, 8)).shape)))"), [5, 10]);
   await assert.rejects(exportPyTorch(net, "cnn2.py"), /its first layer \(features\.0\) is a Conv2d, which does not say the height and width of its images \(1 channel\): pass the shape of a sample input/);
 });
 
