@@ -34,6 +34,8 @@ export interface ArchJSON {
   children: [string, ArchJSON][];
   /** For a class of the user's own: its fields and members, to rebuild it without its constructor. */
   custom?: CustomJSON;
+  /** Its mode when saved (train or eval), restored as torch.load restores a pickled module's. */
+  training?: boolean;
 }
 
 interface Kind {
@@ -126,8 +128,8 @@ export function arch(m: Module, where = m.constructor.name): ArchJSON {
   const info = m.describe();
   const builtIn = builtInKind(m) !== undefined;
   const children = m.namedChildren().map(([n, c]): [string, ArchJSON] => [n, arch(c, `${where}.${n}`)]);
-  if (builtIn) return { type: info.kind, config: { ...info.config }, children };
-  return { type: m.constructor.name, config: {}, children, custom: customParts(m, where) };
+  if (builtIn) return { type: info.kind, config: { ...info.config }, children, training: m.training };
+  return { type: m.constructor.name, config: {}, children, custom: customParts(m, where), training: m.training };
 }
 
 /** The JSON form of `m` (what `m.toJSON()` returns). */
@@ -139,6 +141,12 @@ export function moduleToJSON(m: Module): ModuleJSON {
 
 /** The module `a` describes, with its weights not yet loaded. */
 export function build(a: ArchJSON): Module {
+  const m = buildModule(a);
+  if (typeof a.training === "boolean") m.training = a.training;
+  return m;
+}
+
+function buildModule(a: ArchJSON): Module {
   if (typeof a !== "object" || a === null || typeof a.type !== "string" || !Array.isArray(a.children)) throw new Error("load: the saved architecture is damaged (a module without its type or children)");
   if (a.custom) return rebuildCustom(a.type, a.custom, a.children.map(([n, c]) => [n, build(c)]));
   const kind = Object.prototype.hasOwnProperty.call(KINDS, a.type) ? KINDS[a.type] : null;

@@ -197,3 +197,13 @@ test("a state dict PyTorch saved loads with loadStateDict, and load says to use 
   for (const [key, t] of Object.entries(net.stateDict())) assert.deepEqual(Array.from(t.data), expected[key].values.map(Math.fround), key);
   await assert.rejects(net.loadStateDict("none.safetensors"), { message: "loadStateDict: none.safetensors: no such file" });
 });
+
+test("a model comes back in the mode it was saved in, as torch.load gives a pickled module", async () => {
+  const net = nn.Sequential(nn.Linear(2, 2), nn.Dropout(0.5));
+  await save(net, "training.safetensors");
+  assert.equal((await load("training.safetensors")).training, true);
+  net.eval();
+  await save(net, "eval.safetensors");
+  const back = await load("eval.safetensors");
+  assert.deepEqual(back.modules().map((m) => m.training), [false, false, false]);
+});
