@@ -217,10 +217,26 @@ const rows: Func = func("rows", ["dst", "src", "ldd", "lds", "nrows", "cols"], [
   I.end,
 ]);
 
-/** The module for one tile: gemm, copy/trans for MR and NR, blank, rows; over a memory threads share, if `shared`. */
+/**
+ * axpy(y, x, q, alphaAt): y += α·x over q vectors of four floats, α the float at alphaAt (bytes), a
+ * multiply and an add each rounded to float32 (not fused: the same on every machine, and the same
+ * as the JavaScript twin in ops.ts, to the bit).
+ */
+const axpy: Func = func("axpy", ["y", "x", "q", "alphaAt"], [], 1, (L, v) => [
+  I.get(L.alphaAt), I.v128_load32_splat(0), I.set(v),
+  I.block, I.get(L.q), I.eqz, I.br_if(0),
+  I.loop,
+  I.get(L.y), I.get(L.y), I.v128_load(0), I.get(v), I.get(L.x), I.v128_load(0), I.f32x4_mul, I.f32x4_add, I.v128_store(0),
+  inc(L.y, 16), inc(L.x, 16),
+  countDown(L.q),
+  I.end,
+  I.end,
+]);
+
+/** The module for one tile: gemm, copy/trans for MR and NR, blank, rows, axpy; over a memory threads share, if `shared`. */
 export function gemmModule(t: Tile, shared = false): Uint8Array {
   const widths = [...new Set([t.mr, t.nr])];
-  return assemble([gemm(t), ...widths.flatMap((r) => [copy(r), trans(r)]), blank, rows], { shared });
+  return assemble([gemm(t), ...widths.flatMap((r) => [copy(r), trans(r)]), blank, rows, axpy], { shared });
 }
 
 /** A module using f32x4.relaxed_madd, to ask the runtime whether it validates. */

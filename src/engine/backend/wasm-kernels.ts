@@ -36,6 +36,8 @@ export interface WasmKernels {
   mmNN: Kernel;
   mmNT: Kernel;
   mmTN: Kernel;
+  /** y += α·x in float32 (each product and sum rounded to float32), x and y of one length. */
+  axpy(y: Float32Array, x: Float32Array, alpha: number): void;
   /** What was built: tile, block sizes, and whether the multiply-add is relaxed SIMD's. */
   options: GemmOptions;
   /** Threads that large products use now: this one and the helpers that are ready. */
@@ -101,6 +103,7 @@ export function buildWasmKernels(options: Partial<GemmOptions> = {}, threads = 1
   const names = ["gemm", `copy${mr}`, `trans${mr}`, `copy${nr}`, `trans${nr}`, "blank"];
   const fns = names.map((name) => ex[name] as (...args: number[]) => void);
   const rows = ex.rows as (dst: number, src: number, ldd: number, lds: number, nrows: number, cols: number) => void;
+  const axpyFn = ex.axpy as (y: number, x: number, q: number, alphaAt: number) => void;
   const GEMM = 0, COPY_A = 1, TRANS_A = 2, COPY_B = 3, TRANS_B = 4, BLANK = 5;
   let heap = new Float32Array(mem.buffer);
   const base = shared ? CONTROL_BYTES / 4 : 0;
@@ -219,10 +222,22 @@ export function buildWasmKernels(options: Partial<GemmOptions> = {}, threads = 1
     if (!along && full * r < w) emit(BLANK, dst + full * r * kcP * 4, kc, w - full * r, r, 0, 0, 0);
   }
 
+  /** y += α·x: y and x copied in after the float α, y copied back. */
+  function axpy(y: Float32Array, x: Float32Array, alpha: number): void {
+    const n = y.length, Y = base + 4, X = Y + up(n, 4);
+    const h = reserve(X + up(n, 4));
+    h[base] = alpha;
+    h.set(y, Y);
+    h.set(x, X);
+    axpyFn(Y * 4, X * 4, Math.ceil(n / 4), base * 4);
+    y.set(h.subarray(Y, Y + n));
+  }
+
   return {
     mmNN: (a, ao, b, bo, c, co, m, k, n) => product(false, false, a, ao, b, bo, c, co, m, k, n),
     mmNT: (a, ao, b, bo, c, co, m, k, n) => product(false, true, a, ao, b, bo, c, co, m, k, n),
     mmTN: (a, ao, b, bo, c, co, m, k, n) => product(true, false, a, ao, b, bo, c, co, m, k, n),
+    axpy,
     options: o,
     threads: () => 1 + helpers.filter((h) => h.ready).length,
     end: () => helpers.forEach((h) => h.end()),

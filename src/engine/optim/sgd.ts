@@ -1,4 +1,5 @@
 import { alloc } from "../storage";
+import { axpy } from "../backend/axpy";
 import { Optimizer, type ParamGroup, type Params } from "./optimizer";
 
 /** Options of `optim.SGD` (PyTorch's names in camelCase); each may also be set per param group. */
@@ -47,9 +48,8 @@ export class SGD extends Optimizer<SGDParamGroup, SGDState> {
         if (p.grad === null) continue;
         const w = p.data, g = p.grad.data, state = this.stateOf(p, () => ({ momentumBuffer: null }));
         if (mu === 0 && wd === 0) {
-          // Plain gradient descent, the common case: one multiply-add per weight.
-          if (maximize) for (let i = 0; i < w.length; i++) w[i] += lr * g[i];
-          else for (let i = 0; i < w.length; i++) w[i] -= lr * g[i];
+          // Plain gradient descent, the common case: w += −lr·g, in float32 as torch's param.add_(grad, alpha=-lr).
+          axpy(w, g, maximize ? lr : -lr);
           continue;
         }
         const first = state.momentumBuffer === null;
