@@ -14,7 +14,7 @@
 
 import { MAX_PAGES } from "./wasm-asm";
 import { gemmModule, relaxedProbe, type Tile } from "./wasm-gemm";
-import { CHUNKS_PER_THREAD, CHUNK_MIN_WORK, COMMAND_WORDS, CONTROL_BYTES, HEADER, Helper, SLOT, THREAD_MIN_WORK, matmulThreadConfig, onMatmulThreadsChange, runChunks, type ThreadStart } from "./wasm-threads";
+import { CHUNKS_PER_THREAD, CHUNK_MIN_SPAN, CHUNK_MIN_WORK, COMMAND_WORDS, CONTROL_BYTES, HEADER, Helper, SLOT, THREAD_MIN_WORK, matmulThreadConfig, onMatmulThreadsChange, runChunks, type ThreadStart } from "./wasm-threads";
 
 // Minimal ambient types for the WebAssembly JavaScript API (not part of the ES2022 lib).
 export interface WasmMemory {
@@ -94,38 +94,26 @@ export function buildWasmKernels(options: Partial<GemmOptions> = {}, threads = 1
   const o: GemmOptions = { ...gemmDefaults(options.fma ?? relaxedSimd()), ...options };
   const { mr, nr, unroll } = o;
   const KC = up(o.kc, unroll), MC = up(o.mc, mr), NC = up(o.nc, nr);
-  const shared = threads > 1 && start !== undefined && sharedMemory();
-  const bytes = gemmModule(o, shared);
-  if (!WebAssembly.validate(bytes)) return null;
-  const mem = shared ? new WebAssembly.Memory({ initial: 16, maximum: MAX_PAGES, shared: true }) : new WebAssembly.Memory({ initial: 16 });
-  const ex = new WebAssembly.Instance(new WebAssembly.Module(bytes), { env: { mem } }).exports;
-  // Commands name these by index: gemm, A's copy and transposing packs, B's, blank.
-  const names = ["gemm", `copy${mr}`, `trans${mr}`, `copy${nr}`, `trans${nr}`, "blank"];
-  const fns = names.map((name) => ex[name] as (...args: number[]) => void);
-  const rows = ex.rows as (dst: number, src: number, ldd: number, lds: number, nrows: number, cols: number) => void;
-  const axpyFn = ex.axpy as (y: number, x: number, q: number, alphaAt: number) => void;
+  // Products run in a memory of this thread's; with helpers, those cut into chunks run in a second
+  // memory that the helpers share (copies into a shared buffer are slower, so it is used only then).
+  const made = space(gemmModule(o, false), new WebAssembly.Memory({ initial: 16 }), 0, NAMES(mr, nr));
+  if (!made) return null;
+  const local: Space = made;
   const GEMM = 0, COPY_A = 1, TRANS_A = 2, COPY_B = 3, TRANS_B = 4, BLANK = 5;
-  let heap = new Float32Array(mem.buffer);
-  const base = shared ? CONTROL_BYTES / 4 : 0;
   const helpers: Helper[] = [];
-  if (shared) {
+  const threaded = threads > 1 && start !== undefined && sharedMemory() ? sharedSpace() : null;
+
+  function sharedSpace(): Space | null {
+    const bytes = gemmModule(o, true), mem = new WebAssembly!.Memory({ initial: 16, maximum: MAX_PAGES, shared: true });
+    const sp = space(bytes, mem, CONTROL_BYTES / 4, NAMES(mr, nr));
+    if (!sp) return null;
     for (let i = 0; i < threads - 1; i++) {
       const control = (i + 1) * SLOT.words * 4;
       helpers.push(new Helper(mem.buffer, control));
-      start({ memory: mem, module: bytes, names, control, header: 0, layout: SLOT, headerLayout: HEADER });
+      start!({ memory: mem, module: bytes, names: NAMES(mr, nr), control, header: 0, layout: SLOT, headerLayout: HEADER });
     }
+    return sp;
   }
-
-  /** The memory as floats, at least `floats` long. */
-  function reserve(floats: number): Float32Array {
-    const need = floats * 4 - mem.buffer.byteLength;
-    if (need > 0) mem.grow(Math.ceil(need / PAGE));
-    if (heap.length * 4 !== mem.buffer.byteLength) heap = new Float32Array(mem.buffer);
-    return heap;
-  }
-
-  /** Runs a function of the module now. */
-  const call: Emit = (op, a, b, c, d, e, f, g) => fns[op](a, b, c, d, e, f, g);
 
   /** c[m,n] += a·b; aT: a is [k,m] (else [m,k]); bT: b is [n,k] (else [k,n]). */
   function product(aT: boolean, bT: boolean, a: Float32Array, ao: number, b: Float32Array, bo: number, c: Float32Array, co: number, m: number, k: number, n: number): void {
@@ -134,9 +122,10 @@ export function buildWasmKernels(options: Partial<GemmOptions> = {}, threads = 1
     const kcMax = even(k, KC, unroll);
     // The chunks: whole tiles of the rows or of the columns, whichever is longer (the other operand,
     // smaller, is then the one every chunk packs for itself); one, unless helpers are ready.
-    const ready = helpers.length > 0 && m * k * n >= THREAD_MIN_WORK ? helpers.filter((h) => h.ready) : [];
+    const ready = threaded !== null && m * k * n >= THREAD_MIN_WORK ? helpers.filter((h) => h.ready) : [];
     const alongN = n >= m, tiles = alongN ? nP / nr : mP / mr, threads = ready.length + 1;
-    const count = threads === 1 ? 1 : Math.min(tiles, Math.max(threads, Math.min(CHUNKS_PER_THREAD * threads, Math.floor((m * k * n) / CHUNK_MIN_WORK))));
+    const count = threads === 1 ? 1 : Math.min(tiles, Math.max(1, Math.floor((alongN ? n : m) / CHUNK_MIN_SPAN)), Math.max(threads, Math.min(CHUNKS_PER_THREAD * threads, Math.floor((m * k * n) / CHUNK_MIN_WORK))));
+    const sp: Space = count > 1 ? threaded! : local, base = sp.base, call = sp.call;
     const cut = (p: number) => Math.round((tiles * p) / count) * (alongN ? nr : mr);
     const parts: Part[] = [];
     for (let p = 0; p < count; p++) {
@@ -166,13 +155,13 @@ export function buildWasmKernels(options: Partial<GemmOptions> = {}, threads = 1
       }
     }
     const table = up(Cin + m * n, 4);
-    const h = reserve(table + 2 * lists.length + lists.reduce((sum, list) => sum + list.length, 0));
+    const h = sp.reserve(table + 2 * lists.length + lists.reduce((sum, list) => sum + list.length, 0));
     h.set(a.subarray(ao, ao + m * k), A);
     h.fill(0, aEnd, B);
     h.set(b.subarray(bo, bo + k * n), B);
     h.fill(0, bEnd, C);
     h.set(c.subarray(co, co + m * n), Cin);
-    if (Cin !== C) rows(C * 4, Cin * 4, nP * 4, n * 4, m, n);
+    if (Cin !== C) sp.rows(C * 4, Cin * 4, nP * 4, n * 4, m, n);
     if (count === 1) drive(parts[0], call);
     else {
       const words = new Int32Array(h.buffer);
@@ -188,7 +177,7 @@ export function buildWasmKernels(options: Partial<GemmOptions> = {}, threads = 1
         for (let q = 0; q < list.length; q += COMMAND_WORDS) call(list[q], list[q + 1], list[q + 2], list[q + 3], list[q + 4], list[q + 5], list[q + 6], list[q + 7]);
       });
     }
-    if (Cin !== C) rows(Cin * 4, C * 4, n * 4, nP * 4, m, n);
+    if (Cin !== C) sp.rows(Cin * 4, C * 4, n * 4, nP * 4, m, n);
     c.set(h.subarray(Cin, Cin + m * n), co);
 
     /** One part's blocks, as GotoBLAS loops them. */
@@ -224,12 +213,12 @@ export function buildWasmKernels(options: Partial<GemmOptions> = {}, threads = 1
 
   /** y += α·x: y and x copied in after the float α, y copied back. */
   function axpy(y: Float32Array, x: Float32Array, alpha: number): void {
-    const n = y.length, Y = base + 4, X = Y + up(n, 4);
-    const h = reserve(X + up(n, 4));
-    h[base] = alpha;
+    const n = y.length, Y = 4, X = Y + up(n, 4);
+    const h = local.reserve(X + up(n, 4));
+    h[0] = alpha;
     h.set(y, Y);
     h.set(x, X);
-    axpyFn(Y * 4, X * 4, Math.ceil(n / 4), base * 4);
+    local.axpy(Y * 4, X * 4, Math.ceil(n / 4), 0);
     y.set(h.subarray(Y, Y + n));
   }
 
@@ -239,7 +228,7 @@ export function buildWasmKernels(options: Partial<GemmOptions> = {}, threads = 1
     mmTN: (a, ao, b, bo, c, co, m, k, n) => product(true, false, a, ao, b, bo, c, co, m, k, n),
     axpy,
     options: o,
-    threads: () => 1 + helpers.filter((h) => h.ready).length,
+    threads: () => (threaded === null ? 1 : 1 + helpers.filter((h) => h.ready).length),
     end: () => helpers.forEach((h) => h.end()),
   };
 }
@@ -257,6 +246,40 @@ interface Part {
   nc: number;
   aPack: number;
   bPack: number;
+}
+
+/** Commands name these by index: gemm, A's copy and transposing packs, B's, blank. */
+const NAMES = (mr: number, nr: number) => ["gemm", `copy${mr}`, `trans${mr}`, `copy${nr}`, `trans${nr}`, "blank"];
+
+/** One instance of the module over its memory, from float `base` on. */
+interface Space {
+  base: number;
+  /** The memory as floats, at least `floats` long. */
+  reserve(floats: number): Float32Array;
+  /** Runs a function of the module (by its index in NAMES) now. */
+  call: Emit;
+  rows(dst: number, src: number, ldd: number, lds: number, nrows: number, cols: number): void;
+  axpy(y: number, x: number, q: number, alphaAt: number): void;
+}
+
+/** The module `bytes` instantiated over `mem`, its functions `names` by index; null where it does not validate. */
+function space(bytes: Uint8Array, mem: WasmMemory, base: number, names: string[]): Space | null {
+  if (!WebAssembly!.validate(bytes)) return null;
+  const ex = new WebAssembly!.Instance(new WebAssembly!.Module(bytes), { env: { mem } }).exports;
+  const fns = names.map((name) => ex[name] as (...args: number[]) => void);
+  let heap = new Float32Array(mem.buffer);
+  return {
+    base,
+    reserve(floats) {
+      const need = floats * 4 - mem.buffer.byteLength;
+      if (need > 0) mem.grow(Math.ceil(need / PAGE));
+      if (heap.length * 4 !== mem.buffer.byteLength) heap = new Float32Array(mem.buffer);
+      return heap;
+    },
+    call: (op, a, b, c, d, e, f, g) => fns[op](a, b, c, d, e, f, g),
+    rows: ex.rows as Space["rows"],
+    axpy: ex.axpy as Space["axpy"],
+  };
 }
 
 /** Whether this runtime has memories that threads can share. */

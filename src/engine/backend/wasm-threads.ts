@@ -52,14 +52,19 @@ export const CONTROL_BYTES = 4096;
 export const MAX_HELPERS = CONTROL_BYTES / (SLOT.words * 4) - 1;
 
 /**
- * Products with fewer multiply-adds than this (m·k·n) run on one thread. Alone, in a loop, two
- * threads win from 32×32×32 on (0.73× the time of one; 0.68× at 64×784×128, 0.52× at 256³); inside
- * a training step they lost below about a million: the digits CNN, whose products are 2048×9×8,
- * trained at 0.68× the speed of one thread with the cut at 32,768.
+ * Products with fewer multiply-adds than this (m·k·n) run on one thread. Inside a training step,
+ * a helper that has gone to sleep between products, and copies into a shared buffer (slower than
+ * into a thread's own), cost more than a second core saves on W1's 64×784×128 products (6.4
+ * million multiply-adds: 2 threads 0.9–1.0× the speed of one, W1's steps 0.5–0.9×). From 256³
+ * (2^24) two threads won: 1.3–1.5× there, 1.8× at 1024³ (Xeon, 2 cores).
  */
-export const THREAD_MIN_WORK = 1 << 20;
-/** Chunks per thread at most, and the fewest multiply-adds a chunk is cut to. */
-export const CHUNKS_PER_THREAD = 4, CHUNK_MIN_WORK = 1 << 18;
+export const THREAD_MIN_WORK = 1 << 24;
+/**
+ * Chunks per thread at most; the fewest multiply-adds a chunk is cut to; and the fewest rows or
+ * columns (of the dimension cut) it spans: a chunk packs all of the other operand for itself, so a
+ * narrow chunk packs more than it multiplies.
+ */
+export const CHUNKS_PER_THREAD = 4, CHUNK_MIN_WORK = 1 << 18, CHUNK_MIN_SPAN = 128;
 
 let config: { threads: number; start?: ThreadStart } = { threads: 1 };
 const listeners: (() => void)[] = [];
