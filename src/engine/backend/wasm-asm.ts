@@ -75,6 +75,19 @@ export const I = {
   v128_load: (off = 0): Bytes => [...simd(0x00), 4, ...uleb(off)],
   v128_store: (off = 0): Bytes => [...simd(0x0b), 4, ...uleb(off)],
   v128_load32_splat: (off = 0): Bytes => [...simd(0x09), 2, ...uleb(off)],
+  v128_load64_splat: (off = 0): Bytes => [...simd(0x0a), 3, ...uleb(off)],
+  /** Two floats into the low half, zeros above. */
+  v128_load64_zero: (off = 0): Bytes => [...simd(0x5d), 3, ...uleb(off)],
+  /** The low half (two floats) to memory. */
+  v128_store64_lane0: (off = 0): Bytes => [...simd(0x5b), 3, ...uleb(off), 0],
+  f64x2_promote_low_f32x4: simd(0x5f),
+  f32x4_demote_f64x2_zero: simd(0x5e),
+  f64x2_neg: simd(0xed),
+  f64x2_sqrt: simd(0xef),
+  f64x2_add: simd(0xf0),
+  f64x2_sub: simd(0xf1),
+  f64x2_mul: simd(0xf2),
+  f64x2_div: simd(0xf3),
   v128_zero: [...simd(0x0c), ...new Array<number>(16).fill(0)] as Bytes, // v128.const 0
   f32x4_extract_lane: (lane: number): Bytes => [...simd(0x1f), lane],
   /** i8x16.shuffle, given as four f32 lanes of the pair (0–3 the first operand, 4–7 the second). */

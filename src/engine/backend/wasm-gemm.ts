@@ -233,10 +233,49 @@ const axpy: Func = func("axpy", ["y", "x", "q", "alphaAt"], [], 1, (L, v) => [
   I.end,
 ]);
 
-/** The module for one tile: gemm, copy/trans for MR and NR, blank, rows, axpy; over a memory threads share, if `shared`. */
+/** Adam's scalars, float64 each, in this order at adam's `scalarsAt`. */
+export const ADAM_SCALARS = ["beta1", "oneMinusBeta1", "beta2", "oneMinusBeta2", "biasCorrection2Sqrt", "eps", "stepSize", "weightDecay", "decay"] as const;
+/** Adam's flags: decoupled (AdamW: w ← w·decay, else g ← g + λw), maximize (g ← −g). */
+export const ADAM_FLAGS = { decoupled: 1, maximize: 2 } as const;
+
+/**
+ * adam(w, g, m, v, q, scalarsAt, flags): one Adam step over q pairs of float32 weights, computed in
+ * float64 two at a time and rounded to float32 where a value is stored (w after AdamW's decay, m, v, w),
+ * exactly as the JavaScript loop of adamStep.ts does it:
+ *   g ← −g (maximize);  w ← w·decay (AdamW) or g ← g + λ·w;  m ← β₁m + (1 − β₁)g;  v ← β₂v + (1 − β₂)g·g;
+ *   w ← w − step·(m / (√v / c₂ + ε)).
+ */
+const adam: Func = func("adam", ["w", "g", "m", "v", "q", "at", "flags"], [], 13, (L, x) => {
+  const S = (name: (typeof ADAM_SCALARS)[number]) => I.get(x + ADAM_SCALARS.indexOf(name));
+  const gv = x + 9, wv = x + 10, mv = x + 11, vv = x + 12;
+  const when = (flag: number, yes: boolean, body: Bytes[]): Bytes => cat(I.block, I.get(L.flags), I.const(flag), I.and, ...(yes ? [I.eqz] : []), I.br_if(0), ...body, I.end);
+  const pair = (ptr: number) => cat(I.get(ptr), I.v128_load64_zero(0), I.f64x2_promote_low_f32x4);
+  /** Rounds the float64 pair on the stack to float32, stores it at ptr and leaves it (as float64) in `local`. */
+  const keep = (ptr: number, local: number) => cat(I.f32x4_demote_f64x2_zero, I.set(local), I.get(ptr), I.get(local), I.v128_store64_lane0(0), I.get(local), I.f64x2_promote_low_f32x4, I.set(local));
+  return [
+    ...ADAM_SCALARS.map((_, i) => cat(I.get(L.at), I.v128_load64_splat(8 * i), I.set(x + i))),
+    I.block, I.get(L.q), I.eqz, I.br_if(0),
+    I.loop,
+    pair(L.g), I.set(gv),
+    when(ADAM_FLAGS.maximize, true, [I.get(gv), I.f64x2_neg, I.set(gv)]),
+    pair(L.w), I.set(wv),
+    when(ADAM_FLAGS.decoupled, true, [I.get(wv), S("decay"), I.f64x2_mul, keep(L.w, wv)]),
+    when(ADAM_FLAGS.decoupled, false, [I.get(gv), S("weightDecay"), I.get(wv), I.f64x2_mul, I.f64x2_add, I.set(gv)]),
+    S("beta1"), pair(L.m), I.f64x2_mul, S("oneMinusBeta1"), I.get(gv), I.f64x2_mul, I.f64x2_add, keep(L.m, mv),
+    S("beta2"), pair(L.v), I.f64x2_mul, S("oneMinusBeta2"), I.get(gv), I.f64x2_mul, I.get(gv), I.f64x2_mul, I.f64x2_add, keep(L.v, vv),
+    I.get(wv), S("stepSize"), I.get(mv), I.get(vv), I.f64x2_sqrt, S("biasCorrection2Sqrt"), I.f64x2_div, S("eps"), I.f64x2_add,
+    I.f64x2_div, I.f64x2_mul, I.f64x2_sub, keep(L.w, wv),
+    inc(L.w, 8), inc(L.g, 8), inc(L.m, 8), inc(L.v, 8),
+    countDown(L.q),
+    I.end,
+    I.end,
+  ];
+});
+
+/** The module for one tile: gemm, copy/trans for MR and NR, blank, rows, axpy, adam; over a memory threads share, if `shared`. */
 export function gemmModule(t: Tile, shared = false): Uint8Array {
   const widths = [...new Set([t.mr, t.nr])];
-  return assemble([gemm(t), ...widths.flatMap((r) => [copy(r), trans(r)]), blank, rows, axpy], { shared });
+  return assemble([gemm(t), ...widths.flatMap((r) => [copy(r), trans(r)]), blank, rows, axpy, adam], { shared });
 }
 
 /** A module using f32x4.relaxed_madd, to ask the runtime whether it validates. */

@@ -38,6 +38,8 @@ export interface WasmKernels {
   mmTN: Kernel;
   /** y += α·x in float32 (each product and sum rounded to float32), x and y of one length. */
   axpy(y: Float32Array, x: Float32Array, alpha: number): void;
+  /** One Adam step over w with gradient g and moments m, v, all of one length (backend/adamStep.ts); scalars in ADAM_SCALARS' order. */
+  adam(w: Float32Array, g: Float32Array, m: Float32Array, v: Float32Array, scalars: readonly number[], flags: number): void;
   /** What was built: tile, block sizes, and whether the multiply-add is relaxed SIMD's. */
   options: GemmOptions;
   /** Threads that large products use now: this one and the helpers that are ready. */
@@ -222,11 +224,27 @@ export function buildWasmKernels(options: Partial<GemmOptions> = {}, threads = 1
     y.set(h.subarray(Y, Y + n));
   }
 
+  /** One Adam step: the scalars (float64), then w, g, m and v copied in; w, m and v copied back. */
+  function adam(w: Float32Array, g: Float32Array, m: Float32Array, v: Float32Array, scalars: readonly number[], flags: number): void {
+    const n = w.length, span = up(n, 4), W = up(2 * scalars.length, 4), G = W + span, M = G + span, V = M + span;
+    const h = local.reserve(V + span);
+    new Float64Array(h.buffer, 0, scalars.length).set(scalars);
+    h.set(w, W);
+    h.set(g, G);
+    h.set(m, M);
+    h.set(v, V);
+    local.adam(W * 4, G * 4, M * 4, V * 4, Math.ceil(n / 2), 0, flags);
+    w.set(h.subarray(W, W + n));
+    m.set(h.subarray(M, M + n));
+    v.set(h.subarray(V, V + n));
+  }
+
   return {
     mmNN: (a, ao, b, bo, c, co, m, k, n) => product(false, false, a, ao, b, bo, c, co, m, k, n),
     mmNT: (a, ao, b, bo, c, co, m, k, n) => product(false, true, a, ao, b, bo, c, co, m, k, n),
     mmTN: (a, ao, b, bo, c, co, m, k, n) => product(true, false, a, ao, b, bo, c, co, m, k, n),
     axpy,
+    adam,
     options: o,
     threads: () => (threaded === null ? 1 : 1 + helpers.filter((h) => h.ready).length),
     end: () => helpers.forEach((h) => h.end()),
@@ -260,6 +278,7 @@ interface Space {
   call: Emit;
   rows(dst: number, src: number, ldd: number, lds: number, nrows: number, cols: number): void;
   axpy(y: number, x: number, q: number, alphaAt: number): void;
+  adam(w: number, g: number, m: number, v: number, q: number, scalarsAt: number, flags: number): void;
 }
 
 /** The module `bytes` instantiated over `mem`, its functions `names` by index; null where it does not validate. */
@@ -279,6 +298,7 @@ function space(bytes: Uint8Array, mem: WasmMemory, base: number, names: string[]
     call: (op, a, b, c, d, e, f, g) => fns[op](a, b, c, d, e, f, g),
     rows: ex.rows as Space["rows"],
     axpy: ex.axpy as Space["axpy"],
+    adam: ex.adam as Space["adam"],
   };
 }
 

@@ -1,4 +1,5 @@
 import { alloc } from "../storage";
+import { adamStep } from "../backend/adamStep";
 import { Optimizer, type ParamGroup, type Params } from "./optimizer";
 
 /** Options of `optim.Adam` and `optim.AdamW` (PyTorch's names in camelCase); each may also be set per param group. */
@@ -53,6 +54,11 @@ export class Adam extends Optimizer<AdamParamGroup, AdamState> {
         const m = s.expAvg, v = s.expAvgSq, vmax = amsgrad ? (s.maxExpAvgSq ??= alloc(n)) : null;
         s.step++;
         const stepSize = lr / (1 - b1 ** s.step), c2 = Math.sqrt(1 - b2 ** s.step);
+        if (vmax === null) {
+          // WebAssembly SIMD for long arrays; the same numbers as the loop below without amsgrad.
+          adamStep(w, g, m, v, { beta1: b1, beta2: b2, eps, stepSize, biasCorrection2Sqrt: c2, weightDecay: wd, decoupled, lr, maximize });
+          continue;
+        }
         for (let i = 0; i < n; i++) {
           let gi = maximize ? -g[i] : g[i];
           if (decoupled) w[i] *= 1 - lr * wd; // AdamW: shrink the weight directly
