@@ -156,7 +156,8 @@ export function buildWasmKernels(options: Partial<GemmOptions> = {}, threads = 1
         lists.push(list);
       }
     }
-    const table = up(Cin + m * n, 4);
+    // c's padded rows (mP × nP) are written by the kernel even where c needs no padded copy (nP = n, mP > m).
+    const table = up(Math.max(C + mP * nP, Cin + m * n), 4);
     const h = sp.reserve(table + 2 * lists.length + lists.reduce((sum, list) => sum + list.length, 0));
     h.set(a.subarray(ao, ao + m * k), A);
     h.fill(0, aEnd, B);

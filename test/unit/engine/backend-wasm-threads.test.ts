@@ -44,7 +44,7 @@ function run(k: WasmKernels, product: Product, m: number, kk: number, n: number,
 }
 
 // Wide and tall, tile edges on both sides, blocks of the reduction, and the W1 layers.
-const SHAPES: [number, number, number][] = [[256, 256, 256], [300, 190, 301], [301, 190, 300], [97, 1713, 101], [7, 9000, 267], [267, 9000, 7], [261, 64, 1010], [1010, 64, 261]];
+const SHAPES: [number, number, number][] = [[256, 256, 256], [1000, 64, 1200], [300, 190, 301], [301, 190, 300], [97, 1713, 101], [7, 9000, 267], [267, 9000, 7], [261, 64, 1010], [1010, 64, 261]];
 
 for (const fma of relaxedSimd() ? [true, false] : [false]) {
   test(`${fma ? "fused" : "mul+add"} products over 2 and 3 threads are bit for bit those of one`, async () => {
