@@ -52,6 +52,11 @@ export function alloc(n: number): Float32Array {
   return Storage === Float32Array ? new Float32Array(n) : new Storage(n);
 }
 
+/** Whether `a` is of the storage type in use (float32, or float64 under the gradient tests). */
+export function isStorage(a: Float32Array | Float64Array): boolean {
+  return a instanceof Storage;
+}
+
 /** Copy of an element array, or of sums kept in float64, in the storage type. */
 export function copyOf(x: Float32Array | Float64Array): Float32Array {
   const out = alloc(x.length);

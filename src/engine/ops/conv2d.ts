@@ -4,7 +4,7 @@
 // backend's SIMD kernels, forward and backward.
 import { Tensor } from "../tensor";
 import { record } from "../autograd";
-import { alloc, copyOf } from "../storage";
+import { alloc, copyOf, isStorage } from "../storage";
 import { ShapeError, fmt } from "../shape";
 import { mmNN, mmNT, mmTN } from "../backend/matmul";
 
@@ -37,20 +37,20 @@ export function conv2d(x: Tensor, w: Tensor, b: Tensor | null, s: Conv2dSettings
   const geo: Geometry = { n, c, h, w: wd, kh, kw, sh, sw, ph, pw, dh, dw, oh, ow };
   const og = o / g, k = cg * kh * kw, np = n * oh * ow, W = w.data;
   // One product per group: [og, k] kernels × [k, n·oh·ow] patches, then [o, n, oh·ow] → [n, o, oh·ow].
-  const cols = im2col(x.data, geo), prod = alloc(o * np);
+  const cols = im2col(x.data, geo), prod = scratch(0, o * np, true);
   for (let gi = 0; gi < g; gi++) mmNN(W, gi * og * k, cols, gi * k * np, prod, gi * og * np, og, k, np);
-  const out = swapOuter(prod, o, n, oh * ow);
+  const out = swapOuter(prod, o, n, oh * ow, alloc(prod.length));
   if (b) addPerChannel(out, b.data, n, o, oh * ow);
   const inputs = b ? [x, w, b] : [x, w];
   return record("ConvolutionBackward0", out, [n, o, oh, ow], inputs, (grad) => {
-    const gp = swapOuter(grad, n, o, oh * ow); // [o, n·oh·ow], as prod
+    const gp = swapOuter(grad, n, o, oh * ow, scratch(0, grad.length, false)); // [o, n·oh·ow], as prod
     let gx: Float32Array | null = null, gw: Float32Array | null = null, gb: Float32Array | null = null;
     if (w.requiresGrad) {
       gw = alloc(W.length);
       for (let gi = 0; gi < g; gi++) mmNT(gp, gi * og * np, cols, gi * k * np, gw, gi * og * k, og, np, k);
     }
     if (x.requiresGrad) {
-      const gcols = alloc(cols.length);
+      const gcols = scratch(1, cols.length, true);
       for (let gi = 0; gi < g; gi++) mmTN(W, gi * og * k, gp, gi * og * np, gcols, gi * k * np, k, og, np);
       gx = col2im(gcols, geo);
     }
@@ -120,10 +120,28 @@ function eachTap(q: Geometry, fn: (row: number, xBase: number, iy: number, y: nu
       }
 }
 
-/** [a, b, m] → [b, a, m]: swaps the two outer dims of a row-major block. */
-function swapOuter(src: Float32Array, a: number, b: number, m: number): Float32Array {
-  const out = alloc(src.length);
+/** [a, b, m] → [b, a, m]: swaps the two outer dims of a row-major block, into out. */
+function swapOuter(src: Float32Array, a: number, b: number, m: number, out: Float32Array): Float32Array {
   for (let i = 0; i < a; i++) for (let j = 0; j < b; j++) out.set(src.subarray((i * b + j) * m, (i * b + j + 1) * m), (j * a + i) * m);
+  return out;
+}
+
+/**
+ * Two arrays that live only inside one call (the product before its transpose and the output gradient's
+ * transpose in slot 0, the patches' gradient in slot 1), kept for the next call of the same size: a training
+ * step allocated and zeroed three of them, 64 KB each in the digits CNN. Up to SCRATCH_MAX elements are kept.
+ */
+const spare: (Float32Array | null)[] = [null, null];
+const SCRATCH_MAX = 1 << 20;
+
+function scratch(slot: number, n: number, zeroed: boolean): Float32Array {
+  const kept = spare[slot];
+  if (kept !== null && kept.length === n && isStorage(kept)) {
+    if (zeroed) kept.fill(0);
+    return kept;
+  }
+  const out = alloc(n);
+  spare[slot] = n <= SCRATCH_MAX ? out : null;
   return out;
 }
 

@@ -66,18 +66,21 @@ export function maxPool2d(x: Tensor, s: Pool2dSettings): Tensor {
  */
 const takes = (a: number, b: number): number => +(b > a) | (+(b !== b) & +(a === a));
 
-/** The 2×2, stride-2 windows of CNNs: each window's max (Math.max keeps NaN) and where it is, as the general loop finds it. */
+/**
+ * The 2×2, stride-2 windows of CNNs: where each window's max is, as the general loop finds it, and the value read
+ * from there (a load at a computed index: no branch, and the first of equal values, -0 or 0, as PyTorch keeps it).
+ */
 function pool2x2(X: Float32Array, out: Float32Array, from: Int32Array, planes: number, h: number, w: number, oh: number, ow: number): void {
   for (let pl = 0, oi = 0; pl < planes; pl++)
     for (let y = 0; y < oh; y++) {
       const row = (pl * h + 2 * y) * w;
       for (let xo = 0; xo < ow; xo++, oi++) {
-        const i = row + 2 * xo, a = X[i], b = X[i + 1], c = X[i + w], d = X[i + w + 1];
-        const top = Math.max(a, b), bottom = Math.max(c, d);
-        const i1 = takes(a, b), i2 = takes(c, d), q = takes(top, bottom);
-        out[oi] = Math.max(top, bottom);
-        // i1 or i2 is the column within the winning row; q picks the row.
-        from[oi] = i + q * w + (i1 + q * (i2 - i1));
+        const i = row + 2 * xo;
+        // The winner of each row, then of the two rows.
+        const top = i + takes(X[i], X[i + 1]), bottom = i + w + takes(X[i + w], X[i + w + 1]);
+        const at = top + takes(X[top], X[bottom]) * (bottom - top);
+        from[oi] = at;
+        out[oi] = X[at];
       }
     }
 }
