@@ -15,7 +15,6 @@ const PROBE = Uint8Array.from([0, 0x61, 0x73, 0x6d, 1, 0, 0, 0, 1, 4, 1, 0x60, 0
  * the cells' worker starts. Returns whether relaxed SIMD validates now.
  */
 export function enableRelaxedSimd(): boolean {
-  setFlagsFromString("--no-liftoff");
   if (WebAssembly.validate(PROBE)) return true;
   setFlagsFromString("--experimental-wasm-relaxed-simd");
   return WebAssembly.validate(PROBE);
