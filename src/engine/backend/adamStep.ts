@@ -1,7 +1,7 @@
 // One Adam (or AdamW) step over a parameter: the moments and the update computed in float64, the
 // weight and the moments stored in float32. Long arrays go to the WebAssembly SIMD loop of
 // wasm-gemm.ts (two weights an instruction, copies in and out included); the JavaScript loop
-// below is its twin, equal to it to the bit, and runs short arrays and float64 storage.
+// below is its twin, equal to it to the bit, and runs short arrays, float64 storage and amsgrad.
 
 import { ADAM_FLAGS, ADAM_SCALARS } from "./wasm-gemm";
 import { wasmKernels } from "./wasm-kernels";
@@ -24,12 +24,12 @@ export interface AdamStep {
   maximize: boolean;
 }
 
-/** w, m and v updated in place for gradient g (all of one length). */
-export function adamStep(w: Float32Array, g: Float32Array, m: Float32Array, v: Float32Array, s: AdamStep): void {
+/** w, m and v (and amsgrad's running max of v, vmax) updated in place for gradient g (all of one length). */
+export function adamStep(w: Float32Array, g: Float32Array, m: Float32Array, v: Float32Array, vmax: Float32Array | null, s: AdamStep): void {
   const float32 = w instanceof Float32Array && g instanceof Float32Array && m instanceof Float32Array && v instanceof Float32Array;
-  const k = float32 && w.length >= WASM_MIN_ADAM ? wasmKernels() : null;
+  const k = float32 && vmax === null && w.length >= WASM_MIN_ADAM ? wasmKernels() : null;
   if (k) k.adam(w, g, m, v, adamScalars(s), adamFlags(s));
-  else jsAdam(w, g, m, v, s);
+  else jsAdam(w, g, m, v, vmax, s);
 }
 
 /** The scalars as the WebAssembly loop reads them, in ADAM_SCALARS' order. */
@@ -46,7 +46,7 @@ export function adamFlags(s: AdamStep): number {
 }
 
 /** The JavaScript loop: each value read from the arrays, computed in float64, stored back. */
-export function jsAdam(w: Float32Array, g: Float32Array, m: Float32Array, v: Float32Array, s: AdamStep): void {
+export function jsAdam(w: Float32Array, g: Float32Array, m: Float32Array, v: Float32Array, vmax: Float32Array | null, s: AdamStep): void {
   const { beta1: b1, beta2: b2, eps, stepSize, biasCorrection2Sqrt: c2, weightDecay: wd, decoupled, lr, maximize } = s;
   for (let i = 0; i < w.length; i++) {
     let gi = maximize ? -g[i] : g[i];
@@ -54,6 +54,8 @@ export function jsAdam(w: Float32Array, g: Float32Array, m: Float32Array, v: Flo
     else gi += wd * w[i]; // Adam: L2 in the gradient
     m[i] = b1 * m[i] + (1 - b1) * gi; // m ← β₁m + (1 − β₁)g
     v[i] = b2 * v[i] + (1 - b2) * gi * gi; // v ← β₂v + (1 − β₂)g²
-    w[i] -= stepSize * (m[i] / (Math.sqrt(v[i]) / c2 + eps)); // w ← w − lr·m̂/(√v̂ + ε)
+    let vi = v[i];
+    if (vmax !== null) vi = vmax[i] = Math.max(vmax[i], vi); // amsgrad: the largest v so far
+    w[i] -= stepSize * (m[i] / (Math.sqrt(vi) / c2 + eps)); // w ← w − lr·m̂/(√v̂ + ε)
   }
 }

@@ -220,7 +220,7 @@ const rows: Func = func("rows", ["dst", "src", "ldd", "lds", "nrows", "cols"], [
 /**
  * axpy(y, x, q, alphaAt): y += α·x over q vectors of four floats, α the float at alphaAt (bytes), a
  * multiply and an add each rounded to float32 (not fused: the same on every machine, and the same
- * as the JavaScript twin in ops.ts, to the bit).
+ * as the JavaScript twin in axpy.ts, to the bit).
  */
 const axpy: Func = func("axpy", ["y", "x", "q", "alphaAt"], [], 1, (L, v) => [
   I.get(L.alphaAt), I.v128_load32_splat(0), I.set(v),

@@ -54,21 +54,7 @@ export class Adam extends Optimizer<AdamParamGroup, AdamState> {
         const m = s.expAvg, v = s.expAvgSq, vmax = amsgrad ? (s.maxExpAvgSq ??= alloc(n)) : null;
         s.step++;
         const stepSize = lr / (1 - b1 ** s.step), c2 = Math.sqrt(1 - b2 ** s.step);
-        if (vmax === null) {
-          // WebAssembly SIMD for long arrays; the same numbers as the loop below without amsgrad.
-          adamStep(w, g, m, v, { beta1: b1, beta2: b2, eps, stepSize, biasCorrection2Sqrt: c2, weightDecay: wd, decoupled, lr, maximize });
-          continue;
-        }
-        for (let i = 0; i < n; i++) {
-          let gi = maximize ? -g[i] : g[i];
-          if (decoupled) w[i] *= 1 - lr * wd; // AdamW: shrink the weight directly
-          else gi += wd * w[i]; // Adam: L2 in the gradient
-          m[i] = b1 * m[i] + (1 - b1) * gi; // m ← β₁m + (1 − β₁)g
-          v[i] = b2 * v[i] + (1 - b2) * gi * gi; // v ← β₂v + (1 − β₂)g²
-          let vi = v[i];
-          if (vmax !== null) vi = vmax[i] = Math.max(vmax[i], vi);
-          w[i] -= stepSize * (m[i] / (Math.sqrt(vi) / c2 + eps)); // w ← w − lr·m̂/(√v̂ + ε)
-        }
+        adamStep(w, g, m, v, vmax, { beta1: b1, beta2: b2, eps, stepSize, biasCorrection2Sqrt: c2, weightDecay: wd, decoupled, lr, maximize });
       }
     }
   }

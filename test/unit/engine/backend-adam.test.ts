@@ -37,7 +37,7 @@ for (const fma of relaxedSimd() ? [false, true] : [false]) {
         const m = Float32Array.from({ length: n }, r), v = Float32Array.from({ length: n }, () => Math.abs(r()));
         const ww = w.slice(), mw = m.slice(), vw = v.slice(), wj = w.slice(), mj = m.slice(), vj = v.slice();
         kernels.adam(ww, g, mw, vw, adamScalars(s), adamFlags(s));
-        jsAdam(wj, g, mj, vj, s);
+        jsAdam(wj, g, mj, vj, null, s);
         for (let i = 0; i < n; i++) {
           const at = `n ${n}, step ${k}, element ${i}`;
           assert.ok(Object.is(ww[i], wj[i]) && Object.is(mw[i], mj[i]) && Object.is(vw[i], vj[i]), `${at}: ${[ww[i], mw[i], vw[i]]} vs ${[wj[i], mj[i], vj[i]]}`);
@@ -59,7 +59,7 @@ test("optim.Adam and optim.AdamW on a layer long enough for WebAssembly take the
       opt.zeroGrad();
       layer.forward(x).square().mean().backward();
       opt.step();
-      jsAdam(w, layer.weight.grad!.data, m, v, { ...s, stepSize: s.lr / (1 - 0.9 ** t), biasCorrection2Sqrt: Math.sqrt(1 - 0.999 ** t) });
+      jsAdam(w, layer.weight.grad!.data, m, v, null, { ...s, stepSize: s.lr / (1 - 0.9 ** t), biasCorrection2Sqrt: Math.sqrt(1 - 0.999 ** t) });
       for (let i = 0; i < w.length; i++) assert.ok(Object.is(layer.weight.data[i], w[i]), `step ${t}, weight ${i}`);
     }
   }
@@ -68,10 +68,10 @@ test("optim.Adam and optim.AdamW on a layer long enough for WebAssembly take the
 test("adamStep leaves g alone; float64 storage computes in float64", () => {
   const n = WASM_MIN_ADAM + 1, s = STEPS[0];
   const g = new Float32Array(n).fill(0.5), w = new Float32Array(n).fill(1), m = new Float32Array(n), v = new Float32Array(n);
-  adamStep(w, g, m, v, s);
+  adamStep(w, g, m, v, null, s);
   assert.ok(g.every((x) => x === 0.5));
   const w64 = new Float64Array([1]), g64 = new Float64Array([0.5]), m64 = new Float64Array(1), v64 = new Float64Array(1);
-  adamStep(w64 as unknown as Float32Array, g64 as unknown as Float32Array, m64 as unknown as Float32Array, v64 as unknown as Float32Array, s);
+  adamStep(w64 as unknown as Float32Array, g64 as unknown as Float32Array, m64 as unknown as Float32Array, v64 as unknown as Float32Array, null, s);
   const mt = 0.1 * 0.5, vt = 0.001 * 0.5 * 0.5;
   assert.equal(w64[0], 1 - s.stepSize * (mt / (Math.sqrt(vt) / s.biasCorrection2Sqrt + s.eps)));
 });
