@@ -6,18 +6,11 @@ import { test } from "node:test";
 import { setFlagsFromString } from "node:v8";
 import { adamFlags, adamScalars, adamStep, jsAdam, WASM_MIN_ADAM, type AdamStep } from "../../../src/engine/backend/adamStep";
 import { buildWasmKernels, gemmDefaults, relaxedSimd } from "../../../src/engine/backend/wasm-kernels";
+import { lcg } from "./helpers";
 import { manualSeed, nn, optim, randn, type Tensor } from "../../../src/engine/index";
 
 // As the kernel process does on Node 20, so that the relaxed SIMD module is tested too.
 if (!relaxedSimd()) setFlagsFromString("--experimental-wasm-relaxed-simd");
-
-function lcg(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
-    return (s / 2 ** 32 - 0.5) * 4;
-  };
-}
 
 const STEPS: AdamStep[] = [
   { beta1: 0.9, beta2: 0.999, eps: 1e-8, stepSize: 0.01 / (1 - 0.9 ** 3), biasCorrection2Sqrt: Math.sqrt(1 - 0.999 ** 3), weightDecay: 0, decoupled: false, lr: 0.01, maximize: false },
@@ -32,7 +25,7 @@ for (const fma of relaxedSimd() ? [false, true] : [false]) {
     assert.ok(kernels, "the WebAssembly kernels build here");
     for (const n of [1, 3, 4, 5, 255, 256, 257, 2050]) {
       for (const [k, s] of STEPS.entries()) {
-        const r = lcg(n * 10 + k);
+        const r = lcg(n * 10 + k, 4);
         const w = Float32Array.from({ length: n }, r), g = Float32Array.from({ length: n }, r);
         const m = Float32Array.from({ length: n }, r), v = Float32Array.from({ length: n }, () => Math.abs(r()));
         const ww = w.slice(), mw = m.slice(), vw = v.slice(), wj = w.slice(), mj = m.slice(), vj = v.slice();

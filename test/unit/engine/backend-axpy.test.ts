@@ -7,18 +7,11 @@ import { setFlagsFromString } from "node:v8";
 import { axpy, jsAxpy, WASM_MIN_AXPY } from "../../../src/engine/backend/axpy";
 import { buildWasmKernels, gemmDefaults, relaxedSimd } from "../../../src/engine/backend/wasm-kernels";
 import { setStorage } from "../../../src/engine/storage";
+import { lcg } from "./helpers";
 import { nn, optim, tensor } from "../../../src/engine/index";
 
 // As the kernel process does on Node 20, so that the relaxed SIMD module is tested too.
 if (!relaxedSimd()) setFlagsFromString("--experimental-wasm-relaxed-simd");
-
-function lcg(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
-    return (s / 2 ** 32 - 0.5) * 8;
-  };
-}
 
 const LENGTHS = [1, 3, 4, 5, 7, 1023, 1024, 1025, 4099, 100_352];
 const f = Math.fround;
@@ -29,7 +22,7 @@ for (const fma of relaxedSimd() ? [false, true] : [false]) {
     assert.ok(kernels, "the WebAssembly kernels build here");
     for (const n of LENGTHS) {
       for (const alpha of [-0.01, 0.1, -1 / 3]) {
-        const r = lcg(n);
+        const r = lcg(n, 8);
         const x = Float32Array.from({ length: n }, r), y0 = Float32Array.from({ length: n }, r);
         const yw = y0.slice(), yj = y0.slice();
         kernels.axpy(yw, x, alpha);

@@ -7,6 +7,7 @@ import { after, test } from "node:test";
 import { setFlagsFromString } from "node:v8";
 import { Worker } from "node:worker_threads";
 import { buildWasmKernels, relaxedSimd, type WasmKernels } from "../../../src/engine/backend/wasm-kernels";
+import { lcg } from "./helpers";
 import { HEADER, Helper, setMatmulThreads, THREAD_MIN_WORK, type MatmulThread } from "../../../src/engine/backend/wasm-threads";
 
 if (!relaxedSimd()) setFlagsFromString("--experimental-wasm-relaxed-simd");
@@ -27,11 +28,6 @@ async function untilReady(k: WasmKernels, threads: number): Promise<void> {
     if (Date.now() - t0 > 20000) throw new Error(`only ${k.threads()} of ${threads} threads became ready`);
     await new Promise((resolve) => setTimeout(resolve, 10));
   }
-}
-
-function lcg(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => ((s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 2 ** 32 - 0.5);
 }
 
 type Product = "mmNN" | "mmNT" | "mmTN";

@@ -6,20 +6,13 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 import { setFlagsFromString } from "node:v8";
 import { jsNN, jsNT, jsTN, mmNN, mmNT, mmTN, WASM_MIN_WORK, wasmKernelOptions } from "../../../src/engine/backend/matmul";
+import { lcg } from "./helpers";
 import { buildWasmKernels, gemmDefaults, relaxedSimd, wasmKernels, type GemmOptions, type WasmKernels } from "../../../src/engine/backend/wasm-kernels";
 
 // As the kernel process does on Node 20, so that the relaxed SIMD module is tested too.
 if (!relaxedSimd()) setFlagsFromString("--experimental-wasm-relaxed-simd");
 
 type Kernel = typeof jsNN;
-
-function lcg(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
-    return s / 2 ** 32 - 0.5;
-  };
-}
 
 const SIZES = [1, 3, 4, 5, 17, 64, 785];
 

@@ -48,3 +48,12 @@ export function assertTensor(t: Tensor | null, e: Enc, rtol = 1e-5, atol = 1e-6,
   assert.deepEqual(t.shape, e.shape, `${what}: shape`);
   assertClose(t.data, values(e), rtol, atol, what);
 }
+
+/** Numbers uniform in [−span/2, span/2) from a seed, the same on every run (a linear congruential generator). */
+export function lcg(seed: number, span = 1): () => number {
+  let s = seed >>> 0;
+  return () => {
+    s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
+    return (s / 2 ** 32 - 0.5) * span;
+  };
+}
