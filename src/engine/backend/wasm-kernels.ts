@@ -135,21 +135,39 @@ export function buildWasmKernels(options: Partial<GemmOptions> = {}, threads = 1
       const [i0, i1, j0, j1] = alongN ? [0, m, lo, hi] : [lo, hi, 0, n];
       parts.push({ i0, i1, j0, j1, mc: even(i1 - i0, MC, mr), nc: even(j1 - j0, NC, nr), aPack: 0, bPack: 0 });
     }
-    // Float offsets: each chunk's packed blocks, then the operands, each followed by zeros that a
-    // transposing pack of its last panel reads as padding (r rows of k) or a copy reads past its end.
-    let at = base;
+    // Over threads, the operand that every chunk would pack for itself (a when cut along the columns,
+    // b along the rows) is packed once, all of it, in a first round that the threads share out; the
+    // chunks then multiply out of it. Its blocks, as drive() visits them, are `shared` floats each
+    // `kcMax` of the reduction apart (mP or nP floats a step).
+    const shared = count > 1, mc0 = parts[0].mc, nc0 = parts[0].nc;
+    // Float offsets: the shared operand packed, each chunk's packing buffers, then the operands, each
+    // followed by zeros that a transposing pack of its last panel reads as padding (r rows of k) or a
+    // copy reads past its end.
+    const S = base;
+    let at = shared ? S + (alongN ? mP : nP) * up(k, unroll) : base;
     for (const part of parts) {
-      part.aPack = at;
-      part.bPack = at + part.mc * kcMax;
-      at = part.bPack + kcMax * part.nc;
+      if (!(shared && alongN)) (part.aPack = at), (at += part.mc * kcMax);
+      if (!(shared && !alongN)) (part.bPack = at), (at += kcMax * part.nc);
     }
+    /** Where block (pc, ic) of packed a, or (jc, pc) of packed b, is in the shared operand. */
+    const sharedA = (pc: number, ic: number) => S + pc * mP + ic * up(Math.min(kcMax, k - pc), unroll);
+    const sharedB = (jc: number, pc: number) => S + jc * up(k, unroll) + pc * up(Math.min(nc0, n - jc), nr);
     const A = at, aEnd = A + m * k, B = up(aEnd + mr * (aT ? 1 : k), 4);
     // c is copied in and out as it is (at Cin), and moved to and from its padded rows by wasm.
     const bEnd = B + k * n, C = up(bEnd + nr * (bT ? k : 1), 4), Cin = nP === n ? C : C + mP * nP;
-    // Over threads, each chunk's commands are recorded first, and written after the operands with
-    // their table ([byte offset, count] a chunk).
-    const lists: number[][] = [];
-    if (count > 1) {
+    // Over threads, the commands of each chunk (of the packing round, then of the products) are
+    // recorded first, and written after the operands with their tables ([byte offset, count] a chunk).
+    const packing: number[][] = [], lists: number[][] = [];
+    if (shared) {
+      const blocks: number[][] = [];
+      const record = (op: number, x1: number, x2: number, x3: number, x4: number, x5: number, x6: number, x7: number) => void blocks[blocks.length - 1].push(op, x1, x2, x3, x4, x5, x6, x7);
+      if (alongN) {
+        for (let pc = 0; pc < k; pc += kcMax) for (let ic = 0; ic < m; ic += mc0) blocks.push([]), packA(record, sharedA(pc, ic), pc, ic, Math.min(mc0, m - ic));
+      } else {
+        for (let jc = 0; jc < n; jc += nc0) for (let pc = 0; pc < k; pc += kcMax) blocks.push([]), packB(record, sharedB(jc, pc), pc, jc, Math.min(nc0, n - jc));
+      }
+      const rounds = Math.min(blocks.length, 2 * threads);
+      for (let r = 0; r < rounds; r++) packing.push(blocks.slice(Math.round((blocks.length * r) / rounds), Math.round((blocks.length * (r + 1)) / rounds)).flat());
       for (const part of parts) {
         const list: number[] = [];
         drive(part, (op, x1, x2, x3, x4, x5, x6, x7) => void list.push(op, x1, x2, x3, x4, x5, x6, x7));
@@ -157,45 +175,66 @@ export function buildWasmKernels(options: Partial<GemmOptions> = {}, threads = 1
       }
     }
     // c's padded rows (mP × nP) are written by the kernel even where c needs no padded copy (nP = n, mP > m).
-    const table = up(Math.max(C + mP * nP, Cin + m * n), 4);
-    const h = sp.reserve(table + 2 * lists.length + lists.reduce((sum, list) => sum + list.length, 0));
+    const table = up(Math.max(C + mP * nP, Cin + m * n), 4), table2 = table + 2 * packing.length;
+    const words = (all: number[][]) => 2 * all.length + all.reduce((sum, list) => sum + list.length, 0);
+    const h = sp.reserve(table + words(packing) + words(lists));
     h.set(a.subarray(ao, ao + m * k), A);
     h.fill(0, aEnd, B);
     h.set(b.subarray(bo, bo + k * n), B);
     h.fill(0, bEnd, C);
     h.set(c.subarray(co, co + m * n), Cin);
     if (Cin !== C) sp.rows(C * 4, Cin * 4, nP * 4, n * 4, m, n);
-    if (count === 1) drive(parts[0], call);
+    if (!shared) drive(parts[0], call);
     else {
-      const words = new Int32Array(h.buffer);
-      let w = table + 2 * count;
-      lists.forEach((list, i) => {
-        words[table + 2 * i] = w * 4;
-        words[table + 2 * i + 1] = list.length / COMMAND_WORDS;
-        words.set(list, w);
-        w += list.length;
-      });
-      runChunks(h.buffer, table * 4, count, ready, (chunk) => {
-        const list = lists[chunk];
+      const w = new Int32Array(h.buffer);
+      const write = (all: number[][], at: number) => {
+        let next = at + 2 * all.length;
+        all.forEach((list, i) => {
+          w[at + 2 * i] = next * 4;
+          w[at + 2 * i + 1] = list.length / COMMAND_WORDS;
+          w.set(list, next);
+          next += list.length;
+        });
+        return next;
+      };
+      const table3 = write(packing, table);
+      write(lists, table3);
+      const runList = (list: number[]) => {
         for (let q = 0; q < list.length; q += COMMAND_WORDS) call(list[q], list[q + 1], list[q + 2], list[q + 3], list[q + 4], list[q + 5], list[q + 6], list[q + 7]);
-      });
+      };
+      runChunks(h.buffer, table * 4, packing.length, ready, (chunk) => runList(packing[chunk]));
+      runChunks(h.buffer, table3 * 4, count, ready, (chunk) => runList(lists[chunk]));
     }
     if (Cin !== C) sp.rows(Cin * 4, C * 4, n * 4, nP * 4, m, n);
     c.set(h.subarray(Cin, Cin + m * n), co);
 
-    /** One part's blocks, as GotoBLAS loops them. */
+    /** Packs a's block of rows ic.. (mc of them) × reduction steps pc.. into dst. */
+    function packA(emit: Emit, dst: number, pc: number, ic: number, mc: number): void {
+      const kc = Math.min(kcMax, k - pc), kcP = up(kc, unroll);
+      if (aT) pack(emit, mr, COPY_A, TRANS_A, false, dst * 4, (A + pc * m + ic) * 4, m * 4, kc, kcP, mc);
+      else pack(emit, mr, COPY_A, TRANS_A, true, dst * 4, (A + ic * k + pc) * 4, k * 4, kc, kcP, mc);
+    }
+
+    /** Packs b's block of reduction steps pc.. × columns jc.. (nc of them) into dst. */
+    function packB(emit: Emit, dst: number, pc: number, jc: number, nc: number): void {
+      const kc = Math.min(kcMax, k - pc), kcP = up(kc, unroll);
+      if (bT) pack(emit, nr, COPY_B, TRANS_B, true, dst * 4, (B + jc * k + pc) * 4, k * 4, kc, kcP, nc);
+      else pack(emit, nr, COPY_B, TRANS_B, false, dst * 4, (B + pc * n + jc) * 4, n * 4, kc, kcP, nc);
+    }
+
+    /** One part's blocks, as GotoBLAS loops them, its shared operand packed already where there is one. */
     function drive(part: Part, emit: Emit): void {
-      const { i0, i1, j0, j1, aPack, bPack } = part;
+      const { i0, i1, j0, j1 } = part, ownA = !(shared && alongN), ownB = !(shared && !alongN);
       for (let jc = j0; jc < j1; jc += part.nc) {
         const nc = Math.min(part.nc, j1 - jc);
         for (let pc = 0; pc < k; pc += kcMax) {
-          const kc = Math.min(kcMax, k - pc), kcP = up(kc, unroll);
-          if (bT) pack(emit, nr, COPY_B, TRANS_B, true, bPack * 4, (B + jc * k + pc) * 4, k * 4, kc, kcP, nc);
-          else pack(emit, nr, COPY_B, TRANS_B, false, bPack * 4, (B + pc * n + jc) * 4, n * 4, kc, kcP, nc);
+          const kcP = up(Math.min(kcMax, k - pc), unroll);
+          const bPack = ownB ? part.bPack : sharedB(jc, pc);
+          if (ownB) packB(emit, bPack, pc, jc, nc);
           for (let ic = i0; ic < i1; ic += part.mc) {
             const mc = Math.min(part.mc, i1 - ic);
-            if (aT) pack(emit, mr, COPY_A, TRANS_A, false, aPack * 4, (A + pc * m + ic) * 4, m * 4, kc, kcP, mc);
-            else pack(emit, mr, COPY_A, TRANS_A, true, aPack * 4, (A + ic * k + pc) * 4, k * 4, kc, kcP, mc);
+            const aPack = ownA ? part.aPack : sharedA(pc, ic);
+            if (ownA) packA(emit, aPack, pc, ic, mc);
             emit(GEMM, aPack * 4, bPack * 4, (C + ic * nP + jc) * 4, nP * 4, Math.ceil(mc / mr), Math.ceil(nc / nr), kcP / unroll);
           }
         }
