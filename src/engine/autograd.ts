@@ -1,6 +1,6 @@
 import { Tensor } from "./tensor";
 import { fmt } from "./shape";
-import { alloc, copyOf } from "./storage";
+import { alloc, allocKept, copyOf, withWalkArrays } from "./storage";
 import { WALK_GRAD, WALK_MARK, WALK_OWNED } from "./walkState";
 
 /**
@@ -122,21 +122,43 @@ function topoOrder(root: Tensor, mark: number): Tensor[] {
   return post.reverse();
 }
 
+/** Indices of the inputs that leafGrads gave a new zero `.grad`, for the backward call about to run. */
+const lent: number[] = [];
+
 /**
- * The `into` of a backward call: each input's `.grad` array where it is a leaf that has one (first place only),
- * unless that array is the gradient coming in (t.backward(w.grad)), which an op may hand on as it is.
+ * The `into` of a backward call: each input's `.grad` array where it is a leaf (first place only), unless
+ * that array is the gradient coming in (t.backward(w.grad)), which an op may hand on as it is. A leaf
+ * without a `.grad` is given a zeroed one (listed in `lent`), so that its first gradient too is added
+ * straight into it rather than into an array of the walk's that is then copied; `takeBack` undoes that
+ * where the op did not use it.
  */
 function leafGrads(inputs: readonly Tensor[], g: Float32Array): (Float32Array | null)[] {
   const out: (Float32Array | null)[] = [];
+  lent.length = 0;
   for (let i = 0; i < inputs.length; i++) {
-    const x = inputs[i], own = x.grad?.data;
-    out.push(x.gradFn === null && x.requiresGrad && own !== undefined && own !== g && inputs.indexOf(x) === i ? own : null);
+    const x = inputs[i];
+    if (x.gradFn !== null || !x.requiresGrad || inputs.indexOf(x) !== i) {
+      out.push(null);
+      continue;
+    }
+    if (x.grad === null) {
+      x.grad = new Tensor(allocKept(x.numel()), x.shape.slice());
+      lent.push(i);
+    }
+    const own = x.grad.data;
+    out.push(own !== g ? own : null);
   }
   return out;
 }
 
+/** The `.grad`s that leafGrads lent and the op did not add into (it returned another array, or none, or threw) go back to null. */
+function takeBack(inputs: readonly Tensor[], into: readonly (Float32Array | null)[], inputGrads: readonly (Float32Array | null)[] | null): void {
+  for (const i of lent) if (inputGrads === null || inputGrads[i] !== into[i]) inputs[i].grad = null;
+  lent.length = 0;
+}
+
 function accumulateGrad(t: Tensor, g: Float32Array): void {
-  if (t.grad === null) t.grad = new Tensor(copyOf(g), t.shape.slice());
+  if (t.grad === null) t.grad = new Tensor(copyOf(g, true), t.shape.slice());
   else {
     const d = t.grad.data;
     for (let i = 0; i < d.length; i++) d[i] += g[i];
@@ -166,43 +188,54 @@ export function runBackward(root: Tensor, gradient: Tensor | null, retainGraph: 
     }
     seed = gradient.data;
   }
-  const order = topoOrder(root, ++walk);
-  // Each tensor's gradient so far rides on the tensor during the walk (WALK_GRAD); WALK_OWNED says
-  // it is an array of this walk's own, which may be added into in place.
-  root[WALK_GRAD] = seed;
-  root[WALK_OWNED] = false;
-  try {
-    for (const t of order) {
-      const g = t[WALK_GRAD];
-      if (g === null) continue;
-      t[WALK_GRAD] = null;
-      const fn = t.gradFn;
-      if (fn === null || t.retainsGrad) accumulateGrad(t, g);
-      if (fn === null) continue;
-      checkVersions(fn);
-      const into = leafGrads(fn.inputs, g);
-      const inputGrads = fn.backward!(g, into);
-      if (!retainGraph) fn.backward = null;
-      for (let i = 0; i < fn.inputs.length; i++) {
-        const x = fn.inputs[i], gx = inputGrads[i];
-        if (!x.requiresGrad || !gx || gx === into[i]) continue; // added into .grad already
-        const prev = x[WALK_GRAD];
-        if (prev === null) {
-          x[WALK_GRAD] = gx;
-          x[WALK_OWNED] = false;
-        } else {
-          // The first gradient may be shared with another tensor: copy it before adding in place.
-          const acc = x[WALK_OWNED] ? prev : copyOf(prev);
-          for (let j = 0; j < acc.length; j++) acc[j] += gx[j];
-          x[WALK_GRAD] = acc;
-          x[WALK_OWNED] = true;
+  // Every array the walk allocates is its own and dead once it is through (the gradients it keeps
+  // in .grad are copies), so they are reused (storage.ts).
+  withWalkArrays(() => {
+    const order = topoOrder(root, ++walk);
+    // Each tensor's gradient so far rides on the tensor during the walk (WALK_GRAD); WALK_OWNED says
+    // it is an array of this walk's own, which may be added into in place.
+    root[WALK_GRAD] = seed;
+    root[WALK_OWNED] = false;
+    try {
+      for (const t of order) {
+        const g = t[WALK_GRAD];
+        if (g === null) continue;
+        t[WALK_GRAD] = null;
+        const fn = t.gradFn;
+        if (fn === null || t.retainsGrad) accumulateGrad(t, g);
+        if (fn === null) continue;
+        checkVersions(fn);
+        const into = leafGrads(fn.inputs, g);
+        let inputGrads: (Float32Array | null)[];
+        try {
+          inputGrads = fn.backward!(g, into);
+        } catch (error) {
+          takeBack(fn.inputs, into, null);
+          throw error;
+        }
+        takeBack(fn.inputs, into, inputGrads);
+        if (!retainGraph) fn.backward = null;
+        for (let i = 0; i < fn.inputs.length; i++) {
+          const x = fn.inputs[i], gx = inputGrads[i];
+          if (!x.requiresGrad || !gx || gx === into[i]) continue; // added into .grad already
+          const prev = x[WALK_GRAD];
+          if (prev === null) {
+            x[WALK_GRAD] = gx;
+            x[WALK_OWNED] = false;
+          } else {
+            // The first gradient may be shared with another tensor: copy it before adding in place.
+            const acc = x[WALK_OWNED] ? prev : copyOf(prev);
+            for (let j = 0; j < acc.length; j++) acc[j] += gx[j];
+            x[WALK_GRAD] = acc;
+            x[WALK_OWNED] = true;
+          }
         }
       }
+    } finally {
+      // A walk that failed part-way leaves no gradient behind for the next.
+      for (const t of order) t[WALK_GRAD] = null;
     }
-  } finally {
-    // A walk that failed part-way leaves no gradient behind for the next.
-    for (const t of order) t[WALK_GRAD] = null;
-  }
+  });
 }
 
 function checkVersions(fn: GradFn): void {

@@ -45,11 +45,97 @@ function checkAllocation(n: number): void {
   }
 }
 
+// Arrays a backward walk allocates for its gradients die with the walk, and the next step asks for
+// arrays of the same lengths again: alloc() hands them out again instead of making new ones. A new
+// Float32Array of more than 16 values gets memory of its own from the system, zeroed, and its
+// collection is tracked by the garbage collector: 0.6–2.5 µs for a few thousand values on this
+// class of machine, against 0.1–0.4 µs to zero one that is reused. Only the walk's arrays are
+// reused, because only there is it known that nothing else holds them.
+
+/** Lengths below this are not reused: V8 allocates them on its own heap, as fast as reuse. */
+const REUSE_MIN = 32;
+/** At most this many bytes, and arrays of one length, wait to be reused. */
+const REUSE_BYTES = 1 << 23, REUSE_PER_LENGTH = 16;
+const free = new Map<number, Float32Array[]>();
+let freeBytes = 0;
+/** While a walk runs (float32 storage only): every array alloc() makes, to be reused once it ends. */
+let walkArrays: Float32Array[] | null = null;
+/** Test hook: fill arrays with NaN as they are given back, so a use after that shows. */
+let poison = false;
+
 /** A new zero-filled element array of length `n`. */
 export function alloc(n: number): Float32Array {
+  if (n >= REUSE_MIN) {
+    const list = free.get(n);
+    if (list !== undefined && list.length > 0) {
+      const a = list.pop()!;
+      freeBytes -= a.byteLength;
+      a.fill(0);
+      if (walkArrays !== null) walkArrays.push(a);
+      return a;
+    }
+  }
   checkAllocation(n);
   // A direct constructor call: V8 allocates it inline, which a call through the variable prevents.
-  return Storage === Float32Array ? new Float32Array(n) : new Storage(n);
+  if (Storage !== Float32Array) return new Storage(n);
+  const a = new Float32Array(n);
+  if (walkArrays !== null && n >= REUSE_MIN) walkArrays.push(a);
+  return a;
+}
+
+/** alloc() for an array that outlives the walk running now (a gradient kept in `.grad`). */
+export function allocKept(n: number): Float32Array {
+  const walk = walkArrays;
+  walkArrays = null;
+  try {
+    return alloc(n);
+  } finally {
+    walkArrays = walk;
+  }
+}
+
+/**
+ * Brackets a backward walk: every array alloc() makes in `walk` (but allocKept's) is the walk's own
+ * and dead when it returns, so they are all reused. A walk that throws leaves its arrays to the
+ * garbage collector.
+ */
+export function withWalkArrays(walk: () => void): void {
+  if (Storage !== Float32Array || walkArrays !== null) return walk();
+  const made: Float32Array[] = (walkArrays = []);
+  try {
+    walk();
+  } catch (error) {
+    made.length = 0;
+    throw error;
+  } finally {
+    walkArrays = null;
+    for (const a of made) giveBack(a);
+  }
+}
+
+function giveBack(a: Float32Array): void {
+  if (a.byteLength > REUSE_BYTES) return;
+  if (freeBytes + a.byteLength > REUSE_BYTES) {
+    // Full, of lengths that a training loop would have asked for again by now: start afresh.
+    free.clear();
+    freeBytes = 0;
+  }
+  let list = free.get(a.length);
+  if (list === undefined) free.set(a.length, (list = []));
+  if (list.length >= REUSE_PER_LENGTH) return;
+  if (poison) a.fill(NaN);
+  list.push(a);
+  freeBytes += a.byteLength;
+}
+
+/** Test hook: how many arrays of length n wait to be reused. Not part of the public API. */
+export function reusable(n: number): number {
+  return free.get(n)?.length ?? 0;
+}
+
+/** Test hook: arrays given back for reuse are filled with NaN first. Not part of the public API. */
+export function setReusePoison(on: boolean): void {
+  poison = on;
 }
 
 /** Whether `a` is of the storage type in use (float32, or float64 under the gradient tests). */
@@ -57,9 +143,9 @@ export function isStorage(a: Float32Array | Float64Array): boolean {
   return a instanceof Storage;
 }
 
-/** Copy of an element array, or of sums kept in float64, in the storage type. */
-export function copyOf(x: Float32Array | Float64Array): Float32Array {
-  const out = alloc(x.length);
+/** Copy of an element array, or of sums kept in float64, in the storage type; `kept`: one that outlives a walk (allocKept). */
+export function copyOf(x: Float32Array | Float64Array, kept = false): Float32Array {
+  const out = kept ? allocKept(x.length) : alloc(x.length);
   out.set(x);
   return out;
 }
@@ -67,4 +153,6 @@ export function copyOf(x: Float32Array | Float64Array): Float32Array {
 /** Test hook: compute in float64 instead of float32. Not part of the public API. */
 export function setStorage(ctor: Float32ArrayConstructor | Float64ArrayConstructor): void {
   Storage = ctor as Float32ArrayConstructor;
+  free.clear();
+  freeBytes = 0;
 }

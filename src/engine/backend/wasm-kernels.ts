@@ -123,120 +123,128 @@ export function buildWasmKernels(options: Partial<GemmOptions> = {}, threads = 1
     const mP = up(m, mr), nP = up(n, nr);
     const kcMax = even(k, KC, unroll);
     // The chunks: whole tiles of the rows or of the columns, whichever is longer (the other operand,
-    // smaller, is then the one every chunk packs for itself); one, unless helpers are ready.
+    // smaller, is then the one every chunk reads whole); one, unless helpers are ready.
     const ready = threaded !== null && m * k * n >= THREAD_MIN_WORK ? helpers.filter((h) => h.ready) : [];
     const alongN = n >= m, tiles = alongN ? nP / nr : mP / mr, threads = ready.length + 1;
     const count = threads === 1 ? 1 : Math.min(tiles, Math.max(1, Math.floor((alongN ? n : m) / CHUNK_MIN_SPAN)), Math.max(threads, Math.min(CHUNKS_PER_THREAD * threads, Math.floor((m * k * n) / CHUNK_MIN_WORK))));
-    const sp: Space = count > 1 ? threaded! : local, base = sp.base, call = sp.call;
-    const cut = (p: number) => Math.round((tiles * p) / count) * (alongN ? nr : mr);
+    const sp: Space = count > 1 ? threaded! : local, call = sp.call;
     const parts: Part[] = [];
     for (let p = 0; p < count; p++) {
-      const lo = cut(p), hi = Math.min(cut(p + 1), alongN ? n : m);
+      const lo = Math.round((tiles * p) / count) * (alongN ? nr : mr), hi = Math.min(Math.round((tiles * (p + 1)) / count) * (alongN ? nr : mr), alongN ? n : m);
       const [i0, i1, j0, j1] = alongN ? [0, m, lo, hi] : [lo, hi, 0, n];
       parts.push({ i0, i1, j0, j1, mc: even(i1 - i0, MC, mr), nc: even(j1 - j0, NC, nr), aPack: 0, bPack: 0 });
     }
     // Over threads, the operand that every chunk would pack for itself (a when cut along the columns,
     // b along the rows) is packed once, all of it, in a first round that the threads share out; the
-    // chunks then multiply out of it. Its blocks, as drive() visits them, are `shared` floats each
-    // `kcMax` of the reduction apart (mP or nP floats a step).
-    const shared = count > 1, mc0 = parts[0].mc, nc0 = parts[0].nc;
+    // chunks then multiply out of it (see sharedA, sharedB).
+    const shared = count > 1;
     // Float offsets: the shared operand packed, each chunk's packing buffers, then the operands, each
     // followed by zeros that a transposing pack of its last panel reads as padding (r rows of k) or a
     // copy reads past its end.
-    const S = base;
-    let at = shared ? S + (alongN ? mP : nP) * up(k, unroll) : base;
+    const S = sp.base;
+    let at = shared ? S + (alongN ? mP : nP) * up(k, unroll) : S;
     for (const part of parts) {
       if (!(shared && alongN)) (part.aPack = at), (at += part.mc * kcMax);
       if (!(shared && !alongN)) (part.bPack = at), (at += kcMax * part.nc);
     }
-    /** Where block (pc, ic) of packed a, or (jc, pc) of packed b, is in the shared operand. */
-    const sharedA = (pc: number, ic: number) => S + pc * mP + ic * up(Math.min(kcMax, k - pc), unroll);
-    const sharedB = (jc: number, pc: number) => S + jc * up(k, unroll) + pc * up(Math.min(nc0, n - jc), nr);
     const A = at, aEnd = A + m * k, B = up(aEnd + mr * (aT ? 1 : k), 4);
     // c is copied in and out as it is (at Cin), and moved to and from its padded rows by wasm.
     const bEnd = B + k * n, C = up(bEnd + nr * (bT ? k : 1), 4), Cin = nP === n ? C : C + mP * nP;
+    const g: Geometry = { aT, bT, m, k, n, mP, nP, kcMax, A, B, C, S, mc: parts[0].mc, nc: parts[0].nc, ownA: !(shared && alongN), ownB: !(shared && !alongN) };
+    // c's padded rows (mP × nP) are written by the kernel even where c needs no padded copy (nP = n, mP > m).
+    const table = up(Math.max(C + mP * nP, Cin + m * n), 4);
+    if (!shared) {
+      const h = sp.reserve(table);
+      copyIn(sp, h, g, a, ao, b, bo, c, co, Cin);
+      drive(g, parts[0], call);
+      copyOut(sp, h, g, c, co, Cin);
+      return;
+    }
     // Over threads, the commands of each chunk (of the packing round, then of the products) are
     // recorded first, and written after the operands with their tables ([byte offset, count] a chunk).
-    const packing: number[][] = [], lists: number[][] = [];
-    if (shared) {
-      const blocks: number[][] = [];
-      const record = (op: number, x1: number, x2: number, x3: number, x4: number, x5: number, x6: number, x7: number) => void blocks[blocks.length - 1].push(op, x1, x2, x3, x4, x5, x6, x7);
-      if (alongN) {
-        for (let pc = 0; pc < k; pc += kcMax) for (let ic = 0; ic < m; ic += mc0) blocks.push([]), packA(record, sharedA(pc, ic), pc, ic, Math.min(mc0, m - ic));
-      } else {
-        for (let jc = 0; jc < n; jc += nc0) for (let pc = 0; pc < k; pc += kcMax) blocks.push([]), packB(record, sharedB(jc, pc), pc, jc, Math.min(nc0, n - jc));
-      }
-      const rounds = Math.min(blocks.length, 2 * threads);
-      for (let r = 0; r < rounds; r++) packing.push(blocks.slice(Math.round((blocks.length * r) / rounds), Math.round((blocks.length * (r + 1)) / rounds)).flat());
-      for (const part of parts) {
-        const list: number[] = [];
-        drive(part, (op, x1, x2, x3, x4, x5, x6, x7) => void list.push(op, x1, x2, x3, x4, x5, x6, x7));
-        lists.push(list);
-      }
+    const blocks: number[][] = [];
+    const into = (list: number[]): Emit => (op, x1, x2, x3, x4, x5, x6, x7) => void list.push(op, x1, x2, x3, x4, x5, x6, x7);
+    if (alongN) {
+      for (let pc = 0; pc < k; pc += kcMax) for (let ic = 0; ic < m; ic += g.mc) packA(into(blocks[blocks.push([]) - 1]), g, sharedA(g, pc, ic), pc, ic, Math.min(g.mc, m - ic));
+    } else {
+      for (let jc = 0; jc < n; jc += g.nc) for (let pc = 0; pc < k; pc += kcMax) packB(into(blocks[blocks.push([]) - 1]), g, sharedB(g, jc, pc), pc, jc, Math.min(g.nc, n - jc));
     }
-    // c's padded rows (mP × nP) are written by the kernel even where c needs no padded copy (nP = n, mP > m).
-    const table = up(Math.max(C + mP * nP, Cin + m * n), 4), table2 = table + 2 * packing.length;
-    const words = (all: number[][]) => 2 * all.length + all.reduce((sum, list) => sum + list.length, 0);
-    const h = sp.reserve(table + words(packing) + words(lists));
+    const packing: number[][] = [], rounds = Math.min(blocks.length, 2 * threads);
+    for (let r = 0; r < rounds; r++) packing.push(blocks.slice(Math.round((blocks.length * r) / rounds), Math.round((blocks.length * (r + 1)) / rounds)).flat());
+    const lists = parts.map((part) => {
+      const list: number[] = [];
+      drive(g, part, into(list));
+      return list;
+    });
+    const size = (all: number[][]) => 2 * all.length + all.reduce((sum, list) => sum + list.length, 0);
+    const h = sp.reserve(table + size(packing) + size(lists));
+    copyIn(sp, h, g, a, ao, b, bo, c, co, Cin);
+    const words = new Int32Array(h.buffer), second = writeTable(words, packing, table);
+    writeTable(words, lists, second);
+    runChunks(h.buffer, table * 4, packing.length, ready, (chunk) => runCommands(call, packing[chunk]));
+    runChunks(h.buffer, second * 4, count, ready, (chunk) => runCommands(call, lists[chunk]));
+    copyOut(sp, h, g, c, co, Cin);
+  }
+
+  /** The operands into the memory h (of sp), c into its padded rows. */
+  function copyIn(sp: Space, h: Float32Array, g: Geometry, a: Float32Array, ao: number, b: Float32Array, bo: number, c: Float32Array, co: number, Cin: number): void {
+    const { m, k, n, A, B, C } = g;
     h.set(a.subarray(ao, ao + m * k), A);
-    h.fill(0, aEnd, B);
+    h.fill(0, A + m * k, B);
     h.set(b.subarray(bo, bo + k * n), B);
-    h.fill(0, bEnd, C);
+    h.fill(0, B + k * n, C);
     h.set(c.subarray(co, co + m * n), Cin);
-    if (Cin !== C) sp.rows(C * 4, Cin * 4, nP * 4, n * 4, m, n);
-    if (!shared) drive(parts[0], call);
-    else {
-      const w = new Int32Array(h.buffer);
-      const write = (all: number[][], at: number) => {
-        let next = at + 2 * all.length;
-        all.forEach((list, i) => {
-          w[at + 2 * i] = next * 4;
-          w[at + 2 * i + 1] = list.length / COMMAND_WORDS;
-          w.set(list, next);
-          next += list.length;
-        });
-        return next;
-      };
-      const table3 = write(packing, table);
-      write(lists, table3);
-      const runList = (list: number[]) => {
-        for (let q = 0; q < list.length; q += COMMAND_WORDS) call(list[q], list[q + 1], list[q + 2], list[q + 3], list[q + 4], list[q + 5], list[q + 6], list[q + 7]);
-      };
-      runChunks(h.buffer, table * 4, packing.length, ready, (chunk) => runList(packing[chunk]));
-      runChunks(h.buffer, table3 * 4, count, ready, (chunk) => runList(lists[chunk]));
-    }
-    if (Cin !== C) sp.rows(Cin * 4, C * 4, n * 4, nP * 4, m, n);
+    if (Cin !== C) sp.rows(C * 4, Cin * 4, g.nP * 4, n * 4, m, n);
+  }
+
+  /** c out of its padded rows in the memory h (of sp). */
+  function copyOut(sp: Space, h: Float32Array, g: Geometry, c: Float32Array, co: number, Cin: number): void {
+    const { m, n, C } = g;
+    if (Cin !== C) sp.rows(Cin * 4, C * 4, n * 4, g.nP * 4, m, n);
     c.set(h.subarray(Cin, Cin + m * n), co);
+  }
 
-    /** Packs a's block of rows ic.. (mc of them) × reduction steps pc.. into dst. */
-    function packA(emit: Emit, dst: number, pc: number, ic: number, mc: number): void {
-      const kc = Math.min(kcMax, k - pc), kcP = up(kc, unroll);
-      if (aT) pack(emit, mr, COPY_A, TRANS_A, false, dst * 4, (A + pc * m + ic) * 4, m * 4, kc, kcP, mc);
-      else pack(emit, mr, COPY_A, TRANS_A, true, dst * 4, (A + ic * k + pc) * 4, k * 4, kc, kcP, mc);
-    }
+  /** Packs a's block of rows ic.. (mc of them) × reduction steps pc.. into dst. */
+  function packA(emit: Emit, g: Geometry, dst: number, pc: number, ic: number, mc: number): void {
+    const kc = Math.min(g.kcMax, g.k - pc), kcP = up(kc, unroll);
+    if (g.aT) pack(emit, mr, COPY_A, TRANS_A, false, dst * 4, (g.A + pc * g.m + ic) * 4, g.m * 4, kc, kcP, mc);
+    else pack(emit, mr, COPY_A, TRANS_A, true, dst * 4, (g.A + ic * g.k + pc) * 4, g.k * 4, kc, kcP, mc);
+  }
 
-    /** Packs b's block of reduction steps pc.. × columns jc.. (nc of them) into dst. */
-    function packB(emit: Emit, dst: number, pc: number, jc: number, nc: number): void {
-      const kc = Math.min(kcMax, k - pc), kcP = up(kc, unroll);
-      if (bT) pack(emit, nr, COPY_B, TRANS_B, true, dst * 4, (B + jc * k + pc) * 4, k * 4, kc, kcP, nc);
-      else pack(emit, nr, COPY_B, TRANS_B, false, dst * 4, (B + pc * n + jc) * 4, n * 4, kc, kcP, nc);
-    }
+  /** Packs b's block of reduction steps pc.. × columns jc.. (nc of them) into dst. */
+  function packB(emit: Emit, g: Geometry, dst: number, pc: number, jc: number, nc: number): void {
+    const kc = Math.min(g.kcMax, g.k - pc), kcP = up(kc, unroll);
+    if (g.bT) pack(emit, nr, COPY_B, TRANS_B, true, dst * 4, (g.B + jc * g.k + pc) * 4, g.k * 4, kc, kcP, nc);
+    else pack(emit, nr, COPY_B, TRANS_B, false, dst * 4, (g.B + pc * g.n + jc) * 4, g.n * 4, kc, kcP, nc);
+  }
 
-    /** One part's blocks, as GotoBLAS loops them, its shared operand packed already where there is one. */
-    function drive(part: Part, emit: Emit): void {
-      const { i0, i1, j0, j1 } = part, ownA = !(shared && alongN), ownB = !(shared && !alongN);
-      for (let jc = j0; jc < j1; jc += part.nc) {
-        const nc = Math.min(part.nc, j1 - jc);
-        for (let pc = 0; pc < k; pc += kcMax) {
-          const kcP = up(Math.min(kcMax, k - pc), unroll);
-          const bPack = ownB ? part.bPack : sharedB(jc, pc);
-          if (ownB) packB(emit, bPack, pc, jc, nc);
-          for (let ic = i0; ic < i1; ic += part.mc) {
-            const mc = Math.min(part.mc, i1 - ic);
-            const aPack = ownA ? part.aPack : sharedA(pc, ic);
-            if (ownA) packA(emit, aPack, pc, ic, mc);
-            emit(GEMM, aPack * 4, bPack * 4, (C + ic * nP + jc) * 4, nP * 4, Math.ceil(mc / mr), Math.ceil(nc / nr), kcP / unroll);
-          }
+  /**
+   * Where block (pc, ic) of a, packed whole, starts: the blocks of one pc take mP rows, those before
+   * kcMax steps each (a whole number of `unroll`s).
+   */
+  function sharedA(g: Geometry, pc: number, ic: number): number {
+    return g.S + pc * g.mP + ic * up(Math.min(g.kcMax, g.k - pc), unroll);
+  }
+
+  /** Where block (jc, pc) of b, packed whole, starts: each jc's blocks take its columns (nc, whole tiles but the last) × all of k. */
+  function sharedB(g: Geometry, jc: number, pc: number): number {
+    return g.S + jc * up(g.k, unroll) + pc * up(Math.min(g.nc, g.n - jc), nr);
+  }
+
+  /** One part's blocks, as GotoBLAS loops them, out of the shared operand where there is one. */
+  function drive(g: Geometry, part: Part, emit: Emit): void {
+    const { i0, i1, j0, j1 } = part, { k, kcMax, ownA, ownB } = g;
+    for (let jc = j0; jc < j1; jc += part.nc) {
+      const nc = Math.min(part.nc, j1 - jc);
+      for (let pc = 0; pc < k; pc += kcMax) {
+        const kcP = up(Math.min(kcMax, k - pc), unroll);
+        const bPack = ownB ? part.bPack : sharedB(g, jc, pc);
+        if (ownB) packB(emit, g, bPack, pc, jc, nc);
+        for (let ic = i0; ic < i1; ic += part.mc) {
+          const mc = Math.min(part.mc, i1 - ic);
+          const aPack = ownA ? part.aPack : sharedA(g, pc, ic);
+          if (ownA) packA(emit, g, aPack, pc, ic, mc);
+          emit(GEMM, aPack * 4, bPack * 4, (g.C + ic * g.nP + jc) * 4, g.nP * 4, Math.ceil(mc / mr), Math.ceil(nc / nr), kcP / unroll);
         }
       }
     }
@@ -304,6 +312,45 @@ interface Part {
   nc: number;
   aPack: number;
   bPack: number;
+}
+
+/** One product's shape and where its operands, c and the shared packed operand are in the memory (floats). */
+interface Geometry {
+  aT: boolean;
+  bT: boolean;
+  m: number;
+  k: number;
+  n: number;
+  mP: number;
+  nP: number;
+  kcMax: number;
+  A: number;
+  B: number;
+  C: number;
+  S: number;
+  /** The blocking of rows and columns, the same in every part along the dimension it does not cut. */
+  mc: number;
+  nc: number;
+  /** Whether each part packs a (b) for itself; else a (b) is packed whole, once, at S. */
+  ownA: boolean;
+  ownB: boolean;
+}
+
+/** Writes each list's commands after a table of [byte offset, count] at word `at`; returns the word after the last. */
+function writeTable(words: Int32Array, lists: number[][], at: number): number {
+  let next = at + 2 * lists.length;
+  lists.forEach((list, i) => {
+    words[at + 2 * i] = next * 4;
+    words[at + 2 * i + 1] = list.length / COMMAND_WORDS;
+    words.set(list, next);
+    next += list.length;
+  });
+  return next;
+}
+
+/** Runs a list of recorded commands. */
+function runCommands(call: Emit, list: number[]): void {
+  for (let q = 0; q < list.length; q += COMMAND_WORDS) call(list[q], list[q + 1], list[q + 2], list[q + 3], list[q + 4], list[q + 5], list[q + 6], list[q + 7]);
 }
 
 /** Commands name these by index: gemm, A's copy and transposing packs, B's, blank. */

@@ -7,6 +7,7 @@ import { normDim, splitAt } from "../shape";
 
 /** Softmax (or its log) of every slice along the middle dim of [outer, n, inner]. */
 function logSumExpShift(x: Float32Array, out: Float32Array, outer: number, n: number, inner: number, log: boolean): void {
+  if (inner === 1) return rowsLogSumExpShift(x, out, outer, n, log);
   for (let o = 0; o < outer; o++)
     for (let j = 0; j < inner; j++) {
       const base = o * n * inner + j;
@@ -23,6 +24,21 @@ function logSumExpShift(x: Float32Array, out: Float32Array, outer: number, n: nu
         for (let k = 0; k < n; k++) out[base + k * inner] = Math.exp(x[base + k * inner] - m) / s;
       }
     }
+}
+
+/** logSumExpShift over contiguous rows (the last dim): the same sums in the same order, indexed plainly. */
+function rowsLogSumExpShift(x: Float32Array, out: Float32Array, rows: number, n: number, log: boolean): void {
+  for (let base = 0, end = n; base < rows * n; base = end, end += n) {
+    let m = -Infinity;
+    for (let i = base; i < end; i++) m = Math.max(m, x[i]);
+    if (m === -Infinity) m = 0;
+    let s = 0;
+    for (let i = base; i < end; i++) s += Math.exp(x[i] - m);
+    if (log) {
+      const ls = Math.log(s);
+      for (let i = base; i < end; i++) out[i] = x[i] - m - ls;
+    } else for (let i = base; i < end; i++) out[i] = Math.exp(x[i] - m) / s;
+  }
 }
 
 /** Sum of `v` along the softmax dim for every (outer, inner) pair. */
@@ -59,6 +75,16 @@ export function logSoftmax(a: Tensor, dim = -1): Tensor {
   logSumExpShift(a.data, y, outer, n, inner, true);
   return record("LogSoftmaxBackward0", y, a.shape.slice(), [a], (g) => {
     // dx = g − softmax ⊙ Σ g
+    if (inner === 1) {
+      // Contiguous rows: each row's sum in one float64 number, added in the same order as sumAlong.
+      const ga = alloc(g.length);
+      for (let base = 0, end = n; base < g.length; base = end, end += n) {
+        let s = 0;
+        for (let i = base; i < end; i++) s += g[i];
+        for (let i = base; i < end; i++) ga[i] = g[i] - Math.exp(y[i]) * s;
+      }
+      return [ga];
+    }
     const s = sumAlong(g, outer, n, inner), ga = alloc(g.length);
     for (let o = 0; o < outer; o++)
       for (let k = 0; k < n; k++)
