@@ -22,6 +22,8 @@ export interface GradFn {
   backward: BackwardFn | null;
   /** The inputs' data versions when the op ran (see `changedInPlace`); null while no in-place write has happened, all 0. */
   readonly versions: readonly number[] | null;
+  /** Whether `backward` adds into the `into` arrays it is given (record's `addsInto`). */
+  readonly addsInto: boolean;
 }
 
 /**
@@ -68,13 +70,15 @@ export function noGrad<T>(fn: () => T): T {
 
 /**
  * Wrap an op's result in a tensor and, when any input needs a gradient, remember how to
- * differentiate it. Every op ends with this call.
+ * differentiate it. Every op ends with this call. `addsInto`: backward adds its gradients into the
+ * `into` arrays where it is given them (and returns those), so a leaf without a `.grad` is given a
+ * zeroed one to add into.
  */
-export function record(name: string, data: Float32Array, shape: number[], inputs: Tensor[], backward: BackwardFn): Tensor {
+export function record(name: string, data: Float32Array, shape: number[], inputs: Tensor[], backward: BackwardFn, addsInto = false): Tensor {
   const out = new Tensor(data, shape);
   if (gradEnabled && anyRequiresGrad(inputs)) {
     out.requiresGrad = true;
-    out.gradFn = { name, inputs, backward, versions: anyWritten ? inputs.map(versionOf) : null };
+    out.gradFn = { name, inputs, backward, versions: anyWritten ? inputs.map(versionOf) : null, addsInto };
   }
   return out;
 }
@@ -122,19 +126,20 @@ function topoOrder(root: Tensor, mark: number): Tensor[] {
   return post.reverse();
 }
 
-/** Indices of the inputs that leafGrads gave a new zero `.grad`, for the backward call about to run. */
+/** Indices of the inputs that leafGrads gave a new zero `.grad`, for the backward call about to run: the first `lentCount`. */
 const lent: number[] = [];
+let lentCount = 0;
 
 /**
  * The `into` of a backward call: each input's `.grad` array where it is a leaf (first place only), unless
  * that array is the gradient coming in (t.backward(w.grad)), which an op may hand on as it is. A leaf
- * without a `.grad` is given a zeroed one (listed in `lent`), so that its first gradient too is added
- * straight into it rather than into an array of the walk's that is then copied; `takeBack` undoes that
- * where the op did not use it.
+ * without a `.grad` is given a zeroed one (listed in `lent`) when the op adds into them (`lend`), so that
+ * its first gradient too is added straight into it rather than into an array of the walk's that is then
+ * copied; `takeBack` undoes that where the op did not use it.
  */
-function leafGrads(inputs: readonly Tensor[], g: Float32Array): (Float32Array | null)[] {
+function leafGrads(inputs: readonly Tensor[], g: Float32Array, lend: boolean): (Float32Array | null)[] {
   const out: (Float32Array | null)[] = [];
-  lent.length = 0;
+  lentCount = 0;
   for (let i = 0; i < inputs.length; i++) {
     const x = inputs[i];
     if (x.gradFn !== null || !x.requiresGrad || inputs.indexOf(x) !== i) {
@@ -142,8 +147,12 @@ function leafGrads(inputs: readonly Tensor[], g: Float32Array): (Float32Array | 
       continue;
     }
     if (x.grad === null) {
+      if (!lend) {
+        out.push(null);
+        continue;
+      }
       x.grad = new Tensor(allocKept(x.numel()), x.shape.slice());
-      lent.push(i);
+      lent[lentCount++] = i;
     }
     const own = x.grad.data;
     out.push(own !== g ? own : null);
@@ -153,8 +162,11 @@ function leafGrads(inputs: readonly Tensor[], g: Float32Array): (Float32Array | 
 
 /** The `.grad`s that leafGrads lent and the op did not add into (it returned another array, or none, or threw) go back to null. */
 function takeBack(inputs: readonly Tensor[], into: readonly (Float32Array | null)[], inputGrads: readonly (Float32Array | null)[] | null): void {
-  for (const i of lent) if (inputGrads === null || inputGrads[i] !== into[i]) inputs[i].grad = null;
-  lent.length = 0;
+  for (let l = 0; l < lentCount; l++) {
+    const i = lent[l];
+    if (inputGrads === null || inputGrads[i] !== into[i]) inputs[i].grad = null;
+  }
+  lentCount = 0;
 }
 
 function accumulateGrad(t: Tensor, g: Float32Array): void {
@@ -205,7 +217,7 @@ export function runBackward(root: Tensor, gradient: Tensor | null, retainGraph: 
         if (fn === null || t.retainsGrad) accumulateGrad(t, g);
         if (fn === null) continue;
         checkVersions(fn);
-        const into = leafGrads(fn.inputs, g);
+        const into = leafGrads(fn.inputs, g, fn.addsInto);
         let inputGrads: (Float32Array | null)[];
         try {
           inputGrads = fn.backward!(g, into);

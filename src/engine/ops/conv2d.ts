@@ -4,7 +4,7 @@
 // backend's SIMD kernels, forward and backward.
 import { Tensor } from "../tensor";
 import { record } from "../autograd";
-import { alloc, copyOf, isStorage } from "../storage";
+import { alloc, isStorage } from "../storage";
 import { ShapeError, fmt } from "../shape";
 import { mmNN, mmNT, mmTN } from "../backend/matmul";
 
@@ -42,11 +42,12 @@ export function conv2d(x: Tensor, w: Tensor, b: Tensor | null, s: Conv2dSettings
   const out = swapOuter(prod, o, n, oh * ow, alloc(prod.length));
   if (b) addPerChannel(out, b.data, n, o, oh * ow);
   const inputs = b ? [x, w, b] : [x, w];
-  return record("ConvolutionBackward0", out, [n, o, oh, ow], inputs, (grad) => {
+  return record("ConvolutionBackward0", out, [n, o, oh, ow], inputs, (grad, into) => {
     const gp = swapOuter(grad, n, o, oh * ow, scratch(0, grad.length, false)); // [o, n·oh·ow], as prod
     let gx: Float32Array | null = null, gw: Float32Array | null = null, gb: Float32Array | null = null;
     if (w.requiresGrad) {
-      gw = alloc(W.length);
+      // The products add into gw: a weight that has a .grad gets its gradient added there, in place.
+      gw = into[1] ?? alloc(W.length);
       for (let gi = 0; gi < g; gi++) mmNT(gp, gi * og * np, cols, gi * k * np, gw, gi * og * k, og, np, k);
     }
     if (x.requiresGrad) {
@@ -55,12 +56,15 @@ export function conv2d(x: Tensor, w: Tensor, b: Tensor | null, s: Conv2dSettings
       gx = col2im(gcols, geo);
     }
     if (b?.requiresGrad) {
-      const sums = new Float64Array(o);
-      for (let oc = 0; oc < o; oc++) for (let i = oc * np, end = i + np; i < end; i++) sums[oc] += gp[i];
-      gb = copyOf(sums);
+      gb = into[2] ?? alloc(o);
+      for (let oc = 0; oc < o; oc++) {
+        let sum = 0;
+        for (let i = oc * np, end = i + np; i < end; i++) sum += gp[i];
+        gb[oc] += sum;
+      }
     }
     return [gx, gw, gb];
-  });
+  }, true);
 }
 
 /** The sizes of one convolution: input, kernel, stride, padding, dilation and output. */
@@ -75,14 +79,11 @@ interface Geometry {
  * product with its kernels is one matrix product.
  */
 function im2col(X: Float32Array, q: Geometry): Float32Array {
-  const p = q.oh * q.ow, np = q.n * p, cols = alloc(q.c * q.kh * q.kw * np);
-  eachTap(q, (row, xBase, iy, y, shift) => {
+  const p = q.oh * q.ow, np = q.n * p, cols = alloc(q.c * q.kh * q.kw * np), image = q.c * q.h * q.w, sw = q.sw;
+  eachTap(q, (row, xBase, iy, y, shift, lo, hi) => {
     for (let bi = 0; bi < q.n; bi++) {
-      const src = xBase + bi * q.c * q.h * q.w + iy * q.w, dst = row * np + bi * p + y * q.ow;
-      for (let xo = 0; xo < q.ow; xo++) {
-        const ix = xo * q.sw + shift;
-        if (ix >= 0 && ix < q.w) cols[dst + xo] = X[src + ix];
-      }
+      const src = xBase + bi * image + iy * q.w + shift, dst = row * np + bi * p + y * q.ow;
+      for (let xo = lo; xo < hi; xo++) cols[dst + xo] = X[src + xo * sw];
     }
   });
   return cols;
@@ -90,14 +91,11 @@ function im2col(X: Float32Array, q: Geometry): Float32Array {
 
 /** The adjoint of im2col: each patch entry's gradient added back to the input element it was read from. */
 function col2im(gcols: Float32Array, q: Geometry): Float32Array {
-  const p = q.oh * q.ow, np = q.n * p, gx = alloc(q.n * q.c * q.h * q.w);
-  eachTap(q, (row, xBase, iy, y, shift) => {
+  const p = q.oh * q.ow, np = q.n * p, gx = alloc(q.n * q.c * q.h * q.w), image = q.c * q.h * q.w, sw = q.sw;
+  eachTap(q, (row, xBase, iy, y, shift, lo, hi) => {
     for (let bi = 0; bi < q.n; bi++) {
-      const dst = xBase + bi * q.c * q.h * q.w + iy * q.w, src = row * np + bi * p + y * q.ow;
-      for (let xo = 0; xo < q.ow; xo++) {
-        const ix = xo * q.sw + shift;
-        if (ix >= 0 && ix < q.w) gx[dst + ix] += gcols[src + xo];
-      }
+      const dst = xBase + bi * image + iy * q.w + shift, src = row * np + bi * p + y * q.ow;
+      for (let xo = lo; xo < hi; xo++) gx[dst + xo * sw] += gcols[src + xo];
     }
   });
   return gx;
@@ -105,24 +103,30 @@ function col2im(gcols: Float32Array, q: Geometry): Float32Array {
 
 /**
  * Every (kernel tap, output row) whose input row lies inside the image: the patch row, where its channel starts in
- * x, the input row, the output row, and the input column of output column 0 less its stride steps (the caller
- * tests each column).
+ * x, the input row, the output row, the input column of output column 0 less its stride steps (output column xo
+ * reads input column xo·sw + shift), and the output columns lo..hi−1 whose input column lies inside the image.
  */
-function eachTap(q: Geometry, fn: (row: number, xBase: number, iy: number, y: number, shift: number) => void): void {
+function eachTap(q: Geometry, fn: (row: number, xBase: number, iy: number, y: number, shift: number, lo: number, hi: number) => void): void {
   for (let ci = 0; ci < q.c; ci++)
     for (let ky = 0; ky < q.kh; ky++)
       for (let kx = 0; kx < q.kw; kx++) {
-        const row = (ci * q.kh + ky) * q.kw + kx;
+        const row = (ci * q.kh + ky) * q.kw + kx, shift = kx * q.dw - q.pw;
+        // 0 ≤ xo·sw + shift ≤ w − 1
+        const lo = Math.max(0, Math.ceil(-shift / q.sw)), hi = Math.min(q.ow, Math.floor((q.w - 1 - shift) / q.sw) + 1);
+        if (lo >= hi) continue;
         for (let y = 0; y < q.oh; y++) {
           const iy = y * q.sh - q.ph + ky * q.dh;
-          if (iy >= 0 && iy < q.h) fn(row, ci * q.h * q.w, iy, y, kx * q.dw - q.pw);
+          if (iy >= 0 && iy < q.h) fn(row, ci * q.h * q.w, iy, y, shift, lo, hi);
         }
       }
 }
 
 /** [a, b, m] → [b, a, m]: swaps the two outer dims of a row-major block, into out. */
 function swapOuter(src: Float32Array, a: number, b: number, m: number, out: Float32Array): Float32Array {
-  for (let i = 0; i < a; i++) for (let j = 0; j < b; j++) out.set(src.subarray((i * b + j) * m, (i * b + j + 1) * m), (j * a + i) * m);
+  // Blocks of a few hundred values are copied faster by a loop than by set() over a subarray made for each.
+  if (m < 256) {
+    for (let i = 0, s = 0; i < a; i++) for (let j = 0; j < b; j++) for (let d = (j * a + i) * m, end = d + m; d < end; d++) out[d] = src[s++];
+  } else for (let i = 0; i < a; i++) for (let j = 0; j < b; j++) out.set(src.subarray((i * b + j) * m, (i * b + j + 1) * m), (j * a + i) * m);
   return out;
 }
 

@@ -35,7 +35,7 @@ function linearOf(x: Tensor, weight: Tensor, bias: Tensor | null): Tensor {
     if (weight.requiresGrad) mmTN(g, 0, X, 0, (gw = into[1] ?? alloc(W.length)), 0, nOut, rows, nIn); // dW = Gᵀ·X
     if (bias?.requiresGrad) gb = columnSums(g, rows, nOut, into[2] ?? alloc(nOut));
     return [gx, gw, gb];
-  });
+  }, true);
 }
 
 /** Each of the `rows` rows of out [rows, n] set to b. */
