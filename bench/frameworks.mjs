@@ -30,6 +30,8 @@ export function startFramework(framework, enginePath, { execArgv = [] } = {}) {
   });
   child.on("message", (msg) => {
     const w = waiting.get(msg.id);
+    // The reply to "exit" can come after the process's exit event, which has settled every request already.
+    if (!w) return;
     waiting.delete(msg.id);
     if (msg.ok) w.resolve(msg.value);
     else w.reject(new Error(`${framework}: ${msg.error}`));
