@@ -36,6 +36,8 @@ const option = (name) => {
 };
 const quick = args.includes("--quick");
 const rounds = Number(option("--rounds") ?? (quick ? 2 : 7));
+/** Each framework's warm-up of a workload lasts at least this long (ms). */
+const warmMs = quick ? 200 : 1000;
 const only = option("--only")?.split(",");
 const jsonFile = option("--json");
 const workloads = WORKLOADS.filter((w) => !only || only.includes(w.id)).map((w) =>
@@ -87,6 +89,11 @@ try {
     const taking = [];
     for (const c of children) if (await c.call("supports", { workload: w.id })) taking.push(c);
     for (const c of taking) {
+      await c.call("setup", { workload: w.id });
+      // The warm-up steps, then more until this framework has run for warmMs (a JIT, V8's for nnbook and
+      // TensorFlow.js, reaches its steady speed after some hundreds of W1 steps, not 15); then the workload is
+      // set up afresh, so that every framework's timed steps start from the same weights and batches.
+      for (let spent = 0, first = true; first || spent < warmMs; first = false) spent += (await c.call("run", { steps: w.warmup })).ms;
       await c.call("setup", { workload: w.id });
       await c.call("run", { steps: w.warmup });
       res.frameworks[c.framework] = { ms: [], tensors: [] };
