@@ -90,10 +90,11 @@ try {
     for (const c of children) if (await c.call("supports", { workload: w.id })) taking.push(c);
     for (const c of taking) {
       await c.call("setup", { workload: w.id });
-      // The warm-up steps, then more until this framework has run for warmMs (a JIT, V8's for nnbook and
+      // The warm-up steps, then as many more as make up warmMs of training (a JIT, V8's for nnbook and
       // TensorFlow.js, reaches its steady speed after some hundreds of W1 steps, not 15); then the workload is
       // set up afresh, so that every framework's timed steps start from the same weights and batches.
-      for (let spent = 0, first = true; first || spent < warmMs; first = false) spent += (await c.call("run", { steps: w.warmup })).ms;
+      const { ms } = await c.call("run", { steps: w.warmup });
+      if (ms < warmMs) await c.call("run", { steps: Math.min(1000 * w.warmup, Math.ceil((w.warmup * (warmMs - ms)) / Math.max(ms, 0.01))) });
       await c.call("setup", { workload: w.id });
       await c.call("run", { steps: w.warmup });
       res.frameworks[c.framework] = { ms: [], tensors: [] };
