@@ -55,7 +55,7 @@ export async function train(model: Module, dataset: Dataset | { x: Tensor; y: Te
   const recording = opts.resolveRecording(options.record, epochs);
   const early = opts.resolveEarlyStopping(options.earlyStopping);
   const l2 = options.l2 ?? 0, clipNorm = options.clipNorm;
-  const weights = l2 > 0 ? model.parameters().filter((p) => p.ndim >= 2) : [];
+  const params = model.parameters(), weights = l2 > 0 ? params.filter((p) => p.ndim >= 2) : [];
   const hooks = trainingHooks();
   const live: LiveRun = { model, dataset: trainSet, views: resolveLive(options.live, model, trainSet, hooks?.liveViews, { weights: recording?.weights ?? false, gradients: recording?.gradients ?? false }) };
   const sample = recording?.activations ? sampleRows(trainSet.x, recording.every) : null;
@@ -123,10 +123,12 @@ export async function train(model: Module, dataset: Dataset | { x: Tensor; y: Te
         }
         const penalty = l2Penalty(weights, l2);
         optimizer.zeroGrad();
-        model.zeroGrad();
+        // The model's gradients too, those the optimizer does not hold included, in place as torch 1.13's
+        // zero_grad(): the same numbers as new ones, without new arrays every step.
+        for (const p of params) p.grad?.data.fill(0);
         (penalty ? loss.add(penalty) : loss).backward();
         if (recording?.gradients && step === steps) grads = gradientStats(model);
-        if (clipNorm !== undefined) clipGradNorm(model.parameters(), clipNorm);
+        if (clipNorm !== undefined) clipGradNorm(params, clipNorm);
         optimizer.step();
         lossSum += value * batch.length;
         rows += batch.length;
