@@ -150,6 +150,15 @@ export function copyOf(x: Float32Array | Float64Array, kept = false): Float32Arr
   return out;
 }
 
+/**
+ * Copies n values of src from `from` into dst at `at`. A block of a few hundred values is copied faster by a
+ * loop than by set() over a subarray made for it (a row of a batch, a block of a transpose).
+ */
+export function copyRange(dst: Float32Array, at: number, src: Float32Array, from: number, n: number): void {
+  if (n < 256) for (let i = 0; i < n; i++) dst[at + i] = src[from + i];
+  else dst.set(src.subarray(from, from + n), at);
+}
+
 /** Test hook: compute in float64 instead of float32. Not part of the public API. */
 export function setStorage(ctor: Float32ArrayConstructor | Float64ArrayConstructor): void {
   Storage = ctor as Float32ArrayConstructor;

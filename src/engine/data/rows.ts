@@ -1,16 +1,13 @@
 // Row-level helpers shared by Dataset and the generators: copying rows and permutations.
 import { Tensor } from "../tensor";
-import { alloc } from "../storage";
+import { alloc, copyRange } from "../storage";
 import type { Generator } from "../random";
 
 /** A new tensor made of rows `indices` of `t` (dim 0), in that order; the data is copied. */
 export function takeRows(t: Tensor, indices: ArrayLike<number>): Tensor {
   const width = rowSize(t);
-  const out = alloc(indices.length * width), x = t.data;
-  // A row of a few hundred values is copied faster by a loop than by set() over a subarray made for it.
-  if (width < 256) {
-    for (let i = 0, o = 0; i < indices.length; i++) for (let j = indices[i] * width, end = j + width; j < end; j++) out[o++] = x[j];
-  } else for (let i = 0; i < indices.length; i++) out.set(x.subarray(indices[i] * width, indices[i] * width + width), i * width);
+  const out = alloc(indices.length * width);
+  for (let i = 0; i < indices.length; i++) copyRange(out, i * width, t.data, indices[i] * width, width);
   return new Tensor(out, [indices.length, ...t.shape.slice(1)]);
 }
 

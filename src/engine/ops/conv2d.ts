@@ -4,7 +4,7 @@
 // backend's SIMD kernels, forward and backward.
 import { Tensor } from "../tensor";
 import { record } from "../autograd";
-import { alloc, isStorage } from "../storage";
+import { alloc, copyRange, isStorage } from "../storage";
 import { ShapeError, fmt } from "../shape";
 import { mmNN, mmNT, mmTN } from "../backend/matmul";
 
@@ -123,10 +123,7 @@ function eachTap(q: Geometry, fn: (row: number, xBase: number, iy: number, y: nu
 
 /** [a, b, m] → [b, a, m]: swaps the two outer dims of a row-major block, into out. */
 function swapOuter(src: Float32Array, a: number, b: number, m: number, out: Float32Array): Float32Array {
-  // Blocks of a few hundred values are copied faster by a loop than by set() over a subarray made for each.
-  if (m < 256) {
-    for (let i = 0, s = 0; i < a; i++) for (let j = 0; j < b; j++) for (let d = (j * a + i) * m, end = d + m; d < end; d++) out[d] = src[s++];
-  } else for (let i = 0; i < a; i++) for (let j = 0; j < b; j++) out.set(src.subarray((i * b + j) * m, (i * b + j + 1) * m), (j * a + i) * m);
+  for (let i = 0; i < a; i++) for (let j = 0; j < b; j++) copyRange(out, (j * a + i) * m, src, (i * b + j) * m, m);
   return out;
 }
 
