@@ -128,29 +128,29 @@ export function buildWasmKernels(options: Partial<GemmOptions> = {}, threads = 1
     const alongN = n >= m, tiles = alongN ? nP / nr : mP / mr, threads = ready.length + 1;
     const count = threads === 1 ? 1 : Math.min(tiles, Math.max(1, Math.floor((alongN ? n : m) / CHUNK_MIN_SPAN)), Math.max(threads, Math.min(CHUNKS_PER_THREAD * threads, Math.floor((m * k * n) / CHUNK_MIN_WORK))));
     const sp: Space = count > 1 ? threaded! : local, call = sp.call;
-    const parts: Part[] = [];
+    const tile = alongN ? nr : mr, parts: Part[] = [];
     for (let p = 0; p < count; p++) {
-      const lo = Math.round((tiles * p) / count) * (alongN ? nr : mr), hi = Math.min(Math.round((tiles * (p + 1)) / count) * (alongN ? nr : mr), alongN ? n : m);
+      const lo = partStart(tiles, count, p, tile), hi = Math.min(partStart(tiles, count, p + 1, tile), alongN ? n : m);
       const [i0, i1, j0, j1] = alongN ? [0, m, lo, hi] : [lo, hi, 0, n];
       parts.push({ i0, i1, j0, j1, mc: even(i1 - i0, MC, mr), nc: even(j1 - j0, NC, nr), aPack: 0, bPack: 0 });
     }
     // Over threads, the operand that every chunk would pack for itself (a when cut along the columns,
     // b along the rows) is packed once, all of it, in a first round that the threads share out; the
     // chunks then multiply out of it (see sharedA, sharedB).
-    const shared = count > 1;
+    const shared = count > 1, ownA = !(shared && alongN), ownB = !(shared && !alongN);
     // Float offsets: the shared operand packed, each chunk's packing buffers, then the operands, each
     // followed by zeros that a transposing pack of its last panel reads as padding (r rows of k) or a
     // copy reads past its end.
     const S = sp.base;
     let at = shared ? S + (alongN ? mP : nP) * up(k, unroll) : S;
     for (const part of parts) {
-      if (!(shared && alongN)) (part.aPack = at), (at += part.mc * kcMax);
-      if (!(shared && !alongN)) (part.bPack = at), (at += kcMax * part.nc);
+      if (ownA) (part.aPack = at), (at += part.mc * kcMax);
+      if (ownB) (part.bPack = at), (at += kcMax * part.nc);
     }
     const A = at, aEnd = A + m * k, B = up(aEnd + mr * (aT ? 1 : k), 4);
     // c is copied in and out as it is (at Cin), and moved to and from its padded rows by wasm.
     const bEnd = B + k * n, C = up(bEnd + nr * (bT ? k : 1), 4), Cin = nP === n ? C : C + mP * nP;
-    const g: Geometry = { aT, bT, m, k, n, mP, nP, kcMax, A, B, C, S, mc: parts[0].mc, nc: parts[0].nc, ownA: !(shared && alongN), ownB: !(shared && !alongN) };
+    const g: Geometry = { aT, bT, m, k, n, mP, nP, kcMax, A, B, C, S, mc: parts[0].mc, nc: parts[0].nc, ownA, ownB };
     // c's padded rows (mP × nP) are written by the kernel even where c needs no padded copy (nP = n, mP > m).
     const table = up(Math.max(C + mP * nP, Cin + m * n), 4);
     if (!shared) {
@@ -334,6 +334,15 @@ interface Geometry {
   /** Whether each part packs a (b) for itself; else a (b) is packed whole, once, at S. */
   ownA: boolean;
   ownB: boolean;
+}
+
+/**
+ * Where part p of `count` starts, in rows or columns: at the start of its share of the tiles. A function of
+ * the module's, not a closure of each product: the bundle keeps names, which costs each closure made a
+ * defineProperty.
+ */
+function partStart(tiles: number, count: number, p: number, tile: number): number {
+  return Math.round((tiles * p) / count) * tile;
 }
 
 /** Writes each list's commands after a table of [byte offset, count] at word `at`; returns the word after the last. */

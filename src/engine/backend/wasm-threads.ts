@@ -8,9 +8,10 @@
 // one thread), more chunks than threads. The operand every chunk reads whole (a, when the columns
 // are cut) is packed first, once, in a round of its own that the threads share out in the same way.
 // The calling thread writes each chunk's commands into the memory — [function index, seven i32
-// arguments] each — wakes the helpers, and every thread then claims chunks from one shared counter until none is left. A thread the system has set aside
-// for a moment (two cores shared with the editor, the compiler, the garbage collector) holds up
-// at most the chunk it is on: the others take the rest. The helper's loop is the host's (the
+// arguments] each — wakes the helpers, and every thread then claims chunks from one shared counter
+// until none is left. A thread the system has set aside for a moment (two cores shared with the
+// editor, the compiler, the garbage collector) holds up at most the chunk it is on: the others take
+// the rest. The helper's loop is the host's (the
 // kernel's matmulThread.ts): it only calls the module's exports, as listed in `names`.
 
 import type { WasmMemory } from "./wasm-kernels";
