@@ -2,6 +2,7 @@ import { Tensor } from "../tensor";
 import type { Module } from "../nn/module";
 import { BCEWithLogitsLoss } from "../nn/loss";
 import { clipGradNorm } from "../nn/clip";
+import { Optimizer } from "../optim/optimizer";
 import { ReduceLROnPlateau } from "../optim/plateau";
 import { Generator, defaultGenerator, swapDefaultGenerator } from "../random";
 import { Dataset } from "../data/dataset";
@@ -56,6 +57,10 @@ export async function train(model: Module, dataset: Dataset | { x: Tensor; y: Te
   const early = opts.resolveEarlyStopping(options.earlyStopping);
   const l2 = options.l2 ?? 0, clipNorm = options.clipNorm;
   const params = model.parameters(), weights = l2 > 0 ? params.filter((p) => p.ndim >= 2) : [];
+  // The model's gradients that the optimizer's zeroGrad() does not clear: those it does not hold (all, for an
+  // optimizer of the user's own, whose zeroGrad may do anything).
+  const held = new Set(optimizer instanceof Optimizer ? optimizer.paramGroups.flatMap((g) => g.params) : []);
+  const unheld = params.filter((p) => !held.has(p));
   const hooks = trainingHooks();
   const live: LiveRun = { model, dataset: trainSet, views: resolveLive(options.live, model, trainSet, hooks?.liveViews, { weights: recording?.weights ?? false, gradients: recording?.gradients ?? false }) };
   const sample = recording?.activations ? sampleRows(trainSet.x, recording.every) : null;
@@ -123,9 +128,9 @@ export async function train(model: Module, dataset: Dataset | { x: Tensor; y: Te
         }
         const penalty = l2Penalty(weights, l2);
         optimizer.zeroGrad();
-        // The model's gradients too, those the optimizer does not hold included, in place as torch 1.13's
-        // zero_grad(): the same numbers as new ones, without new arrays every step.
-        for (const p of params) p.grad?.data.fill(0);
+        // The rest of the model's in place too, as torch 1.13's zero_grad() and ours: the same numbers as new
+        // ones, without new arrays every step.
+        for (const p of unheld) p.grad?.data.fill(0);
         (penalty ? loss.add(penalty) : loss).backward();
         if (recording?.gradients && step === steps) grads = gradientStats(model);
         if (clipNorm !== undefined) clipGradNorm(params, clipNorm);
