@@ -5,7 +5,7 @@ import { ShapeError, fmt } from "./shape";
 import { checkOptions } from "./options";
 import { linear } from "./ops/linear";
 import type { LayerInfo } from "./nn/layerInfo";
-import { Module } from "./nn/module";
+import { Module, builtInLayer } from "./nn/module";
 import { ParameterTensor } from "./nn/parameter";
 
 /** What `Perceptron.fit` reports, one entry per epoch. */
@@ -24,6 +24,9 @@ export interface PerceptronHistory {
 
 /** Rosenblatt's perceptron; see `Perceptron`. */
 export class Perceptron extends Module {
+  static {
+    builtInLayer(this);
+  }
   /** Weights w, shape [1, nInputs] (as an nn.Linear(nInputs, 1)); start at 0. */
   weight: ParameterTensor;
   /** Bias b, shape [1]; starts at 0. */

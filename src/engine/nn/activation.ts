@@ -3,7 +3,7 @@ import type { Tensor } from "../tensor";
 import { checkOptions, positionalOrOption } from "../options";
 import { elu, geluTanh, softplus } from "../ops/smoothActivations";
 import type { LayerInfo } from "./layerInfo";
-import { Module } from "./module";
+import { Module, builtInLayer } from "./module";
 
 const elementwise = (kind: string, activation: LayerInfo["activation"], equation: string, config: LayerInfo["config"] = {}): LayerInfo => ({
   kind,
@@ -15,6 +15,9 @@ const elementwise = (kind: string, activation: LayerInfo["activation"], equation
 
 /** max(0, x). */
 export class ReLU extends Module {
+  static {
+    builtInLayer(this);
+  }
   override describe(): LayerInfo {
     return elementwise("ReLU", "relu", "a = \\max(0, z)");
   }
@@ -25,6 +28,9 @@ export class ReLU extends Module {
 
 /** x for x > 0, else negativeSlope·x. */
 export class LeakyReLU extends Module {
+  static {
+    builtInLayer(this);
+  }
   /** The slope for x ≤ 0 (PyTorch's negative_slope), 0.01 by default. */
   readonly negativeSlope: number;
   override describe(): LayerInfo {
@@ -44,6 +50,9 @@ export class LeakyReLU extends Module {
 
 /** 1 / (1 + e⁻ˣ). */
 export class Sigmoid extends Module {
+  static {
+    builtInLayer(this);
+  }
   override describe(): LayerInfo {
     return elementwise("Sigmoid", "sigmoid", "a = \\sigma(z) = \\frac{1}{1 + e^{-z}}");
   }
@@ -54,6 +63,9 @@ export class Sigmoid extends Module {
 
 /** tanh(x). */
 export class Tanh extends Module {
+  static {
+    builtInLayer(this);
+  }
   override describe(): LayerInfo {
     return elementwise("Tanh", "tanh", "a = \\tanh(z)");
   }
@@ -64,6 +76,9 @@ export class Tanh extends Module {
 
 /** x·Φ(x), or its tanh approximation. */
 export class GELU extends Module {
+  static {
+    builtInLayer(this);
+  }
   /** "none" (default): exact x·Φ(x); "tanh": ½x(1 + tanh(√(2/π)(x + 0.044715x³))), as PyTorch's approximate. */
   readonly approximate: "none" | "tanh";
   constructor(options?: { approximate?: "none" | "tanh" }) {
@@ -84,6 +99,9 @@ export class GELU extends Module {
 
 /** x for x > 0, else α(eˣ − 1). */
 export class ELU extends Module {
+  static {
+    builtInLayer(this);
+  }
   /** α, the value it tends to for very negative x is −α; 1 by default. */
   readonly alpha: number;
   constructor(alpha?: number | { alpha?: number }) {
@@ -103,6 +121,9 @@ export class ELU extends Module {
 
 /** log(1 + e^(βx))/β, a smooth ReLU. */
 export class Softplus extends Module {
+  static {
+    builtInLayer(this);
+  }
   readonly beta: number;
   readonly threshold: number;
   constructor(options?: number | { beta?: number; threshold?: number }) {
@@ -125,6 +146,9 @@ export class Softplus extends Module {
 
 /** The input unchanged: a placeholder layer. */
 export class Identity extends Module {
+  static {
+    builtInLayer(this);
+  }
   constructor(...args: unknown[]) {
     super();
     // PyTorch's Identity ignores any arguments; here one given is surely a mistake, so it is said.
@@ -140,6 +164,9 @@ export class Identity extends Module {
 
 /** x·σ(x) (swish). */
 export class SiLU extends Module {
+  static {
+    builtInLayer(this);
+  }
   override describe(): LayerInfo {
     return elementwise("SiLU", "silu", "a = z\\,\\sigma(z)");
   }
@@ -150,6 +177,9 @@ export class SiLU extends Module {
 
 /** Heaviside: 1 where x ≥ 0, else 0. */
 export class Step extends Module {
+  static {
+    builtInLayer(this);
+  }
   override describe(): LayerInfo {
     return elementwise("Step", "step", "a = \\begin{cases} 1 & z \\ge 0 \\\\ 0 & z < 0 \\end{cases}");
   }
@@ -160,6 +190,9 @@ export class Step extends Module {
 
 /** softmax along `dim`. */
 export class Softmax extends Module {
+  static {
+    builtInLayer(this);
+  }
   override describe(): LayerInfo {
     return elementwise("Softmax", "softmax", "a_k = \\frac{e^{z_k}}{\\sum_j e^{z_j}}", { dim: this.dim });
   }
@@ -178,6 +211,9 @@ export class Softmax extends Module {
 
 /** log softmax along `dim`. */
 export class LogSoftmax extends Module {
+  static {
+    builtInLayer(this);
+  }
   readonly dim: number;
   constructor(dim?: number | { dim?: number }) {
     super();
@@ -196,6 +232,9 @@ export class LogSoftmax extends Module {
 
 /** Merge dims startDim..endDim (default: all but the batch dim). */
 export class Flatten extends Module {
+  static {
+    builtInLayer(this);
+  }
   override describe(): LayerInfo {
     return { kind: "Flatten", config: { startDim: this.startDim, endDim: this.endDim }, features: undefined };
   }

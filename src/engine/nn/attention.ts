@@ -6,7 +6,7 @@ import { ShapeError, fmt } from "../shape";
 import { checkArgument, checkOptions, describe as describeValue } from "../options";
 import { linear } from "../ops/linear";
 import type { LayerInfo } from "./layerInfo";
-import { Module } from "./module";
+import { Module, builtInLayer } from "./module";
 import { ParameterTensor } from "./parameter";
 import { Linear } from "./linear";
 import { Dropout } from "./dropout";
@@ -130,6 +130,9 @@ export function scaledDotProductAttention(query: Tensor, key: Tensor, value: Ten
 
 /** Multi-head attention; see `nn.MultiheadAttention`. */
 export class MultiheadAttention extends Module {
+  static {
+    builtInLayer(this);
+  }
   /** The query, key and value projections stacked, [3·embedDim, embedDim]; null when kdim or vdim differ. */
   inProjWeight: ParameterTensor | null = null;
   /** The query projection [embedDim, embedDim], when kdim or vdim differ from embedDim (else null). */

@@ -3,7 +3,7 @@ import { alloc } from "../storage";
 import { noGrad } from "../autograd";
 import { ShapeError, fmt } from "../shape";
 import type { LayerInfo } from "./layerInfo";
-import { Module } from "./module";
+import { Module, builtInLayer } from "./module";
 import { ParameterTensor } from "./parameter";
 import { checkArgument, checkOptions } from "../options";
 
@@ -109,6 +109,9 @@ abstract class BatchNorm extends Module {
 
 /** Batch normalisation over [batch, features] or [batch, features, length]; see `nn.BatchNorm1d`. */
 export class BatchNorm1d extends BatchNorm {
+  static {
+    builtInLayer(this);
+  }
   protected readonly kind = "BatchNorm1d";
   protected readonly ranks = [2, 3];
 
@@ -123,6 +126,9 @@ export class BatchNorm1d extends BatchNorm {
 
 /** Batch normalisation of each channel of [N, C, H, W] over the batch and the image; see `nn.BatchNorm2d`. */
 export class BatchNorm2d extends BatchNorm {
+  static {
+    builtInLayer(this);
+  }
   protected readonly kind = "BatchNorm2d";
   protected readonly ranks = [4];
 

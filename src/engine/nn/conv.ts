@@ -6,7 +6,7 @@ import { conv2d, pair, type Pair } from "../ops/conv2d";
 import { maxPool2d } from "../ops/maxPool2d";
 import { avgPool2d } from "../ops/avgPool2d";
 import type { LayerInfo } from "./layerInfo";
-import { Module } from "./module";
+import { Module, builtInLayer } from "./module";
 import { ParameterTensor } from "./parameter";
 import { avgPool2dSettings, conv2dSettings, pool2dSettings, type AvgPool2dOptions, type Conv2dOptions, type MaxPool2dOptions } from "./windowOptions";
 import { uniformTensor } from "./init";
@@ -25,6 +25,9 @@ export type AvgPool2dLayerOptions = AvgPool2dOptions;
 
 /** 2-D convolution; see `nn.Conv2d`. */
 export class Conv2d extends Module {
+  static {
+    builtInLayer(this);
+  }
   /** The kernels, [outChannels, inChannels/groups, kH, kW]. */
   weight: ParameterTensor;
   /** One per output channel, [outChannels] (null with `bias: false`). */
@@ -89,6 +92,9 @@ export class Conv2d extends Module {
 
 /** 2-D max pooling; see `nn.MaxPool2d`. */
 export class MaxPool2d extends Module {
+  static {
+    builtInLayer(this);
+  }
   readonly kernelSize: [number, number];
   readonly stride: [number, number];
   readonly padding: [number, number];
@@ -124,6 +130,9 @@ export class MaxPool2d extends Module {
 
 /** 2-D average pooling; see `nn.AvgPool2d`. */
 export class AvgPool2d extends Module {
+  static {
+    builtInLayer(this);
+  }
   readonly kernelSize: [number, number];
   readonly stride: [number, number];
   readonly padding: [number, number];

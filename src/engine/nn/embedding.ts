@@ -5,11 +5,14 @@ import { embedding } from "../ops/embedding";
 import { randn } from "../creation";
 import { noGrad } from "../autograd";
 import type { LayerInfo } from "./layerInfo";
-import { Module } from "./module";
+import { Module, builtInLayer } from "./module";
 import { ParameterTensor } from "./parameter";
 
 /** A table of learned vectors, one per index; see `nn.Embedding`. */
 export class Embedding extends Module {
+  static {
+    builtInLayer(this);
+  }
   /** The vectors, [numEmbeddings, embeddingDim], drawn from N(0, 1) as PyTorch does. */
   weight: ParameterTensor;
   readonly paddingIdx: number | null;

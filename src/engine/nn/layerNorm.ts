@@ -3,7 +3,7 @@ import { alloc } from "../storage";
 import { ShapeError, fmt } from "../shape";
 import { checkOptions, describe as describeValue } from "../options";
 import type { LayerInfo } from "./layerInfo";
-import { Module } from "./module";
+import { Module, builtInLayer } from "./module";
 import { ParameterTensor } from "./parameter";
 
 /** Options of `nn.LayerNorm`. */
@@ -18,6 +18,9 @@ export interface LayerNormOptions {
 
 /** Normalises each example over its last dims; see `nn.LayerNorm`. */
 export class LayerNorm extends Module {
+  static {
+    builtInLayer(this);
+  }
   /** The trailing dims normalised over, e.g. [features]. */
   readonly normalizedShape: number[];
   readonly eps: number;

@@ -1,7 +1,7 @@
 import { Tensor } from "../tensor";
 import { linear } from "../ops/linear";
 import type { LayerInfo } from "./layerInfo";
-import { Module } from "./module";
+import { Module, builtInLayer } from "./module";
 import { ParameterTensor } from "./parameter";
 import { initWeights, uniformTensor, type InitName } from "./init";
 
@@ -15,6 +15,9 @@ export interface LinearOptions {
 
 /** A fully connected layer y = x·Wᵀ + b; see `nn.Linear`. */
 export class Linear extends Module {
+  static {
+    builtInLayer(this);
+  }
   /** Weight matrix W, shape [outFeatures, inFeatures] (PyTorch's layout). */
   weight: ParameterTensor;
   /** Bias b, shape [outFeatures], or null when made with `{ bias: false }`. */

@@ -6,7 +6,7 @@ import { bceLoss, bceWithLogitsLoss, checkClass, mseLoss, nllLossMean } from "..
 import { bceElements, bceWithLogitsElements, checkSameShape, huberElements } from "../ops/elementwiseLoss";
 import { checkOptions, describe as describeValue } from "../options";
 import type { LayerInfo } from "./layerInfo";
-import { Module } from "./module";
+import { Module, builtInLayer } from "./module";
 
 /** How a loss combines its elements, as PyTorch's `reduction`: their mean (default), their sum, or each one. */
 export type Reduction = "mean" | "sum" | "none";
@@ -33,6 +33,9 @@ function tensorOption(fn: string, key: string, value: unknown): Tensor | null {
 
 /** Mean squared error; see `nn.MSELoss`. */
 export class MSELoss extends Module {
+  static {
+    builtInLayer(this);
+  }
   readonly reduction: Reduction;
   constructor(options?: LossOptions) {
     super();
@@ -50,6 +53,9 @@ export class MSELoss extends Module {
 
 /** Mean absolute error; see `nn.L1Loss`. */
 export class L1Loss extends Module {
+  static {
+    builtInLayer(this);
+  }
   readonly reduction: Reduction;
   constructor(options?: LossOptions) {
     super();
@@ -72,6 +78,9 @@ export interface HuberLossOptions extends LossOptions {
 
 /** Huber loss: quadratic near 0, linear beyond delta; see `nn.HuberLoss`. */
 export class HuberLoss extends Module {
+  static {
+    builtInLayer(this);
+  }
   readonly reduction: Reduction;
   readonly delta: number;
   constructor(options?: HuberLossOptions) {
@@ -96,6 +105,9 @@ export interface BCELossOptions extends LossOptions {
 
 /** Binary cross-entropy on probabilities; see `nn.BCELoss`. */
 export class BCELoss extends Module {
+  static {
+    builtInLayer(this);
+  }
   readonly reduction: Reduction;
   readonly weight: Tensor | null;
   constructor(options?: BCELossOptions) {
@@ -122,6 +134,9 @@ export interface BCEWithLogitsLossOptions extends BCELossOptions {
 
 /** Binary cross-entropy on logits; see `nn.BCEWithLogitsLoss`. */
 export class BCEWithLogitsLoss extends Module {
+  static {
+    builtInLayer(this);
+  }
   readonly reduction: Reduction;
   readonly weight: Tensor | null;
   readonly posWeight: Tensor | null;
@@ -158,6 +173,9 @@ export interface CrossEntropyLossOptions extends NLLLossOptions {
 
 /** Softmax cross-entropy on logits; see `nn.CrossEntropyLoss`. */
 export class CrossEntropyLoss extends Module {
+  static {
+    builtInLayer(this);
+  }
   readonly reduction: Reduction;
   readonly weight: Tensor | null;
   readonly ignoreIndex: number;
@@ -194,6 +212,9 @@ export class CrossEntropyLoss extends Module {
 
 /** Negative log-likelihood of log-probabilities; see `nn.NLLLoss`. */
 export class NLLLoss extends Module {
+  static {
+    builtInLayer(this);
+  }
   readonly reduction: Reduction;
   readonly weight: Tensor | null;
   readonly ignoreIndex: number;

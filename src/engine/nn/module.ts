@@ -22,15 +22,29 @@ export function setSerializer(fn: (m: Module) => ModuleJSON): void {
   serializer = fn;
 }
 
-function registered(m: object): string[] {
-  return (m as Record<symbol, string[]>)[REGISTERED];
+/** The watched module's registered names; undefined for a built-in layer, which is not watched. */
+function registered(m: object): string[] | undefined {
+  return (m as Record<symbol, string[] | undefined>)[REGISTERED];
+}
+
+/**
+ * The prototypes of the built-in layers (everything but the containers). Their forwards and fields are
+ * ours: none of them sets a field after construction, so an instance of exactly such a class is not
+ * watched through a Proxy (each read of a field through one costs about 20 ns, several times a layer per
+ * step); its members are found by reading its fields, in the order they were made, when asked for.
+ */
+const builtInLayers = new WeakSet<object>();
+
+/** Marks `cls` as a built-in layer (see builtInLayers); a subclass of it is watched again. */
+export function builtInLayer(cls: abstract new (...args: any[]) => Module): void {
+  builtInLayers.add(cls.prototype);
 }
 
 /** Remember `key` the first time it holds a module, a parameter or an array of modules. */
 function register(target: object, key: string | symbol, value: unknown): void {
   if (typeof key !== "string") return;
   const holds = value instanceof Module || value instanceof ParameterTensor || (Array.isArray(value) && value.some((v) => v instanceof Module));
-  const list = registered(target);
+  const list = registered(target)!;
   if (holds && !list.includes(key)) list.push(key);
 }
 
@@ -51,12 +65,18 @@ export abstract class Module {
   constructor() {
     // A module is called as in PyTorch, `model(x)`: the instance is a function (with the class's prototype)
     // that calls `forward`. Its own `name` and `length` go, so a module's fields may use those names.
-    const self = ((...inputs: unknown[]) => proxy.forward(...inputs)) as unknown as Module;
+    // (`new.target` is the class or, for `new nn.Linear(…)`, the callable proxy of it: its prototype is the class's.)
+    const watched = !builtInLayers.has(new.target.prototype);
+    const self = (watched ? (...inputs: unknown[]) => proxy.forward(...inputs) : (...inputs: unknown[]) => self.forward(...inputs)) as unknown as Module;
     delete (self as { name?: string }).name;
     delete (self as { length?: number }).length;
     Object.setPrototypeOf(self, new.target.prototype);
-    Object.defineProperty(self, REGISTERED, { value: [] as string[], enumerable: false });
     Object.defineProperty(self, BUFFERS, { value: [] as string[], enumerable: false });
+    if (!watched) {
+      self.training = true;
+      return self;
+    }
+    Object.defineProperty(self, REGISTERED, { value: [] as string[], enumerable: false });
     // Registration happens on assignment, as in PyTorch: a Proxy sees both `this.x = …`
     // and TypeScript class fields (which are defined, not assigned). Fields declared
     // without a value are registered when they first get a module, so the order of
@@ -77,7 +97,7 @@ export abstract class Module {
         return Reflect.defineProperty(target, key, desc);
       },
       deleteProperty(target, key) {
-        const list = registered(target), i = list.indexOf(String(key));
+        const list = registered(target)!, i = list.indexOf(String(key));
         if (i >= 0) list.splice(i, 1);
         forget(target, key);
         return Reflect.deleteProperty(target, key);
@@ -107,9 +127,11 @@ export abstract class Module {
     const cached = (this as unknown as Record<symbol, MemberCache | undefined>)[MEMBERS];
     if (cached) return cached;
     const members: [string, Module | ParameterTensor][] = [];
-    // An array of modules can change without any field being set: a module holding one is not cached.
-    let cacheable = true;
-    for (const key of registered(this)) {
+    // An array of modules can change without any field being set: a module holding one is not cached; nor is a
+    // built-in layer, which is not watched, so its fields are read each time (members() is not on its hot path).
+    const names = registered(this);
+    let cacheable = names !== undefined;
+    for (const key of names ?? Object.keys(this)) {
       const v = (this as Record<string, unknown>)[key];
       if (v instanceof Module || v instanceof ParameterTensor) members.push([key, v]);
       else if (Array.isArray(v)) {

@@ -6,7 +6,7 @@ import { checkArgument, checkOptions, describe as describeValue } from "../optio
 import { cat, stack } from "../ops/join";
 import { GATES, rnnLayer, type RnnMode } from "../ops/rnn";
 import type { LayerInfo } from "./layerInfo";
-import { Module } from "./module";
+import { Module, builtInLayer } from "./module";
 import { Dropout } from "./dropout";
 import { ParameterTensor } from "./parameter";
 import { stateKey } from "./stateDict";
@@ -177,6 +177,9 @@ export abstract class RNNBase extends Module {
 
 /** Elman RNN; see `nn.RNN`. */
 export class RNN extends RNNBase {
+  static {
+    builtInLayer(this);
+  }
   constructor(inputSize: number, hiddenSize: number, numLayers?: number | RNNOptions, options?: RNNOptions) {
     const opts = typeof numLayers === "object" ? numLayers : options;
     const nl = opts?.nonlinearity ?? "tanh";
@@ -193,6 +196,9 @@ export class RNN extends RNNBase {
 
 /** Long short-term memory; see `nn.LSTM`. */
 export class LSTM extends RNNBase {
+  static {
+    builtInLayer(this);
+  }
   constructor(inputSize: number, hiddenSize: number, numLayers?: number | RecurrentOptions, options?: RecurrentOptions) {
     super("lstm", inputSize, hiddenSize, numLayers, options);
   }
@@ -209,6 +215,9 @@ export class LSTM extends RNNBase {
 
 /** Gated recurrent unit; see `nn.GRU`. */
 export class GRU extends RNNBase {
+  static {
+    builtInLayer(this);
+  }
   constructor(inputSize: number, hiddenSize: number, numLayers?: number | RecurrentOptions, options?: RecurrentOptions) {
     super("gru", inputSize, hiddenSize, numLayers, options);
   }

@@ -198,3 +198,39 @@ test("a network sees its layers change: replaced, added, deleted, or pushed onto
   assert.equal(stack.parameters().length, 4);
   assert.deepEqual(stack(x).shape, [3, 3]);
 });
+
+test("a built-in layer's parameters and sub-modules are seen as they change, and a subclass of one registers its fields", () => {
+  manualSeed(0);
+  const encoder = nn.Linear(3, 4), decoder = nn.Linear(4, 3);
+  const net = nn.Sequential(encoder, nn.ReLU(), decoder);
+  assert.deepEqual(net.namedParameters().map(([k]) => k), ["0.weight", "0.bias", "2.weight", "2.bias"]);
+  // Weights tied as PyTorch users tie them, by assignment: the shared tensor is one parameter.
+  decoder.weight = nn.Parameter(encoder.weight.T.clone());
+  assert.equal(net.parameters()[2], decoder.weight);
+  const tied = nn.Linear(3, 3);
+  tied.weight = encoder.weight as never;
+  assert.equal(nn.Sequential(encoder, tied).parameters().length, 3, "a shared weight counts once");
+  decoder.bias = null;
+  assert.deepEqual(net.namedParameters().map(([k]) => k), ["0.weight", "0.bias", "2.weight"]);
+  // A field added to a built-in layer holding a module is a child, as in PyTorch.
+  (encoder as unknown as Record<string, unknown>).act = nn.Tanh();
+  assert.deepEqual(encoder.namedChildren().map(([k]) => k), ["act"]);
+  delete (encoder as unknown as Record<string, unknown>).act;
+  assert.deepEqual(encoder.namedChildren(), []);
+
+  class Gated extends nn.Linear {
+    gate!: nn.Linear;
+    scale = nn.Parameter(randn(1));
+    constructor() {
+      super(2, 2);
+      this.gate = nn.Linear(2, 2);
+    }
+    override forward(x: Tensor) {
+      return super.forward(x).mul(this.gate(x).sigmoid()).mul(this.scale);
+    }
+  }
+  const g = new Gated();
+  // Registered in the order they were assigned (gate after scale), as PyTorch's __setattr__ does.
+  assert.deepEqual(g.namedParameters().map(([k]) => k), ["weight", "bias", "scale", "gate.weight", "gate.bias"]);
+  assert.deepEqual(g(randn(5, 2)).shape, [5, 2]);
+});
