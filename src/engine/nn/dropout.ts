@@ -2,11 +2,14 @@ import { Tensor } from "../tensor";
 import { alloc } from "../storage";
 import { defaultGenerator } from "../random";
 import type { LayerInfo } from "./layerInfo";
-import { Module } from "./module";
+import { Module, builtInLayer } from "./module";
 import { positionalOrOption } from "../options";
 
 /** Randomly zeroes inputs while training; see `nn.Dropout`. */
 export class Dropout extends Module {
+  static {
+    builtInLayer(this);
+  }
   /** The probability of zeroing an element, 0.5 by default. */
   readonly p: number;
   constructor(p?: number | { p?: number }) {
@@ -15,12 +18,7 @@ export class Dropout extends Module {
   }
 
   override forward(x: Tensor): Tensor {
-    if (!this.training || this.p === 0) return x;
-    // Keep each element with probability 1 − p and scale it by 1/(1 − p), so the
-    // expected output equals the input and eval mode needs no rescaling.
-    const g = defaultGenerator(), mask = alloc(x.numel()), scale = this.p === 1 ? 0 : 1 / (1 - this.p);
-    for (let i = 0; i < mask.length; i++) mask[i] = g.uniform() >= this.p ? scale : 0;
-    return x.mul(new Tensor(mask, x.shape.slice()));
+    return this.training ? dropout(x, this.p) : x;
   }
 
   override extraRepr(): string {
@@ -35,4 +33,14 @@ export class Dropout extends Module {
       equation: `a = \\frac{m \\odot z}{1 - p},\\quad m_i \\sim \\mathrm{Bernoulli}(1 - p),\\; p = ${this.p}`,
     };
   }
+}
+
+/** x with each element zeroed with probability p, the others scaled by 1/(1 − p): a training step's dropout. */
+export function dropout(x: Tensor, p: number): Tensor {
+  if (p === 0) return x;
+  // Keep each element with probability 1 − p and scale it by 1/(1 − p), so the
+  // expected output equals the input and eval mode needs no rescaling.
+  const g = defaultGenerator(), mask = alloc(x.numel()), scale = p === 1 ? 0 : 1 / (1 - p);
+  for (let i = 0; i < mask.length; i++) mask[i] = g.uniform() >= p ? scale : 0;
+  return x.mul(new Tensor(mask, x.shape.slice()));
 }

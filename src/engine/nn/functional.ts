@@ -13,7 +13,7 @@ export type { AvgPool2dOptions, Conv2dOptions, MaxPool2dOptions } from "./window
 import { maxPool2d as maxPool2dOp } from "../ops/maxPool2d";
 import { avgPool2d as avgPool2dOp } from "../ops/avgPool2d";
 import { elu as eluOp, geluTanh, softplus as softplusOp } from "../ops/smoothActivations";
-import { Dropout } from "./dropout";
+import { dropout as dropoutOp } from "./dropout";
 import * as losses from "./loss";
 export { scaledDotProductAttention } from "./attention";
 export type { ScaledDotProductAttentionOptions } from "./attention";
@@ -74,8 +74,8 @@ export function logSoftmax(x: Tensor, dim?: number): Tensor {
 export function dropout(x: Tensor, p?: number, training = true): Tensor {
   return traced("F.dropout", [x, p, training], () => {
     if (typeof training !== "boolean") throw new TypeError(`F.dropout: training must be true or false, not ${describeValue(training)}`);
-    const layer = new Dropout(p);
-    return training ? layer.forward(x) : x;
+    const rate = positionalOrOption("F.dropout", p, "p", "probability", 0.5);
+    return training ? dropoutOp(x, rate) : x;
   });
 }
 
@@ -123,22 +123,34 @@ export function oneHot(indices: Tensor | number[], numClasses = -1): Tensor {
   });
 }
 
+/**
+ * The loss module that computes F's loss with these options: the one without options is made once, since making a
+ * module (a callable with a prototype of its own) costs more than the loss of a small batch.
+ */
+function lossModule<O, M extends { forward(a: Tensor, b: any): Tensor }>(cls: new (options?: O) => M, options: O | undefined): M {
+  if (options !== undefined) return new cls(options);
+  let made = plainLosses.get(cls) as M | undefined;
+  if (made === undefined) plainLosses.set(cls, (made = new cls()));
+  return made;
+}
+const plainLosses = new Map<Function, unknown>();
+
 /** Mean squared error (F.mse_loss), `{ reduction }` as nn.MSELoss. @example F.mseLoss(pred, y) */
-export const mseLoss = (pred: Tensor, target: Tensor, options?: losses.LossOptions): Tensor => new losses.MSELoss(options).forward(pred, target);
+export const mseLoss = (pred: Tensor, target: Tensor, options?: losses.LossOptions): Tensor => lossModule(losses.MSELoss, options).forward(pred, target);
 /** Mean absolute error (F.l1_loss), `{ reduction }` as nn.L1Loss. @example F.l1Loss(pred, y) */
-export const l1Loss = (pred: Tensor, target: Tensor, options?: losses.LossOptions): Tensor => new losses.L1Loss(options).forward(pred, target);
+export const l1Loss = (pred: Tensor, target: Tensor, options?: losses.LossOptions): Tensor => lossModule(losses.L1Loss, options).forward(pred, target);
 /** Huber loss (F.huber_loss), `{ delta, reduction }` as nn.HuberLoss. @example F.huberLoss(pred, y, { delta: 0.5 }) */
-export const huberLoss = (pred: Tensor, target: Tensor, options?: losses.HuberLossOptions): Tensor => new losses.HuberLoss(options).forward(pred, target);
+export const huberLoss = (pred: Tensor, target: Tensor, options?: losses.HuberLossOptions): Tensor => lossModule(losses.HuberLoss, options).forward(pred, target);
 /** Binary cross-entropy on probabilities (F.binary_cross_entropy), `{ weight, reduction }` as nn.BCELoss. @example F.binaryCrossEntropy(p, y) */
-export const binaryCrossEntropy = (pred: Tensor, target: Tensor, options?: losses.BCELossOptions): Tensor => new losses.BCELoss(options).forward(pred, target);
+export const binaryCrossEntropy = (pred: Tensor, target: Tensor, options?: losses.BCELossOptions): Tensor => lossModule(losses.BCELoss, options).forward(pred, target);
 /** Binary cross-entropy on logits (F.binary_cross_entropy_with_logits), `{ weight, posWeight, reduction }`. @example F.binaryCrossEntropyWithLogits(z, y) */
 export const binaryCrossEntropyWithLogits = (logits: Tensor, target: Tensor, options?: losses.BCEWithLogitsLossOptions): Tensor =>
-  new losses.BCEWithLogitsLoss(options).forward(logits, target);
+  lossModule(losses.BCEWithLogitsLoss, options).forward(logits, target);
 /** Softmax cross-entropy on logits (F.cross_entropy), `{ weight, ignoreIndex, labelSmoothing, reduction }`. @example F.crossEntropy(logits, labels) */
 export const crossEntropy = (logits: Tensor, target: Tensor | number[], options?: losses.CrossEntropyLossOptions): Tensor =>
-  new losses.CrossEntropyLoss(options).forward(logits, target);
+  lossModule(losses.CrossEntropyLoss, options).forward(logits, target);
 /** Negative log-likelihood of log-probabilities (F.nll_loss), `{ weight, ignoreIndex, reduction }`. @example F.nllLoss(F.logSoftmax(z, 1), labels) */
-export const nllLoss = (logProbs: Tensor, target: Tensor | number[], options?: losses.NLLLossOptions): Tensor => new losses.NLLLoss(options).forward(logProbs, target);
+export const nllLoss = (logProbs: Tensor, target: Tensor | number[], options?: losses.NLLLossOptions): Tensor => lossModule(losses.NLLLoss, options).forward(logProbs, target);
 
 /**
  * 2-D convolution (F.conv2d; PyTorch's cross-correlation): input [N, C, H, W], weight [O, C/groups, kH, kW],

@@ -33,7 +33,7 @@ test("F.dropout drops only when training, as F.dropout(x, p, training)", () => {
   const dropped = F.dropout(x, 0.5);
   const zeros = dropped.data.filter((v) => v === 0).length;
   assert.ok(zeros > 400 && zeros < 600, `${zeros} of 1000 dropped`);
-  assert.throws(() => F.dropout(x, 2), /Dropout: p must be a number from 0 to 1, not 2/);
+  assert.throws(() => F.dropout(x, 2), /F\.dropout: p must be a number from 0 to 1, not 2/);
   assert.throws(() => F.dropout(x, 0.5, "yes" as never), /F\.dropout: training must be true or false, not "yes"/);
 });
 
