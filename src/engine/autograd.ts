@@ -1,6 +1,6 @@
 import { Tensor } from "./tensor";
 import { fmt } from "./shape";
-import { alloc, allocKept, copyOf, withWalkArrays } from "./storage";
+import { alloc, allocKept, beginWalkArrays, copyOf, endWalkArrays } from "./storage";
 import { WALK_GRAD, WALK_MARK, WALK_OWNED } from "./walkState";
 
 /**
@@ -92,43 +92,60 @@ function anyRequiresGrad(inputs: readonly Tensor[]): boolean {
   return false;
 }
 
-/** Tensors reachable from `root` through inputs that need gradients, each after all its consumers. */
-function topoOrder(root: Tensor, mark: number): Tensor[] {
-  const post: Tensor[] = [];
+// The depth-first walk's stack and the order it finds, kept from one backward() to the next (walks do not
+// nest) and emptied after each, so that they keep no tensor alive: a small network's step makes a dozen
+// tensors, and new arrays for them cost as much as finding their order.
+const path: (Tensor | null)[] = [], nextInput: number[] = [], walkOrder: (Tensor | null)[] = [];
+
+/**
+ * Puts the tensors reachable from `root` through inputs that need gradients into walkOrder, each before its
+ * consumers, and returns how many: read backwards, every tensor comes after all the tensors computed from it.
+ */
+function topoOrder(root: Tensor, mark: number): number {
+  let count = 0;
   // Depth-first, with the next input to visit of each node on the path kept beside it.
-  const path: Tensor[] = [root], nextInput: number[] = [0];
+  let depth = 0;
+  path[0] = root;
+  nextInput[0] = 0;
   root[WALK_MARK] = mark;
-  while (path.length > 0) {
-    const top = path[path.length - 1];
-    const fn = top.gradFn;
-    if (fn && fn.backward === null) {
-      throw new Error(
-        "backward: the graph behind this tensor was already freed by an earlier backward(). " +
-          "Run the forward pass again before calling backward(), or call backward(null, { retainGraph: true }) the first time.",
-      );
-    }
-    const inputs = fn ? fn.inputs : NO_INPUTS;
-    const i = nextInput[nextInput.length - 1];
-    if (i < inputs.length) {
-      nextInput[nextInput.length - 1] = i + 1;
-      const next = inputs[i];
-      if (next.requiresGrad && next[WALK_MARK] !== mark) {
-        next[WALK_MARK] = mark;
-        path.push(next);
-        nextInput.push(0);
+  try {
+    while (depth >= 0) {
+      const top = path[depth]!;
+      const fn = top.gradFn;
+      if (fn && fn.backward === null) {
+        throw new Error(
+          "backward: the graph behind this tensor was already freed by an earlier backward(). " +
+            "Run the forward pass again before calling backward(), or call backward(null, { retainGraph: true }) the first time.",
+        );
       }
-    } else {
-      post.push(top);
-      path.pop();
-      nextInput.pop();
+      const inputs = fn ? fn.inputs : NO_INPUTS;
+      const i = nextInput[depth];
+      if (i < inputs.length) {
+        nextInput[depth] = i + 1;
+        const next = inputs[i];
+        if (next.requiresGrad && next[WALK_MARK] !== mark) {
+          next[WALK_MARK] = mark;
+          path[++depth] = next;
+          nextInput[depth] = 0;
+        }
+      } else {
+        walkOrder[count++] = top;
+        path[depth--] = null;
+      }
     }
+  } catch (error) {
+    path.fill(null);
+    walkOrder.fill(null);
+    throw error;
   }
-  return post.reverse();
+  return count;
 }
 
 /** Indices of the inputs that leafGrads gave a new zero `.grad`, for the backward call about to run: the first `lentCount`. */
 const lent: number[] = [];
 let lentCount = 0;
+/** The `into` of an op none of whose inputs is a leaf that needs a gradient: every entry is missing (null). */
+const NO_INTO: readonly (Float32Array | null)[] = [];
 
 /**
  * The `into` of a backward call: each input's `.grad` array where it is a leaf (first place only), unless
@@ -137,9 +154,12 @@ let lentCount = 0;
  * its first gradient too is added straight into it rather than into an array of the walk's that is then
  * copied; `takeBack` undoes that where the op did not use it.
  */
-function leafGrads(inputs: readonly Tensor[], g: Float32Array, lend: boolean): (Float32Array | null)[] {
-  const out: (Float32Array | null)[] = [];
+function leafGrads(inputs: readonly Tensor[], g: Float32Array, lend: boolean): readonly (Float32Array | null)[] {
   lentCount = 0;
+  let leaves = false;
+  for (let i = 0; i < inputs.length; i++) if (inputs[i].gradFn === null && inputs[i].requiresGrad) leaves = true;
+  if (!leaves) return NO_INTO;
+  const out: (Float32Array | null)[] = [];
   for (let i = 0; i < inputs.length; i++) {
     const x = inputs[i];
     if (x.gradFn !== null || !x.requiresGrad || inputs.indexOf(x) !== i) {
@@ -202,52 +222,59 @@ export function runBackward(root: Tensor, gradient: Tensor | null, retainGraph: 
   }
   // Every array the walk allocates is its own and dead once it is through (the gradients it keeps
   // in .grad are copies), so they are reused (storage.ts).
-  withWalkArrays(() => {
-    const order = topoOrder(root, ++walk);
+  const arrays = beginWalkArrays();
+  const order = walkOrder;
+  let count = 0, done = false;
+  try {
+    count = topoOrder(root, ++walk);
     // Each tensor's gradient so far rides on the tensor during the walk (WALK_GRAD); WALK_OWNED says
     // it is an array of this walk's own, which may be added into in place.
     root[WALK_GRAD] = seed;
     root[WALK_OWNED] = false;
-    try {
-      for (const t of order) {
-        const g = t[WALK_GRAD];
-        if (g === null) continue;
-        t[WALK_GRAD] = null;
-        const fn = t.gradFn;
-        if (fn === null || t.retainsGrad) accumulateGrad(t, g);
-        if (fn === null) continue;
-        checkVersions(fn);
-        const into = leafGrads(fn.inputs, g, fn.addsInto);
-        let inputGrads: (Float32Array | null)[];
-        try {
-          inputGrads = fn.backward!(g, into);
-        } catch (error) {
-          takeBack(fn.inputs, into, null);
-          throw error;
-        }
-        takeBack(fn.inputs, into, inputGrads);
-        if (!retainGraph) fn.backward = null;
-        for (let i = 0; i < fn.inputs.length; i++) {
-          const x = fn.inputs[i], gx = inputGrads[i];
-          if (!x.requiresGrad || !gx || gx === into[i]) continue; // added into .grad already
-          const prev = x[WALK_GRAD];
-          if (prev === null) {
-            x[WALK_GRAD] = gx;
-            x[WALK_OWNED] = false;
-          } else {
-            // The first gradient may be shared with another tensor: copy it before adding in place.
-            const acc = x[WALK_OWNED] ? prev : copyOf(prev);
-            for (let j = 0; j < acc.length; j++) acc[j] += gx[j];
-            x[WALK_GRAD] = acc;
-            x[WALK_OWNED] = true;
-          }
+    for (let k = count - 1; k >= 0; k--) {
+      const t = order[k]!;
+      const g = t[WALK_GRAD];
+      if (g === null) continue;
+      t[WALK_GRAD] = null;
+      const fn = t.gradFn;
+      if (fn === null || t.retainsGrad) accumulateGrad(t, g);
+      if (fn === null) continue;
+      checkVersions(fn);
+      const into = leafGrads(fn.inputs, g, fn.addsInto);
+      let inputGrads: (Float32Array | null)[];
+      try {
+        inputGrads = fn.backward!(g, into);
+      } catch (error) {
+        takeBack(fn.inputs, into, null);
+        throw error;
+      }
+      takeBack(fn.inputs, into, inputGrads);
+      if (!retainGraph) fn.backward = null;
+      for (let i = 0; i < fn.inputs.length; i++) {
+        const x = fn.inputs[i], gx = inputGrads[i];
+        if (!x.requiresGrad || !gx || gx === into[i]) continue; // added into .grad already
+        const prev = x[WALK_GRAD];
+        if (prev === null) {
+          x[WALK_GRAD] = gx;
+          x[WALK_OWNED] = false;
+        } else {
+          // The first gradient may be shared with another tensor: copy it before adding in place.
+          const acc = x[WALK_OWNED] ? prev : copyOf(prev);
+          for (let j = 0; j < acc.length; j++) acc[j] += gx[j];
+          x[WALK_GRAD] = acc;
+          x[WALK_OWNED] = true;
         }
       }
-    } finally {
-      // A walk that failed part-way leaves no gradient behind for the next.
-      for (const t of order) t[WALK_GRAD] = null;
     }
-  });
+    done = true;
+  } finally {
+    // A walk that failed part-way leaves no gradient behind for the next, and its arrays to the garbage collector.
+    for (let k = 0; k < count; k++) {
+      order[k]![WALK_GRAD] = null;
+      order[k] = null;
+    }
+    endWalkArrays(arrays, done);
+  }
 }
 
 function checkVersions(fn: GradFn): void {

@@ -95,22 +95,20 @@ export function allocKept(n: number): Float32Array {
 }
 
 /**
- * Brackets a backward walk: every array alloc() makes in `walk` (but allocKept's) is the walk's own
- * and dead when it returns, so they are all reused. A walk that throws leaves its arrays to the
- * garbage collector.
+ * Starts a backward walk: every array alloc() makes until endWalkArrays (but allocKept's) is the walk's own and
+ * dead when it ends, so they are all reused. Returns the list they go into (null: not collected, as under
+ * float64 storage or inside another walk).
  */
-export function withWalkArrays(walk: () => void): void {
-  if (Storage !== Float32Array || walkArrays !== null) return walk();
-  const made: Float32Array[] = (walkArrays = []);
-  try {
-    walk();
-  } catch (error) {
-    made.length = 0;
-    throw error;
-  } finally {
-    walkArrays = null;
-    for (const a of made) giveBack(a);
-  }
+export function beginWalkArrays(): Float32Array[] | null {
+  if (Storage !== Float32Array || walkArrays !== null) return null;
+  return (walkArrays = []);
+}
+
+/** Ends the walk that beginWalkArrays started; a walk that did not complete (`done` false) leaves its arrays to the garbage collector. */
+export function endWalkArrays(made: Float32Array[] | null, done: boolean): void {
+  if (made === null) return;
+  walkArrays = null;
+  if (done) for (let i = 0; i < made.length; i++) giveBack(made[i]);
 }
 
 function giveBack(a: Float32Array): void {
@@ -148,6 +146,12 @@ export function copyOf(x: Float32Array | Float64Array, kept = false): Float32Arr
   const out = kept ? allocKept(x.length) : alloc(x.length);
   out.set(x);
   return out;
+}
+
+/** Sets every element to 0; a short array (a small layer's bias) by a loop, which is faster than the call of fill() below 16 values. */
+export function zeroFill(a: Float32Array): void {
+  if (a.length < 16) for (let i = 0; i < a.length; i++) a[i] = 0;
+  else a.fill(0);
 }
 
 /**

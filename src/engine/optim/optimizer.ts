@@ -1,4 +1,5 @@
 import { Tensor } from "../tensor";
+import { zeroFill } from "../storage";
 import { checkOptions, describe, requireOptions, type OptionKind } from "../options";
 
 /** One parameter group (PyTorch's `param_groups[i]`): its tensors, its lr and its other hyperparameters. */
@@ -96,7 +97,7 @@ export abstract class Optimizer<G extends ParamGroup = ParamGroup, S = unknown> 
     for (const group of this.paramGroups) {
       for (const p of group.params) {
         if (setToNone) p.grad = null;
-        else p.grad?.data.fill(0);
+        else if (p.grad !== null) zeroFill(p.grad.data);
       }
     }
   }

@@ -46,12 +46,13 @@ export class SGD extends Optimizer<SGDParamGroup, SGDState> {
       const { lr, momentum: mu, dampening, nesterov, weightDecay: wd, maximize } = group;
       for (const p of group.params) {
         if (p.grad === null) continue;
-        const w = p.data, g = p.grad.data, state = this.stateOf(p, () => ({ momentumBuffer: null }));
+        const w = p.data, g = p.grad.data;
         if (mu === 0 && wd === 0) {
           // Plain gradient descent, the common case: w += −lr·g, in float32 as torch's param.add_(grad, alpha=-lr).
           axpy(w, g, maximize ? lr : -lr);
           continue;
         }
+        const state = this.stateOf(p, () => ({ momentumBuffer: null }));
         const first = state.momentumBuffer === null;
         const buf = mu !== 0 ? (state.momentumBuffer ??= alloc(w.length)) : null;
         for (let i = 0; i < w.length; i++) {

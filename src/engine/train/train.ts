@@ -1,4 +1,5 @@
 import { Tensor } from "../tensor";
+import { zeroFill } from "../storage";
 import type { Module } from "../nn/module";
 import { BCEWithLogitsLoss } from "../nn/loss";
 import { clipGradNorm } from "../nn/clip";
@@ -130,7 +131,7 @@ export async function train(model: Module, dataset: Dataset | { x: Tensor; y: Te
         optimizer.zeroGrad();
         // The rest of the model's in place too, as torch 1.13's zero_grad() and ours: the same numbers as new
         // ones, without new arrays every step.
-        for (const p of unheld) p.grad?.data.fill(0);
+        for (const p of unheld) if (p.grad !== null) zeroFill(p.grad.data);
         (penalty ? loss.add(penalty) : loss).backward();
         if (recording?.gradients && step === steps) grads = gradientStats(model);
         if (clipNorm !== undefined) clipGradNorm(params, clipNorm);
