@@ -1,6 +1,6 @@
 import type { Tensor } from "../tensor";
 import type { LayerInfo } from "./layerInfo";
-import { Module } from "./module";
+import { Module, layersOf } from "./module";
 
 /** Layers applied one after another; see `nn.Sequential`. `net[0]` is the first layer. */
 export class Sequential extends Module {
@@ -26,7 +26,7 @@ export class Sequential extends Module {
   }
 
   override forward(x: Tensor): Tensor {
-    for (const layer of this.layerList()) x = layer.forward(x);
+    for (const layer of layersOf(this)) x = layer.forward(x);
     return x;
   }
 
