@@ -222,6 +222,9 @@ export function runBackward(root: Tensor, gradient: Tensor | null, retainGraph: 
   }
   // Every array the walk allocates is its own and dead once it is through (the gradients it keeps
   // in .grad are copies), so they are reused (storage.ts).
+  // No op's backward runs user code, so a walk never starts inside another; the kept arrays rely on it.
+  if (walking) throw new Error("backward: called while another backward() is running");
+  walking = true;
   const arrays = beginWalkArrays();
   const order = walkOrder;
   let count = 0, done = false;
@@ -274,8 +277,12 @@ export function runBackward(root: Tensor, gradient: Tensor | null, retainGraph: 
       order[k] = null;
     }
     endWalkArrays(arrays, done);
+    walking = false;
   }
 }
+
+/** Whether a backward() walk is running (see runBackward). */
+let walking = false;
 
 function checkVersions(fn: GradFn): void {
   if (!anyWritten) return;
