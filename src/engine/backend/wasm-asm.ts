@@ -94,6 +94,12 @@ export const I = {
   f32x4_shuffle: (lanes: number[]): Bytes => [...simd(0x0d), ...lanes.flatMap((l) => [4 * l, 4 * l + 1, 4 * l + 2, 4 * l + 3])],
   f32x4_add: simd(0xe4),
   f32x4_mul: simd(0xe6),
+  /** Lane-wise maximum: NaN if either is NaN, and +0 of −0 and +0. */
+  f32x4_max: simd(0xe9),
+  /** Lane-wise a ≤ b as an all-ones or all-zeros mask (false where either is NaN). */
+  f32x4_le: simd(0x45),
+  /** a & ~b. */
+  v128_andnot: simd(0x4f),
   f32x4_relaxed_madd: simd(0x105), // a·b + c, fused or not as the hardware does it
 };
 

@@ -233,6 +233,36 @@ const axpy: Func = func("axpy", ["y", "x", "q", "alphaAt"], [], 1, (L, v) => [
   I.end,
 ]);
 
+/**
+ * relu(dst, src, q): dst = max(src, 0) over q vectors of four floats. WebAssembly's max gives +0 for −0 and NaN
+ * for NaN, as ReLU's JavaScript loop (activation.ts) does: the same floats.
+ */
+const relu: Func = func("relu", ["dst", "src", "q"], [], 1, (L, zero) => [
+  I.v128_zero, I.set(zero),
+  I.block, I.get(L.q), I.eqz, I.br_if(0),
+  I.loop,
+  I.get(L.dst), I.get(L.src), I.v128_load(0), I.get(zero), I.f32x4_max, I.v128_store(0),
+  inc(L.dst, 16), inc(L.src, 16),
+  countDown(L.q),
+  I.end,
+  I.end,
+]);
+
+/**
+ * reluGrad(dst, g, x, q): dst = g where x > 0 or x is NaN, else +0, over q vectors of four floats: g's bits with
+ * the mask x ≤ 0 taken off, as ReLU's JavaScript backward does it.
+ */
+const reluGrad: Func = func("reluGrad", ["dst", "g", "x", "q"], [], 1, (L, zero) => [
+  I.v128_zero, I.set(zero),
+  I.block, I.get(L.q), I.eqz, I.br_if(0),
+  I.loop,
+  I.get(L.dst), I.get(L.g), I.v128_load(0), I.get(L.x), I.v128_load(0), I.get(zero), I.f32x4_le, I.v128_andnot, I.v128_store(0),
+  inc(L.dst, 16), inc(L.g, 16), inc(L.x, 16),
+  countDown(L.q),
+  I.end,
+  I.end,
+]);
+
 /** Adam's scalars, float64 each, in this order at adam's `scalarsAt`. */
 export const ADAM_SCALARS = ["beta1", "oneMinusBeta1", "beta2", "oneMinusBeta2", "biasCorrection2Sqrt", "eps", "stepSize", "weightDecay", "decay"] as const;
 /** Adam's flags: decoupled (AdamW: w ← w·decay, else g ← g + λw), maximize (g ← −g). */
@@ -272,10 +302,10 @@ const adam: Func = func("adam", ["w", "g", "m", "v", "q", "at", "flags"], [], 13
   ];
 });
 
-/** The module for one tile: gemm, copy/trans for MR and NR, blank, rows, axpy, adam; over a memory threads share, if `shared`. */
+/** The module for one tile: gemm, copy/trans for MR and NR, blank, rows, axpy, adam, relu, reluGrad; over a memory threads share, if `shared`. */
 export function gemmModule(t: Tile, shared = false): Uint8Array {
   const widths = [...new Set([t.mr, t.nr])];
-  return assemble([gemm(t), ...widths.flatMap((r) => [copy(r), trans(r)]), blank, rows, axpy, adam], { shared });
+  return assemble([gemm(t), ...widths.flatMap((r) => [copy(r), trans(r)]), blank, rows, axpy, adam, relu, reluGrad], { shared });
 }
 
 /** A module using f32x4.relaxed_madd, to ask the runtime whether it validates. */

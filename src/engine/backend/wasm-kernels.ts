@@ -40,6 +40,10 @@ export interface WasmKernels {
   axpy(y: Float32Array, x: Float32Array, alpha: number): void;
   /** One Adam step over w with gradient g and moments m, v, all of one length (backend/adamStep.ts); scalars in ADAM_SCALARS' order. */
   adam(w: Float32Array, g: Float32Array, m: Float32Array, v: Float32Array, scalars: readonly number[], flags: number): void;
+  /** out = ReLU(x) (max(x, 0); −0 → +0, NaN stays NaN), x and out of one length. */
+  relu(x: Float32Array, out: Float32Array): void;
+  /** out = g where x > 0 or x is NaN, else +0: ReLU's backward; x, g and out of one length. */
+  reluGrad(x: Float32Array, g: Float32Array, out: Float32Array): void;
   /** What was built: tile, block sizes, and whether the multiply-add is relaxed SIMD's. */
   options: GemmOptions;
   /** Threads that large products use now: this one and the helpers that are ready. */
@@ -287,12 +291,33 @@ export function buildWasmKernels(options: Partial<GemmOptions> = {}, threads = 1
     v.set(h.subarray(V, V + n));
   }
 
+  /** ReLU: x copied in, out copied back (the padding of the last vector is never read back). */
+  function relu(x: Float32Array, out: Float32Array): void {
+    const n = x.length, span = up(n, 4), X = 0, OUT = span;
+    const h = local.reserve(OUT + span);
+    h.set(x, X);
+    local.relu(OUT * 4, X * 4, span / 4);
+    out.set(h.subarray(OUT, OUT + n));
+  }
+
+  /** ReLU's backward: x and g copied in, out copied back. */
+  function reluGrad(x: Float32Array, g: Float32Array, out: Float32Array): void {
+    const n = x.length, span = up(n, 4), X = 0, G = span, OUT = 2 * span;
+    const h = local.reserve(OUT + span);
+    h.set(x, X);
+    h.set(g, G);
+    local.reluGrad(OUT * 4, G * 4, X * 4, span / 4);
+    out.set(h.subarray(OUT, OUT + n));
+  }
+
   return {
     mmNN: (a, ao, b, bo, c, co, m, k, n) => product(false, false, a, ao, b, bo, c, co, m, k, n),
     mmNT: (a, ao, b, bo, c, co, m, k, n) => product(false, true, a, ao, b, bo, c, co, m, k, n),
     mmTN: (a, ao, b, bo, c, co, m, k, n) => product(true, false, a, ao, b, bo, c, co, m, k, n),
     axpy,
     adam,
+    relu,
+    reluGrad,
     options: o,
     threads: () => (threaded === null ? 1 : 1 + helpers.filter((h) => h.ready).length),
     end: () => helpers.forEach((h) => h.end()),
@@ -375,6 +400,8 @@ interface Space {
   rows(dst: number, src: number, ldd: number, lds: number, nrows: number, cols: number): void;
   axpy(y: number, x: number, q: number, alphaAt: number): void;
   adam(w: number, g: number, m: number, v: number, q: number, scalarsAt: number, flags: number): void;
+  relu(dst: number, src: number, q: number): void;
+  reluGrad(dst: number, g: number, x: number, q: number): void;
 }
 
 /** The module `bytes` instantiated over `mem`, its functions `names` by index; null where it does not validate. */
@@ -395,6 +422,8 @@ function space(bytes: Uint8Array, mem: WasmMemory, base: number, names: string[]
     rows: ex.rows as Space["rows"],
     axpy: ex.axpy as Space["axpy"],
     adam: ex.adam as Space["adam"],
+    relu: ex.relu as Space["relu"],
+    reluGrad: ex.reluGrad as Space["reluGrad"],
   };
 }
 

@@ -3,23 +3,14 @@ import { Tensor } from "../tensor";
 import { record } from "../autograd";
 import { alloc } from "../storage";
 import { erf } from "./erf";
+import { reluGradInto, reluInto } from "../backend/relu";
 
 export function relu(a: Tensor): Tensor {
   const x = a.data, out = alloc(x.length);
-  // (v + |v|)/2 is v or +0, exactly, with no branch on the sign (random signs mispredict half the time;
-  // V8 compiles Math.max(v, 0) with branches on some processors: 6 ns against 1.7 a value). NaN stays NaN,
-  // as in torch; -0 becomes 0; −∞, where the sum would be NaN, takes a branch that is almost never taken.
-  for (let i = 0; i < out.length; i++) {
-    const v = x[i];
-    out[i] = v === -Infinity ? 0 : (v + Math.abs(v)) * 0.5;
-  }
+  reluInto(x, out);
   return record("ReluBackward0", out, a.shape.slice(), [a], (g) => {
     const ga = alloc(g.length);
-    if (ga instanceof Float32Array && g instanceof Float32Array && g.length >= 64) {
-      // g where x > 0 or x is NaN (as torch), else 0, as a bit mask: exact, and again without a branch.
-      const gi = new Int32Array(g.buffer, g.byteOffset, g.length), gai = new Int32Array(ga.buffer, ga.byteOffset, ga.length);
-      for (let i = 0; i < g.length; i++) gai[i] = gi[i] & -!(x[i] <= 0);
-    } else for (let i = 0; i < g.length; i++) ga[i] = x[i] <= 0 ? 0 : g[i]; // 0 at x = 0, like torch
+    reluGradInto(x, g, ga);
     return [ga];
   });
 }
