@@ -1,8 +1,8 @@
 // ReLU forward and backward, the two passes over memory a ReLU network spends most of its non-product time
 // in. Long float32 arrays go to the WebAssembly SIMD loops of wasm-kernels.ts (four values an instruction, the
-// copies in and out included: 16,384 values in about a quarter of the JavaScript loop's time); the JavaScript
-// loops below are their twins, equal to them to the bit, for short arrays, float64 storage and runtimes
-// without WebAssembly SIMD.
+// copies in and out included, in chunks: 16,384 values in about a quarter of the JavaScript loop's time). The
+// JavaScript loops below are their twins, giving the same floats (+0 for −0, NaN kept), for short arrays,
+// float64 storage and runtimes without WebAssembly SIMD.
 
 import { wasmKernels } from "./wasm-kernels";
 

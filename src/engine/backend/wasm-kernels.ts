@@ -75,6 +75,10 @@ export function gemmDefaults(fma: boolean): GemmOptions {
 }
 
 const PAGE = 65536;
+/** Elementwise kernels (ReLU) work through their arrays this many values at a time: 256 KB an operand. */
+export const ELEMENTWISE_CHUNK = 65536;
+/** Values at..at + n of x, without a view where that is all of x. */
+const part = (x: Float32Array, at: number, n: number): Float32Array => (n === x.length ? x : x.subarray(at, at + n));
 const up = (x: number, q: number) => Math.ceil(x / q) * q;
 /** Blocks of at most `block` (a multiple of q) that cut `total` into near-equal parts: 784 → 4 × 196, not 3 × 256 + 16. */
 const even = (total: number, block: number, q: number) => Math.min(block, up(Math.ceil(total / Math.ceil(total / block)), q));
@@ -291,23 +295,31 @@ export function buildWasmKernels(options: Partial<GemmOptions> = {}, threads = 1
     v.set(h.subarray(V, V + n));
   }
 
-  /** ReLU: x copied in, out copied back (the padding of the last vector is never read back). */
+  /**
+   * ReLU: x copied in and out copied back, at most ELEMENTWISE_CHUNK values at a time, so that a huge tensor does
+   * not grow the module's memory (which is never given back) by three times its size; the padding of the last
+   * vector is never read back.
+   */
   function relu(x: Float32Array, out: Float32Array): void {
-    const n = x.length, span = up(n, 4), X = 0, OUT = span;
-    const h = local.reserve(OUT + span);
-    h.set(x, X);
-    local.relu(OUT * 4, X * 4, span / 4);
-    out.set(h.subarray(OUT, OUT + n));
+    const c = Math.min(ELEMENTWISE_CHUNK, up(x.length, 4)), OUT = c, h = local.reserve(2 * c);
+    for (let at = 0; at < x.length; at += c) {
+      const n = Math.min(c, x.length - at);
+      h.set(part(x, at, n), 0);
+      local.relu(OUT * 4, 0, Math.ceil(n / 4));
+      out.set(h.subarray(OUT, OUT + n), at);
+    }
   }
 
-  /** ReLU's backward: x and g copied in, out copied back. */
+  /** ReLU's backward: x and g copied in and out copied back, a chunk at a time as relu. */
   function reluGrad(x: Float32Array, g: Float32Array, out: Float32Array): void {
-    const n = x.length, span = up(n, 4), X = 0, G = span, OUT = 2 * span;
-    const h = local.reserve(OUT + span);
-    h.set(x, X);
-    h.set(g, G);
-    local.reluGrad(OUT * 4, G * 4, X * 4, span / 4);
-    out.set(h.subarray(OUT, OUT + n));
+    const c = Math.min(ELEMENTWISE_CHUNK, up(x.length, 4)), G = c, OUT = 2 * c, h = local.reserve(3 * c);
+    for (let at = 0; at < x.length; at += c) {
+      const n = Math.min(c, x.length - at);
+      h.set(part(x, at, n), 0);
+      h.set(part(g, at, n), G);
+      local.reluGrad(OUT * 4, G * 4, 0, Math.ceil(n / 4));
+      out.set(h.subarray(OUT, OUT + n), at);
+    }
   }
 
   return {

@@ -12,7 +12,8 @@ import { Tensor } from "../../../src/engine/index";
 // As the kernel process does on Node 20, so that the relaxed SIMD module is tested too.
 if (!relaxedSimd()) setFlagsFromString("--experimental-wasm-relaxed-simd");
 
-const LENGTHS = [1, 3, 4, 5, 7, 63, 64, 65, 1023, 1024, 1025, 16_387];
+// Around the vector width, the JavaScript bit mask (64), the WebAssembly threshold, and its chunks (ELEMENTWISE_CHUNK).
+const LENGTHS = [1, 3, 4, 5, 7, 63, 64, 65, 1023, 1024, 1025, 65_536, 65_539, 131_072, 140_001];
 const SPECIAL = [NaN, -NaN, 0, -0, Infinity, -Infinity, 1e-45, -1e-45, 3.4e38, -3.4e38];
 
 /** Values in [−1, 1) with the special ones spread among them. */
