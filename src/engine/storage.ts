@@ -95,12 +95,12 @@ export function allocKept(n: number): Float32Array {
 }
 
 /**
- * Starts a backward walk: every array alloc() makes until endWalkArrays (but allocKept's) is the walk's own and
- * dead when it ends, so they are all reused. Returns the list they go into (null: not collected, as under
- * float64 storage or inside another walk).
+ * Starts a backward walk (walks do not nest: runBackward refuses to): every array alloc() makes until
+ * endWalkArrays (but allocKept's) is the walk's own and dead when it ends, so they are all reused. Returns the
+ * list they go into (null: not collected, under float64 storage).
  */
 export function beginWalkArrays(): Float32Array[] | null {
-  if (Storage !== Float32Array || walkArrays !== null) return null;
+  if (Storage !== Float32Array) return null;
   return (walkArrays = []);
 }
 

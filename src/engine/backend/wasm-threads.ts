@@ -11,8 +11,8 @@
 // arguments] each — wakes the helpers, and every thread then claims chunks from one shared counter
 // until none is left. A thread the system has set aside for a moment (two cores shared with the
 // editor, the compiler, the garbage collector) holds up at most the chunk it is on: the others take
-// the rest. The helper's loop is the host's (the
-// kernel's matmulThread.ts): it only calls the module's exports, as listed in `names`.
+// the rest. The helper's loop is the host's (the kernel's matmulThread.ts): it only calls the
+// module's exports, as listed in `names`.
 
 import type { WasmMemory } from "./wasm-kernels";
 

@@ -122,16 +122,12 @@ export abstract class Module {
    * modules count too (named `blocks.0`, `blocks.1`, …).
    */
   protected members(): [string, Module | ParameterTensor][] {
-    return this.memberCache().members;
+    return memberCache(this).members;
   }
 
   /** The direct sub-modules, in order, for forward passes: the cached list itself, not to be changed. */
   protected layerList(): readonly Module[] {
-    return this.memberCache().layers;
-  }
-
-  private memberCache(): MemberCache {
-    return memberCache(this);
+    return memberCache(this).layers;
   }
 
   /** Direct sub-modules with their field names: `[["0", Linear], ["1", ReLU]]`. */
@@ -321,13 +317,10 @@ export function layersOf(m: Module): readonly Module[] {
   return memberCache(m).layers;
 }
 
+/** The members of `m`: a watched module's kept in memberCaches until a field changes, a built-in layer's read afresh. */
 function memberCache(m: Module): MemberCache {
   const cached = memberCaches.get(m);
   if (cached !== undefined) return cached;
-  return findMembers(m);
-}
-
-function findMembers(m: Module): MemberCache {
   const self = m as unknown as Record<string, unknown>;
   const members: [string, Module | ParameterTensor][] = [];
   // An array of modules can change without any field being set: a module holding one is not cached; nor is a
