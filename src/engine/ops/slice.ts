@@ -5,7 +5,7 @@
 // The gradient goes back to the positions taken; the others get 0.
 import { Tensor } from "../tensor";
 import { record } from "../autograd";
-import { alloc } from "../storage";
+import { alloc, copyRange } from "../storage";
 import { fmt, normDim, splitAt } from "../shape";
 import { markCopy } from "./inplace";
 
@@ -33,15 +33,11 @@ export function strided(name: string, a: Tensor, dim: number, start: number, ste
   if (block) out = x.subarray(start * inner, (start + count) * inner);
   else {
     out = alloc(outer * count * inner);
-    each((to, from) => {
-      for (let j = 0; j < inner; j++) out[to + j] = x[from + j];
-    });
+    each((to, from) => copyRange(out, to, x, from, inner));
   }
   const result = record(name, out, shape, [a], (g) => {
     const gx = alloc(x.length);
-    each((to, from) => {
-      for (let j = 0; j < inner; j++) gx[from + j] = g[to + j];
-    });
+    each((to, from) => copyRange(gx, from, g, to, inner));
     return [gx];
   });
   if (!block) markCopy(result, made);
