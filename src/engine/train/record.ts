@@ -136,11 +136,15 @@ function summarise(layer: string, m: Module, a: Tensor): ActivationStats {
     if (t < min) min = t;
     if (t > max) max = t;
     if (t === 0) zeros++;
-    if ((sigmoid && (t < 0.01 || t > 0.99)) || (tanh && Math.abs(t) > 0.99)) saturated++;
   }
+  if (sigmoid) for (let i = 0; i < n; i++) saturated += v[i] < 0.01 || v[i] > 0.99 ? 1 : 0;
+  else if (tanh) for (let i = 0; i < n; i++) saturated += Math.abs(v[i]) > 0.99 ? 1 : 0;
   const mean = n > 0 ? sum / n : 0;
   let sq = 0;
-  for (let i = 0; i < n; i++) sq += (v[i] - mean) ** 2;
+  for (let i = 0; i < n; i++) {
+    const d = v[i] - mean;
+    sq += d * d;
+  }
   const rows = a.shape[0] ?? 1, units = rows > 0 ? n / rows : 0;
   let dead = 0;
   for (let j = 0; j < units; j++) {
