@@ -152,8 +152,10 @@ function summarise(layer: string, m: Module, a: Tensor): ActivationStats {
     while (r < rows && v[r * units + j] === 0) r++;
     if (r === rows) dead++;
   }
-  const counts = new Array<number>(BINS).fill(0), width = (max - min) / BINS;
-  for (let i = 0; i < n; i++) counts[width > 0 ? Math.min(BINS - 1, Math.floor((v[i] - min) / width)) : 0]++;
+  const bins = new Int32Array(BINS), width = (max - min) / BINS;
+  if (width > 0) for (let i = 0; i < n; i++) bins[Math.min(BINS - 1, Math.floor((v[i] - min) / width))]++;
+  else bins[0] = n;
+  const counts = Array.from(bins);
   return {
     layer,
     type: info.kind,
