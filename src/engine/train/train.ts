@@ -133,7 +133,11 @@ export async function train(model: Module, dataset: Dataset | { x: Tensor; y: Te
         // ones, without new arrays every step.
         for (const p of unheld) if (p.grad !== null) zeroFill(p.grad.data);
         (penalty ? loss.add(penalty) : loss).backward();
-        if (recording?.gradients && step === steps) grads = gradientStats(model);
+        // Only a recorded epoch keeps them: every `every`-th and the last, which early stopping or the stop button can
+        // make of any (with many short epochs, taking them every epoch cost a tenth of the training).
+        if (recording?.gradients && step === steps && (epoch % recording.every === 0 || epoch === epochs || early !== null || hooks?.shouldStop?.() === true)) {
+          grads = gradientStats(model);
+        }
         if (clipNorm !== undefined) clipGradNorm(params, clipNorm);
         optimizer.step();
         lossSum += value * batch.length;

@@ -346,6 +346,24 @@ test("recorded gradients are those of the epoch's last step, before clipping", a
   });
 });
 
+test("gradient summaries are taken on the epochs that are recorded only, and on the one early stopping ends", async () => {
+  // Full batch: every step ends an epoch. 1,000 epochs are recorded every 10th (101 snapshots).
+  const net = nn.Sequential(nn.Linear(2, 4), nn.Tanh(), nn.Linear(4, 1));
+  const named = net.namedParameters.bind(net);
+  let calls = 0;
+  net.namedParameters = () => (calls++, named());
+  const h = await train(net, data.xor(), { loss: nn.MSELoss(), epochs: 1000, live: false });
+  assert.equal(h.snapshots.length, 101);
+  assert.ok(h.snapshots.slice(1).every((s) => s.gradients!.length === 4));
+  // weights (101) and gradients (100) of the snapshots, and the few calls train() makes to start
+  assert.ok(calls < 220, `namedParameters() was called ${calls} times`);
+
+  // Early stopping after epoch 4, which `every: 3` does not record on its own: its gradients are still there.
+  const still = mlp();
+  const h2 = await train(still, data.xor(), { epochs: 100, optimizer: optim.SGD(still.parameters(), { lr: 0 }), earlyStopping: { patience: 3 }, record: { every: 3 }, live: false });
+  assert.deepEqual(h2.snapshots.map((s) => [s.epoch, !!s.gradients]), [[0, false], [3, true], [4, true]]);
+});
+
 test("recording activations costs under 10% of the rows a small MLP on spiral pushes through its first layer", async () => {
   manualSeed(1);
   const net = nn.Sequential(nn.Linear(2, 32), nn.ReLU(), nn.Linear(32, 3));
