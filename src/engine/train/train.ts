@@ -65,6 +65,8 @@ export async function train(model: Module, dataset: Dataset | { x: Tensor; y: Te
   const hooks = trainingHooks();
   const live: LiveRun = { model, dataset: trainSet, views: resolveLive(options.live, model, trainSet, hooks?.liveViews, { weights: recording?.weights ?? false, gradients: recording?.gradients ?? false }) };
   const sample = recording?.activations ? sampleRows(trainSet.x, recording.every) : null;
+  // The epochs a snapshot is taken after, besides one that early stopping or the stop button makes the last.
+  const recordedEpoch = (epoch: number): boolean => recording !== null && (epoch % recording.every === 0 || epoch === epochs);
 
   const history = new History();
   history.stepsPerEpoch = steps;
@@ -133,9 +135,9 @@ export async function train(model: Module, dataset: Dataset | { x: Tensor; y: Te
         // ones, without new arrays every step.
         for (const p of unheld) if (p.grad !== null) zeroFill(p.grad.data);
         (penalty ? loss.add(penalty) : loss).backward();
-        // Only a recorded epoch keeps them: every `every`-th and the last, which early stopping or the stop button can
-        // make of any (with many short epochs, taking them every epoch cost a tenth of the training).
-        if (recording?.gradients && step === steps && (epoch % recording.every === 0 || epoch === epochs || early !== null || hooks?.shouldStop?.() === true)) {
+        // Only a recorded epoch keeps them, and early stopping or the stop button can make any epoch one (with many
+        // short epochs, taking them every epoch cost a tenth of the training).
+        if (recording?.gradients && step === steps && (recordedEpoch(epoch) || early !== null || hooks?.shouldStop?.() === true)) {
           grads = gradientStats(model);
         }
         if (clipNorm !== undefined) clipGradNorm(params, clipNorm);
@@ -175,7 +177,7 @@ export async function train(model: Module, dataset: Dataset | { x: Tensor; y: Te
       }
 
       const last = history.interrupted || history.stoppedEarly || epoch === epochs;
-      if (recording && (epoch % recording.every === 0 || last)) {
+      if (recording && (recordedEpoch(epoch) || last)) {
         snapshot(epoch, grads ?? (history.interrupted && recording.gradients ? gradientStats(model) : undefined));
       }
       report(epoch, step, false);
